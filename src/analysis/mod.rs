@@ -1,0 +1,191 @@
+//! From hits to answers: ranked passages with snippets, countries grouped with exact
+//! counts, and (in `similarity`) allies and blocs. Plain `Serialize` result structs
+//! that the text and JSON printers both read.
+
+pub mod similarity;
+
+use crate::index::search::{self, CountryMatches, StoredPassage};
+use crate::index::{IndexError, PaperIndex};
+use crate::paper::SectionKind;
+use crate::query::highlight::{self, Snippet};
+use crate::query::parse::FilterField;
+use crate::query::Compiled;
+use serde::Serialize;
+use tantivy::Searcher;
+
+/// How caucus read the query, shown so a user can see what was searched.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct ReadAs {
+    /// Question words not searched for.
+    pub ignored: Vec<String>,
+    /// Filters the question implied ("what does Brazil say" -> country Brazil).
+    pub filters: Vec<(FilterField, String)>,
+}
+
+impl ReadAs {
+    pub fn of(c: &Compiled) -> ReadAs {
+        ReadAs {
+            ignored: c.dropped.clone(),
+            filters: c.implied.clone(),
+        }
+    }
+}
+
+/// One passage in the results.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub rank: usize,
+    pub score: f32,
+    pub country: String,
+    pub country_code: Option<String>,
+    pub committee: String,
+    pub committee_name: String,
+    pub topic: String,
+    pub section: String,
+    pub section_kind: SectionKind,
+    pub file: String,
+    pub line: Option<u32>,
+    pub page: Option<u32>,
+    /// `file:line` or `file p.N`.
+    pub location: String,
+    pub passage: u32,
+    pub snippets: Vec<Snippet>,
+    /// The whole passage, with `--full`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    pub citations: Vec<u32>,
+}
+
+/// How many snippets a long passage may show.
+const MAX_SNIPPETS: usize = 3;
+
+impl Hit {
+    pub fn new(rank: usize, score: f32, p: StoredPassage, terms: &highlight::Terms, full: bool) -> Hit {
+        let snippets = if full {
+            vec![Snippet {
+                highlights: highlight::match_ranges(&p.text, terms).into_iter().map(|r| [r.start, r.end]).collect(),
+                text: p.text.clone(),
+            }]
+        } else {
+            highlight::snippets(&p.text, terms, MAX_SNIPPETS)
+        };
+        Hit {
+            rank,
+            score,
+            location: p.location(),
+            country: p.country,
+            country_code: p.country_code,
+            committee: p.committee,
+            committee_name: p.committee_name,
+            topic: p.topic,
+            section: p.section,
+            section_kind: p.section_kind,
+            file: p.file,
+            line: p.line,
+            page: p.page,
+            passage: p.passage,
+            snippets,
+            text: full.then_some(p.text),
+            citations: p.citations,
+        }
+    }
+}
+
+/// The answer to `caucus search`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResult {
+    pub query: String,
+    pub read_as: ReadAs,
+    /// Passages matching in all (the hits shown are the best of them).
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+/// Runs a search.
+pub fn search(index: &PaperIndex, searcher: &Searcher, raw: &str, c: &Compiled, limit: usize, full: bool) -> Result<SearchResult, IndexError> {
+    let (top, total) = search::top_passages(index, searcher, c.query.as_ref(), limit)?;
+    let hits = top
+        .into_iter()
+        .enumerate()
+        .map(|(i, (score, p))| Hit::new(i + 1, score, p, &c.highlight, full))
+        .collect();
+    Ok(SearchResult {
+        query: raw.to_owned(),
+        read_as: ReadAs::of(c),
+        total,
+        hits,
+    })
+}
+
+/// One country in the answer to `caucus who`.
+#[derive(Debug, Clone, Serialize)]
+pub struct WhoRow {
+    pub rank: usize,
+    pub country: String,
+    /// Matching passages, over all matches.
+    pub passages: usize,
+    /// Papers with at least one matching passage.
+    pub papers: usize,
+    /// The ranking score: the best passage plus half of the next two.
+    pub score: f32,
+    pub best: Hit,
+}
+
+/// The answer to `caucus who`.
+#[derive(Debug, Clone, Serialize)]
+pub struct WhoResult {
+    pub query: String,
+    pub read_as: ReadAs,
+    pub total_passages: usize,
+    pub total_countries: usize,
+    pub countries: Vec<WhoRow>,
+    /// With `--missing`: countries among the filtered papers that do not mention it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing: Option<Vec<String>>,
+}
+
+/// Countries rank by their best passage, with credit for more of them: a country
+/// that argues the point in three passages outranks one that names it in passing.
+fn country_score(m: &CountryMatches) -> f32 {
+    m.top_scores.iter().enumerate().map(|(i, s)| if i == 0 { *s } else { s * 0.5 }).sum()
+}
+
+/// Runs a `who` query.
+pub fn who(index: &PaperIndex, searcher: &Searcher, raw: &str, c: &Compiled, missing: bool, limit: Option<usize>) -> Result<WhoResult, IndexError> {
+    let mut groups = search::group_by_country(index, searcher, c.query.as_ref())?;
+    groups.sort_by(|a, b| country_score(b).total_cmp(&country_score(a)).then(b.passages.cmp(&a.passages)));
+    let total_passages = groups.iter().map(|g| g.passages).sum();
+    let total_countries = groups.len();
+    let missing = if missing {
+        let all = search::group_by_country(index, searcher, c.filter_query.as_ref())?;
+        let mut gone: Vec<String> = all
+            .into_iter()
+            .map(|g| g.country)
+            .filter(|name| !groups.iter().any(|g| &g.country == name))
+            .collect();
+        gone.sort();
+        Some(gone)
+    } else {
+        None
+    };
+    let mut countries = Vec::new();
+    for (i, g) in groups.iter().take(limit.unwrap_or(usize::MAX)).enumerate() {
+        let p = search::stored(searcher, &index.fields, g.best.1).map_err(|e| index.tantivy_error(e))?;
+        countries.push(WhoRow {
+            rank: i + 1,
+            country: g.country.clone(),
+            passages: g.passages,
+            papers: g.papers,
+            score: country_score(g),
+            best: Hit::new(1, g.best.0, p, &c.highlight, false),
+        });
+    }
+    Ok(WhoResult {
+        query: raw.to_owned(),
+        read_as: ReadAs::of(c),
+        total_passages,
+        total_countries,
+        countries,
+        missing,
+    })
+}

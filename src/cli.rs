@@ -1,0 +1,191 @@
+//! The command line: commands, arguments and their help text (clap derive).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Search Model UN position papers: who says what, where, and who writes like whom.
+#[derive(Debug, Parser)]
+#[command(
+    name = "caucus",
+    version,
+    about,
+    after_help = "Examples:\n  caucus index corpus/\n  caucus who \"darknet escrow\"\n  caucus search \"task force\" --committee CND\n  caucus search 'what does Brazil say about precursor chemicals'\n  caucus who --missing \"harm reduction\" --committee CND\n  caucus allies Belgium\n  caucus blocs --committee CND --plot cnd.svg"
+)]
+pub struct Cli {
+    /// Index folder (created by `caucus index`)
+    #[arg(long, global = true, default_value = "index", env = "CAUCUS_INDEX")]
+    pub index: PathBuf,
+
+    /// Print JSON Lines for scripts instead of text
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// When to colour the output
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index a folder of papers (only what changed since the last run)
+    #[command(after_help = "Examples:\n  caucus index\n  caucus index ~/mun/papers --index ~/mun/index\n  caucus index --rebuild --exclude 'drafts/*'")]
+    Index(IndexArgs),
+    /// Ranked passages that match a query, with highlighted snippets
+    #[command(after_help = QUERY_HELP)]
+    Search(SearchArgs),
+    /// Which countries mention something: one row per country, with exact counts
+    #[command(after_help = QUERY_HELP)]
+    Who(WhoArgs),
+    /// The countries whose papers agree most (or least) with a country's
+    #[command(after_help = "Examples:\n  caucus allies Belgium\n  caucus allies \"United States\" --committee DISEC -n 5\n  caucus allies Russia --opponents")]
+    Allies(AlliesArgs),
+    /// Groups of countries that write alike, with the words that set each group apart
+    #[command(after_help = "Examples:\n  caucus blocs --committee CND\n  caucus blocs --committee HRC --count 3\n  caucus blocs --committee UNEA --plot unea.svg")]
+    Blocs(BlocsArgs),
+    /// Where two countries agree and where they differ
+    #[command(after_help = "Examples:\n  caucus compare Belgium Russia --committee CND")]
+    Compare(CompareArgs),
+    /// What the index holds: papers per committee and country
+    List(ListArgs),
+}
+
+const QUERY_HELP: &str = "Query syntax:\n  darknet escrow            passages with both words rank first, then either\n  \"task force\"              an exact phrase (\"task force\"~3: within 3 words)\n  escrow OR tumbling        either; AND, NOT and -word also work; (...) groups\n  crypto*                   words starting with crypto\n  country:Belgium           filter inside the query (country, committee, topic, section)\n  who mentions darknet escrow / what does Brazil say about precursors\n                            questions are understood; a country asked about becomes a filter\nWords are stemmed: escrow finds escrows, traffic finds trafficking.";
+
+/// Filters shared by the query commands.
+#[derive(Debug, Args, Clone, Default)]
+pub struct FilterArgs {
+    /// Only papers of this country (name, official name or ISO code); repeatable
+    #[arg(long, short = 'c')]
+    pub country: Vec<String>,
+    /// Only this committee (code like CND or full name); repeatable
+    #[arg(long)]
+    pub committee: Vec<String>,
+    /// Only passages about this topic (words of the topic title); repeatable
+    #[arg(long)]
+    pub topic: Vec<String>,
+    /// Only this kind of section: background, position, solutions, bibliography, other
+    #[arg(long)]
+    pub section: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Folder of papers
+    #[arg(default_value = "corpus")]
+    pub corpus: PathBuf,
+    /// Start over instead of updating
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Only files matching this glob (e.g. '*.pdf', 'cnd/*'); repeatable
+    #[arg(long)]
+    pub include: Vec<String>,
+    /// Skip files matching this glob; repeatable
+    #[arg(long)]
+    pub exclude: Vec<String>,
+    /// Skip files larger than this many megabytes
+    #[arg(long, default_value_t = 50)]
+    pub max_file_mb: u64,
+    /// Give up on a file whose text takes longer than this many seconds to extract
+    #[arg(long, default_value_t = 30)]
+    pub timeout: u64,
+    /// Reading threads (default: one per core)
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for (quotes optional for plain words)
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// How many passages to show
+    #[arg(short = 'n', long, default_value_t = 10)]
+    pub limit: usize,
+    /// Print whole passages instead of snippets
+    #[arg(long)]
+    pub full: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WhoArgs {
+    /// What to look for
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// List the countries (in the filtered papers) that do NOT mention it
+    #[arg(long)]
+    pub missing: bool,
+    /// How many countries to show (all by default)
+    #[arg(short = 'n', long)]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct AlliesArgs {
+    /// The country whose allies to find
+    pub country: String,
+    /// Only this committee
+    #[arg(long)]
+    pub committee: Option<String>,
+    /// Only this topic
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// How many countries to show
+    #[arg(short = 'n', long, default_value_t = 10)]
+    pub limit: usize,
+    /// Show the countries whose papers diverge most instead
+    #[arg(long)]
+    pub opponents: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BlocsArgs {
+    /// Only this committee (blocs form within one committee; default: each in turn)
+    #[arg(long)]
+    pub committee: Option<String>,
+    /// Only this topic
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// Exactly this many blocs
+    #[arg(long, conflicts_with = "threshold")]
+    pub count: Option<usize>,
+    /// Cut the tree where similarity falls below this (0 to 1)
+    #[arg(long)]
+    pub threshold: Option<f64>,
+    /// Draw the similarity matrix as a heatmap (SVG, or PNG if the name ends in .png)
+    #[arg(long)]
+    pub plot: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    pub first: String,
+    pub second: String,
+    /// Only this committee
+    #[arg(long)]
+    pub committee: Option<String>,
+    /// Only this topic
+    #[arg(long)]
+    pub topic: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this committee
+    #[arg(long)]
+    pub committee: Option<String>,
+}

@@ -1,0 +1,79 @@
+//! `caucus search` and `caucus who`: read the query, run it, print the answer.
+
+use super::{Context, Outcome};
+use crate::analysis;
+use crate::cli::{FilterArgs, SearchArgs, WhoArgs};
+use crate::corpus::{self, Filter};
+use crate::index::state::{self, Summary};
+use crate::output;
+use crate::query::{self, Filters, Mode};
+use anyhow::Result;
+use std::sync::mpsc;
+use std::time::Duration;
+
+fn filters(f: FilterArgs) -> Filters {
+    Filters {
+        countries: f.country,
+        committees: f.committee,
+        topics: f.topic,
+        sections: f.section,
+    }
+}
+
+/// Checks in the background whether the corpus changed since the index was built;
+/// the answer is waited for only briefly, so a huge corpus never slows a query.
+fn stale_check(summary: &Summary) -> mpsc::Receiver<bool> {
+    let (tx, rx) = mpsc::channel();
+    let summary = summary.clone();
+    std::thread::spawn(move || {
+        if summary.corpus.as_os_str().is_empty() {
+            return;
+        }
+        let Ok(filter) = Filter::new(&summary.include, &summary.exclude) else { return };
+        let Ok(walk) = corpus::walk(&summary.corpus, &filter, None) else {
+            let _ = tx.send(true);
+            return;
+        };
+        let now = state::fingerprint(walk.files.iter().map(|f| (f.rel.as_str(), f.size, f.mtime_ns)));
+        let _ = tx.send(now != summary.fingerprint);
+    });
+    rx
+}
+
+fn report_stale(rx: mpsc::Receiver<bool>, summary: &Summary) {
+    if let Ok(true) = rx.recv_timeout(Duration::from_millis(200)) {
+        output::note(&format!(
+            "note: papers in {} changed since the index was built; run `caucus index {}` to update it",
+            summary.corpus.display(),
+            summary.corpus.display()
+        ));
+    }
+}
+
+pub fn search(ctx: &Context, args: SearchArgs) -> Result<Outcome> {
+    let (index, summary) = ctx.open_for_query()?;
+    let stale = stale_check(&summary);
+    let raw = args.query.join(" ");
+    let compiled = query::read(&raw, &filters(args.filters), &index.fields, &summary.catalog, Mode::Ranked)?;
+    let searcher = index.searcher()?;
+    let result = analysis::search(&index, &searcher, &raw, &compiled, args.limit, args.full)?;
+    let mut printer = ctx.printer();
+    printer.search(&result)?;
+    printer.flush()?;
+    report_stale(stale, &summary);
+    Ok(if result.hits.is_empty() { Outcome::NothingFound } else { Outcome::Found })
+}
+
+pub fn who(ctx: &Context, args: WhoArgs) -> Result<Outcome> {
+    let (index, summary) = ctx.open_for_query()?;
+    let stale = stale_check(&summary);
+    let raw = args.query.join(" ");
+    let compiled = query::read(&raw, &filters(args.filters), &index.fields, &summary.catalog, Mode::AllWords)?;
+    let searcher = index.searcher()?;
+    let result = analysis::who(&index, &searcher, &raw, &compiled, args.missing, args.limit)?;
+    let mut printer = ctx.printer();
+    printer.who(&result)?;
+    printer.flush()?;
+    report_stale(stale, &summary);
+    Ok(if result.countries.is_empty() { Outcome::NothingFound } else { Outcome::Found })
+}

@@ -1,0 +1,138 @@
+//! `caucus allies`, `blocs`, `compare` and `list`: who writes like whom.
+
+use super::{Context, Outcome};
+use crate::analysis::similarity::{self, Cut, Scope, SimilarityError};
+use crate::cli::{AlliesArgs, BlocsArgs, CompareArgs, ListArgs};
+use crate::index::state::{Catalog, Summary};
+use crate::index::PaperIndex;
+use crate::output::plot;
+use crate::query;
+use anyhow::Result;
+
+fn committee_code(value: &str, catalog: &Catalog) -> Result<String> {
+    Ok(query::resolve_committee(value, catalog)?)
+}
+
+fn scope(index: &PaperIndex, summary: &Summary, code: &str, topic: Option<&str>) -> Result<Scope> {
+    let searcher = index.searcher()?;
+    let name = summary.catalog.committees.get(code).cloned().unwrap_or_default();
+    Ok(similarity::load_scope(index, &searcher, code, &name, topic)?)
+}
+
+/// The committees a country wrote for, or the one asked for.
+fn scopes_for(index: &PaperIndex, summary: &Summary, country: &str, committee: Option<&str>, topic: Option<&str>) -> Result<(String, Vec<Scope>)> {
+    let known: Vec<&str> = summary.catalog.countries.keys().map(String::as_str).collect();
+    let name = similarity::find_country(country, &known)?;
+    let codes: Vec<String> = match committee {
+        Some(c) => vec![committee_code(c, &summary.catalog)?],
+        None => summary.catalog.country_committees.get(&name).cloned().unwrap_or_default(),
+    };
+    let mut scopes = Vec::new();
+    for code in &codes {
+        let s = scope(index, summary, code, topic)?;
+        if s.countries().contains(&name.as_str()) {
+            scopes.push(s);
+        }
+    }
+    if scopes.is_empty() {
+        let available = summary.catalog.country_committees.get(&name).cloned().unwrap_or_default().join(", ");
+        return Err(SimilarityError::NotInScope {
+            country: name,
+            scope: codes.join(", "),
+            available: if available.is_empty() { "no committee".to_owned() } else { available },
+        }
+        .into());
+    }
+    Ok((name, scopes))
+}
+
+pub fn allies(ctx: &Context, args: AlliesArgs) -> Result<Outcome> {
+    let (index, summary) = ctx.open_for_query()?;
+    let (name, scopes) = scopes_for(&index, &summary, &args.country, args.committee.as_deref(), args.topic.as_deref())?;
+    let result = similarity::allies(&scopes, &name, args.limit, args.opponents)?;
+    let mut printer = ctx.printer();
+    printer.allies(&result)?;
+    printer.flush()?;
+    Ok(if result.allies.is_empty() { Outcome::NothingFound } else { Outcome::Found })
+}
+
+pub fn blocs(ctx: &Context, args: BlocsArgs) -> Result<Outcome> {
+    let (index, summary) = ctx.open_for_query()?;
+    let codes: Vec<String> = match &args.committee {
+        Some(c) => vec![committee_code(c, &summary.catalog)?],
+        None => summary.catalog.committees.keys().cloned().collect(),
+    };
+    if args.plot.is_some() && codes.len() != 1 {
+        anyhow::bail!("--plot draws one committee: add --committee (one of {})", codes.join(", "));
+    }
+    let cut = match (args.count, args.threshold) {
+        (Some(k), _) => Cut::Count(k),
+        (None, Some(t)) => {
+            if !(0.0..=1.0).contains(&t) {
+                anyhow::bail!("--threshold must be between 0 and 1, not {t}");
+            }
+            Cut::Threshold(t)
+        }
+        (None, None) => Cut::Auto,
+    };
+    let mut printer = ctx.printer();
+    let mut any = false;
+    for code in &codes {
+        let s = scope(&index, &summary, code, args.topic.as_deref())?;
+        let mut result = match similarity::blocs(&s, cut) {
+            Ok(r) => r,
+            // Without --committee, skip committees too small to group.
+            Err(SimilarityError::TooFew { .. }) if args.committee.is_none() && codes.len() > 1 => continue,
+            Err(e) => return Err(e.into()),
+        };
+        if let Some(path) = &args.plot {
+            plot::heatmap(&result, path).map_err(|reason| SimilarityError::Plot {
+                path: path.display().to_string(),
+                reason,
+            })?;
+            result.plot = Some(path.display().to_string());
+        }
+        any |= !result.blocs.is_empty();
+        printer.blocs(&result)?;
+    }
+    printer.flush()?;
+    Ok(if any { Outcome::Found } else { Outcome::NothingFound })
+}
+
+pub fn compare(ctx: &Context, args: CompareArgs) -> Result<Outcome> {
+    let (index, summary) = ctx.open_for_query()?;
+    let (first, scopes) = scopes_for(&index, &summary, &args.first, args.committee.as_deref(), args.topic.as_deref())?;
+    let known: Vec<&str> = summary.catalog.countries.keys().map(String::as_str).collect();
+    let second = similarity::find_country(&args.second, &known)?;
+    let Some(s) = scopes.iter().find(|s| s.countries().contains(&second.as_str())) else {
+        anyhow::bail!("{first} and {second} wrote for no common committee; add --committee to choose one");
+    };
+    let result = similarity::compare(s, &first, &second)?;
+    let mut printer = ctx.printer();
+    printer.compare(&result)?;
+    printer.flush()?;
+    Ok(Outcome::Found)
+}
+
+pub fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
+    let (_, summary) = ctx.open_for_query()?;
+    let c = &summary.catalog;
+    let only = args.committee.as_deref().map(|v| committee_code(v, c)).transpose()?;
+    let mut rows = Vec::new();
+    for (code, name) in &c.committees {
+        if only.as_ref().is_some_and(|o| o != code) {
+            continue;
+        }
+        let countries: Vec<(String, usize)> = c
+            .country_committees
+            .iter()
+            .filter(|(_, codes)| codes.contains(code))
+            .map(|(country, _)| (country.clone(), 1))
+            .collect();
+        rows.push((code.clone(), name.clone(), countries));
+    }
+    let mut printer = ctx.printer();
+    printer.catalog(c, &rows)?;
+    printer.flush()?;
+    Ok(if rows.is_empty() { Outcome::NothingFound } else { Outcome::Found })
+}

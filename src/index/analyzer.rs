@@ -1,0 +1,167 @@
+//! The English analyzer every text field uses, at index and at query time: words,
+//! lower case, accents folded, Porter stemming, with a cache of stems because the
+//! same few thousand words make up most of any corpus.
+
+use std::collections::HashMap;
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token, TokenFilter, TokenStream,
+    Tokenizer,
+};
+use tantivy::Index;
+
+/// The name under which the analyzer is registered on an index.
+pub const NAME: &str = "caucus_en";
+
+/// Registers the analyzer on an index; must be called on every open.
+pub fn register(index: &Index) {
+    index.tokenizers().register(NAME, analyzer());
+}
+
+/// Builds the analyzer.
+pub fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(CachedStemmer::default())
+        .build()
+}
+
+/// A token with the position and byte offsets the analyzer gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub stem: String,
+    pub position: usize,
+    pub from: usize,
+    pub to: usize,
+}
+
+/// Runs the analyzer over a text (for highlighting and for term vectors).
+pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Term> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(token) = stream.next() {
+        out.push(Term {
+            stem: token.text.clone(),
+            position: token.position,
+            from: token.offset_from,
+            to: token.offset_to,
+        });
+    }
+    out
+}
+
+/// English stemming with a per-thread memo of word -> stem. Stemming is the most
+/// expensive step of analysis; corpora repeat the same words, so the memo pays.
+#[derive(Clone, Default)]
+pub struct CachedStemmer;
+
+impl TokenFilter for CachedStemmer {
+    type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
+        CachedStemmerFilter {
+            inner: tokenizer,
+            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
+            cache: HashMap::new(),
+        }
+    }
+}
+
+/// Stop the memo growing without bound on a corpus of random strings.
+const CACHE_LIMIT: usize = 200_000;
+
+pub struct CachedStemmerFilter<T> {
+    inner: T,
+    stemmer: rust_stemmers::Stemmer,
+    cache: HashMap<String, String>,
+}
+
+impl<T: Clone> Clone for CachedStemmerFilter<T> {
+    fn clone(&self) -> Self {
+        CachedStemmerFilter {
+            inner: self.inner.clone(),
+            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
+            cache: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
+    type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        CachedStemmerStream {
+            tail: self.inner.token_stream(text),
+            stemmer: &self.stemmer,
+            cache: &mut self.cache,
+        }
+    }
+}
+
+/// English doubles a final c to ck before -ing/-ed/-er ("trafficking", "panicked");
+/// Porter keeps the k, which would split "traffic" from "trafficking".
+fn fix_stem(stem: String) -> String {
+    const CK_WORDS: &[&str] = &["traffick", "panick", "mimick", "picnick", "frolick"];
+    if stem.ends_with("ick") && CK_WORDS.contains(&stem.as_str()) {
+        let mut stem = stem;
+        stem.pop();
+        return stem;
+    }
+    stem
+}
+
+pub struct CachedStemmerStream<'a, S> {
+    tail: S,
+    stemmer: &'a rust_stemmers::Stemmer,
+    cache: &'a mut HashMap<String, String>,
+}
+
+impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        if let Some(stem) = self.cache.get(&token.text) {
+            token.text.clear();
+            token.text.push_str(stem);
+            return true;
+        }
+        let stem = fix_stem(self.stemmer.stem(&token.text).into_owned());
+        if self.cache.len() < CACHE_LIMIT {
+            self.cache.insert(std::mem::take(&mut token.text), stem.clone());
+        }
+        token.text = stem;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems(text: &str) -> Vec<String> {
+        terms(&mut analyzer(), text).into_iter().map(|t| t.stem).collect()
+    }
+
+    #[test]
+    fn stems_like_porter_and_folds_accents() {
+        assert_eq!(stems("Escrows escrow"), vec!["escrow", "escrow"]);
+        assert_eq!(stems("traffic trafficking trafficked traffickers"), vec!["traffic"; 4]);
+        assert_eq!(stems("Côte"), vec!["cote"]);
+        // The memo gives the same answer the second time.
+        let mut a = analyzer();
+        let first = terms(&mut a, "markets marketplaces");
+        let second = terms(&mut a, "markets marketplaces");
+        assert_eq!(first, second);
+    }
+}

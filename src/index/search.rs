@@ -1,0 +1,218 @@
+//! Running a query against the index: the top passages with their stored fields,
+//! and every matching passage grouped by country with exact counts (for `who`).
+
+use super::{Fields, IndexError, PaperIndex};
+use crate::paper::SectionKind;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::columnar::StrColumn;
+use tantivy::query::Query;
+use tantivy::schema::Value;
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument};
+
+/// A passage as stored in the index.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredPassage {
+    pub file: String,
+    pub country: String,
+    pub country_code: Option<String>,
+    pub committee: String,
+    pub committee_name: String,
+    pub topic: String,
+    pub section: String,
+    pub section_kind: SectionKind,
+    pub passage: u32,
+    pub line: Option<u32>,
+    pub page: Option<u32>,
+    pub text: String,
+    pub citations: Vec<u32>,
+}
+
+impl StoredPassage {
+    /// `cnd/belgium.txt:12`, or `paper.pdf p.3` for formats with pages.
+    pub fn location(&self) -> String {
+        match (self.page, self.line) {
+            (Some(p), _) => format!("{} p.{p}", self.file),
+            (None, Some(l)) => format!("{}:{l}", self.file),
+            (None, None) => format!("{} ¶{}", self.file, self.passage),
+        }
+    }
+}
+
+fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
+    doc.get_first(field).and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+fn u64_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
+    doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0)
+}
+
+/// Reads a passage's stored fields.
+pub fn stored(searcher: &Searcher, fields: &Fields, addr: DocAddress) -> tantivy::Result<StoredPassage> {
+    let doc: TantivyDocument = searcher.doc(addr)?;
+    let nonzero = |v: u64| (v > 0).then_some(v as u32);
+    let code = text_of(&doc, fields.country_code);
+    Ok(StoredPassage {
+        file: text_of(&doc, fields.file),
+        country: text_of(&doc, fields.country),
+        country_code: (!code.is_empty()).then_some(code),
+        committee: text_of(&doc, fields.committee),
+        committee_name: text_of(&doc, fields.committee_name),
+        topic: text_of(&doc, fields.topic),
+        section: text_of(&doc, fields.section),
+        section_kind: SectionKind::parse(&text_of(&doc, fields.section_kind)).unwrap_or(SectionKind::Other),
+        passage: u64_of(&doc, fields.passage) as u32,
+        line: nonzero(u64_of(&doc, fields.line)),
+        page: nonzero(u64_of(&doc, fields.page)),
+        text: text_of(&doc, fields.text),
+        citations: text_of(&doc, fields.citations).split(',').filter_map(|s| s.parse().ok()).collect(),
+    })
+}
+
+/// The best `limit` passages and how many match in all.
+pub fn top_passages(
+    index: &PaperIndex,
+    searcher: &Searcher,
+    query: &dyn Query,
+    limit: usize,
+) -> Result<(Vec<(Score, StoredPassage)>, usize), IndexError> {
+    let (top, total) = searcher
+        .search(query, &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count))
+        .map_err(|e| index.tantivy_error(e))?;
+    let mut out = Vec::with_capacity(top.len());
+    for (score, addr) in top.into_iter().take(limit) {
+        out.push((score, stored(searcher, &index.fields, addr).map_err(|e| index.tantivy_error(e))?));
+    }
+    Ok((out, total))
+}
+
+/// All matches of one country.
+#[derive(Debug, Clone)]
+pub struct CountryMatches {
+    pub country: String,
+    pub passages: usize,
+    pub papers: usize,
+    pub best: (Score, DocAddress),
+    /// The three best scores, best first: the ranking uses them.
+    pub top_scores: Vec<Score>,
+}
+
+/// Groups every matching passage by country, exactly (not from the top N).
+pub fn group_by_country(index: &PaperIndex, searcher: &Searcher, query: &dyn Query) -> Result<Vec<CountryMatches>, IndexError> {
+    searcher.search(query, &ByCountry).map_err(|e| index.tantivy_error(e))
+}
+
+struct ByCountry;
+
+#[derive(Default)]
+struct Acc {
+    passages: usize,
+    files: HashSet<u64>,
+    best: Option<(Score, DocId)>,
+    top: Vec<Score>,
+}
+
+struct ByCountrySegment {
+    segment: SegmentOrdinal,
+    country: Option<StrColumn>,
+    file: Option<StrColumn>,
+    acc: HashMap<u64, Acc>,
+}
+
+/// Per segment: country -> (passages, file names, best doc, top scores).
+type SegmentFruit = Vec<(String, usize, HashSet<String>, (Score, DocAddress), Vec<Score>)>;
+
+fn push_top(top: &mut Vec<Score>, s: Score) {
+    top.push(s);
+    top.sort_by(|a, b| b.total_cmp(a));
+    top.truncate(3);
+}
+
+impl SegmentCollector for ByCountrySegment {
+    type Fruit = SegmentFruit;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let Some(country) = self.country.as_ref().and_then(|c| c.term_ords(doc).next()) else {
+            return;
+        };
+        let file = self.file.as_ref().and_then(|c| c.term_ords(doc).next()).unwrap_or(0);
+        let acc = self.acc.entry(country).or_default();
+        acc.passages += 1;
+        acc.files.insert(file);
+        if acc.best.is_none_or(|(s, _)| score > s) {
+            acc.best = Some((score, doc));
+        }
+        push_top(&mut acc.top, score);
+    }
+
+    fn harvest(self) -> SegmentFruit {
+        let mut out = Vec::with_capacity(self.acc.len());
+        let mut name = String::new();
+        for (ord, acc) in self.acc {
+            name.clear();
+            let country = match &self.country {
+                Some(c) if c.ord_to_str(ord, &mut name).unwrap_or(false) => name.clone(),
+                _ => continue,
+            };
+            let files = acc
+                .files
+                .iter()
+                .filter_map(|&f| {
+                    let mut s = String::new();
+                    self.file.as_ref().and_then(|c| c.ord_to_str(f, &mut s).ok()).filter(|&ok| ok).map(|_| s)
+                })
+                .collect();
+            let (score, doc) = acc.best.unwrap_or((0.0, 0));
+            out.push((country, acc.passages, files, (score, DocAddress::new(self.segment, doc)), acc.top));
+        }
+        out
+    }
+}
+
+impl Collector for ByCountry {
+    type Fruit = Vec<CountryMatches>;
+    type Child = ByCountrySegment;
+
+    fn for_segment(&self, segment: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<ByCountrySegment> {
+        Ok(ByCountrySegment {
+            segment,
+            country: reader.fast_fields().str(super::names::COUNTRY)?,
+            file: reader.fast_fields().str(super::names::FILE)?,
+            acc: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Vec<CountryMatches>> {
+        let mut merged: BTreeMap<String, (usize, HashSet<String>, (Score, DocAddress), Vec<Score>)> = BTreeMap::new();
+        for fruit in fruits {
+            for (country, passages, files, best, top) in fruit {
+                let e = merged
+                    .entry(country)
+                    .or_insert_with(|| (0, HashSet::new(), best, Vec::new()));
+                e.0 += passages;
+                e.1.extend(files);
+                if best.0 > e.2 .0 {
+                    e.2 = best;
+                }
+                for s in top {
+                    push_top(&mut e.3, s);
+                }
+            }
+        }
+        Ok(merged
+            .into_iter()
+            .map(|(country, (passages, files, best, top_scores))| CountryMatches {
+                country,
+                passages,
+                papers: files.len(),
+                best,
+                top_scores,
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,389 @@
+//! Bringing the index up to date with a corpus: read what changed (in parallel, each
+//! file guarded against panics and slow extractors), delete what is gone, commit once.
+//! A run that is interrupted leaves the last commit as it was.
+
+use super::state::{self, FileState, Files, Summary, PARSER_VERSION};
+use super::{Fields, IndexError, PaperIndex};
+use crate::corpus::{self, CorpusError, CorpusFile, Filter};
+use crate::paper::formats::{Format, Limits};
+use crate::paper::{self, Paper};
+use serde::Serialize;
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+/// Settings of one indexing run.
+#[derive(Debug, Clone)]
+pub struct UpdateOptions {
+    pub rebuild: bool,
+    pub filter: Filter,
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    pub limits: Limits,
+    /// Largest file read; larger ones are skipped with a warning.
+    pub max_file_bytes: u64,
+    /// Longest one file's extraction may take.
+    pub timeout: Duration,
+    pub threads: usize,
+    /// Indexing memory budget of tantivy's writer, in bytes.
+    pub memory_budget: usize,
+}
+
+impl Default for UpdateOptions {
+    fn default() -> Self {
+        UpdateOptions {
+            rebuild: false,
+            filter: Filter::default(),
+            include: Vec::new(),
+            exclude: Vec::new(),
+            limits: Limits::default(),
+            max_file_bytes: 50 * 1024 * 1024,
+            timeout: Duration::from_secs(30),
+            threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            memory_budget: 256 * 1024 * 1024,
+        }
+    }
+}
+
+/// Told about progress; the command layer draws a bar with it.
+pub trait Progress: Sync {
+    fn start(&self, files_to_read: u64);
+    fn file_done(&self, rel: &str);
+    fn committing(&self);
+}
+
+/// A progress sink that shows nothing.
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn start(&self, _: u64) {}
+    fn file_done(&self, _: &str) {}
+    fn committing(&self) {}
+}
+
+/// A file that could not be read, or was read with a problem.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileWarning {
+    pub file: String,
+    pub message: String,
+    /// True when the file was skipped (not indexed, its old version kept if any).
+    pub skipped: bool,
+}
+
+/// What an indexing run did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct UpdateReport {
+    pub corpus: PathBuf,
+    pub index: PathBuf,
+    pub new: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+    pub skipped: usize,
+    /// Files of types caucus does not read.
+    pub ignored: usize,
+    pub papers: usize,
+    pub passages: u64,
+    pub bytes_read: u64,
+    pub seconds: f64,
+    pub warnings: Vec<FileWarning>,
+}
+
+/// Errors that stop an indexing run (a bad file never does).
+#[derive(Debug, thiserror::Error)]
+pub enum UpdateError {
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    #[error(transparent)]
+    Corpus(#[from] CorpusError),
+}
+
+struct ReadOutcome {
+    file: CorpusFile,
+    result: Result<(String, Paper), String>,
+    bytes: u64,
+}
+
+/// Updates (or builds) the index in `index_dir` from the corpus in `corpus_dir`.
+pub fn update(corpus_dir: &Path, index_dir: &Path, opts: &UpdateOptions, progress: &dyn Progress) -> Result<UpdateReport, UpdateError> {
+    let started = Instant::now();
+    let corpus_abs = corpus_dir.canonicalize().map_err(|_| CorpusError::Missing(corpus_dir.to_owned()))?;
+    let pindex = open_for_writing(index_dir, opts.rebuild)?;
+    let mut writer: IndexWriter<TantivyDocument> = pindex
+        .index
+        .writer_with_num_threads(opts.threads.clamp(1, 4), opts.memory_budget)
+        .map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => IndexError::Busy(index_dir.to_owned()),
+            other => pindex.tantivy_error(other),
+        })?;
+
+    let summary = Summary::load(index_dir);
+    let same_corpus = summary.as_ref().is_some_and(|s| s.corpus == corpus_abs && s.parser_version == PARSER_VERSION);
+    let mut files = if opts.rebuild || !same_corpus { Files::default() } else { Files::load(index_dir).unwrap_or_default() };
+    if opts.rebuild || !same_corpus {
+        writer.delete_all_documents().map_err(|e| pindex.tantivy_error(e))?;
+    }
+
+    let walk = corpus::walk(&corpus_abs, &opts.filter, Some(index_dir))?;
+    let plan = corpus::plan(&walk, &files);
+    let mut report = UpdateReport {
+        corpus: corpus_abs.clone(),
+        index: index_dir.to_owned(),
+        unchanged: plan.unchanged.len(),
+        ignored: walk.ignored,
+        ..UpdateReport::default()
+    };
+    for (path, reason) in &walk.errors {
+        report.warnings.push(FileWarning {
+            file: path.display().to_string(),
+            message: reason.clone(),
+            skipped: true,
+        });
+        report.skipped += 1;
+    }
+
+    progress.start(plan.to_read.len() as u64);
+    let fields = pindex.fields;
+    let mut dirty = opts.rebuild || !same_corpus;
+    let (tx, rx) = mpsc::sync_channel::<ReadOutcome>(64);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = opts.threads.max(1);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let next = &next;
+            let plan = &plan;
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(file) = plan.to_read.get(i) else { break };
+                let outcome = read_file(file, opts);
+                if tx.send(outcome).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        for outcome in rx {
+            progress.file_done(&outcome.file.rel);
+            report.bytes_read += outcome.bytes;
+            let rel = outcome.file.rel.clone();
+            match outcome.result {
+                Err(message) => {
+                    report.skipped += 1;
+                    report.warnings.push(FileWarning {
+                        file: rel,
+                        message,
+                        skipped: true,
+                    });
+                }
+                Ok((hash, paper)) => {
+                    let previous = files.files.get(&rel);
+                    if previous.is_some_and(|p| p.hash == hash) {
+                        // Touched, not changed: remember the new time, read nothing.
+                        report.unchanged += 1;
+                        if let Some(p) = files.files.get_mut(&rel) {
+                            p.size = outcome.file.size;
+                            p.mtime_ns = outcome.file.mtime_ns;
+                        }
+                        continue;
+                    }
+                    if previous.is_some() {
+                        report.changed += 1;
+                    } else {
+                        report.new += 1;
+                    }
+                    for w in &paper.warnings {
+                        report.warnings.push(FileWarning {
+                            file: rel.clone(),
+                            message: w.clone(),
+                            skipped: false,
+                        });
+                    }
+                    writer.delete_term(Term::from_field_text(fields.file, &rel));
+                    for doc in documents(&fields, &rel, outcome.file.format, &paper) {
+                        // add_document only fails when the writer's threads are gone,
+                        // which the commit below reports.
+                        let _ = writer.add_document(doc);
+                    }
+                    dirty = true;
+                    files.files.insert(
+                        rel,
+                        FileState {
+                            size: outcome.file.size,
+                            mtime_ns: outcome.file.mtime_ns,
+                            hash,
+                            passages: paper.passages.len() as u32,
+                            country: paper.country.name.clone(),
+                            committee: paper.committee.as_ref().map(|c| (c.code.clone(), c.name.clone())),
+                            topics: paper.topics.clone(),
+                        },
+                    );
+                }
+            }
+        }
+    });
+
+    for rel in &plan.removed {
+        writer.delete_term(Term::from_field_text(fields.file, rel));
+        files.files.remove(rel);
+        report.removed += 1;
+        dirty = true;
+    }
+
+    progress.committing();
+    if dirty {
+        writer.commit().map_err(|e| pindex.tantivy_error(e))?;
+    }
+    writer.wait_merging_threads().map_err(|e| pindex.tantivy_error(e))?;
+
+    report.papers = files.files.len();
+    report.passages = files.files.values().map(|f| u64::from(f.passages)).sum();
+    let io = |source| IndexError::Io {
+        path: index_dir.to_owned(),
+        source,
+    };
+    files.save(index_dir).map_err(io)?;
+    let indexed: Vec<&CorpusFile> = walk.files.iter().filter(|f| files.files.contains_key(&f.rel)).collect();
+    Summary {
+        parser_version: PARSER_VERSION,
+        corpus: corpus_abs,
+        fingerprint: state::fingerprint(indexed.iter().map(|f| (f.rel.as_str(), f.size, f.mtime_ns))),
+        papers: report.papers,
+        passages: report.passages,
+        include: opts.include.clone(),
+        exclude: opts.exclude.clone(),
+        catalog: state::Catalog::from_files(&files),
+    }
+    .save(index_dir)
+    .map_err(io)?;
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// Opens the index for writing, creating it if needed; an incompatible index is
+/// replaced only when rebuilding.
+fn open_for_writing(index_dir: &Path, rebuild: bool) -> Result<PaperIndex, IndexError> {
+    if !PaperIndex::exists(index_dir) {
+        return PaperIndex::create(index_dir);
+    }
+    match PaperIndex::open(index_dir) {
+        Ok(i) => Ok(i),
+        Err(IndexError::Incompatible { .. }) if rebuild => {
+            std::fs::remove_dir_all(index_dir).map_err(|source| IndexError::Io {
+                path: index_dir.to_owned(),
+                source,
+            })?;
+            PaperIndex::create(index_dir)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Reads one file into a paper, turning every failure (I/O, format, panic, time
+/// limit) into a message for the user.
+fn read_file(file: &CorpusFile, opts: &UpdateOptions) -> ReadOutcome {
+    let fail = |message: String, bytes| ReadOutcome {
+        file: file.clone(),
+        result: Err(message),
+        bytes,
+    };
+    if file.size > opts.max_file_bytes {
+        return fail(
+            format!(
+                "file is {:.1} MB, over the {:.0} MB limit (--max-file-mb)",
+                file.size as f64 / 1e6,
+                opts.max_file_bytes as f64 / 1e6
+            ),
+            0,
+        );
+    }
+    let bytes = match std::fs::read(&file.path) {
+        Ok(b) => b,
+        Err(e) => return fail(format!("cannot read: {e}"), 0),
+    };
+    let size = bytes.len() as u64;
+    let hash = corpus::content_hash(&bytes);
+    let rel = PathBuf::from(&file.rel);
+    let result = if file.format == Format::Text {
+        // Our own parser on text needs no time guard, only a panic guard.
+        guarded(|| paper::read_bytes(file.format, &bytes, &rel, &opts.limits))
+    } else {
+        with_time_limit(opts.timeout, file.format, bytes, rel, opts.limits.clone())
+    };
+    ReadOutcome {
+        file: file.clone(),
+        result: result.map(|paper| (hash, paper)),
+        bytes: size,
+    }
+}
+
+fn guarded(f: impl FnOnce() -> Result<Paper, paper::ReadError>) -> Result<Paper, String> {
+    match std::panic::catch_unwind(AssertUnwindSafe(f)) {
+        Ok(Ok(paper)) => Ok(paper),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown error".to_owned());
+            Err(format!("the reader crashed on this file ({what})"))
+        }
+    }
+}
+
+/// Runs an extractor on its own thread and gives up waiting after `limit`; the
+/// thread is left to finish on its own.
+fn with_time_limit(limit: Duration, format: Format, bytes: Vec<u8>, rel: PathBuf, limits: Limits) -> Result<Paper, String> {
+    let (tx, rx) = mpsc::channel();
+    let spawned = std::thread::Builder::new().name("extract".into()).spawn(move || {
+        let _ = tx.send(guarded(|| paper::read_bytes(format, &bytes, &rel, &limits)));
+    });
+    if let Err(e) = spawned {
+        return Err(format!("cannot start a reader thread: {e}"));
+    }
+    match rx.recv_timeout(limit) {
+        Ok(result) => result,
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(format!(
+            "reading took longer than {}s (--timeout), skipped",
+            limit.as_secs()
+        )),
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err("the reader stopped without a result".to_owned()),
+    }
+}
+
+/// One tantivy document per passage.
+pub fn documents(f: &Fields, rel: &str, format: Format, paper: &Paper) -> Vec<TantivyDocument> {
+    let (committee, committee_name) = paper
+        .committee
+        .as_ref()
+        .map_or(("", ""), |c| (c.code.as_str(), c.name.as_str()));
+    paper
+        .passages
+        .iter()
+        .map(|p| {
+            let mut doc = TantivyDocument::new();
+            doc.add_text(f.file, rel);
+            doc.add_text(f.country, &paper.country.name);
+            if let Some(code) = &paper.country.iso3 {
+                doc.add_text(f.country_code, code);
+            }
+            doc.add_text(f.committee, committee);
+            doc.add_text(f.committee_name, committee_name);
+            doc.add_text(f.topic, &p.topic);
+            let section = paper.section_of(p);
+            doc.add_text(f.section, section.map_or("", |s| s.heading.as_str()));
+            doc.add_text(f.section_kind, section.map_or("other", |s| s.kind.as_str()));
+            doc.add_u64(f.passage, u64::from(p.number));
+            doc.add_u64(f.line, u64::from(p.line.unwrap_or(0)));
+            doc.add_u64(f.page, u64::from(p.page.unwrap_or(0)));
+            doc.add_text(f.text, &p.text);
+            let cites = p.citations.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+            doc.add_text(f.citations, cites);
+            doc.add_text(f.format, format.name());
+            doc
+        })
+        .collect()
+}

@@ -1,0 +1,385 @@
+//! The only place that prints: text for people (colour only on a terminal, NO_COLOR
+//! respected) and JSON Lines for scripts, both from the same result structs.
+
+pub mod plot;
+pub mod progress;
+
+use crate::analysis::similarity::{AlliesResult, BlocsResult, CompareResult};
+use crate::analysis::{Hit, ReadAs, SearchResult, WhoResult};
+use crate::index::state::Catalog;
+use crate::index::writer::UpdateReport;
+use crate::query::highlight::Snippet;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Text styles, as ANSI escapes when colour is on.
+#[derive(Debug, Clone, Copy)]
+enum Style {
+    Bold,
+    Dim,
+    Match,
+    Place,
+    Warn,
+}
+
+impl Style {
+    fn code(self) -> &'static str {
+        match self {
+            Style::Bold => "\x1b[1m",
+            Style::Dim => "\x1b[2m",
+            Style::Match => "\x1b[1;31m",
+            Style::Place => "\x1b[36m",
+            Style::Warn => "\x1b[33m",
+        }
+    }
+}
+
+/// Where results go, and how.
+pub struct Printer {
+    out: Box<dyn Write>,
+    pub json: bool,
+    color: bool,
+}
+
+/// A JSON Lines record, tagged by type like ripgrep's.
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum Record<'a, T: Serialize> {
+    Hit(&'a T),
+    Country(&'a T),
+    Summary(&'a T),
+    Warning(&'a T),
+    Ally(&'a T),
+    Bloc(&'a T),
+    Comparison(&'a T),
+    Committee(&'a T),
+}
+
+#[derive(Serialize)]
+struct SearchSummary<'a> {
+    query: &'a str,
+    read_as: &'a ReadAs,
+    total: usize,
+    shown: usize,
+}
+
+#[derive(Serialize)]
+struct WhoSummary<'a> {
+    query: &'a str,
+    read_as: &'a ReadAs,
+    total_passages: usize,
+    total_countries: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    missing: Option<&'a Vec<String>>,
+}
+
+impl Printer {
+    pub fn new(json: bool, color: bool) -> Printer {
+        Printer {
+            out: Box::new(io::BufWriter::new(io::stdout())),
+            json,
+            color,
+        }
+    }
+
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.color {
+            format!("{}{text}\x1b[0m", style.code())
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn line<T: Serialize>(&mut self, record: Record<'_, T>) -> io::Result<()> {
+        serde_json::to_writer(&mut self.out, &record).map_err(io::Error::other)?;
+        writeln!(self.out)
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
+    fn snippet(&self, s: &Snippet) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for [a, b] in &s.highlights {
+            if *a < at || *b > s.text.len() || !s.text.is_char_boundary(*a) || !s.text.is_char_boundary(*b) {
+                continue;
+            }
+            out.push_str(&s.text[at..*a]);
+            out.push_str(&self.paint(Style::Match, &s.text[*a..*b]));
+            at = *b;
+        }
+        out.push_str(&s.text[at..]);
+        out
+    }
+
+    fn read_as(&mut self, r: &ReadAs) -> io::Result<()> {
+        if r.filters.is_empty() {
+            return Ok(());
+        }
+        let filters: Vec<String> = r.filters.iter().map(|(f, v)| format!("{} = {v}", serde_json::to_value(f).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default())).collect();
+        let line = format!("Read as a question about {}", filters.join(", "));
+        writeln!(self.out, "{}", self.paint(Style::Dim, &line))
+    }
+
+    fn hit_heading(&self, h: &Hit) -> String {
+        let mut parts = vec![self.paint(Style::Bold, &h.country)];
+        if !h.committee.is_empty() {
+            parts.push(h.committee.clone());
+        }
+        if !h.topic.is_empty() {
+            parts.push(h.topic.clone());
+        }
+        let section = if h.section.is_empty() { h.section_kind.as_str().to_owned() } else { h.section.clone() };
+        parts.push(section);
+        format!("{}  {}", parts.join(" · "), self.paint(Style::Place, &h.location))
+    }
+
+    fn hit_body(&mut self, h: &Hit, indent: &str) -> io::Result<()> {
+        for s in &h.snippets {
+            let text = self.snippet(s);
+            writeln!(self.out, "{indent}{text}")?;
+        }
+        Ok(())
+    }
+
+    pub fn search(&mut self, r: &SearchResult) -> io::Result<()> {
+        if self.json {
+            for h in &r.hits {
+                self.line(Record::Hit(h))?;
+            }
+            return self.line(Record::Summary(&SearchSummary {
+                query: &r.query,
+                read_as: &r.read_as,
+                total: r.total,
+                shown: r.hits.len(),
+            }));
+        }
+        self.read_as(&r.read_as)?;
+        if r.hits.is_empty() {
+            return writeln!(self.out, "No passage matches {:?}.", r.query);
+        }
+        for h in &r.hits {
+            writeln!(self.out, "{:>2}. {}", h.rank, self.hit_heading(h))?;
+            self.hit_body(h, "    ")?;
+            writeln!(self.out)?;
+        }
+        let line = format!(
+            "{} of {} matching passage{} shown, best first.",
+            r.hits.len(),
+            r.total,
+            if r.total == 1 { "" } else { "s" }
+        );
+        writeln!(self.out, "{}", self.paint(Style::Dim, &line))
+    }
+
+    pub fn who(&mut self, r: &WhoResult) -> io::Result<()> {
+        if self.json {
+            for row in &r.countries {
+                self.line(Record::Country(row))?;
+            }
+            return self.line(Record::Summary(&WhoSummary {
+                query: &r.query,
+                read_as: &r.read_as,
+                total_passages: r.total_passages,
+                total_countries: r.total_countries,
+                missing: r.missing.as_ref(),
+            }));
+        }
+        self.read_as(&r.read_as)?;
+        if r.countries.is_empty() {
+            writeln!(self.out, "No country mentions {:?}.", r.query)?;
+        }
+        let width = r.countries.iter().map(|c| c.country.chars().count()).max().unwrap_or(0);
+        for row in &r.countries {
+            let counts = format!(
+                "{} passage{} in {} paper{}",
+                row.passages,
+                if row.passages == 1 { "" } else { "s" },
+                row.papers,
+                if row.papers == 1 { "" } else { "s" }
+            );
+            let name = format!("{:<width$}", row.country);
+            writeln!(
+                self.out,
+                "{:>2}. {}  {:<24} {}",
+                row.rank,
+                self.paint(Style::Bold, &name),
+                counts,
+                self.paint(Style::Place, &row.best.location)
+            )?;
+            if let Some(s) = row.best.snippets.first() {
+                let text = self.snippet(s);
+                writeln!(self.out, "    {text}")?;
+            }
+        }
+        if !r.countries.is_empty() {
+            let line = format!(
+                "{} countr{} mention it in {} passage{}; ranked by their best passage, plus credit for more.",
+                r.total_countries,
+                if r.total_countries == 1 { "y" } else { "ies" },
+                r.total_passages,
+                if r.total_passages == 1 { "" } else { "s" }
+            );
+            writeln!(self.out, "{}", self.paint(Style::Dim, &line))?;
+        }
+        if let Some(missing) = &r.missing {
+            writeln!(self.out)?;
+            if missing.is_empty() {
+                writeln!(self.out, "Every country in these papers mentions it.")?;
+            } else {
+                writeln!(
+                    self.out,
+                    "{} ({}): {}",
+                    self.paint(Style::Bold, "Not mentioning it"),
+                    missing.len(),
+                    missing.join(", ")
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn index_report(&mut self, r: &UpdateReport) -> io::Result<()> {
+        if self.json {
+            for w in &r.warnings {
+                self.line(Record::Warning(w))?;
+            }
+            return self.line(Record::Summary(r));
+        }
+        let mut line = format!(
+            "Indexed {} papers ({} passages) in {:.1}s: {} new, {} changed, {} unchanged, {} removed",
+            r.papers, r.passages, r.seconds, r.new, r.changed, r.unchanged, r.removed
+        );
+        if r.skipped > 0 {
+            line.push_str(&format!(", {} skipped", r.skipped));
+        }
+        if r.ignored > 0 {
+            line.push_str(&format!("; {} other files ignored", r.ignored));
+        }
+        writeln!(self.out, "{line}.")
+    }
+
+    pub fn catalog(&mut self, c: &Catalog, committees: &[(String, String, Vec<(String, usize)>)]) -> io::Result<()> {
+        if self.json {
+            for (code, name, countries) in committees {
+                #[derive(Serialize)]
+                struct Row<'a> {
+                    code: &'a str,
+                    name: &'a str,
+                    countries: &'a [(String, usize)],
+                }
+                self.line(Record::Committee(&Row { code, name, countries }))?;
+            }
+            return Ok(());
+        }
+        for (code, name, countries) in committees {
+            let title = format!("{code} — {name}");
+            writeln!(self.out, "{} ({} countries)", self.paint(Style::Bold, &title), countries.len())?;
+            let names: Vec<String> = countries
+                .iter()
+                .map(|(n, papers)| if *papers > 1 { format!("{n} ({papers})") } else { n.clone() })
+                .collect();
+            writeln!(self.out, "  {}", names.join(", "))?;
+        }
+        let line = format!(
+            "{} papers from {} countries in {} committees.",
+            c.countries.values().sum::<usize>(),
+            c.countries.len(),
+            c.committees.len()
+        );
+        writeln!(self.out, "{}", self.paint(Style::Dim, &line))
+    }
+
+    pub fn allies(&mut self, r: &AlliesResult) -> io::Result<()> {
+        if self.json {
+            for a in &r.allies {
+                self.line(Record::Ally(a))?;
+            }
+            return self.line(Record::Summary(r));
+        }
+        let what = if r.opponents { "Furthest from" } else { "Closest to" };
+        let title = format!("{what} {} ({})", r.country, r.scope);
+        writeln!(self.out, "{}", self.paint(Style::Bold, &title))?;
+        for a in &r.allies {
+            writeln!(
+                self.out,
+                "{:>2}. {:<22} {:.2}  {}",
+                a.rank,
+                self.paint(Style::Bold, &a.country),
+                a.similarity,
+                a.committees.join(", ")
+            )?;
+            if !a.shared_terms.is_empty() {
+                writeln!(self.out, "    shared: {}", a.shared_terms.join(", "))?;
+            }
+            if let Some((mine, theirs)) = &a.passages {
+                writeln!(self.out, "    {}: {}", self.paint(Style::Place, &mine.location), mine.text)?;
+                writeln!(self.out, "    {}: {}", self.paint(Style::Place, &theirs.location), theirs.text)?;
+            }
+        }
+        writeln!(self.out, "{}", self.paint(Style::Dim, &r.explanation))
+    }
+
+    pub fn blocs(&mut self, r: &BlocsResult) -> io::Result<()> {
+        if self.json {
+            for b in &r.blocs {
+                self.line(Record::Bloc(b))?;
+            }
+            return self.line(Record::Summary(r));
+        }
+        let title = format!("{} — {} blocs among {} countries", r.scope, r.blocs.len(), r.countries);
+        writeln!(self.out, "{}", self.paint(Style::Bold, &title))?;
+        for b in &r.blocs {
+            writeln!(
+                self.out,
+                "\n{} (cohesion {:.2}): {}",
+                self.paint(Style::Bold, &format!("Bloc {}", b.number)),
+                b.cohesion,
+                b.members.join(", ")
+            )?;
+            if !b.terms.is_empty() {
+                writeln!(self.out, "  distinctive words: {}", b.terms.join(", "))?;
+            }
+        }
+        if !r.unaligned.is_empty() {
+            writeln!(self.out, "\nFit no bloc: {}", r.unaligned.join(", "))?;
+        }
+        writeln!(self.out, "\n{}", self.paint(Style::Dim, &r.explanation))?;
+        if let Some(plot) = &r.plot {
+            writeln!(self.out, "{}", self.paint(Style::Dim, &format!("Heatmap written to {plot}")))?;
+        }
+        Ok(())
+    }
+
+    pub fn compare(&mut self, r: &CompareResult) -> io::Result<()> {
+        if self.json {
+            return self.line(Record::Comparison(r));
+        }
+        let title = format!("{} and {} ({}): similarity {:.2}", r.first, r.second, r.scope, r.similarity);
+        writeln!(self.out, "{}", self.paint(Style::Bold, &title))?;
+        writeln!(self.out, "Both stress: {}", r.shared_terms.join(", "))?;
+        writeln!(self.out, "Only {}: {}", r.first, r.first_only.join(", "))?;
+        writeln!(self.out, "Only {}: {}", r.second, r.second_only.join(", "))?;
+        for (label, p) in [("Agree", &r.agree), ("Differ", &r.differ)] {
+            if let Some((a, b)) = p {
+                writeln!(self.out, "\n{}:", self.paint(Style::Bold, label))?;
+                writeln!(self.out, "  {} {}: {}", a.country, self.paint(Style::Place, &a.location), a.text)?;
+                writeln!(self.out, "  {} {}: {}", b.country, self.paint(Style::Place, &b.location), b.text)?;
+            }
+        }
+        writeln!(self.out, "\n{}", self.paint(Style::Dim, &r.explanation))
+    }
+}
+
+/// Prints a warning or note on stderr (never mixed into JSON on stdout).
+pub fn warn(color: bool, message: &str) {
+    let prefix = if color { format!("{}caucus: warning:\x1b[0m", Style::Warn.code()) } else { "caucus: warning:".to_owned() };
+    let _ = writeln!(io::stderr(), "{prefix} {message}");
+}
+
+/// Prints an informational note on stderr.
+pub fn note(message: &str) {
+    let _ = writeln!(io::stderr(), "caucus: {message}");
+}

@@ -1,0 +1,153 @@
+//! The structured text every file format is reduced to before a paper is parsed:
+//! blocks (headings, paragraphs, list items, notes, table rows) made of source lines
+//! that remember where they stand (line, page).
+
+/// One physical line of extracted text and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SrcLine {
+    pub text: String,
+    /// 1-based line in the source file, when the format has lines (txt, md).
+    pub line: Option<u32>,
+    /// 1-based page, when the format has pages (pdf).
+    pub page: Option<u32>,
+}
+
+impl SrcLine {
+    pub fn new(text: impl Into<String>, line: Option<u32>, page: Option<u32>) -> Self {
+        SrcLine {
+            text: text.into(),
+            line,
+            page,
+        }
+    }
+}
+
+/// What a block is, as far as its file format can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading whose level the format states (Markdown `#`, DOCX "Heading 2", `<h3>`).
+    Heading(u8),
+    /// A paragraph; plain-text formats cannot tell headings from paragraphs, so the
+    /// paper parser decides later whether a short paragraph is really a heading.
+    Paragraph,
+    /// A paragraph that is entirely bold or underlined in a rich format: a heading
+    /// unless it is long.
+    BoldParagraph,
+    /// An item of a bulleted or numbered list.
+    ListItem,
+    /// A footnote or endnote, kept as a passage of its own "Notes" section.
+    Note,
+    /// One row of a table, cells joined with " | ".
+    TableRow,
+}
+
+/// A run of lines that belong together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// The lines as extracted; hard-wrapped lines are joined (and line-break hyphens
+    /// healed) by the paper parser, so extractors should keep them as they are.
+    pub lines: Vec<SrcLine>,
+}
+
+impl Block {
+    pub fn new(kind: BlockKind, lines: Vec<SrcLine>) -> Self {
+        Block { kind, lines }
+    }
+
+    /// A block of one line.
+    pub fn single(kind: BlockKind, text: impl Into<String>, line: Option<u32>, page: Option<u32>) -> Self {
+        Block {
+            kind,
+            lines: vec![SrcLine::new(text, line, page)],
+        }
+    }
+
+    pub fn first_line(&self) -> Option<u32> {
+        self.lines.iter().find_map(|l| l.line)
+    }
+
+    pub fn first_page(&self) -> Option<u32> {
+        self.lines.iter().find_map(|l| l.page)
+    }
+}
+
+/// Groups plain lines (a .txt file, or the lines of a PDF page in reading order) into
+/// paragraph blocks: a blank line ends a block. Header lines (`Country: X`) and
+/// Markdown-style heading lines stay blocks of their own even without blank lines
+/// around them, since papers often stack them.
+pub fn blocks_from_lines(lines: Vec<SrcLine>) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut current: Vec<SrcLine> = Vec::new();
+    let flush = |current: &mut Vec<SrcLine>, blocks: &mut Vec<Block>| {
+        if !current.is_empty() {
+            blocks.push(Block::new(BlockKind::Paragraph, std::mem::take(current)));
+        }
+    };
+    for line in lines {
+        let trimmed = line.text.trim();
+        if trimmed.is_empty() {
+            flush(&mut current, &mut blocks);
+            continue;
+        }
+        if stands_alone(trimmed) {
+            flush(&mut current, &mut blocks);
+            blocks.push(Block::new(BlockKind::Paragraph, vec![line]));
+            continue;
+        }
+        // A bullet starts a new block: list items are passages of their own.
+        if is_bullet(trimmed) {
+            flush(&mut current, &mut blocks);
+            current.push(line);
+            continue;
+        }
+        current.push(line);
+    }
+    flush(&mut current, &mut blocks);
+    blocks
+}
+
+/// Lines that are a block by themselves even when not separated by blank lines.
+fn stands_alone(line: &str) -> bool {
+    line.starts_with('#') || super::header::parse_field_line(line).is_some()
+}
+
+pub(crate) fn is_bullet(line: &str) -> bool {
+    let mut chars = line.chars();
+    matches!(
+        (chars.next(), chars.next()),
+        (Some('-' | '*' | '•' | '–' | '▪' | '◦' | '·'), Some(' ' | '\t'))
+    ) && !line.starts_with("**")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<SrcLine> {
+        text.lines()
+            .enumerate()
+            .map(|(i, l)| SrcLine::new(l, Some(i as u32 + 1), None))
+            .collect()
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs_and_header_lines_stand_alone() {
+        let blocks = blocks_from_lines(lines(
+            "Country: Chile\nCommittee: DISEC\n\nFirst line of a\nwrapped paragraph.\n\nSecond.",
+        ));
+        assert_eq!(blocks.len(), 4);
+        assert_eq!(blocks[0].lines[0].text, "Country: Chile");
+        assert_eq!(blocks[1].lines[0].text, "Committee: DISEC");
+        assert_eq!(blocks[2].lines.len(), 2);
+        assert_eq!(blocks[2].first_line(), Some(4));
+        assert_eq!(blocks[3].lines[0].text, "Second.");
+    }
+
+    #[test]
+    fn bullets_start_their_own_block() {
+        let blocks = blocks_from_lines(lines("- [1] One source.\n- [2] Another\n  continued."));
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks[1].lines.len(), 2);
+    }
+}

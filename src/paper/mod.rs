@@ -1,0 +1,550 @@
+//! Reading a paper: file formats -> blocks -> header fields, sections and passages.
+//! Everything here is pure: bytes in, a `Paper` out.
+
+pub mod blocks;
+pub mod committees;
+pub mod countries;
+pub mod formats;
+pub mod header;
+pub mod structure;
+pub mod text;
+
+use blocks::{Block, BlockKind};
+use header::HeaderKey;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+pub use structure::SectionKind;
+use structure::{clean_paragraph, heading_of, join_lines, kind_of_heading, split_long, Heading};
+
+/// Where a paper's country came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CountrySource {
+    Header,
+    FileName,
+    Unknown,
+}
+
+/// The country (or other entity) a paper speaks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaperCountry {
+    /// Canonical common name ("Belgium"); for a non-state, the name as written.
+    pub name: String,
+    /// ISO 3166-1 alpha-3 code, for UN member and observer states.
+    pub iso3: Option<String>,
+    /// What the paper wrote ("Kingdom of Belgium").
+    pub as_written: String,
+    pub source: CountrySource,
+}
+
+/// Name used for a paper whose country could not be found.
+pub const UNKNOWN: &str = "unknown";
+
+/// A committee by its short code and full name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaperCommittee {
+    pub code: String,
+    pub name: String,
+}
+
+/// A section of a paper.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub heading: String,
+    pub kind: SectionKind,
+}
+
+/// A passage: a paragraph, a piece of a long paragraph, a list item, a note or a
+/// bibliography entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    /// 1-based, in reading order.
+    pub number: u32,
+    /// Index into `Paper::sections`; `None` before the first heading.
+    pub section: Option<usize>,
+    pub text: String,
+    pub citations: Vec<u32>,
+    pub line: Option<u32>,
+    pub page: Option<u32>,
+    /// The topic this passage is about: the paper's topic, or in a multi-topic paper
+    /// the topic whose "Topic A:" heading it stands under.
+    pub topic: String,
+}
+
+/// A parsed paper.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paper {
+    pub country: PaperCountry,
+    pub committee: Option<PaperCommittee>,
+    pub topics: Vec<String>,
+    /// Other header lines (School, Delegate), key lower-cased.
+    pub metadata: Vec<(String, String)>,
+    pub title: Option<String>,
+    pub sections: Vec<Section>,
+    pub passages: Vec<Passage>,
+    /// Things a user should know about this paper (no country found, no text).
+    pub warnings: Vec<String>,
+}
+
+impl Paper {
+    pub fn section_of(&self, passage: &Passage) -> Option<&Section> {
+        passage.section.and_then(|i| self.sections.get(i))
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.passages.iter().map(|p| p.text.split_whitespace().count()).sum()
+    }
+}
+
+/// Parses the blocks of one file. `path` is the file's path relative to the corpus,
+/// used for the country when the header has none, and for the committee when the
+/// paper sits in a folder named after one.
+pub fn parse(blocks: &[Block], path: &Path) -> Paper {
+    let (head, body_start) = read_header(blocks);
+    let mut warnings = Vec::new();
+    let country = resolve_country(head.country.as_deref(), path, &mut warnings);
+    let committee = head
+        .committee
+        .as_deref()
+        .map(|c| {
+            let (code, name) = committees::resolve(c);
+            PaperCommittee { code, name }
+        })
+        .or_else(|| committee_from_path(path));
+    let mut topics = head.topics.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
+    let (sections, passages) = read_body(&blocks[body_start..], &head.topics, &mut topics);
+    if passages.is_empty() {
+        warnings.push("no text found".to_owned());
+    }
+    Paper {
+        country,
+        committee,
+        topics,
+        metadata: head.other,
+        title: head.title,
+        sections,
+        passages,
+        warnings,
+    }
+}
+
+#[derive(Default)]
+struct Head {
+    country: Option<String>,
+    committee: Option<String>,
+    topics: Vec<(Option<char>, String)>,
+    other: Vec<(String, String)>,
+    title: Option<String>,
+}
+
+/// How many blocks at the start of a paper may hold header lines and titles.
+const HEADER_SCAN: usize = 16;
+
+/// Reads header fields from the first blocks; returns them and where the body starts.
+/// Titles ("Position Paper", "Delegation of Fiji") may stand before or after the
+/// fields; the first real paragraph ends the header.
+fn read_header(blocks: &[Block]) -> (Head, usize) {
+    let mut head = Head::default();
+    let mut body_start = 0;
+    let mut fields = 0;
+    for (i, block) in blocks.iter().enumerate().take(HEADER_SCAN) {
+        let mut all_fields = true;
+        let mut any_field = false;
+        // A "Topic A:" line whose letter the header already gave opens that topic
+        // in the body: the header is over.
+        let repeats_topic = block.lines.iter().any(|l| {
+            matches!(header::parse_field_line(&l.text), Some((HeaderKey::Topic(Some(letter)), _))
+                if head.topics.iter().any(|(seen, _)| *seen == Some(letter)))
+        });
+        if repeats_topic {
+            body_start = i;
+            break;
+        }
+        for line in &block.lines {
+            match header::parse_field_line(&line.text) {
+                Some((key, value)) => {
+                    any_field = true;
+                    match key {
+                        HeaderKey::Country => {
+                            head.country.get_or_insert(value);
+                        }
+                        HeaderKey::Committee => {
+                            head.committee.get_or_insert(value);
+                        }
+                        HeaderKey::Topic(letter) => head.topics.push((letter, value)),
+                        HeaderKey::Topics => head
+                            .topics
+                            .extend(header::split_topics(&value).into_iter().map(|t| (None, t))),
+                        HeaderKey::Other(k) => head.other.push((k, value)),
+                    }
+                }
+                None => all_fields = false,
+            }
+        }
+        if any_field && all_fields {
+            fields += 1;
+            body_start = i + 1;
+            continue;
+        }
+        if any_field {
+            // Fields and prose in one block: a paper whose header runs into its text.
+            body_start = i;
+            break;
+        }
+        if is_title(block) && !(fields > 0 && heading_of(block).is_some_and(|h| is_section_title(&h))) {
+            if head.title.is_none() {
+                head.title = Some(block_text(block));
+            }
+            if fields == 0 {
+                // A "Delegation of X" title stands for a country line.
+                let text = block_text(block);
+                if let Some(rest) = strip_prefix_ci(&text, "delegation of ").or_else(|| strip_prefix_ci(&text, "the delegation of ")) {
+                    head.country.get_or_insert_with(|| rest.trim().to_owned());
+                }
+            }
+            body_start = i + 1;
+            continue;
+        }
+        break;
+    }
+    if fields == 0 && head.country.is_none() {
+        // No header at all: a title line is still a title, but the body starts at the top
+        // unless the first block was a title.
+        return (head, body_start);
+    }
+    (head, body_start)
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    (s.len() >= prefix.len() && s.is_char_boundary(prefix.len()) && s[..prefix.len()].eq_ignore_ascii_case(prefix))
+        .then(|| &s[prefix.len()..])
+}
+
+/// A section heading like "Background" is not a title even though it is short.
+fn is_section_title(h: &Heading) -> bool {
+    match h {
+        Heading::Section(s) => kind_of_heading(s) != SectionKind::Other,
+        Heading::Topic(..) => true,
+    }
+}
+
+/// A short line at the top that is not prose: "Position Paper", "# Position Paper for
+/// the Commission on Narcotic Drugs", "Delegation of the Republic of Fiji".
+fn is_title(block: &Block) -> bool {
+    if block.lines.len() > 2 {
+        return false;
+    }
+    let text = block_text(block);
+    let words = text.split_whitespace().count();
+    let heading_like = matches!(block.kind, BlockKind::Heading(_) | BlockKind::BoldParagraph) || text.starts_with('#');
+    let clean = text.trim_start_matches('#').trim();
+    words > 0
+        && words <= 14
+        && (heading_like || !clean.ends_with('.'))
+        && !matches!(heading_of(block), Some(Heading::Section(ref s)) if kind_of_heading(s) != SectionKind::Other)
+        && !matches!(heading_of(block), Some(Heading::Topic(..)))
+}
+
+fn block_text(block: &Block) -> String {
+    let text = block.lines.iter().map(|l| l.text.trim()).collect::<Vec<_>>().join(" ");
+    text.trim_start_matches('#').replace("**", "").trim().to_owned()
+}
+
+fn resolve_country(written: Option<&str>, path: &Path, warnings: &mut Vec<String>) -> PaperCountry {
+    if let Some(written) = written {
+        let written = written.trim();
+        let found = countries::lookup(written).or_else(|| {
+            // "Delegation of the Republic of Chile", "Chile (Republic of)"
+            let trimmed = written
+                .trim_start_matches("The ")
+                .trim_start_matches("the ")
+                .trim_start_matches("Delegation of ")
+                .trim_start_matches("delegation of ");
+            countries::lookup(trimmed).or_else(|| countries::lookup(trimmed.split(['(', ',']).next().unwrap_or(trimmed).trim()))
+        });
+        return match found {
+            Some(c) => PaperCountry {
+                name: c.name.to_owned(),
+                iso3: Some(c.iso3.to_owned()),
+                as_written: written.to_owned(),
+                source: CountrySource::Header,
+            },
+            None => PaperCountry {
+                name: written.to_owned(),
+                iso3: None,
+                as_written: written.to_owned(),
+                source: CountrySource::Header,
+            },
+        };
+    }
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    match countries::from_file_name(stem) {
+        Some(c) => PaperCountry {
+            name: c.name.to_owned(),
+            iso3: Some(c.iso3.to_owned()),
+            as_written: stem.to_owned(),
+            source: CountrySource::FileName,
+        },
+        None => {
+            warnings.push("no country in the header or the file name; recorded as unknown".to_owned());
+            PaperCountry {
+                name: UNKNOWN.to_owned(),
+                iso3: None,
+                as_written: String::new(),
+                source: CountrySource::Unknown,
+            }
+        }
+    }
+}
+
+/// A paper without a Committee line in a folder named after a committee ("cnd/",
+/// "DISEC papers/") belongs to it; so does a file named "belgium-cnd.txt".
+fn committee_from_path(path: &Path) -> Option<PaperCommittee> {
+    let from_dir = path
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.components().rev())
+        .filter_map(|c| c.as_os_str().to_str())
+        .find_map(|name| committees::lookup(name).or_else(|| committees::lookup(name.split([' ', '-', '_']).next().unwrap_or(""))));
+    let from_file = || {
+        let stem = path.file_stem()?.to_str()?;
+        stem.split(['-', '_', ' ', '.'])
+            .filter(|t| t.len() >= 3)
+            .find_map(committees::lookup)
+    };
+    from_dir.or_else(from_file).map(|c| PaperCommittee {
+        code: c.code.to_owned(),
+        name: c.name.to_owned(),
+    })
+}
+
+/// Walks the body: headings open sections (or switch topic), everything else becomes
+/// passages. Bibliography sections split into one passage per entry.
+fn read_body(blocks: &[Block], head_topics: &[(Option<char>, String)], topics: &mut Vec<String>) -> (Vec<Section>, Vec<Passage>) {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut passages: Vec<Passage> = Vec::new();
+    let default_topic = || match head_topics.len() {
+        0 => String::new(),
+        1 => head_topics[0].1.clone(),
+        _ => head_topics.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("; "),
+    };
+    let mut topic = default_topic();
+    let mut notes_section: Option<usize> = None;
+    let mut current: Option<usize> = None;
+    for block in blocks {
+        if let Some(heading) = heading_of(block) {
+            match heading {
+                Heading::Topic(letter, title) => {
+                    // Prefer the header's wording of the topic, if it named this letter.
+                    let named = head_topics
+                        .iter()
+                        .find(|(l, _)| *l == Some(letter))
+                        .map(|(_, t)| t.clone());
+                    topic = named.unwrap_or_else(|| title.clone());
+                    if !topic.is_empty() && !topics.contains(&topic) {
+                        topics.push(topic.clone());
+                    }
+                    current = None;
+                }
+                Heading::Section(text) => {
+                    sections.push(Section {
+                        kind: kind_of_heading(&text),
+                        heading: text,
+                    });
+                    current = Some(sections.len() - 1);
+                }
+            }
+            continue;
+        }
+        let section = if block.kind == BlockKind::Note {
+            Some(*notes_section.get_or_insert_with(|| {
+                sections.push(Section {
+                    heading: "Notes".to_owned(),
+                    kind: SectionKind::Bibliography,
+                });
+                sections.len() - 1
+            }))
+        } else {
+            current
+        };
+        let in_bibliography = section.is_some_and(|s| sections[s].kind == SectionKind::Bibliography);
+        if in_bibliography {
+            add_bibliography(block, section, &topic, &mut passages);
+        } else {
+            add_paragraph(block, section, &topic, &mut passages);
+        }
+    }
+    (sections, passages)
+}
+
+fn add_paragraph(block: &Block, section: Option<usize>, topic: &str, passages: &mut Vec<Passage>) {
+    let (joined, starts) = join_lines(block.lines.iter().map(|l| l.text.as_str()));
+    let pieces = split_long(&joined, structure::MAX_PASSAGE_WORDS);
+    for range in pieces {
+        // The passage starts on the source line holding its first byte.
+        let line_idx = starts.iter().rposition(|&s| s <= range.start).unwrap_or(0);
+        let src = &block.lines[line_idx.min(block.lines.len().saturating_sub(1))];
+        let clean = clean_paragraph(&joined[range]);
+        if clean.text.chars().any(|c| c.is_alphanumeric()) {
+            push(passages, clean, section, src.line, src.page, topic);
+        }
+    }
+}
+
+/// A bibliography paragraph may hold several entries, one per line; a line that
+/// continues the previous one (lower-case start, URL, after a trailing hyphen) is
+/// joined to it. A bare URL block continues the previous entry.
+fn add_bibliography(block: &Block, section: Option<usize>, topic: &str, passages: &mut Vec<Passage>) {
+    let first = block.lines.first().map(|l| l.text.trim()).unwrap_or("");
+    let is_url = |s: &str| s.starts_with("http") || s.starts_with("www.");
+    if is_url(first) && block.kind == BlockKind::Paragraph {
+        if let Some(last) = passages.last_mut().filter(|p| p.section == section) {
+            let (joined, _) = join_lines(block.lines.iter().map(|l| l.text.as_str()));
+            last.text.push(' ');
+            last.text.push_str(&clean_paragraph(&joined).text);
+            return;
+        }
+    }
+    let mut entry: Vec<&blocks::SrcLine> = Vec::new();
+    let flush = |entry: &mut Vec<&blocks::SrcLine>, passages: &mut Vec<Passage>| {
+        if let Some(first) = entry.first() {
+            let (joined, _) = join_lines(entry.iter().map(|l| l.text.as_str()));
+            let clean = clean_paragraph(&joined);
+            if clean.text.chars().any(|c| c.is_alphanumeric()) {
+                push(passages, clean, section, first.line, first.page, topic);
+            }
+        }
+        entry.clear();
+    };
+    for line in &block.lines {
+        let text = line.text.trim();
+        let continues = entry.last().is_some_and(|prev| {
+            let prev = prev.text.trim_end();
+            text.starts_with(|c: char| c.is_lowercase())
+                || is_url(text)
+                || prev.ends_with('-')
+                || prev.ends_with('/')
+                || line.text.starts_with([' ', '\t'])
+        });
+        if !continues {
+            flush(&mut entry, passages);
+        }
+        entry.push(line);
+    }
+    flush(&mut entry, passages);
+}
+
+fn push(passages: &mut Vec<Passage>, clean: structure::CleanText, section: Option<usize>, line: Option<u32>, page: Option<u32>, topic: &str) {
+    passages.push(Passage {
+        number: passages.len() as u32 + 1,
+        section,
+        text: clean.text,
+        citations: clean.citations,
+        line,
+        page,
+        topic: topic.to_owned(),
+    });
+}
+
+/// Why a file could not be read as a paper.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error(transparent)]
+    Extract(#[from] formats::ExtractError),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Reads one file into a paper: extracts its blocks by format, then parses them.
+pub fn read_bytes(format: formats::Format, bytes: &[u8], rel_path: &Path, limits: &formats::Limits) -> Result<Paper, ReadError> {
+    let blocks = formats::extract(format, bytes, limits)?;
+    Ok(parse(&blocks, rel_path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use blocks::{blocks_from_lines, SrcLine};
+
+    fn parse_text(text: &str, path: &str) -> Paper {
+        let lines = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| SrcLine::new(l, Some(i as u32 + 1), None))
+            .collect();
+        parse(&blocks_from_lines(lines), Path::new(path))
+    }
+
+    const REFERENCE_LIKE: &str = "Country: Kingdom of Belgium\n\nCommittee: Commission on Narcotic Drugs (CND)\n\nTopic: Online Drug Trafficking\n\nBelgium has long worked on drugs<sup>[1]</sup>.\n\nBelgium calls for a task force on darknet markets [2].\n\n## **Bibliography**\n\n- [1] Belgium, \"Declaration.\" *Declaration*, 2010.\n- [2] \"CRIMJUST Forum.\" *UNODC*,\n\nwww.unodc.org/some/long/url.html\n";
+
+    #[test]
+    fn reference_style_paper() {
+        let p = parse_text(REFERENCE_LIKE, "belgium.txt");
+        assert_eq!(p.country.name, "Belgium");
+        assert_eq!(p.country.iso3.as_deref(), Some("BEL"));
+        assert_eq!(p.country.as_written, "Kingdom of Belgium");
+        let committee = p.committee.as_ref().unwrap();
+        assert_eq!(committee.code, "CND");
+        assert_eq!(committee.name, "Commission on Narcotic Drugs");
+        assert_eq!(p.topics, vec!["Online Drug Trafficking"]);
+        assert_eq!(p.sections.len(), 1);
+        assert_eq!(p.sections[0].kind, SectionKind::Bibliography);
+        assert_eq!(p.passages.len(), 4);
+        assert_eq!(p.passages[0].text, "Belgium has long worked on drugs.");
+        assert_eq!(p.passages[0].citations, vec![1]);
+        assert_eq!(p.passages[0].line, Some(7));
+        assert_eq!(p.passages[0].section, None);
+        assert_eq!(p.passages[1].citations, vec![2]);
+        assert_eq!(p.passages[2].text, "Belgium, \"Declaration.\" Declaration, 2010.");
+        assert!(p.passages[3].text.ends_with("www.unodc.org/some/long/url.html"), "{}", p.passages[3].text);
+        assert_eq!(p.passages[3].topic, "Online Drug Trafficking");
+    }
+
+    #[test]
+    fn markdown_header_with_title_and_numbered_sections() {
+        let p = parse_text(
+            "# Position Paper\n\n**Country:** United Mexican States\n**Committee:** CND\n**Topic:** Online Drug Trafficking\nSchool: Colegio X\n\n## 1. Background\n\nMexico has suffered.\n\n## 2. National Position\n\nMexico argues.\n\n## 3. Proposed Solutions\n\nMexico proposes.",
+            "mexico.md",
+        );
+        assert_eq!(p.country.name, "Mexico");
+        assert_eq!(p.committee.unwrap().code, "CND");
+        assert_eq!(p.title.as_deref(), Some("Position Paper"));
+        assert_eq!(p.metadata, vec![("school".to_owned(), "Colegio X".to_owned())]);
+        let kinds: Vec<_> = p.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, vec![SectionKind::Background, SectionKind::Position, SectionKind::Solutions]);
+        assert_eq!(p.passages.len(), 3);
+        assert_eq!(p.passages[2].section, Some(2));
+    }
+
+    #[test]
+    fn multi_topic_papers_tag_passages_with_their_topic() {
+        let p = parse_text(
+            "Delegation: Plurinational State of Bolivia\nCommittee: CND\nTopic A: Online Drug Trafficking\nTopic B: Alternative Development\n\nTopic A: Online Drug Trafficking\n\nI. Background\n\nDarknet sales.\n\nTopic B: Alternative Development\n\nI. Background\n\nCoca leaf farmers.",
+            "x.txt",
+        );
+        assert_eq!(p.country.name, "Bolivia");
+        assert_eq!(p.topics, vec!["Online Drug Trafficking", "Alternative Development"]);
+        assert_eq!(p.passages.len(), 2);
+        assert_eq!(p.passages[0].topic, "Online Drug Trafficking");
+        assert_eq!(p.passages[1].topic, "Alternative Development");
+    }
+
+    #[test]
+    fn no_header_takes_country_from_file_name_and_committee_from_folder() {
+        let p = parse_text("Estonia believes privacy is a right.\n\nMore text here.", "hrc/estonia.txt");
+        assert_eq!(p.country.name, "Estonia");
+        assert_eq!(p.country.source, CountrySource::FileName);
+        assert_eq!(p.committee.unwrap().code, "HRC");
+        assert_eq!(p.passages.len(), 2);
+        let p = parse_text("Some text.", "misc/notes.txt");
+        assert_eq!(p.country.name, UNKNOWN);
+        assert_eq!(p.warnings.len(), 1);
+    }
+
+    #[test]
+    fn non_state_entities_are_kept_as_written() {
+        let p = parse_text("Delegation: European Union\nCommittee: UNEA\n\nText.", "eu.txt");
+        assert_eq!(p.country.name, "European Union");
+        assert_eq!(p.country.iso3, None);
+    }
+}

@@ -1,0 +1,618 @@
+//! The body of a paper: which blocks are headings (and of what kind of section), how
+//! paragraphs become passages (hard wraps joined, line-break hyphens healed, long
+//! paragraphs split at sentence ends), and citation markers.
+
+use super::blocks::{is_bullet, Block, BlockKind};
+use serde::{Deserialize, Serialize};
+
+/// A passage stays readable: paragraphs longer than this are split at sentence ends.
+pub const MAX_PASSAGE_WORDS: usize = 120;
+
+/// The normalised kind of a section, from its heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    Background,
+    Position,
+    Solutions,
+    Bibliography,
+    Other,
+}
+
+impl SectionKind {
+    pub const ALL: [SectionKind; 5] = [
+        SectionKind::Background,
+        SectionKind::Position,
+        SectionKind::Solutions,
+        SectionKind::Bibliography,
+        SectionKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Background => "background",
+            SectionKind::Position => "position",
+            SectionKind::Solutions => "solutions",
+            SectionKind::Bibliography => "bibliography",
+            SectionKind::Other => "other",
+        }
+    }
+
+    /// Parses what a user types after `--section` or `section:`; accepts the kind
+    /// names and a few synonyms ("policy", "refs").
+    pub fn parse(s: &str) -> Option<SectionKind> {
+        let s = s.trim().to_lowercase();
+        SectionKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .or_else(|| Some(kind_of_heading(&s)).filter(|k| *k != SectionKind::Other))
+    }
+}
+
+/// Classifies a heading by its words.
+pub fn kind_of_heading(heading: &str) -> SectionKind {
+    let h = heading.to_lowercase();
+    if h.contains("position paper") {
+        // A title ("Position Paper on ..."), not the country's position section.
+        return SectionKind::Other;
+    }
+    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    if has(&[
+        "bibliograph",
+        "works cited",
+        "reference",
+        "sources",
+        "citations",
+        "endnotes",
+        "footnotes",
+        "notes",
+        "works consulted",
+        "refs",
+    ]) {
+        SectionKind::Bibliography
+    } else if has(&[
+        "solution",
+        "recommend",
+        "proposal",
+        "proposed",
+        "way forward",
+        "suggest",
+        "plan of action",
+        "measures",
+        "action plan",
+        "resolution",
+    ]) {
+        SectionKind::Solutions
+    } else if has(&[
+        "position",
+        "policy",
+        "policies",
+        "stance",
+        "view",
+        "national",
+        "country",
+        "perspective",
+        "involvement",
+        "our approach",
+        "domestic",
+    ]) {
+        SectionKind::Position
+    } else if has(&[
+        "background",
+        "introduction",
+        "history",
+        "overview",
+        "context",
+        "problem",
+        "past action",
+        "international action",
+        "un action",
+        "current situation",
+        "topic",
+    ]) {
+        SectionKind::Background
+    } else {
+        SectionKind::Other
+    }
+}
+
+/// Words that, alone or nearly alone on a line, make it a heading in plain text.
+const HEADING_WORDS: &[&str] = &[
+    "background",
+    "introduction",
+    "history",
+    "overview",
+    "position",
+    "policy",
+    "solutions",
+    "solution",
+    "recommendations",
+    "proposals",
+    "bibliography",
+    "works cited",
+    "references",
+    "sources",
+    "conclusion",
+    "summary",
+    "notes",
+];
+
+/// A heading recognised in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Heading {
+    /// A section heading, its text without numbering or decoration.
+    Section(String),
+    /// "Topic A: Online Drug Trafficking" inside a multi-topic paper.
+    Topic(char, String),
+}
+
+/// Decides whether a block is a heading; returns its clean text.
+pub fn heading_of(block: &Block) -> Option<Heading> {
+    let text: String = block
+        .lines
+        .iter()
+        .map(|l| l.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let raw = text.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    if let Some(topic) = topic_heading(raw) {
+        return Some(topic);
+    }
+    let words = raw.split_whitespace().count();
+    let decided = match block.kind {
+        BlockKind::Heading(_) => true,
+        BlockKind::BoldParagraph => words <= 14,
+        BlockKind::Paragraph => block.lines.len() == 1 && looks_like_heading(raw, words),
+        BlockKind::ListItem | BlockKind::Note | BlockKind::TableRow => false,
+    };
+    decided.then(|| Heading::Section(clean_heading(raw))).filter(|h| match h {
+        Heading::Section(s) => !s.is_empty(),
+        Heading::Topic(..) => true,
+    })
+}
+
+fn topic_heading(raw: &str) -> Option<Heading> {
+    let clean = raw.trim_start_matches('#').replace("**", "").replace("__", "");
+    let clean = clean.trim();
+    let lower = clean.to_lowercase();
+    let rest = lower.strip_prefix("topic ")?;
+    let mut chars = rest.chars();
+    let letter = chars.next()?.to_ascii_uppercase();
+    let after: String = chars.collect();
+    let after = after.trim_start();
+    let title_start = after.strip_prefix([':', '-', '–', '—', '.'])?;
+    if !letter.is_ascii_alphanumeric() || clean.split_whitespace().count() > 16 {
+        return None;
+    }
+    let offset = clean.len() - title_start.len();
+    let title = clean[offset..].trim().trim_matches('*').trim();
+    Some(Heading::Topic(letter, title.to_owned()))
+}
+
+fn looks_like_heading(raw: &str, words: usize) -> bool {
+    if raw.starts_with('#') {
+        return true;
+    }
+    if words == 0 || words > 14 || is_bullet(raw) {
+        return false;
+    }
+    let stripped = raw.trim_end_matches(':');
+    if (stripped.starts_with("**") && stripped.ends_with("**") && stripped.len() > 4)
+        || (stripped.starts_with("__") && stripped.ends_with("__") && stripped.len() > 4)
+    {
+        return true;
+    }
+    let ends_like_sentence = raw.ends_with(['.', ',', ';', '?', '!', '"', '”']) && !raw.ends_with("..");
+    if ends_like_sentence {
+        return false;
+    }
+    let numbered = strip_numbering(raw).len() < raw.len();
+    let lower = raw.to_lowercase();
+    let names_section = HEADING_WORDS.iter().any(|w| lower.contains(w)) && words <= 8;
+    let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouting = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && words <= 8;
+    (numbered && words <= 10 && starts_upper(strip_numbering(raw))) || names_section || shouting
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Removes "I.", "IV)", "2.", "2.1", "A." numbering at the start of a heading.
+pub fn strip_numbering(s: &str) -> &str {
+    let s = s.trim_start();
+    let token_end = s.find([' ', '\t']).unwrap_or(s.len());
+    let token = &s[..token_end];
+    let core = token.trim_end_matches(['.', ')', ':']);
+    if core.len() == token.len() || core.is_empty() {
+        return s;
+    }
+    let roman = core.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) && core.len() <= 5;
+    let digits = core.chars().all(|c| c.is_ascii_digit() || c == '.') && core.len() <= 6;
+    let letter = core.len() == 1 && core.chars().all(|c| c.is_ascii_uppercase());
+    if roman || digits || letter {
+        s[token_end..].trim_start()
+    } else {
+        s
+    }
+}
+
+fn clean_heading(raw: &str) -> String {
+    let no_hash = raw.trim_start_matches('#').trim();
+    let no_stars = no_hash.replace("**", "").replace("__", "");
+    let no_stars = no_stars.trim_matches(['*', '_', ' ']).trim_end_matches(':').trim();
+    strip_numbering(no_stars).trim().to_owned()
+}
+
+/// A paragraph's text ready to be indexed, with the citation numbers taken out of it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CleanText {
+    pub text: String,
+    pub citations: Vec<u32>,
+}
+
+/// Joins hard-wrapped lines into one paragraph. A line ending in a hyphen after a
+/// letter, followed by a line starting with a lower-case letter, is a word the line
+/// break split: the halves are joined without the hyphen. Returns the text and, for
+/// each input line, the byte offset where it starts in the text.
+pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> (String, Vec<usize>) {
+    let mut out = String::new();
+    let mut starts = Vec::new();
+    let mut healing = false;
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            starts.push(out.len());
+            continue;
+        }
+        if !out.is_empty() && !healing {
+            out.push(' ');
+        }
+        if healing && !line.starts_with(|c: char| c.is_lowercase()) {
+            // The next line does not continue a word: the hyphen was a real one.
+            out.push('-');
+            out.push(' ');
+        }
+        starts.push(out.len());
+        healing = false;
+        if let Some(head) = line.strip_suffix('-') {
+            if head.ends_with(|c: char| c.is_alphabetic()) && !head.ends_with(" -") {
+                out.push_str(head);
+                healing = true;
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    if healing {
+        out.push('-');
+    }
+    (out, starts)
+}
+
+/// Takes citation markers out of a paragraph: `<sup>[3]</sup>`, `<sup>3</sup>`,
+/// `[3]`, `[3, 4]`, `[3-5]`. Also drops Markdown emphasis and list bullets, which
+/// are decoration in a plain-text paper.
+pub fn clean_paragraph(text: &str) -> CleanText {
+    let mut citations = Vec::new();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(after) = strip_prefix_ci(rest, "<sup>") {
+            if let Some(end) = find_ci(after, "</sup>") {
+                let inner = &after[..end];
+                let nums = citation_numbers(inner.trim().trim_start_matches('[').trim_end_matches(']'));
+                if let Some(nums) = nums {
+                    citations.extend(nums);
+                    rest = &after[end + "</sup>".len()..];
+                    continue;
+                }
+                out.push_str(inner);
+                rest = &after[end + "</sup>".len()..];
+                continue;
+            }
+        }
+        if rest.starts_with('[') {
+            if let Some(end) = rest.find(']') {
+                if let Some(nums) = citation_numbers(&rest[1..end]) {
+                    citations.extend(nums);
+                    rest = &rest[end + 1..];
+                    continue;
+                }
+            }
+        }
+        let ch = rest.chars().next().unwrap_or(' ');
+        out.push(ch);
+        rest = &rest[ch.len_utf8()..];
+    }
+    let mut text = strip_emphasis(out.trim());
+    if is_bullet(&text) {
+        text = text.chars().skip(2).collect::<String>().trim_start().to_owned();
+    }
+    // Removing a marker can leave "word ." or double spaces behind.
+    let text = tidy_spaces(&text);
+    citations.sort_unstable();
+    citations.dedup();
+    CleanText { text, citations }
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    (s.len() >= prefix.len() && s.is_char_boundary(prefix.len()) && s[..prefix.len()].eq_ignore_ascii_case(prefix))
+        .then(|| &s[prefix.len()..])
+}
+
+fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
+    haystack.to_ascii_lowercase().find(needle)
+}
+
+/// "3", "3, 4", "3-5", "3–5" -> the numbers; anything else (a year, a word) -> None.
+fn citation_numbers(inner: &str) -> Option<Vec<u32>> {
+    let inner = inner.trim();
+    if inner.is_empty() || inner.len() > 24 {
+        return None;
+    }
+    let mut nums = Vec::new();
+    for part in inner.split([',', ';']) {
+        let part = part.trim();
+        if let Some((a, b)) = part.split_once(['-', '–']) {
+            let (a, b): (u32, u32) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+            if b < a || b - a > 50 {
+                return None;
+            }
+            nums.extend(a..=b);
+        } else {
+            nums.push(part.parse().ok()?);
+        }
+    }
+    // Citation numbers are small; "[2019]" is a year in brackets, not a marker.
+    (nums.iter().all(|&n| n > 0 && n < 1000)).then_some(nums)
+}
+
+/// Removes `**bold**`, `__bold__`, `*italic*` markers, and turns `[text](url)` into text.
+fn strip_emphasis(s: &str) -> String {
+    let s = s.replace("**", "").replace("__", "");
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '*' {
+            let prev_word = i > 0 && chars[i - 1].is_alphanumeric();
+            let next_word = i + 1 < chars.len() && chars[i + 1].is_alphanumeric();
+            // "*word" or "word*" are emphasis; "3 * 4" is not.
+            if prev_word != next_word {
+                i += 1;
+                continue;
+            }
+        }
+        if c == '[' {
+            if let Some(close) = chars[i..].iter().position(|&c| c == ']') {
+                let close = i + close;
+                if chars.get(close + 1) == Some(&'(') {
+                    if let Some(end) = chars[close..].iter().position(|&c| c == ')') {
+                        out.extend(&chars[i + 1..close]);
+                        i = close + end + 1;
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+fn tidy_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        let glue = word.starts_with(['.', ',', ';', ':', ')']) && !out.is_empty();
+        if !out.is_empty() && !glue {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Splits a long paragraph at sentence ends into pieces of at most `max_words`
+/// words (a single longer sentence is cut at word boundaries). Returns byte ranges.
+pub fn split_long(text: &str, max_words: usize) -> Vec<std::ops::Range<usize>> {
+    if text.split_whitespace().count() <= max_words {
+        return vec![0..text.len()];
+    }
+    let sentences = sentence_ranges(text);
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut words = 0;
+    let mut end = 0;
+    for range in sentences {
+        let n = text[range.clone()].split_whitespace().count();
+        if words > 0 && words + n > max_words {
+            pieces.push(start..end);
+            start = range.start;
+            words = 0;
+        }
+        if n > max_words {
+            // One sentence too long for a passage: cut it at word boundaries.
+            for cut in word_chunks(text, range.clone(), max_words) {
+                pieces.push(cut);
+            }
+            start = range.end;
+            words = 0;
+            end = range.end;
+            continue;
+        }
+        words += n;
+        end = range.end;
+    }
+    if words > 0 {
+        pieces.push(start..end);
+    }
+    pieces
+        .into_iter()
+        .map(|r| {
+            let piece = &text[r.clone()];
+            let lead = piece.len() - piece.trim_start().len();
+            let trail = piece.len() - piece.trim_end().len();
+            r.start + lead..r.end - trail
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+fn word_chunks(text: &str, range: std::ops::Range<usize>, max_words: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut count = 0;
+    let mut start = range.start;
+    let slice = &text[range.clone()];
+    let mut in_word = false;
+    for (i, c) in slice.char_indices() {
+        let pos = range.start + i;
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            if count == max_words {
+                out.push(start..pos);
+                start = pos;
+                count = 0;
+            }
+            count += 1;
+        }
+    }
+    out.push(start..range.end);
+    out
+}
+
+/// Sentence boundaries: a '.', '!' or '?' (perhaps followed by a quote or bracket)
+/// then whitespace then an upper-case letter, digit or quote. Abbreviations such as
+/// "e.g." or "U.S." are not boundaries.
+fn sentence_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            let mut j = i + 1;
+            while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
+                j += 1;
+            }
+            let followed_by_space = j < bytes.len() && bytes[j] == b' ';
+            if followed_by_space && !is_abbreviation(&text[start..i]) {
+                let next = text[j..].trim_start().chars().next();
+                if next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '(')) {
+                    out.push(start..j);
+                    start = j;
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let last = before.rsplit([' ', '(']).next().unwrap_or("");
+    let lower = last.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "e.g" | "i.e" | "etc" | "mr" | "mrs" | "ms" | "dr" | "st" | "no" | "art" | "vs" | "cf" | "al" | "p" | "pp" | "inc" | "jr" | "sr" | "approx" | "fig" | "vol"
+    ) || (last.len() <= 3 && last.contains('.'))
+        || (last.len() == 1 && last.chars().all(|c| c.is_uppercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::paper::blocks::SrcLine;
+
+    fn para(text: &str) -> Block {
+        Block::single(BlockKind::Paragraph, text, Some(1), None)
+    }
+
+    #[test]
+    fn headings_in_plain_text() {
+        let h = |t: &str| heading_of(&para(t));
+        assert_eq!(h("I. Background"), Some(Heading::Section("Background".into())));
+        assert_eq!(h("2. Possible Solutions"), Some(Heading::Section("Possible Solutions".into())));
+        assert_eq!(h("## **Bibliography**"), Some(Heading::Section("Bibliography".into())));
+        assert_eq!(h("**Proposed Solutions**"), Some(Heading::Section("Proposed Solutions".into())));
+        assert_eq!(h("Works Cited"), Some(Heading::Section("Works Cited".into())));
+        assert_eq!(h("COUNTRY POLICY"), Some(Heading::Section("COUNTRY POLICY".into())));
+        assert_eq!(
+            h("Topic A: Online Drug Trafficking"),
+            Some(Heading::Topic('A', "Online Drug Trafficking".into()))
+        );
+        assert_eq!(h("Belgium supports a task force."), None);
+        assert_eq!(h("2019 was a record year for seizures in Antwerp and the region"), None);
+    }
+
+    #[test]
+    fn section_kinds() {
+        assert_eq!(kind_of_heading("Background"), SectionKind::Background);
+        assert_eq!(kind_of_heading("Position of Chile"), SectionKind::Position);
+        assert_eq!(kind_of_heading("National Policy"), SectionKind::Position);
+        assert_eq!(kind_of_heading("Possible Solutions"), SectionKind::Solutions);
+        assert_eq!(kind_of_heading("Recommendations"), SectionKind::Solutions);
+        assert_eq!(kind_of_heading("Works Cited"), SectionKind::Bibliography);
+        assert_eq!(kind_of_heading("References"), SectionKind::Bibliography);
+        assert_eq!(kind_of_heading("Conclusion"), SectionKind::Other);
+    }
+
+    #[test]
+    fn hard_wraps_and_line_break_hyphens_are_healed() {
+        let (text, starts) = join_lines(["weapons that are autono-", "mous must remain under", "human control - always"]);
+        assert_eq!(text, "weapons that are autonomous must remain under human control - always");
+        assert_eq!(starts.len(), 3);
+        let (text, _) = join_lines(["the anti-", "Narcotics unit"]);
+        assert_eq!(text, "the anti- Narcotics unit");
+    }
+
+    #[test]
+    fn citation_markers_leave_the_text_but_are_kept() {
+        let c = clean_paragraph("strain on healthcare systems<sup>[3]</sup>, with Belgium [4, 5] seizing [2019] more.");
+        assert_eq!(c.text, "strain on healthcare systems, with Belgium seizing [2019] more.");
+        assert_eq!(c.citations, vec![3, 4, 5]);
+        let c = clean_paragraph("- [1] Belgium, *Communal Declaration*, 2010.");
+        assert_eq!(c.text, "Belgium, Communal Declaration, 2010.");
+        assert_eq!(c.citations, vec![1]);
+        let c = clean_paragraph("See [the report](https://example.org) [2-4].");
+        assert_eq!(c.text, "See the report.");
+        assert_eq!(c.citations, vec![2, 3, 4]);
+    }
+
+    #[test]
+    fn long_paragraphs_split_at_sentence_ends() {
+        let sentence = "The delegation supports e.g. a task force with twenty members in it. ";
+        let text = sentence.repeat(30);
+        let pieces = split_long(text.trim(), 120);
+        assert!(pieces.len() >= 2);
+        for r in &pieces {
+            let piece = &text[r.clone()];
+            assert!(piece.split_whitespace().count() <= 120, "{piece}");
+            assert!(piece.ends_with('.'), "{piece}");
+            assert!(piece.starts_with("The"), "{piece}");
+        }
+        let short = "Short paragraph.";
+        assert_eq!(split_long(short, 120), vec![0..short.len()]);
+    }
+
+    #[test]
+    fn heading_blocks_from_rich_formats() {
+        let b = Block::new(BlockKind::BoldParagraph, vec![SrcLine::new("Country Policy", None, None)]);
+        assert_eq!(heading_of(&b), Some(Heading::Section("Country Policy".into())));
+        let b = Block::new(BlockKind::Heading(2), vec![SrcLine::new("1. Background", Some(4), None)]);
+        assert_eq!(heading_of(&b), Some(Heading::Section("Background".into())));
+    }
+}

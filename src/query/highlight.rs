@@ -1,0 +1,244 @@
+//! Highlighted snippets: which words of a passage matched the query (by stem, so
+//! "escrows" lights up for "escrow"), a quoted phrase as one span, and the best
+//! windows of a long passage, several when the matches are spread out.
+
+use crate::index::analyzer;
+use serde::Serialize;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// What to highlight, as stems.
+#[derive(Debug, Clone, Default)]
+pub struct Terms {
+    words: HashSet<String>,
+    phrases: Vec<Vec<String>>,
+    prefixes: Vec<String>,
+}
+
+impl Terms {
+    pub fn add_words(&mut self, stems: Vec<String>) {
+        if stems.len() > 1 {
+            // "dual-use" analyses to two stems that belong together.
+            self.phrases.push(stems);
+        } else {
+            self.words.extend(stems);
+        }
+    }
+
+    pub fn add_phrase(&mut self, stems: Vec<String>) {
+        match stems.len() {
+            0 => {}
+            1 => self.words.extend(stems),
+            _ => self.phrases.push(stems),
+        }
+    }
+
+    pub fn add_prefix(&mut self, prefix: String) {
+        if !prefix.is_empty() {
+            self.prefixes.push(prefix);
+        }
+    }
+
+    pub fn has_any(&self) -> bool {
+        !self.words.is_empty() || !self.phrases.is_empty() || !self.prefixes.is_empty()
+    }
+
+    fn matches_word(&self, stem: &str) -> bool {
+        self.words.contains(stem) || self.prefixes.iter().any(|p| stem.starts_with(p.as_str()))
+    }
+}
+
+/// A piece of a passage with the byte ranges (within `text`) to highlight.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Snippet {
+    pub text: String,
+    /// Byte ranges in `text`, as `[start, end)` pairs.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// Byte ranges of the matches in `text`, phrases and adjacent matches merged.
+pub fn match_ranges(text: &str, terms: &Terms) -> Vec<Range<usize>> {
+    let mut a = analyzer::analyzer();
+    let tokens = analyzer::terms(&mut a, text);
+    let mut hit = vec![false; tokens.len()];
+    let mut joined = vec![false; tokens.len()]; // token joins the previous one in a span
+    for (i, t) in tokens.iter().enumerate() {
+        if terms.matches_word(&t.stem) {
+            hit[i] = true;
+        }
+    }
+    for phrase in &terms.phrases {
+        for start in 0..tokens.len() {
+            if tokens.len() - start < phrase.len() {
+                break;
+            }
+            if phrase.iter().enumerate().all(|(k, s)| tokens[start + k].stem == *s) {
+                for k in 0..phrase.len() {
+                    hit[start + k] = true;
+                    if k > 0 {
+                        joined[start + k] = true;
+                    }
+                }
+            }
+        }
+    }
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !hit[i] {
+            continue;
+        }
+        let adjacent = i > 0 && hit[i - 1] && (joined[i] || text[tokens[i - 1].to..t.from].trim().is_empty());
+        match ranges.last_mut() {
+            Some(last) if adjacent => last.end = t.to,
+            _ => ranges.push(t.from..t.to),
+        }
+    }
+    ranges
+}
+
+/// Passages up to this many characters are shown whole.
+const WHOLE: usize = 320;
+/// Window size for long passages, in bytes of text around the matches.
+const WINDOW: usize = 220;
+
+/// Snippets of a passage: the whole passage when short, else up to `max` windows
+/// around the densest matches, in reading order.
+pub fn snippets(text: &str, terms: &Terms, max: usize) -> Vec<Snippet> {
+    let ranges = match_ranges(text, terms);
+    if text.len() <= WHOLE || ranges.is_empty() {
+        let end = if text.len() <= WHOLE { text.len() } else { cut_at_space(text, WINDOW) };
+        let mut s = text[..end].to_owned();
+        let highlights = ranges.iter().filter(|r| r.end <= end).map(|r| [r.start, r.end]).collect();
+        if end < text.len() {
+            s.push('…');
+        }
+        return vec![Snippet { text: s, highlights }];
+    }
+    // Greedy: take the window holding most distinct matched words, then the next one
+    // that does not overlap, and so on.
+    let mut chosen: Vec<Range<usize>> = Vec::new();
+    let mut used = vec![false; ranges.len()];
+    while chosen.len() < max {
+        let mut best: Option<(usize, usize, Range<usize>)> = None;
+        for (i, r) in ranges.iter().enumerate() {
+            if used[i] {
+                continue;
+            }
+            let start = r.start.saturating_sub(WINDOW / 4);
+            let end = (start + WINDOW).min(text.len());
+            if chosen.iter().any(|c| c.start < end && start < c.end) {
+                continue;
+            }
+            let inside: Vec<&str> = ranges
+                .iter()
+                .filter(|x| x.start >= start && x.end <= end)
+                .map(|x| &text[x.clone()])
+                .collect();
+            let distinct: HashSet<String> = inside.iter().map(|s| s.to_lowercase()).collect();
+            let score = distinct.len() * 10 + inside.len();
+            if best.as_ref().is_none_or(|b| score > b.0) {
+                best = Some((score, i, start..end));
+            }
+        }
+        let Some((_, i, window)) = best else { break };
+        used[i] = true;
+        for (j, r) in ranges.iter().enumerate() {
+            if r.start >= window.start && r.end <= window.end {
+                used[j] = true;
+            }
+        }
+        chosen.push(window);
+    }
+    chosen.sort_by_key(|r| r.start);
+    chosen
+        .into_iter()
+        .map(|w| {
+            let start = if w.start == 0 { 0 } else { next_word_start(text, w.start) };
+            let end = if w.end >= text.len() { text.len() } else { cut_at_space(text, w.end) };
+            let end = end.max(start);
+            let mut s = String::new();
+            let lead = if start > 0 { "…" } else { "" };
+            s.push_str(lead);
+            s.push_str(&text[start..end]);
+            if end < text.len() {
+                s.push('…');
+            }
+            let shift = lead.len();
+            let highlights = ranges
+                .iter()
+                .filter(|r| r.start >= start && r.end <= end)
+                .map(|r| [r.start - start + shift, r.end - start + shift])
+                .collect();
+            Snippet { text: s, highlights }
+        })
+        .collect()
+}
+
+/// The last space at or before `at` (a char boundary), or `at` itself.
+fn cut_at_space(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    text[..at].rfind(' ').filter(|&p| p > at / 2).unwrap_or(at)
+}
+
+fn next_word_start(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    match text[at..].find(' ') {
+        Some(p) if p < 30 => at + p + 1,
+        _ => at,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(words: &[&str], phrases: &[&[&str]]) -> Terms {
+        let mut a = analyzer::analyzer();
+        let mut t = Terms::default();
+        for w in words {
+            t.add_words(analyzer::terms(&mut a, w).into_iter().map(|x| x.stem).collect());
+        }
+        for p in phrases {
+            t.add_phrase(analyzer::terms(&mut a, &p.join(" ")).into_iter().map(|x| x.stem).collect());
+        }
+        t
+    }
+
+    #[test]
+    fn stems_match_and_phrases_are_one_span() {
+        let text = "Escrows and the task force; a force of tasks.";
+        let r = match_ranges(text, &terms(&["escrow"], &[&["task", "force"]]));
+        let shown: Vec<&str> = r.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(shown, vec!["Escrows", "task force"]);
+    }
+
+    #[test]
+    fn long_passages_give_several_snippets_around_matches() {
+        let filler = "nothing to see in this sentence at all. ".repeat(12);
+        let text = format!("Escrow services matter. {filler} Later the darknet escrow again. {filler} End.");
+        let s = snippets(&text, &terms(&["escrow", "darknet"], &[]), 3);
+        assert!(s.len() >= 2, "{s:?}");
+        for snip in &s {
+            assert!(snip.text.len() < 300);
+            for [a, b] in &snip.highlights {
+                let word = &snip.text[*a..*b].to_lowercase();
+                assert!(word.contains("escrow") || word.contains("darknet"), "{word}");
+            }
+        }
+        assert!(s.iter().any(|x| x.text.contains("darknet escrow")));
+    }
+
+    #[test]
+    fn short_passages_are_whole() {
+        let s = snippets("A short escrow passage.", &terms(&["escrow"], &[]), 3);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].text, "A short escrow passage.");
+        assert_eq!(s[0].highlights, vec![[8, 14]]);
+    }
+}

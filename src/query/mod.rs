@@ -1,0 +1,465 @@
+//! Turning what a person typed, plus the filters they gave, into a tantivy query
+//! and the set of words to highlight.
+
+pub mod highlight;
+pub mod parse;
+
+use crate::index::analyzer;
+use crate::index::state::Catalog;
+use crate::index::Fields;
+use crate::paper::{committees, countries, SectionKind};
+use parse::{Expr, FilterField, Parsed};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Term;
+
+pub use parse::QueryError;
+
+/// How loosely plain words side by side combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Ranked search: passages with all the words come first, then those with some.
+    Ranked,
+    /// Mentions: a passage counts only if it has all the words (`who`).
+    AllWords,
+}
+
+/// Filters from the command line (repeatable: values of one field are alternatives).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub countries: Vec<String>,
+    pub committees: Vec<String>,
+    pub topics: Vec<String>,
+    pub sections: Vec<String>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        self.countries.is_empty() && self.committees.is_empty() && self.topics.is_empty() && self.sections.is_empty()
+    }
+
+    fn push(&mut self, field: FilterField, value: String) {
+        match field {
+            FilterField::Country => self.countries.push(value),
+            FilterField::Committee => self.committees.push(value),
+            FilterField::Topic => self.topics.push(value),
+            FilterField::Section => self.sections.push(value),
+        }
+    }
+}
+
+/// A filter value that names nothing in the index.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{what} {value:?} is not in the index{}", suggestion(.suggestions))]
+pub struct UnknownValue {
+    pub what: &'static str,
+    pub value: String,
+    pub suggestions: Vec<String>,
+}
+
+fn suggestion(s: &[String]) -> String {
+    if s.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", s.join(", "))
+    }
+}
+
+/// Errors turning a query into a search.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CompileError {
+    #[error("bad query {query:?}: {source}")]
+    Syntax {
+        query: String,
+        #[source]
+        source: QueryError,
+    },
+    #[error(transparent)]
+    Unknown(#[from] UnknownValue),
+}
+
+/// A query ready to run, and what to highlight in its hits.
+pub struct Compiled {
+    pub query: Box<dyn Query>,
+    /// The filters alone (for `who --missing`: the countries that could have matched).
+    pub filter_query: Box<dyn Query>,
+    pub highlight: highlight::Terms,
+    /// How the query was read, for the user: filters implied by the question.
+    pub implied: Vec<(FilterField, String)>,
+    pub dropped: Vec<String>,
+    /// True when the query has no words, only filters (it then lists passages).
+    pub filters_only: bool,
+}
+
+/// Resolves a country filter to the canonical name the index uses.
+pub fn resolve_country(value: &str, catalog: &Catalog) -> Result<String, UnknownValue> {
+    if let Some(c) = countries::lookup(value) {
+        return Ok(c.name.to_owned());
+    }
+    if let Some(name) = catalog.countries.keys().find(|k| k.eq_ignore_ascii_case(value.trim())) {
+        return Ok(name.clone());
+    }
+    let names: Vec<&str> = catalog.countries.keys().map(String::as_str).collect();
+    Err(UnknownValue {
+        what: "country",
+        value: value.to_owned(),
+        suggestions: countries::suggest(value, &names, 5),
+    })
+}
+
+/// Resolves a committee filter (code or name, any case) to the code the index uses.
+pub fn resolve_committee(value: &str, catalog: &Catalog) -> Result<String, UnknownValue> {
+    let v = countries::normalize(value);
+    if let Some((code, _)) = catalog
+        .committees
+        .iter()
+        .find(|(code, name)| countries::normalize(code) == v || countries::normalize(name) == v)
+    {
+        return Ok(code.clone());
+    }
+    if let Some(c) = committees::lookup(value) {
+        if catalog.committees.contains_key(c.code) || catalog.committees.is_empty() {
+            return Ok(c.code.to_owned());
+        }
+    }
+    let mut candidates: Vec<&str> = catalog.committees.keys().map(String::as_str).collect();
+    candidates.extend(catalog.committees.values().map(String::as_str));
+    Err(UnknownValue {
+        what: "committee",
+        value: value.to_owned(),
+        suggestions: countries::suggest(value, &candidates, 5),
+    })
+}
+
+fn resolve_section(value: &str) -> Result<SectionKind, UnknownValue> {
+    SectionKind::parse(value).ok_or_else(|| UnknownValue {
+        what: "section",
+        value: value.to_owned(),
+        suggestions: SectionKind::ALL.iter().map(|k| k.as_str().to_owned()).collect(),
+    })
+}
+
+struct Compiler<'a> {
+    fields: &'a Fields,
+    analyzer: TextAnalyzer,
+    catalog: &'a Catalog,
+    highlight: highlight::Terms,
+}
+
+fn boxed(q: impl Query) -> Box<dyn Query> {
+    Box::new(q)
+}
+
+impl Compiler<'_> {
+    fn stems(&mut self, text: &str) -> Vec<(usize, String)> {
+        analyzer::terms(&mut self.analyzer, text).into_iter().map(|t| (t.position, t.stem)).collect()
+    }
+
+    fn text_query(&mut self, stems: Vec<(usize, String)>, slop: u32) -> Option<Box<dyn Query>> {
+        let field = self.fields.text;
+        match stems.len() {
+            0 => None,
+            1 => Some(boxed(TermQuery::new(
+                Term::from_field_text(field, &stems[0].1),
+                IndexRecordOption::WithFreqs,
+            ))),
+            _ => {
+                let first = stems[0].0;
+                let terms = stems.into_iter().map(|(p, s)| (p - first, Term::from_field_text(field, &s))).collect();
+                let mut q = PhraseQuery::new_with_offset(terms);
+                q.set_slop(slop);
+                Some(boxed(q))
+            }
+        }
+    }
+
+    fn filter(&mut self, field: FilterField, value: &str) -> Result<Box<dyn Query>, UnknownValue> {
+        let f = self.fields;
+        let q: Box<dyn Query> = match field {
+            FilterField::Country => {
+                let name = resolve_country(value, self.catalog)?;
+                boxed(TermQuery::new(Term::from_field_text(f.country, &name), IndexRecordOption::Basic))
+            }
+            FilterField::Committee => {
+                let code = resolve_committee(value, self.catalog)?;
+                boxed(TermQuery::new(Term::from_field_text(f.committee, &code), IndexRecordOption::Basic))
+            }
+            FilterField::Section => {
+                let kind = resolve_section(value)?;
+                boxed(TermQuery::new(Term::from_field_text(f.section_kind, kind.as_str()), IndexRecordOption::Basic))
+            }
+            FilterField::Topic => {
+                let stems = analyzer::terms(&mut self.analyzer, value);
+                if stems.is_empty() {
+                    return Err(UnknownValue {
+                        what: "topic",
+                        value: value.to_owned(),
+                        suggestions: self.catalog.topics.clone(),
+                    });
+                }
+                boxed(BooleanQuery::new(
+                    stems
+                        .into_iter()
+                        .map(|t| {
+                            (
+                                Occur::Must,
+                                boxed(TermQuery::new(Term::from_field_text(f.topic, &t.stem), IndexRecordOption::Basic)),
+                            )
+                        })
+                        .collect(),
+                ))
+            }
+        };
+        Ok(boxed(ConstScoreQuery::new(q, 0.0)))
+    }
+
+    /// Compiles an expression; None when it has nothing searchable (only stop words).
+    fn expr(&mut self, e: &Expr, mode: Mode) -> Result<Option<Box<dyn Query>>, UnknownValue> {
+        Ok(match e {
+            Expr::Word(w) => {
+                let stems = self.stems(w);
+                self.highlight.add_words(stems.iter().map(|(_, s)| s.clone()).collect());
+                self.text_query(stems, 0)
+            }
+            Expr::Phrase(words, slop) => {
+                let stems = self.stems(&words.join(" "));
+                self.highlight.add_phrase(stems.iter().map(|(_, s)| s.clone()).collect());
+                self.text_query(stems, *slop)
+            }
+            Expr::Prefix(p) => {
+                let lower = p.to_lowercase();
+                let stem = self.stems(p).into_iter().next().map(|(_, s)| s).unwrap_or_else(|| lower.clone());
+                self.highlight.add_prefix(lower.clone());
+                self.highlight.add_prefix(stem.clone());
+                let mut subs = Vec::new();
+                for pat in [&lower, &stem] {
+                    if let Ok(q) = RegexQuery::from_pattern(&format!("{}.*", regex_escape(pat)), self.fields.text) {
+                        subs.push((Occur::Should, boxed(q)));
+                    }
+                }
+                Some(boxed(BooleanQuery::new(subs)))
+            }
+            Expr::Filter(field, value) => Some(self.filter(*field, value)?),
+            Expr::Not(inner) => {
+                let q = self.expr(inner, mode)?;
+                q.map(|q| boxed(BooleanQuery::new(vec![(Occur::Must, boxed(AllQuery)), (Occur::MustNot, q)])))
+            }
+            Expr::And(items) => self.combine(items, Occur::Must)?,
+            Expr::Or(items) => self.combine(items, Occur::Should)?,
+            Expr::Group(items) => match mode {
+                Mode::AllWords => self.combine(items, Occur::Must)?,
+                Mode::Ranked => self.ranked_group(items)?,
+            },
+        })
+    }
+
+    /// Items joined by one operator; NOT items become exclusions.
+    fn combine(&mut self, items: &[Expr], occur: Occur) -> Result<Option<Box<dyn Query>>, UnknownValue> {
+        let mut clauses = Vec::new();
+        let mut positives = 0;
+        for item in items {
+            match item {
+                Expr::Not(inner) => {
+                    if let Some(q) = self.expr_no_highlight(inner)? {
+                        clauses.push((Occur::MustNot, q));
+                    }
+                }
+                Expr::Filter(..) => {
+                    if let Some(q) = self.expr(item, Mode::AllWords)? {
+                        clauses.push((Occur::Must, q));
+                        positives += 1;
+                    }
+                }
+                other => {
+                    if let Some(q) = self.expr(other, Mode::AllWords)? {
+                        clauses.push((occur, q));
+                        positives += 1;
+                    }
+                }
+            }
+        }
+        if positives == 0 {
+            if clauses.is_empty() {
+                return Ok(None);
+            }
+            clauses.push((Occur::Must, boxed(AllQuery)));
+        }
+        Ok(Some(boxed(BooleanQuery::new(clauses))))
+    }
+
+    /// Exclusions are not highlighted.
+    fn expr_no_highlight(&mut self, e: &Expr) -> Result<Option<Box<dyn Query>>, UnknownValue> {
+        let saved = self.highlight.clone();
+        let q = self.expr(e, Mode::AllWords);
+        self.highlight = saved;
+        q
+    }
+
+    /// Plain words side by side: any of them matches; all of them together, and all of
+    /// them close together, add to the score so those passages rank first.
+    fn ranked_group(&mut self, items: &[Expr]) -> Result<Option<Box<dyn Query>>, UnknownValue> {
+        let mut should = Vec::new();
+        let mut must = Vec::new();
+        let mut close: Vec<(usize, String)> = Vec::new();
+        let mut all_plain = true;
+        for item in items {
+            match item {
+                Expr::Not(inner) => {
+                    if let Some(q) = self.expr_no_highlight(inner)? {
+                        must.push((Occur::MustNot, q));
+                    }
+                }
+                Expr::Filter(..) => {
+                    if let Some(q) = self.expr(item, Mode::AllWords)? {
+                        must.push((Occur::Must, q));
+                    }
+                }
+                other => {
+                    let plain = match other {
+                        Expr::Phrase(ws, _) => Some(ws.join(" ")),
+                        Expr::Word(w) => Some(w.clone()),
+                        _ => None,
+                    };
+                    if let Some(text) = plain {
+                        let base = close.last().map_or(0, |(p, _)| p + 1);
+                        close.extend(self.stems(&text).into_iter().map(|(p, s)| (base + p, s)));
+                    } else {
+                        all_plain = false;
+                    }
+                    if let Some(q) = self.expr(other, Mode::AllWords)? {
+                        should.push(q);
+                    }
+                }
+            }
+        }
+        if should.is_empty() {
+            return Ok(if must.is_empty() {
+                None
+            } else {
+                must.push((Occur::Must, boxed(AllQuery)));
+                Some(boxed(BooleanQuery::new(must)))
+            });
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if should.len() > 1 {
+            let all = BooleanQuery::new(should.iter().map(|q| (Occur::Must, q.box_clone())).collect());
+            clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(all), 2.0))));
+            if all_plain && close.len() > 1 {
+                let first = close[0].0;
+                let terms = close.iter().map(|(p, s)| (p - first, Term::from_field_text(self.fields.text, s))).collect();
+                let mut near = PhraseQuery::new_with_offset(terms);
+                near.set_slop(8);
+                clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(near), 1.5))));
+            }
+        }
+        let any = BooleanQuery::new(should.into_iter().map(|q| (Occur::Should, q)).collect());
+        clauses.push((Occur::Must, boxed(any)));
+        clauses.extend(must);
+        Ok(Some(boxed(BooleanQuery::new(clauses))))
+    }
+}
+
+fn regex_escape(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else {
+            out.push('\\');
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Compiles a parsed query with command-line filters.
+pub fn compile(parsed: &Parsed, cli: &Filters, fields: &Fields, catalog: &Catalog, mode: Mode) -> Result<Compiled, CompileError> {
+    let mut c = Compiler {
+        fields,
+        analyzer: analyzer::analyzer(),
+        catalog,
+        highlight: highlight::Terms::default(),
+    };
+    let mut filters = cli.clone();
+    for (field, value) in &parsed.implied {
+        filters.push(*field, value.clone());
+    }
+    let mut filter_clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (field, values) in [
+        (FilterField::Country, &filters.countries),
+        (FilterField::Committee, &filters.committees),
+        (FilterField::Topic, &filters.topics),
+        (FilterField::Section, &filters.sections),
+    ] {
+        if values.is_empty() {
+            continue;
+        }
+        let mut alts = Vec::new();
+        for v in values {
+            alts.push((Occur::Should, c.filter(field, v)?));
+        }
+        filter_clauses.push((Occur::Must, boxed(BooleanQuery::new(alts))));
+    }
+    // Field filters written in the query also restrict `--missing`'s universe.
+    if let Some(expr) = &parsed.expr {
+        collect_top_filters(expr, &mut |field, value, negated| {
+            let q = c.filter(field, value)?;
+            filter_clauses.push((if negated { Occur::MustNot } else { Occur::Must }, q));
+            Ok(())
+        })?;
+    }
+    let text_query = match &parsed.expr {
+        Some(e) => c.expr(e, mode)?,
+        None => None,
+    };
+    let filters_only = !c.highlight.has_any();
+    let filter_query: Box<dyn Query> = if filter_clauses.is_empty() {
+        boxed(AllQuery)
+    } else {
+        filter_clauses.push((Occur::Must, boxed(AllQuery)));
+        boxed(BooleanQuery::new(filter_clauses))
+    };
+    let query: Box<dyn Query> = match text_query {
+        Some(q) => boxed(BooleanQuery::new(vec![(Occur::Must, q), (Occur::Must, filter_query.box_clone())])),
+        None => filter_query.box_clone(),
+    };
+    Ok(Compiled {
+        query,
+        filter_query,
+        highlight: c.highlight,
+        implied: parsed.implied.clone(),
+        dropped: parsed.dropped.clone(),
+        filters_only,
+    })
+}
+
+/// Top-level `field:value` items (not inside OR) restrict the universe of countries.
+fn collect_top_filters(
+    e: &Expr,
+    f: &mut dyn FnMut(FilterField, &str, bool) -> Result<(), UnknownValue>,
+) -> Result<(), UnknownValue> {
+    match e {
+        Expr::Filter(field, value) => f(*field, value, false),
+        Expr::Not(inner) => match inner.as_ref() {
+            Expr::Filter(field, value) => f(*field, value, true),
+            _ => Ok(()),
+        },
+        Expr::Group(items) | Expr::And(items) => {
+            for i in items {
+                collect_top_filters(i, f)?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Parses and compiles in one step, turning syntax errors into CompileError.
+pub fn read(raw: &str, cli: &Filters, fields: &Fields, catalog: &Catalog, mode: Mode) -> Result<Compiled, CompileError> {
+    let parsed = parse::parse(raw).map_err(|source| CompileError::Syntax {
+        query: raw.to_owned(),
+        source,
+    })?;
+    compile(&parsed, cli, fields, catalog, mode)
+}

@@ -1,0 +1,619 @@
+//! What a person typed -> a query tree: question scaffolding ("who mentions",
+//! "what does Brazil say about") understood and not searched for, quoted phrases,
+//! AND/OR/NOT, `-word`, `field:value`, `prefix*`.
+
+use crate::paper::countries;
+use serde::Serialize;
+
+/// A field a query can filter on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FilterField {
+    Country,
+    Committee,
+    Topic,
+    Section,
+}
+
+impl FilterField {
+    fn parse(s: &str) -> Option<FilterField> {
+        match s.to_lowercase().as_str() {
+            "country" | "delegation" | "c" => Some(FilterField::Country),
+            "committee" | "cmte" => Some(FilterField::Committee),
+            "topic" => Some(FilterField::Topic),
+            "section" | "kind" => Some(FilterField::Section),
+            _ => None,
+        }
+    }
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expr {
+    /// A word as typed (analysed later).
+    Word(String),
+    /// `escro*`
+    Prefix(String),
+    /// `"darknet escrow"`, with an optional `~N` slop.
+    Phrase(Vec<String>, u32),
+    /// Words side by side, no operator: all of them rank first, some of them count.
+    Group(Vec<Expr>),
+    And(Vec<Expr>),
+    Or(Vec<Expr>),
+    Not(Box<Expr>),
+    /// `country:Belgium` inside the query.
+    Filter(FilterField, String),
+}
+
+/// A malformed query, with the position (in characters) of the problem.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message} (at character {position} of the query)")]
+pub struct QueryError {
+    pub message: String,
+    pub position: usize,
+}
+
+/// The result of reading a query: the search expression (None when only filters
+/// were given) plus filters found in the question's wording.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    pub expr: Option<Expr>,
+    /// "what does Brazil say about X" -> Country = Brazil.
+    pub implied: Vec<(FilterField, String)>,
+    /// The words taken as question scaffolding, to show the user how we read them.
+    pub dropped: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Tok {
+    Word(String, usize),
+    Phrase(Vec<String>, u32, usize),
+    Open(usize),
+    Close(usize),
+    And,
+    Or,
+    Not(usize),
+    Minus(usize),
+    Field(FilterField, String, usize),
+}
+
+fn lex(input: &str) -> Result<Vec<Tok>, QueryError> {
+    let chars: Vec<char> = input.chars().collect();
+    let mut toks = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        match c {
+            '(' => {
+                toks.push(Tok::Open(i));
+                i += 1;
+            }
+            ')' => {
+                toks.push(Tok::Close(i));
+                i += 1;
+            }
+            '"' | '“' | '”' => {
+                let start = i;
+                i += 1;
+                let mut text = String::new();
+                while i < chars.len() && !matches!(chars[i], '"' | '“' | '”') {
+                    text.push(chars[i]);
+                    i += 1;
+                }
+                if i >= chars.len() {
+                    return Err(QueryError {
+                        message: "unclosed quote: add a closing \"".into(),
+                        position: start + 1,
+                    });
+                }
+                i += 1;
+                let slop = read_slop(&chars, &mut i);
+                let words: Vec<String> = text.split_whitespace().map(str::to_owned).collect();
+                if words.is_empty() {
+                    return Err(QueryError {
+                        message: "empty quotes".into(),
+                        position: start + 1,
+                    });
+                }
+                toks.push(Tok::Phrase(words, slop, start));
+            }
+            '-' if i + 1 < chars.len() && !chars[i + 1].is_whitespace() && (i == 0 || chars[i - 1].is_whitespace() || chars[i - 1] == '(') => {
+                toks.push(Tok::Minus(i));
+                i += 1;
+            }
+            _ => {
+                let start = i;
+                let mut word = String::new();
+                while i < chars.len() && !chars[i].is_whitespace() && !matches!(chars[i], '(' | ')' | '"' | '“' | '”') {
+                    word.push(chars[i]);
+                    i += 1;
+                }
+                // field:"quoted value"
+                if word.ends_with(':') && i < chars.len() && matches!(chars[i], '"' | '“') {
+                    if let Some(field) = FilterField::parse(word.trim_end_matches(':')) {
+                        let vstart = i;
+                        i += 1;
+                        let mut value = String::new();
+                        while i < chars.len() && !matches!(chars[i], '"' | '”') {
+                            value.push(chars[i]);
+                            i += 1;
+                        }
+                        if i >= chars.len() {
+                            return Err(QueryError {
+                                message: "unclosed quote: add a closing \"".into(),
+                                position: vstart + 1,
+                            });
+                        }
+                        i += 1;
+                        toks.push(Tok::Field(field, value.trim().to_owned(), start));
+                        continue;
+                    }
+                }
+                match word.as_str() {
+                    "AND" | "&&" => toks.push(Tok::And),
+                    "OR" | "||" => toks.push(Tok::Or),
+                    "NOT" => toks.push(Tok::Not(start)),
+                    _ => {
+                        if let Some((f, v)) = word.split_once(':') {
+                            if let Some(field) = FilterField::parse(f) {
+                                if v.is_empty() {
+                                    return Err(QueryError {
+                                        message: format!("`{f}:` needs a value, e.g. {f}:Belgium"),
+                                        position: start + 1,
+                                    });
+                                }
+                                toks.push(Tok::Field(field, v.to_owned(), start));
+                                continue;
+                            }
+                        }
+                        toks.push(Tok::Word(word, start));
+                    }
+                }
+            }
+        }
+    }
+    Ok(toks)
+}
+
+fn read_slop(chars: &[char], i: &mut usize) -> u32 {
+    if *i < chars.len() && chars[*i] == '~' {
+        let mut j = *i + 1;
+        let mut n = String::new();
+        while j < chars.len() && chars[j].is_ascii_digit() {
+            n.push(chars[j]);
+            j += 1;
+        }
+        if let Ok(v) = n.parse() {
+            *i = j;
+            return v;
+        }
+    }
+    0
+}
+
+struct Parser {
+    toks: Vec<Tok>,
+    pos: usize,
+    len: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.pos)
+    }
+
+    fn or_expr(&mut self) -> Result<Expr, QueryError> {
+        let mut parts = vec![self.and_expr()?];
+        while matches!(self.peek(), Some(Tok::Or)) {
+            self.pos += 1;
+            parts.push(self.and_expr().map_err(|e| QueryError {
+                message: if e.message.starts_with("nothing") { "OR needs something on both sides".into() } else { e.message },
+                ..e
+            })?);
+        }
+        Ok(if parts.len() == 1 { parts.remove(0) } else { Expr::Or(parts) })
+    }
+
+    /// Juxtaposed items form a Group; explicit AND binds its neighbours.
+    fn and_expr(&mut self) -> Result<Expr, QueryError> {
+        let mut items: Vec<Expr> = Vec::new();
+        let mut pending_and = false;
+        loop {
+            match self.peek() {
+                None | Some(Tok::Or) | Some(Tok::Close(_)) => break,
+                Some(Tok::And) => {
+                    if items.is_empty() {
+                        return Err(QueryError {
+                            message: "AND needs something on both sides".into(),
+                            position: self.position(),
+                        });
+                    }
+                    self.pos += 1;
+                    pending_and = true;
+                    continue;
+                }
+                _ => {}
+            }
+            let item = self.unary()?;
+            if pending_and {
+                let prev = items.pop().unwrap_or_else(|| Expr::And(vec![]));
+                items.push(match prev {
+                    Expr::And(mut v) => {
+                        v.push(item);
+                        Expr::And(v)
+                    }
+                    other => Expr::And(vec![other, item]),
+                });
+                pending_and = false;
+            } else {
+                items.push(item);
+            }
+        }
+        if pending_and {
+            return Err(QueryError {
+                message: "AND needs something on both sides".into(),
+                position: self.len,
+            });
+        }
+        match items.len() {
+            0 => Err(QueryError {
+                message: "nothing to search for here".into(),
+                position: self.position(),
+            }),
+            1 => Ok(items.remove(0)),
+            _ => Ok(Expr::Group(items)),
+        }
+    }
+
+    fn position(&self) -> usize {
+        match self.peek() {
+            Some(Tok::Word(_, p) | Tok::Phrase(_, _, p) | Tok::Open(p) | Tok::Close(p) | Tok::Not(p) | Tok::Minus(p) | Tok::Field(_, _, p)) => p + 1,
+            _ => self.len,
+        }
+    }
+
+    fn unary(&mut self) -> Result<Expr, QueryError> {
+        match self.peek().cloned() {
+            Some(Tok::Not(p)) | Some(Tok::Minus(p)) => {
+                self.pos += 1;
+                if matches!(self.peek(), None | Some(Tok::Close(_)) | Some(Tok::Or) | Some(Tok::And)) {
+                    return Err(QueryError {
+                        message: "NOT / - must be followed by what to exclude".into(),
+                        position: p + 1,
+                    });
+                }
+                Ok(Expr::Not(Box::new(self.unary()?)))
+            }
+            Some(Tok::Open(p)) => {
+                self.pos += 1;
+                let inner = self.or_expr()?;
+                match self.peek() {
+                    Some(Tok::Close(_)) => {
+                        self.pos += 1;
+                        Ok(inner)
+                    }
+                    _ => Err(QueryError {
+                        message: "unclosed parenthesis: add a )".into(),
+                        position: p + 1,
+                    }),
+                }
+            }
+            Some(Tok::Close(p)) => Err(QueryError {
+                message: "unexpected ) without a matching (".into(),
+                position: p + 1,
+            }),
+            Some(Tok::Word(w, _)) => {
+                self.pos += 1;
+                Ok(match w.strip_suffix('*') {
+                    Some(prefix) if !prefix.is_empty() => Expr::Prefix(prefix.to_owned()),
+                    _ => Expr::Word(w),
+                })
+            }
+            Some(Tok::Phrase(words, slop, _)) => {
+                self.pos += 1;
+                Ok(Expr::Phrase(words, slop))
+            }
+            Some(Tok::Field(f, v, _)) => {
+                self.pos += 1;
+                Ok(Expr::Filter(f, v))
+            }
+            Some(Tok::And) | Some(Tok::Or) | None => Err(QueryError {
+                message: "nothing to search for here".into(),
+                position: self.position(),
+            }),
+        }
+    }
+}
+
+/// Words that carry no meaning in a query when other words are there.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "was", "were", "be", "been", "it", "its", "that", "this",
+    "these", "those", "as", "at", "by", "from", "with", "about", "into", "do", "does", "did", "what", "which", "who", "whom", "how",
+    "where", "when", "why", "their", "they", "them", "there", "any", "some", "has", "have", "had", "i", "we", "our", "you", "your",
+];
+
+/// Opening words of a question that are not what is searched for.
+const LEADS: &[&str] = &[
+    "which countries", "which country", "which delegations", "which delegation", "which states", "which member states", "which nations",
+    "what countries", "what delegations", "what states", "countries that", "countries which", "delegations that", "who", "list countries that",
+    "show me", "find", "search for", "tell me",
+];
+
+/// Verbs and phrases that ask about stance or mention, not content.
+const ASKING_VERBS: &[&str] = &[
+    "mention", "mentions", "mentioned", "mentioning", "talk about", "talks about", "talked about", "discuss", "discusses", "discussed",
+    "say about", "says about", "said about", "say", "says", "write about", "writes about", "wrote about", "refer to", "refers to",
+    "support", "supports", "supported", "propose", "proposes", "proposed", "address", "addresses", "addressed", "cite", "cites",
+    "cited", "call for", "calls for", "want", "wants", "favour", "favours", "favor", "favors", "back", "backs", "oppose", "opposes",
+    "reject", "rejects", "think about", "thinks about", "think of", "stand on", "stands on", "view", "views", "feel about", "feels about",
+    "position on", "stance on", "policy on", "approach", "approaches", "have to say about", "has to say about", "are for", "is for",
+    "are against", "is against", "care about", "cares about", "bring up", "brings up", "raise", "raises", "agree on", "agree with",
+    "agree", "agrees",
+];
+
+fn lower_words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(|w| w.to_lowercase()).collect()
+}
+
+fn starts_with_words(words: &[String], phrase: &str) -> Option<usize> {
+    let p = lower_words(phrase);
+    (words.len() >= p.len() && words[..p.len()] == p[..]).then_some(p.len())
+}
+
+/// Strips question scaffolding from a plain-words query; returns the content words,
+/// the country the question is about (if any), and what was dropped.
+fn strip_question(raw: &str) -> (String, Option<String>, Vec<String>) {
+    let trimmed = raw.trim().trim_end_matches(['?', '.', '!']).trim();
+    let words: Vec<&str> = trimmed.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase().trim_matches([',', ';']).to_owned()).collect();
+    let mut dropped = Vec::new();
+    let mut start = 0;
+    let mut country = None;
+
+    let is_question_word = |w: &str| matches!(w, "what" | "how" | "does" | "do" | "did" | "where" | "is" | "are" | "has" | "have" | "which");
+    if let Some(n) = LEADS.iter().find_map(|l| starts_with_words(&lower, l)) {
+        dropped.extend(words[..n].iter().map(|w| w.to_string()));
+        start = n;
+    } else if lower.first().is_some_and(|w| is_question_word(w)) {
+        // "what does Brazil say about X", "how does the United States view X",
+        // "what is China's position on X", "does Belgium mention X"
+        let mut i = 0;
+        while i < lower.len() && (is_question_word(&lower[i]) || lower[i] == "the") {
+            i += 1;
+        }
+        // Longest country name (up to 6 words) starting at i.
+        for len in (1..=6.min(lower.len().saturating_sub(i))).rev() {
+            let candidate = words[i..i + len].join(" ");
+            let candidate = candidate.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(',');
+            if let Some(c) = countries::lookup(candidate) {
+                country = Some(c.name.to_owned());
+                dropped.extend(words[..i + len].iter().map(|w| w.to_string()));
+                start = i + len;
+                break;
+            }
+        }
+        if country.is_none() {
+            dropped.extend(words[..i].iter().map(|w| w.to_string()));
+            start = i;
+        }
+    }
+    // After the lead: "countries" words and asking verbs ("mention", "say about").
+    let rest_lower = &lower[start..];
+    let mut skip = 0;
+    loop {
+        let r = &rest_lower[skip..];
+        if let Some(n) = ["countries", "delegations", "states", "nations", "that", "which", "also", "both", "actually", "really", "most", "still"]
+            .iter()
+            .find_map(|w| starts_with_words(r, w))
+        {
+            skip += n;
+            continue;
+        }
+        if let Some(n) = ASKING_VERBS.iter().filter_map(|v| starts_with_words(r, v)).max() {
+            skip += n;
+            continue;
+        }
+        break;
+    }
+    // Only treat asking verbs as scaffolding after a question lead.
+    if start > 0 || country.is_some() {
+        dropped.extend(words[start..start + skip].iter().map(|w| w.to_string()));
+        start += skip;
+    }
+    let rest: Vec<&str> = words[start..].to_vec();
+    let mut rest_lower: Vec<String> = rest.iter().map(|w| w.to_lowercase()).collect();
+    // Trailing "... mention X" after a country: "does Belgium mention escrow".
+    let _ = &mut rest_lower;
+    (rest.join(" "), country, dropped)
+}
+
+/// True when the query uses operator syntax, so question rewriting must not touch it.
+fn has_syntax(raw: &str) -> bool {
+    raw.contains(['"', '(', ')', ':', '“']) || raw.split_whitespace().any(|w| matches!(w, "AND" | "OR" | "NOT") || w.starts_with('-') || w.ends_with('*'))
+}
+
+/// Parses what the user typed.
+pub fn parse(raw: &str) -> Result<Parsed, QueryError> {
+    if raw.trim().is_empty() {
+        return Err(QueryError {
+            message: "the query is empty".into(),
+            position: 1,
+        });
+    }
+    let (text, country, mut dropped) = if has_syntax(raw) {
+        // Still allow a question lead before syntax: `who mentions "task force"`.
+        let (content, country, dropped) = strip_question_prefix_only(raw);
+        (content, country, dropped)
+    } else {
+        strip_question(raw)
+    };
+    let mut implied = Vec::new();
+    if let Some(c) = country {
+        implied.push((FilterField::Country, c));
+    }
+    if text.trim().is_empty() {
+        return Ok(Parsed {
+            expr: None,
+            implied,
+            dropped,
+        });
+    }
+    let toks = lex(&text)?;
+    let len = text.chars().count();
+    let mut parser = Parser { toks, pos: 0, len };
+    let expr = parser.or_expr()?;
+    if parser.pos < parser.toks.len() {
+        return Err(QueryError {
+            message: "unexpected ) without a matching (".into(),
+            position: parser.position(),
+        });
+    }
+    let expr = drop_stop_words(expr, &mut dropped);
+    Ok(Parsed {
+        expr: Some(expr),
+        implied,
+        dropped,
+    })
+}
+
+/// With syntax present, only a plain-word lead ("who mentions") is stripped.
+fn strip_question_prefix_only(raw: &str) -> (String, Option<String>, Vec<String>) {
+    let first_syntax = raw
+        .char_indices()
+        .find(|(i, c)| matches!(c, '"' | '(' | '“') || (*c == '-' && (*i == 0 || raw[..*i].ends_with(' '))))
+        .map_or(raw.len(), |(i, _)| i);
+    // The lead is the plain words before the first syntax, cut at the last asking verb.
+    let head = &raw[..first_syntax];
+    if head.contains(':') || head.split_whitespace().any(|w| matches!(w, "AND" | "OR" | "NOT") || w.ends_with('*')) {
+        return (raw.to_owned(), None, Vec::new());
+    }
+    let (content, country, dropped) = strip_question(head);
+    if dropped.is_empty() {
+        return (raw.to_owned(), None, Vec::new());
+    }
+    (format!("{content} {}", &raw[first_syntax..]).trim().to_owned(), country, dropped)
+}
+
+/// Removes stop words from groups of plain words, unless nothing would be left.
+fn drop_stop_words(expr: Expr, dropped: &mut Vec<String>) -> Expr {
+    match expr {
+        Expr::Group(items) => {
+            let keep = items.iter().any(|e| !is_stop(e));
+            let mut out = Vec::new();
+            for e in items {
+                if keep && is_stop(&e) {
+                    if let Expr::Word(w) = &e {
+                        dropped.push(w.clone());
+                    }
+                    continue;
+                }
+                out.push(drop_stop_words(e, dropped));
+            }
+            if out.len() == 1 {
+                out.remove(0)
+            } else {
+                Expr::Group(out)
+            }
+        }
+        Expr::And(v) => Expr::And(v.into_iter().map(|e| drop_stop_words(e, dropped)).collect()),
+        Expr::Or(v) => Expr::Or(v.into_iter().map(|e| drop_stop_words(e, dropped)).collect()),
+        Expr::Not(e) => Expr::Not(Box::new(drop_stop_words(*e, dropped))),
+        other => other,
+    }
+}
+
+fn is_stop(e: &Expr) -> bool {
+    matches!(e, Expr::Word(w) if STOP_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(v: &[&str]) -> Expr {
+        Expr::Group(v.iter().map(|w| Expr::Word(w.to_string())).collect())
+    }
+
+    #[test]
+    fn plain_words_make_a_group() {
+        assert_eq!(parse("darknet escrow").unwrap().expr, Some(words(&["darknet", "escrow"])));
+        assert_eq!(parse("escrow").unwrap().expr, Some(Expr::Word("escrow".into())));
+    }
+
+    #[test]
+    fn questions_are_understood() {
+        let p = parse("who mentions darknet escrow").unwrap();
+        assert_eq!(p.expr, Some(words(&["darknet", "escrow"])));
+        assert_eq!(p.dropped, vec!["who", "mentions"]);
+        let p = parse("which countries support a task force?").unwrap();
+        assert_eq!(p.expr, Some(words(&["task", "force"])));
+        let p = parse("what does Brazil say about precursor chemicals").unwrap();
+        assert_eq!(p.expr, Some(words(&["precursor", "chemicals"])));
+        assert_eq!(p.implied, vec![(FilterField::Country, "Brazil".into())]);
+        let p = parse("What is the United States' position on swarms?").unwrap();
+        assert_eq!(p.implied, vec![(FilterField::Country, "United States".into())]);
+        assert_eq!(p.expr, Some(Expr::Word("swarms".into())));
+        let p = parse("how does Russia view data localisation").unwrap();
+        assert_eq!(p.implied, vec![(FilterField::Country, "Russia".into())]);
+        assert_eq!(p.expr, Some(words(&["data", "localisation"])));
+        let p = parse("who mentions \"task force\"").unwrap();
+        assert_eq!(p.expr, Some(Expr::Phrase(vec!["task".into(), "force".into()], 0)));
+    }
+
+    #[test]
+    fn a_country_in_a_plain_query_is_searched_for_not_filtered() {
+        let p = parse("Belgium escrow").unwrap();
+        assert!(p.implied.is_empty());
+        assert_eq!(p.expr, Some(words(&["Belgium", "escrow"])));
+    }
+
+    #[test]
+    fn operators_phrases_fields_prefixes() {
+        let p = parse("(escrow OR \"darknet market\") -country:Russia").unwrap();
+        assert_eq!(
+            p.expr,
+            Some(Expr::Group(vec![
+                Expr::Or(vec![Expr::Word("escrow".into()), Expr::Phrase(vec!["darknet".into(), "market".into()], 0)]),
+                Expr::Not(Box::new(Expr::Filter(FilterField::Country, "Russia".into()))),
+            ]))
+        );
+        let p = parse("crypto* AND NOT tumbling committee:\"Human Rights Council\"").unwrap();
+        assert_eq!(
+            p.expr,
+            Some(Expr::Group(vec![
+                Expr::And(vec![Expr::Prefix("crypto".into()), Expr::Not(Box::new(Expr::Word("tumbling".into())))]),
+                Expr::Filter(FilterField::Committee, "Human Rights Council".into()),
+            ]))
+        );
+        assert_eq!(parse("\"task force\"~3").unwrap().expr, Some(Expr::Phrase(vec!["task".into(), "force".into()], 3)));
+        // A hyphen inside a word is not NOT.
+        assert_eq!(parse("dual-use").unwrap().expr, Some(Expr::Word("dual-use".into())));
+    }
+
+    #[test]
+    fn stop_words_are_dropped_unless_alone() {
+        assert_eq!(parse("the role of the state").unwrap().expr, Some(words(&["role", "state"])));
+        assert_eq!(parse("the").unwrap().expr, Some(Expr::Word("the".into())));
+    }
+
+    #[test]
+    fn malformed_queries_point_at_the_problem() {
+        let e = parse("\"darknet escrow").unwrap_err();
+        assert!(e.message.contains("unclosed quote"), "{e}");
+        assert_eq!(e.position, 1);
+        let e = parse("(escrow OR market").unwrap_err();
+        assert!(e.message.contains("unclosed parenthesis"));
+        let e = parse("escrow OR").unwrap_err();
+        assert!(e.message.contains("OR needs something"), "{e}");
+        let e = parse("escrow)").unwrap_err();
+        assert!(e.message.contains("without a matching ("), "{e}");
+        assert_eq!(e.position, 7);
+        assert!(parse("country:").unwrap_err().message.contains("needs a value"));
+        assert!(parse("   ").is_err());
+        assert!(parse("NOT").is_err());
+    }
+}
