@@ -1,0 +1,244 @@
+//! Behaviour a user sees, by running the built binary on small corpora made here:
+//! indexing (incremental counts, bad files), search, who, --missing, filters, JSON,
+//! bad queries and exit codes.
+
+mod common;
+
+use common::{json_lines, of_type, run, stderr, stdout};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    corpus: PathBuf,
+    index: PathBuf,
+}
+
+const BELGIUM: &str = "Country: Kingdom of Belgium\n\nCommittee: Commission on Narcotic Drugs (CND)\n\nTopic: Online Drug Trafficking\n\nI. Background\n\nDarknet marketplaces rely on escrow systems<sup>[1]</sup> and bitcoin tumbling to protect buyers.\n\nII. Position\n\nBelgium supports an international task force on darknet markets, working with Colombia and Peru.\n\nIII. Proposed Solutions\n\nThe task force should share intelligence through Europol.\n\nBibliography\n\n- [1] United Nations Office on Drugs and Crime, World Drug Report 2019.\n";
+const RUSSIA: &str = "Delegation: Russian Federation\nCommittee: CND\nTopic: Online Drug Trafficking\n\nBackground\n\nThe Russian Federation opposes any legalisation and defends national control of the internet.\n\nPosition\n\nWe reject the so-called harm reduction approach and insist on strict prohibition.\n";
+const PERU: &str = "**Country:** Peru\n**Committee:** Commission on Narcotic Drugs\n**Topic:** Online Drug Trafficking\n\n## Background\n\nCoca growers need alternative development and shared responsibility from consuming states.\n\n## Solutions\n\nWe propose that escrows used by traffickers be traced by a regional task force.\n";
+const CHILE: &str = "Country: Chile\nCommittee: DISEC\nTopic: Lethal Autonomous Weapons Systems\n\nBackground\n\nChile calls for meaningful human control over autonomous weapons and a binding treaty.\n";
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("papers");
+    fs::create_dir_all(corpus.join("cnd")).unwrap();
+    fs::create_dir_all(corpus.join("disec")).unwrap();
+    fs::write(corpus.join("cnd/belgium.txt"), BELGIUM).unwrap();
+    fs::write(corpus.join("cnd/russia.txt"), RUSSIA).unwrap();
+    fs::write(corpus.join("cnd/peru.md"), PERU).unwrap();
+    fs::write(corpus.join("disec/chile.txt"), CHILE).unwrap();
+    let index = dir.path().join("index");
+    Fixture { corpus, index, _dir: dir }
+}
+
+fn index(f: &Fixture) -> serde_json::Value {
+    let o = run(&f.index, &["index", f.corpus.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines = json_lines(&o);
+    of_type(&lines, "summary")[0].clone()
+}
+
+fn code(o: &std::process::Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+#[test]
+fn index_is_incremental_and_counts_what_changed() {
+    let f = fixture();
+    let s = index(&f);
+    assert_eq!((s["new"].as_u64(), s["papers"].as_u64()), (Some(4), Some(4)));
+    let s = index(&f);
+    assert_eq!((s["new"].as_u64(), s["unchanged"].as_u64()), (Some(0), Some(4)));
+    fs::write(f.corpus.join("cnd/russia.txt"), RUSSIA.replace("strict prohibition", "zero tolerance")).unwrap();
+    fs::remove_file(f.corpus.join("disec/chile.txt")).unwrap();
+    fs::write(f.corpus.join("cnd/iran.txt"), RUSSIA.replace("Russian Federation", "Iran")).unwrap();
+    let s = index(&f);
+    assert_eq!(s["new"].as_u64(), Some(1));
+    assert_eq!(s["changed"].as_u64(), Some(1));
+    assert_eq!(s["removed"].as_u64(), Some(1));
+    assert_eq!(s["unchanged"].as_u64(), Some(2));
+    // The change is searchable, the removed paper is gone.
+    let o = run(&f.index, &["who", "zero tolerance", "--json"]);
+    let names: Vec<String> = of_type(&json_lines(&o), "country").iter().map(|c| c["country"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(names, vec!["Russia".to_owned()]);
+    let o = run(&f.index, &["who", "strict prohibition", "--json"]);
+    let names: Vec<String> = of_type(&json_lines(&o), "country").iter().map(|c| c["country"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(names, vec!["Iran".to_owned()]);
+    assert_eq!(code(&run(&f.index, &["search", "meaningful human control"])), 1);
+    // A touched but unchanged file is not re-read as changed.
+    let content = fs::read(f.corpus.join("cnd/belgium.txt")).unwrap();
+    fs::write(f.corpus.join("cnd/belgium.txt"), content).unwrap();
+    let s = index(&f);
+    assert_eq!((s["changed"].as_u64(), s["unchanged"].as_u64()), (Some(0), Some(4)));
+    let s = {
+        let o = run(&f.index, &["index", f.corpus.to_str().unwrap(), "--rebuild", "--json"]);
+        of_type(&json_lines(&o), "summary")[0].clone()
+    };
+    assert_eq!(s["new"].as_u64(), Some(4));
+}
+
+#[test]
+fn who_groups_by_country_with_exact_counts_and_missing() {
+    let f = fixture();
+    index(&f);
+    let o = run(&f.index, &["who", "task force", "--json"]);
+    assert_eq!(code(&o), 0);
+    let lines = json_lines(&o);
+    let rows = of_type(&lines, "country");
+    let names: Vec<&str> = rows.iter().map(|r| r["country"].as_str().unwrap()).collect();
+    assert_eq!(names, vec!["Belgium", "Peru"]);
+    assert_eq!(rows[0]["passages"].as_u64(), Some(2));
+    assert_eq!(rows[0]["papers"].as_u64(), Some(1));
+    assert!(rows[0]["best"]["location"].as_str().unwrap().starts_with("cnd/belgium.txt:"));
+    // Colombia and Peru are named in Belgium's paper: naming is not authoring.
+    let o = run(&f.index, &["who", "colombia", "--json"]);
+    let names: Vec<String> = of_type(&json_lines(&o), "country").iter().map(|c| c["country"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(names, vec!["Belgium"]);
+    // --missing lists the countries of the filtered papers that do not mention it.
+    let o = run(&f.index, &["who", "task force", "--committee", "CND", "--missing", "--json"]);
+    let lines = json_lines(&o);
+    let summary = of_type(&lines, "summary")[0];
+    assert_eq!(summary["missing"], serde_json::json!(["Russia"]));
+    let o = run(&f.index, &["who", "task force", "--missing"]);
+    assert!(stdout(&o).contains("Not mentioning it (2): Chile, Russia"), "{}", stdout(&o));
+}
+
+#[test]
+fn search_ranks_highlights_filters_and_locates() {
+    let f = fixture();
+    index(&f);
+    let o = run(&f.index, &["search", "escrow", "--json"]);
+    let lines = json_lines(&o);
+    let hits = of_type(&lines, "hit");
+    // Stemming: escrow finds escrows; both papers.
+    assert_eq!(hits.len(), 2);
+    let belgium = hits.iter().find(|h| h["country"] == "Belgium").unwrap();
+    assert_eq!(belgium["location"], "cnd/belgium.txt:9");
+    assert_eq!(belgium["section_kind"], "background");
+    assert_eq!(belgium["citations"], serde_json::json!([1]));
+    let snip = &belgium["snippets"][0];
+    let text = snip["text"].as_str().unwrap();
+    let [a, b] = [snip["highlights"][0][0].as_u64().unwrap() as usize, snip["highlights"][0][1].as_u64().unwrap() as usize];
+    assert_eq!(&text[a..b], "escrow");
+    // A phrase is one highlight span.
+    let o = run(&f.index, &["search", "\"task force\"", "--json", "--country", "Peru"]);
+    let lines = json_lines(&o);
+    let hit = of_type(&lines, "hit")[0];
+    assert_eq!(hit["country"], "Peru");
+    let snip = &hit["snippets"][0];
+    let (a, b) = (snip["highlights"][0][0].as_u64().unwrap() as usize, snip["highlights"][0][1].as_u64().unwrap() as usize);
+    assert_eq!(&snip["text"].as_str().unwrap()[a..b], "task force");
+    // Filters by committee name or code, section, and country in the question.
+    for args in [
+        vec!["search", "binding treaty", "--committee", "disarmament and international security committee", "--json"],
+        vec!["search", "binding treaty", "--committee", "DISEC", "--json"],
+    ] {
+        let o = run(&f.index, &args);
+        assert_eq!(of_type(&json_lines(&o), "hit").len(), 1, "{args:?}");
+    }
+    let o = run(&f.index, &["search", "task force", "--section", "solutions", "--json"]);
+    let lines = json_lines(&o);
+    assert!(of_type(&lines, "hit").iter().all(|h| h["section_kind"] == "solutions"));
+    let o = run(&f.index, &["search", "what does Russia say about harm reduction", "--json"]);
+    let lines = json_lines(&o);
+    let hits = of_type(&lines, "hit");
+    assert!(!hits.is_empty() && hits.iter().all(|h| h["country"] == "Russia"));
+    // Passages with all the words rank above those with some.
+    let o = run(&f.index, &["search", "darknet escrow", "--json"]);
+    let lines = json_lines(&o);
+    assert_eq!(of_type(&lines, "hit")[0]["country"], "Belgium");
+    // Boolean syntax and exclusion.
+    let o = run(&f.index, &["search", "(escrow OR prohibition) -country:Russia", "--json"]);
+    let lines = json_lines(&o);
+    let countries: Vec<&str> = of_type(&lines, "hit").iter().map(|h| h["country"].as_str().unwrap()).collect();
+    assert!(!countries.contains(&"Russia") && !countries.is_empty());
+}
+
+#[test]
+fn bad_queries_and_unknown_filters_are_clear_errors() {
+    let f = fixture();
+    index(&f);
+    let o = run(&f.index, &["search", "\"task force"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("unclosed quote"), "{}", stderr(&o));
+    assert!(stderr(&o).starts_with("caucus: error:"));
+    let o = run(&f.index, &["search", "escrow", "--country", "Belgum"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("did you mean Belgium"), "{}", stderr(&o));
+    let o = run(&f.index, &["who", "(escrow OR"]);
+    assert_eq!(code(&o), 2);
+    // Nothing found is exit 1, not an error.
+    let o = run(&f.index, &["search", "zyxxyq"]);
+    assert_eq!(code(&o), 1);
+    assert!(stdout(&o).contains("No passage matches"));
+}
+
+#[test]
+fn bad_files_are_skipped_with_a_warning_and_nothing_is_lost() {
+    let f = fixture();
+    index(&f);
+    fs::write(f.corpus.join("cnd/garbage.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3]).unwrap();
+    fs::write(f.corpus.join("cnd/photo.png"), [137u8, 80, 78, 71]).unwrap();
+    // A previously good paper turned into binary keeps its indexed version.
+    fs::write(f.corpus.join("cnd/russia.txt"), [0u8, 0, 0, 1]).unwrap();
+    let o = run(&f.index, &["index", f.corpus.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("cnd/garbage.txt: binary file"), "{err}");
+    assert!(err.contains("cnd/russia.txt"), "{err}");
+    assert!(stdout(&o).contains("2 skipped"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("1 other files ignored"), "{}", stdout(&o));
+    let o = run(&f.index, &["who", "prohibition", "--json"]);
+    assert_eq!(of_type(&json_lines(&o), "country")[0]["country"], "Russia");
+}
+
+#[test]
+fn a_second_writer_gets_a_clear_busy_error() {
+    let f = fixture();
+    index(&f);
+    // Hold tantivy's writer lock the way a running `caucus index` does.
+    let lock = f.index.join(".tantivy-writer.lock");
+    let file = fs::File::create(&lock).unwrap();
+    fs2::FileExt::lock_exclusive(&file).unwrap();
+    let o = run(&f.index, &["index", f.corpus.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("being updated by another process"), "{}", stderr(&o));
+    // Searching while it is locked still works.
+    assert_eq!(code(&run(&f.index, &["search", "escrow"])), 0);
+}
+
+#[test]
+fn a_query_on_a_missing_index_builds_it_from_corpus_first() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("corpus")).unwrap();
+    fs::write(dir.path().join("corpus/belgium.txt"), BELGIUM).unwrap();
+    let o = common::bin().current_dir(dir.path()).args(["who", "darknet escrow"]).output().unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("indexing corpus/ first"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Belgium"));
+    assert!(Path::new(&dir.path().join("index/meta.json")).exists());
+    // Once the corpus changes, a query says so.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::write(dir.path().join("corpus/peru.md"), PERU).unwrap();
+    let o = common::bin().current_dir(dir.path()).args(["who", "escrow"]).output().unwrap();
+    assert!(stderr(&o).contains("changed since the index was built"), "{}", stderr(&o));
+}
+
+#[test]
+fn every_command_speaks_json_and_colour_follows_the_terminal() {
+    let f = fixture();
+    index(&f);
+    for args in [vec!["search", "task force"], vec!["who", "task force"], vec!["list"]] {
+        let mut a = args.clone();
+        a.push("--json");
+        let o = run(&f.index, &a);
+        assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+        assert!(!json_lines(&o).is_empty());
+        // Not a terminal: no escape codes in text output.
+        let o = run(&f.index, &args);
+        assert!(!stdout(&o).contains('\x1b'), "{args:?}");
+    }
+    let o = run(&f.index, &["--color", "always", "search", "task force"]);
+    assert!(stdout(&o).contains("\x1b[1;31mtask force\x1b[0m"), "{}", stdout(&o));
+}
