@@ -209,7 +209,7 @@ impl Printer {
                 counts,
                 self.paint(Style::Place, &row.best.location)
             )?;
-            if let Some(s) = row.best.snippets.first() {
+            for s in row.best.snippets.iter().take(2) {
                 let text = self.snippet(s);
                 writeln!(self.out, "    {text}")?;
             }

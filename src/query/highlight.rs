@@ -99,7 +99,7 @@ pub fn match_ranges(text: &str, terms: &Terms) -> Vec<Range<usize>> {
 /// Passages up to this many characters are shown whole.
 const WHOLE: usize = 320;
 /// Window size for long passages, in bytes of text around the matches.
-const WINDOW: usize = 220;
+const WINDOW: usize = 280;
 
 /// Snippets of a passage: the whole passage when short, else up to `max` windows
 /// around the densest matches, in reading order.

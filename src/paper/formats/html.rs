@@ -1,0 +1,367 @@
+//! HTML papers: the main text of a page as headings, paragraphs, list items and table
+//! rows, without scripts, styles, navigation, site headers and footers, forms or
+//! hidden parts.
+
+use scraper::{Html, Node};
+
+use super::super::blocks::{Block, BlockKind, SrcLine};
+use super::rich::{row_line, TextBuf, Weight};
+use super::{decode_text, ExtractError, Limits};
+
+/// Extracts the blocks of an HTML paper.
+pub(crate) fn extract(bytes: &[u8], _limits: &Limits) -> Result<Vec<Block>, ExtractError> {
+    let text = decode_html(bytes)?;
+    let doc = Html::parse_document(&text);
+    let mut walker = Walker::default();
+    // An explicit walk rather than recursion: deeply nested markup must not overflow
+    // the stack.
+    let root = doc.tree.root();
+    let mut node = root;
+    let mut entered = walker.open(node.value());
+    loop {
+        if entered {
+            if let Some(child) = node.first_child() {
+                node = child;
+                entered = walker.open(node.value());
+                continue;
+            }
+            walker.close(node.value());
+        }
+        loop {
+            if node.id() == root.id() {
+                return Ok(walker.finish());
+            }
+            if let Some(sibling) = node.next_sibling() {
+                node = sibling;
+                entered = walker.open(node.value());
+                break;
+            }
+            match node.parent() {
+                Some(parent) => {
+                    node = parent;
+                    walker.close(node.value());
+                }
+                None => return Ok(walker.finish()),
+            }
+        }
+    }
+}
+
+/// Decodes the page: a byte order mark or valid UTF-8 decide; otherwise a charset
+/// declared in the first bytes; otherwise Windows-1252 (see `text::decode`).
+fn decode_html(bytes: &[u8]) -> Result<String, ExtractError> {
+    let text = decode_text(bytes)?;
+    if std::str::from_utf8(bytes).is_ok() || bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Ok(text);
+    }
+    match declared_charset(bytes).and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes())) {
+        Some(encoding) => Ok(encoding.decode(bytes).0.into_owned()),
+        None => Ok(text),
+    }
+}
+
+fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    (!label.is_empty()).then_some(label)
+}
+
+/// Elements whose content is never part of the paper.
+const DROPPED: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "nav", "form", "button", "select", "textarea", "svg", "math",
+    "iframe", "object", "embed", "canvas", "audio", "video", "del",
+];
+
+/// Elements that start and end a block of text.
+const BLOCK_LEVEL: &[&str] = &[
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl",
+    "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
+    "html", "legend", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "ul",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Context {
+    Heading(u8),
+    Item,
+    Other,
+}
+
+#[derive(Default)]
+struct Walker {
+    blocks: Vec<Block>,
+    buf: TextBuf,
+    contexts: Vec<Context>,
+    bold: usize,
+    pre: usize,
+    /// Open `<article>`/`<main>` elements: a header or footer inside one belongs to
+    /// the paper, not to the site.
+    sectioning: usize,
+    /// Cells of the table row being read (outermost table only).
+    row: Option<Vec<String>>,
+    /// Depth of open cells: nested tables are read into the outer cell.
+    cells: usize,
+}
+
+impl Walker {
+    /// Handles an opening node; false when its content is to be skipped.
+    fn open(&mut self, node: &Node) -> bool {
+        match node {
+            Node::Text(text) => {
+                if self.pre > 0 {
+                    for (i, line) in text.split('\n').enumerate() {
+                        if i > 0 {
+                            self.line_break();
+                        }
+                        self.buf.push(line, Weight::bold_if(self.bold > 0));
+                    }
+                } else {
+                    self.buf.push(text, Weight::bold_if(self.bold > 0));
+                }
+                true
+            }
+            Node::Element(el) => {
+                let name = el.name();
+                if self.dropped(name, el.attr("aria-hidden"), el.attr("hidden").is_some(), el.attr("role")) {
+                    return false;
+                }
+                match name {
+                    "br" => self.line_break(),
+                    "b" | "strong" => self.bold += 1,
+                    "td" | "th" => {
+                        if self.cells > 0 {
+                            self.buf.space();
+                        } else {
+                            self.flush();
+                        }
+                        self.cells += 1;
+                    }
+                    "tr" => {
+                        if self.cells > 0 {
+                            self.buf.space();
+                        } else {
+                            self.flush();
+                            self.row = Some(Vec::new());
+                        }
+                    }
+                    _ => {}
+                }
+                if matches!(name, "article" | "main") {
+                    self.sectioning += 1;
+                }
+                if BLOCK_LEVEL.contains(&name) {
+                    if self.cells > 0 {
+                        self.buf.space();
+                    } else {
+                        self.flush();
+                    }
+                    if name == "pre" {
+                        self.pre += 1;
+                    }
+                    self.contexts.push(match name {
+                        "li" => Context::Item,
+                        _ => heading_level(name).map_or(Context::Other, Context::Heading),
+                    });
+                }
+                true
+            }
+            Node::Document | Node::Fragment => true,
+            Node::Doctype(_) | Node::Comment(_) | Node::ProcessingInstruction(_) => false,
+        }
+    }
+
+    fn close(&mut self, node: &Node) {
+        let Node::Element(el) = node else { return };
+        let name = el.name();
+        match name {
+            "b" | "strong" => self.bold = self.bold.saturating_sub(1),
+            "td" | "th" => {
+                self.cells = self.cells.saturating_sub(1);
+                if self.cells == 0 {
+                    let cell = self.buf.take_text();
+                    if let Some(row) = self.row.as_mut() {
+                        row.push(cell);
+                    } else if !cell.is_empty() {
+                        // A cell outside any row: keep its text as a paragraph.
+                        self.blocks.push(Block::new(BlockKind::Paragraph, vec![SrcLine::new(cell, None, None)]));
+                    }
+                } else {
+                    self.buf.space();
+                }
+            }
+            "tr" => {
+                if self.cells > 0 {
+                    self.buf.space();
+                } else if let Some(row) = self.row.take() {
+                    // Text directly inside the row, outside cells, counts as a cell.
+                    let mut row = row;
+                    if !self.buf.is_empty() {
+                        row.push(self.buf.take_text());
+                    }
+                    if let Some(text) = row_line(&row) {
+                        self.blocks.push(Block::new(BlockKind::TableRow, vec![SrcLine::new(text, None, None)]));
+                    }
+                }
+            }
+            _ => {}
+        }
+        if matches!(name, "article" | "main") {
+            self.sectioning = self.sectioning.saturating_sub(1);
+        }
+        if BLOCK_LEVEL.contains(&name) {
+            if self.cells > 0 {
+                self.buf.space();
+            } else {
+                self.flush();
+            }
+            if name == "pre" {
+                self.pre = self.pre.saturating_sub(1);
+            }
+            self.contexts.pop();
+        }
+    }
+
+    fn dropped(&self, name: &str, aria_hidden: Option<&str>, hidden: bool, role: Option<&str>) -> bool {
+        DROPPED.contains(&name)
+            || (matches!(name, "header" | "footer") && self.sectioning == 0)
+            || aria_hidden.is_some_and(|v| v.eq_ignore_ascii_case("true"))
+            || hidden
+            || role.is_some_and(|r| matches!(r, "navigation" | "search"))
+    }
+
+    fn line_break(&mut self) {
+        if self.cells > 0 {
+            self.buf.space();
+        } else {
+            self.buf.line_break();
+        }
+    }
+
+    /// Emits the text collected so far as a block of the innermost context's kind.
+    fn flush(&mut self) {
+        let kind = self
+            .contexts
+            .iter()
+            .rev()
+            .find_map(|c| match c {
+                Context::Heading(level) => Some(BlockKind::Heading(*level)),
+                Context::Item => Some(BlockKind::ListItem),
+                Context::Other => None,
+            })
+            .unwrap_or(BlockKind::Paragraph);
+        if let Some(block) = self.buf.take_block(kind) {
+            self.blocks.push(block);
+        }
+    }
+
+    fn finish(mut self) -> Vec<Block> {
+        self.flush();
+        self.blocks
+    }
+}
+
+fn heading_level(name: &str) -> Option<u8> {
+    match name {
+        "h1" => Some(1),
+        "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" => Some(4),
+        "h5" => Some(5),
+        "h6" => Some(6),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::paper::formats::fixtures::{self, Style};
+
+    fn texts(blocks: &[Block]) -> Vec<String> {
+        blocks.iter().map(|b| b.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" / ")).collect()
+    }
+
+    fn run(bytes: &[u8]) -> Vec<Block> {
+        extract(bytes, &Limits::default()).unwrap()
+    }
+
+    #[test]
+    fn page_chrome_is_dropped_and_the_paper_kept() {
+        let blocks = run(&fixtures::html(&[
+            (Style::Title, "Position Paper"),
+            (Style::Normal, "Country: C&ocirc;te d&rsquo;Ivoire\nCommittee: DISEC"),
+            (Style::Heading(2), "Background"),
+            (Style::Normal, "Small arms &amp; light weapons kill.<sup>[3]</sup>"),
+        ]));
+        let all = texts(&blocks).join("\n");
+        for gone in ["script text", "Home", "Committees", "Search the site", "Share this", "Copyright", "Site title", "font-family"] {
+            assert!(!all.contains(gone), "{gone:?} leaked into {all}");
+        }
+        assert_eq!(blocks[0].kind, BlockKind::Heading(1));
+        assert_eq!(blocks[1].kind, BlockKind::Paragraph);
+        let header: Vec<_> = blocks[1].lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(header, ["Country: Côte d\u{2019}Ivoire", "Committee: DISEC"]);
+        assert_eq!(blocks[2].kind, BlockKind::Heading(2));
+        assert_eq!(blocks[3].lines[0].text, "Small arms & light weapons kill.[3]");
+        assert_eq!(blocks[3].lines[0].line, None);
+    }
+
+    #[test]
+    fn bold_paragraphs_lists_and_tables() {
+        let blocks = run(&fixtures::html(&[
+            (Style::Bold, "Proposed Solutions"),
+            (Style::Normal, "Only **partly** bold."),
+            (Style::ListItem(0), "Parent item"),
+            (Style::ListItem(1), "Child item"),
+            (Style::ListItem(0), "Second item"),
+            (Style::TableRow, "Year | Event"),
+            (Style::TableRow, "2013 | <p>ATT</p> <p>adopted</p>"),
+        ]));
+        let kinds: Vec<_> = blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::BoldParagraph,
+                BlockKind::Paragraph,
+                BlockKind::ListItem,
+                BlockKind::ListItem,
+                BlockKind::ListItem,
+                BlockKind::TableRow,
+                BlockKind::TableRow
+            ]
+        );
+        assert_eq!(texts(&blocks[2..]), ["Parent item", "Child item", "Second item", "Year | Event", "2013 | ATT adopted"]);
+    }
+
+    #[test]
+    fn deleted_hidden_and_article_headers() {
+        let page = "<html><body><header>Site banner</header><article><header><p>Country: Chile</p></header>\
+            <p>Kept <del>deleted</del>text<span hidden>secret</span>.</p><div>Loose div text <p>inner</p> tail</div>\
+            <blockquote>Quoted</blockquote><pre>line one\nline two</pre></article></body></html>";
+        let blocks = run(page.as_bytes());
+        assert_eq!(
+            texts(&blocks),
+            ["Country: Chile", "Kept text.", "Loose div text", "inner", "tail", "Quoted", "line one / line two"]
+        );
+    }
+
+    #[test]
+    fn legacy_charsets_are_honoured() {
+        let mut page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-2\"></head><body><p>Pozna".to_vec();
+        page.push(0xF1); // ń in ISO-8859-2
+        page.extend_from_slice(b"</p></body></html>");
+        assert_eq!(run(&page)[0].lines[0].text, "Poznań");
+        assert!(matches!(extract(b"\0\0\0\0", &Limits::default()), Err(ExtractError::Binary)));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let page = format!("{}deep{}", "<div><span>".repeat(3_000), "</span></div>".repeat(3_000));
+        let blocks = run(page.as_bytes());
+        assert_eq!(texts(&blocks), ["deep"]);
+    }
+}

@@ -1,0 +1,203 @@
+//! The file formats a paper can come in (plain text, Markdown, HTML, DOCX, ODT, PDF)
+//! and their extraction into blocks of source lines, the input of the paper parser.
+
+mod archive;
+mod docx;
+mod html;
+mod markdown;
+mod odt;
+mod pdf;
+mod pdf_layout;
+mod rich;
+mod xml;
+
+#[cfg(test)]
+#[path = "../../../tests/support/fixtures.rs"]
+pub(crate) mod fixtures;
+
+use std::path::Path;
+
+use super::blocks::{blocks_from_lines, Block, SrcLine};
+use super::text;
+
+/// The kinds of file caucus reads, told apart by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Text,
+    Markdown,
+    Docx,
+    Odt,
+    Pdf,
+    Html,
+}
+
+impl Format {
+    /// By extension, case-insensitive: txt/text, md/markdown, docx, odt, pdf, html/htm/xhtml.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "docx" => Some(Format::Docx),
+            "odt" => Some(Format::Odt),
+            "pdf" => Some(Format::Pdf),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
+    /// The short name shown to users and stored in the index: "txt", "pdf", ...
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Docx => "docx",
+            Format::Odt => "odt",
+            Format::Pdf => "pdf",
+            Format::Html => "html",
+        }
+    }
+
+    /// Whether the format has pages, so that passages can cite page numbers.
+    pub fn has_pages(self) -> bool {
+        matches!(self, Format::Pdf)
+    }
+}
+
+const MIB: u64 = 1024 * 1024;
+
+/// Size limits that keep a hostile or broken file from exhausting memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file read at all; checked by the caller before reading.
+    pub max_file_bytes: u64,
+    /// Most bytes inflated from one file, across all the zip entries (DOCX, ODT) or
+    /// compressed streams (PDF) that are read.
+    pub max_unzipped_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 50 * MIB,
+            max_unzipped_bytes: 200 * MIB,
+        }
+    }
+}
+
+impl Limits {
+    /// The inflation limit in whole megabytes, rounded up, as shown to users.
+    fn unzipped_mb(&self) -> u64 {
+        self.max_unzipped_bytes.div_ceil(MIB)
+    }
+}
+
+/// Why a file gave no blocks. Messages are shown to users after the file name.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    #[error("binary file, not text")]
+    Binary,
+    #[error("not a valid {0} file: {1}")]
+    Corrupt(&'static str, String),
+    #[error("PDF is encrypted")]
+    Encrypted,
+    #[error("no text layer (scanned images?) — needs OCR")]
+    NoText,
+    #[error("archive entry {0} expands past {1} MB (zip bomb?)")]
+    TooLarge(String, u64),
+    #[error("document is password-protected")]
+    Protected,
+}
+
+/// Extracts a paper's blocks. Text is decoded with [`text::decode`] and split into
+/// lines, then grouped by [`blocks_from_lines`] (with `SrcLine.line` = 1-based line).
+pub fn extract(format: Format, bytes: &[u8], limits: &Limits) -> Result<Vec<Block>, ExtractError> {
+    match format {
+        Format::Text => Ok(extract_text(&decode_text(bytes)?)),
+        Format::Markdown => Ok(markdown::extract(&decode_text(bytes)?)),
+        Format::Html => html::extract(bytes, limits),
+        Format::Docx => docx::extract(bytes, limits),
+        Format::Odt => odt::extract(bytes, limits),
+        Format::Pdf => pdf::extract(bytes, limits),
+    }
+}
+
+fn decode_text(bytes: &[u8]) -> Result<String, ExtractError> {
+    text::decode(bytes)
+        .map(|(text, _)| text)
+        .map_err(|text::DecodeError::Binary| ExtractError::Binary)
+}
+
+fn extract_text(text: &str) -> Vec<Block> {
+    let lines = text
+        .lines()
+        .enumerate()
+        .map(|(i, line)| SrcLine::new(line, Some(line_number(i)), None))
+        .collect();
+    blocks_from_lines(lines)
+}
+
+/// 1-based line number from a 0-based index, saturating on absurdly long files.
+fn line_number(index: usize) -> u32 {
+    u32::try_from(index).map_or(u32::MAX, |i| i.saturating_add(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::paper::blocks::BlockKind;
+
+    #[test]
+    fn format_from_extension_ignores_case() {
+        assert_eq!(Format::from_path(Path::new("a/Belgium.DOCX")), Some(Format::Docx));
+        assert_eq!(Format::from_path(Path::new("b.markdown")), Some(Format::Markdown));
+        assert_eq!(Format::from_path(Path::new("c.htm")), Some(Format::Html));
+        assert_eq!(Format::from_path(Path::new("c.xhtml")), Some(Format::Html));
+        assert_eq!(Format::from_path(Path::new("d.text")), Some(Format::Text));
+        assert_eq!(Format::from_path(Path::new("e.doc")), None);
+        assert_eq!(Format::from_path(Path::new("README")), None);
+        assert_eq!(Format::Pdf.name(), "pdf");
+        assert!(Format::Pdf.has_pages());
+        assert!(!Format::Docx.has_pages());
+    }
+
+    #[test]
+    fn text_lines_are_numbered_from_one() {
+        let blocks = extract(
+            Format::Text,
+            b"Country: Chile\r\nTopic: Water\r\n\r\nFirst line\r\nsecond line",
+            &Limits::default(),
+        )
+        .unwrap();
+        assert_eq!(blocks.len(), 3);
+        assert_eq!(blocks[2].kind, BlockKind::Paragraph);
+        assert_eq!(blocks[2].lines[1].text, "second line");
+        assert_eq!(blocks[2].lines[1].line, Some(5));
+        assert_eq!(blocks[2].lines[1].page, None);
+    }
+
+    #[test]
+    fn binary_text_is_refused() {
+        let err = extract(Format::Text, b"\x89PNG\0\0\x01", &Limits::default()).unwrap_err();
+        assert!(matches!(err, ExtractError::Binary));
+        let err = extract(Format::Markdown, b"\0\0\0", &Limits::default()).unwrap_err();
+        assert_eq!(err.to_string(), "binary file, not text");
+    }
+
+    #[test]
+    fn error_messages_read_plainly() {
+        assert_eq!(
+            ExtractError::Corrupt("DOCX", "not a zip archive".into()).to_string(),
+            "not a valid DOCX file: not a zip archive"
+        );
+        assert_eq!(
+            ExtractError::TooLarge("word/document.xml".into(), 200).to_string(),
+            "archive entry word/document.xml expands past 200 MB (zip bomb?)"
+        );
+        let limits = Limits {
+            max_unzipped_bytes: 1,
+            ..Limits::default()
+        };
+        assert_eq!(limits.unzipped_mb(), 1);
+    }
+}

@@ -1,0 +1,521 @@
+//! Turning the glyphs placed on PDF pages into lines in reading order: glyphs on one
+//! baseline make a line (spaces from gaps), two-column pages are read column by
+//! column, running headers, footers and page numbers are dropped, and a blank line
+//! marks each clear paragraph gap.
+
+use std::collections::HashMap;
+
+use super::super::blocks::SrcLine;
+
+/// One glyph as drawn: `x` its left edge, `y` its baseline measured downwards from the
+/// top of the page, `width` its advance and `size` its font size, all in points.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Glyph {
+    pub(crate) x: f32,
+    pub(crate) y: f32,
+    pub(crate) width: f32,
+    pub(crate) size: f32,
+    pub(crate) text: String,
+}
+
+/// The glyphs of one page, in drawing order.
+#[derive(Debug, Default)]
+pub(crate) struct PageGlyphs {
+    pub(crate) number: u32,
+    pub(crate) glyphs: Vec<Glyph>,
+}
+
+/// A run of glyphs on one baseline with no wide gap inside.
+#[derive(Debug, Clone, PartialEq)]
+struct Segment {
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+    row: usize,
+    text: String,
+}
+
+/// A line in reading order, ready to become a source line.
+#[derive(Debug, Clone, PartialEq)]
+struct Line {
+    text: String,
+    y: f32,
+    size: f32,
+    /// Which part of the page it was read from: 0 full width, 1 left column, 2 right.
+    column: u8,
+}
+
+/// Lines of all pages in reading order, numbered by page, with a blank line at each
+/// paragraph break.
+pub(crate) fn page_lines(pages: &[PageGlyphs]) -> Vec<SrcLine> {
+    let mut segmented: Vec<Vec<Segment>> = pages.iter().map(|p| segments(&p.glyphs)).collect();
+    drop_running_lines(&mut segmented);
+    let mut out: Vec<SrcLine> = Vec::new();
+    for (page, segs) in pages.iter().zip(segmented) {
+        let lines = reading_order(segs);
+        if lines.is_empty() {
+            continue;
+        }
+        if let Some(last) = out.last() {
+            // A paragraph often runs on to the next page; a finished sentence ends it.
+            if ends_sentence(&last.text) {
+                out.push(SrcLine::new("", None, Some(page.number)));
+            }
+        }
+        let spacing = typical_spacing(&lines);
+        let mut previous: Option<&Line> = None;
+        for line in &lines {
+            if let Some(prev) = previous {
+                if paragraph_break(prev, line, spacing) {
+                    out.push(SrcLine::new("", None, Some(page.number)));
+                }
+            }
+            out.push(SrcLine::new(line.text.clone(), None, Some(page.number)));
+            previous = Some(line);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Glyphs to segments
+
+/// Groups glyphs into rows by baseline, then splits rows at wide gaps.
+fn segments(glyphs: &[Glyph]) -> Vec<Segment> {
+    let mut sorted: Vec<&Glyph> = glyphs
+        .iter()
+        .filter(|g| g.x.is_finite() && g.y.is_finite() && g.size.is_finite() && g.size > 0.0)
+        .collect();
+    sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+
+    // Rows: a glyph joins the row whose baseline is within 40% of the larger size.
+    let mut rows: Vec<(f32, f32, Vec<&Glyph>)> = Vec::new();
+    for glyph in sorted {
+        match rows.last_mut() {
+            Some((y, size, members)) if (glyph.y - *y).abs() <= 0.4 * size.max(glyph.size) => {
+                members.push(glyph);
+                // The baseline of a row is that of its largest text, not of a superscript.
+                if glyph.size > *size {
+                    *y = glyph.y;
+                    *size = glyph.size;
+                }
+            }
+            _ => rows.push((glyph.y, glyph.size, vec![glyph])),
+        }
+    }
+
+    let mut out = Vec::new();
+    for (row, (y, size, mut members)) in rows.into_iter().enumerate() {
+        members.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let mut current: Option<Segment> = None;
+        let mut last: Option<&Glyph> = None;
+        for glyph in members {
+            // Text drawn twice, slightly offset, to fake bold.
+            if last.is_some_and(|l| l.text == glyph.text && (glyph.x - l.x).abs() < 0.15 * glyph.size) {
+                continue;
+            }
+            let gap = current.as_ref().map(|s| glyph.x - s.x1);
+            match (current.as_mut(), gap) {
+                (Some(seg), Some(gap)) if gap <= 1.5 * size.max(glyph.size) => {
+                    if gap > 0.15 * glyph.size && !seg.text.ends_with(' ') {
+                        seg.text.push(' ');
+                    }
+                    seg.text.push_str(&glyph.text);
+                    seg.x1 = seg.x1.max(glyph.x + glyph.width);
+                }
+                _ => {
+                    if let Some(done) = current.take() {
+                        out.push(done);
+                    }
+                    current = Some(Segment {
+                        x0: glyph.x,
+                        x1: glyph.x + glyph.width,
+                        y,
+                        size,
+                        row,
+                        text: glyph.text.clone(),
+                    });
+                }
+            }
+            last = Some(glyph);
+        }
+        out.extend(current);
+    }
+    for seg in &mut out {
+        seg.text = seg.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    out.retain(|s| !s.text.is_empty());
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Running headers and footers
+
+/// Drops text that repeats in the top or bottom two rows of most pages (digits
+/// compared as one), and page numbers there on any page.
+fn drop_running_lines(pages: &mut [Vec<Segment>]) {
+    let edge_rows: Vec<Vec<usize>> = pages.iter().map(|segs| edge_rows(segs)).collect();
+    let mut seen_on: HashMap<String, usize> = HashMap::new();
+    for (segs, rows) in pages.iter().zip(&edge_rows) {
+        let mut keys: Vec<String> = segs.iter().filter(|s| rows.contains(&s.row)).map(|s| normalise(&s.text)).collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            *seen_on.entry(key).or_default() += 1;
+        }
+    }
+    let pages_count = pages.len();
+    let repeated = |key: &str| seen_on.get(key).is_some_and(|&n| n >= 2 && n * 2 >= pages_count);
+    for (segs, rows) in pages.iter_mut().zip(&edge_rows) {
+        segs.retain(|s| {
+            if !rows.contains(&s.row) {
+                return true;
+            }
+            let key = normalise(&s.text);
+            !(repeated(&key) || is_page_number(&key))
+        });
+    }
+}
+
+/// The first two and last two rows of a page.
+fn edge_rows(segs: &[Segment]) -> Vec<usize> {
+    let mut rows: Vec<usize> = segs.iter().map(|s| s.row).collect();
+    rows.sort_unstable();
+    rows.dedup();
+    let n = rows.len();
+    rows.into_iter()
+        .enumerate()
+        .filter(|&(i, _)| i < 2 || i + 2 >= n)
+        .map(|(_, row)| row)
+        .collect()
+}
+
+/// Lower case, whitespace collapsed, every run of digits (or a lone roman numeral)
+/// as `#`, so "Page 3 of 7" and "Page 4 of 7" compare equal.
+fn normalise(text: &str) -> String {
+    let lower = text.trim().to_lowercase();
+    if !lower.is_empty() && lower.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')) {
+        return "#".to_owned();
+    }
+    let mut out = String::new();
+    let mut in_digits = false;
+    for c in lower.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                out.push('#');
+            }
+            in_digits = true;
+        } else {
+            out.push(c);
+            in_digits = false;
+        }
+    }
+    out
+}
+
+/// "#", "- # -", "page #", "page # of #", "#/#", "[#]" (after [`normalise`]).
+fn is_page_number(key: &str) -> bool {
+    let core = key.trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '[' | ']' | '(' | ')' | '.' | ' '));
+    let core = core.strip_prefix("page").or_else(|| core.strip_prefix("p.")).unwrap_or(core).trim();
+    matches!(core, "#" | "# of #" | "#/#" | "# / #")
+}
+
+// ---------------------------------------------------------------------------
+// Reading order
+
+/// Orders a page's segments for reading: top to bottom, and on a two-column page
+/// the left column before the right one between any full-width lines.
+fn reading_order(mut segs: Vec<Segment>) -> Vec<Line> {
+    segs.sort_by(|a, b| a.row.cmp(&b.row).then(a.x0.total_cmp(&b.x0)));
+    let Some((g0, g1)) = gutter(&segs) else {
+        return join_rows(segs.iter().map(|s| (s, 0)));
+    };
+    let mut ordered: Vec<(&Segment, u8)> = Vec::new();
+    let mut left: Vec<&Segment> = Vec::new();
+    let mut right: Vec<&Segment> = Vec::new();
+    for seg in &segs {
+        if seg.x0 < g0 && seg.x1 > g1 {
+            ordered.extend(left.drain(..).map(|s| (s, 1)));
+            ordered.extend(right.drain(..).map(|s| (s, 2)));
+            ordered.push((seg, 0));
+        } else if seg.x1 <= g0 {
+            left.push(seg);
+        } else {
+            right.push(seg);
+        }
+    }
+    ordered.extend(left.drain(..).map(|s| (s, 1)));
+    ordered.extend(right.drain(..).map(|s| (s, 2)));
+    join_rows(ordered.into_iter())
+}
+
+/// Joins consecutive segments of one row and one column into a line.
+fn join_rows<'a>(segs: impl Iterator<Item = (&'a Segment, u8)>) -> Vec<Line> {
+    let mut lines: Vec<(usize, Line)> = Vec::new();
+    for (seg, column) in segs {
+        match lines.last_mut() {
+            Some((row, line)) if *row == seg.row && line.column == column => {
+                line.text.push(' ');
+                line.text.push_str(&seg.text);
+            }
+            _ => lines.push((
+                seg.row,
+                Line {
+                    text: seg.text.clone(),
+                    y: seg.y,
+                    size: seg.size,
+                    column,
+                },
+            )),
+        }
+    }
+    lines.into_iter().map(|(_, line)| line).collect()
+}
+
+/// The gutter of a two-column page, as (left edge, right edge), if it has one: a
+/// vertical strip in the middle of the text that no column-width line crosses, with
+/// columns of text on both sides.
+fn gutter(segs: &[Segment]) -> Option<(f32, f32)> {
+    if segs.len() < 6 {
+        return None;
+    }
+    let left_edge = segs.iter().map(|s| s.x0).fold(f32::INFINITY, f32::min);
+    let right_edge = segs.iter().map(|s| s.x1).fold(f32::NEG_INFINITY, f32::max);
+    let width = right_edge - left_edge;
+    if width <= 0.0 {
+        return None;
+    }
+    let mut sizes: Vec<f32> = segs.iter().map(|s| s.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let size = sizes[sizes.len() / 2];
+
+    // Gaps between the column-width segments, in the middle of the page.
+    let mut narrow: Vec<(f32, f32)> = segs
+        .iter()
+        .filter(|s| s.x1 - s.x0 < 0.6 * width)
+        .map(|s| (s.x0, s.x1))
+        .collect();
+    narrow.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut best: Option<(f32, f32)> = None;
+    let mut covered_to = f32::NEG_INFINITY;
+    for &(x0, x1) in &narrow {
+        if covered_to.is_finite() && x0 > covered_to {
+            let (g0, g1) = (covered_to, x0);
+            let centre = (g0 + g1) / 2.0;
+            let central = centre > left_edge + 0.25 * width && centre < left_edge + 0.75 * width;
+            if central && g1 - g0 >= size.max(6.0) && best.is_none_or(|(b0, b1)| g1 - g0 > b1 - b0) {
+                best = Some((g0, g1));
+            }
+        }
+        covered_to = covered_to.max(x1);
+    }
+    let (g0, g1) = best?;
+
+    let crossing = segs.iter().filter(|s| s.x0 < g0 && s.x1 > g1).count();
+    let left: Vec<&Segment> = segs.iter().filter(|s| s.x1 <= g0).collect();
+    let right: Vec<&Segment> = segs.iter().filter(|s| s.x0 >= g1).collect();
+    let is_column = |side: &[&Segment]| {
+        if side.len() < 3 {
+            return false;
+        }
+        let x0 = side.iter().map(|s| s.x0).fold(f32::INFINITY, f32::min);
+        let x1 = side.iter().map(|s| s.x1).fold(f32::NEG_INFINITY, f32::max);
+        let mut widths: Vec<f32> = side.iter().map(|s| s.x1 - s.x0).collect();
+        widths.sort_by(f32::total_cmp);
+        // Lines of prose fill most of their column; labels in a table do not.
+        x1 - x0 >= 0.25 * width && widths[widths.len() / 2] >= 0.5 * (x1 - x0)
+    };
+    let overlap = {
+        let top = |side: &[&Segment]| side.iter().map(|s| s.y).fold(f32::INFINITY, f32::min);
+        let bottom = |side: &[&Segment]| side.iter().map(|s| s.y).fold(f32::NEG_INFINITY, f32::max);
+        let shared = bottom(&left).min(bottom(&right)) - top(&left).max(top(&right));
+        let shorter = (bottom(&left) - top(&left)).min(bottom(&right) - top(&right));
+        shared >= 0.5 * shorter
+    };
+    (crossing * 2 < segs.len() && is_column(&left) && is_column(&right) && overlap).then_some((g0, g1))
+}
+
+// ---------------------------------------------------------------------------
+// Paragraph breaks
+
+/// The usual distance between consecutive baselines of a column on this page.
+fn typical_spacing(lines: &[Line]) -> f32 {
+    let mut gaps: Vec<f32> = lines
+        .windows(2)
+        .filter(|w| w[0].column == w[1].column)
+        .map(|w| w[1].y - w[0].y)
+        .filter(|&d| d > 0.0)
+        .collect();
+    if gaps.len() < 2 {
+        let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
+        sizes.sort_by(f32::total_cmp);
+        return 1.2 * sizes.get(sizes.len() / 2).copied().unwrap_or(12.0);
+    }
+    gaps.sort_by(f32::total_cmp);
+    gaps[gaps.len() / 2]
+}
+
+fn paragraph_break(prev: &Line, next: &Line, spacing: f32) -> bool {
+    if prev.column != next.column {
+        // Moving to the next column continues the text; leaving or entering a
+        // full-width line does not.
+        return !(prev.column == 1 && next.column == 2);
+    }
+    let dy = next.y - prev.y;
+    let size_change = (next.size - prev.size).abs() > 0.15 * next.size.max(prev.size);
+    dy < 0.0 || dy > 1.4 * spacing || size_change
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}', ')'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Glyphs for `text` at (x, y), each character 0.5 em wide.
+    fn word_glyphs(x: f32, y: f32, size: f32, text: &str) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph {
+                x: x + i as f32 * 0.5 * size,
+                y,
+                width: 0.5 * size,
+                size,
+                text: c.to_string(),
+            })
+            .collect()
+    }
+
+    fn page(number: u32, lines: &[(f32, f32, f32, &str)]) -> PageGlyphs {
+        PageGlyphs {
+            number,
+            glyphs: lines.iter().flat_map(|&(x, y, size, text)| word_glyphs(x, y, size, text)).collect(),
+        }
+    }
+
+    fn texts(lines: &[SrcLine]) -> Vec<&str> {
+        lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn glyphs_on_a_baseline_make_a_line_with_spaces_from_gaps() {
+        let mut glyphs = word_glyphs(72.0, 100.0, 10.0, "Arms");
+        glyphs.extend(word_glyphs(95.0, 100.0, 10.0, "trade"));
+        // A superscript note marker, raised and smaller.
+        glyphs.extend(word_glyphs(120.0, 97.0, 6.0, "3"));
+        // Drawn in reverse order: position decides, not drawing order.
+        glyphs.reverse();
+        glyphs.extend(word_glyphs(72.0, 114.0, 10.0, "next"));
+        let lines = page_lines(&[PageGlyphs { number: 1, glyphs }]);
+        assert_eq!(texts(&lines), ["Arms trade3", "next"]);
+        assert_eq!(lines[0].page, Some(1));
+        assert_eq!(lines[0].line, None);
+    }
+
+    #[test]
+    fn paragraph_gaps_and_size_changes_become_blank_lines() {
+        let lines = page_lines(&[page(
+            1,
+            &[
+                (72.0, 80.0, 16.0, "Heading"),
+                (72.0, 100.0, 10.0, "first line of a para-"),
+                (72.0, 112.0, 10.0, "graph goes on"),
+                (72.0, 124.0, 10.0, "and ends."),
+                (72.0, 148.0, 10.0, "Second paragraph."),
+            ],
+        )]);
+        assert_eq!(
+            texts(&lines),
+            ["Heading", "", "first line of a para-", "graph goes on", "and ends.", "", "Second paragraph."]
+        );
+    }
+
+    #[test]
+    fn two_columns_are_read_left_then_right_under_a_full_width_title() {
+        let mut lines = vec![(56.0, 60.0, 10.0, "A title spanning both of the columns of this page entirely")];
+        let left = ["left one is long", "left two is long", "left three is lo", "left four ends."];
+        let right = ["right one is lon", "right two is lon", "right three is l", "right four ends."];
+        for i in 0..4 {
+            lines.push((56.0, 100.0 + 12.0 * i as f32, 10.0, left[i]));
+            lines.push((320.0, 100.0 + 12.0 * i as f32, 10.0, right[i]));
+        }
+        let out = page_lines(&[page(1, &lines)]);
+        let mut expected = vec!["A title spanning both of the columns of this page entirely", ""];
+        expected.extend(left);
+        expected.extend(right);
+        assert_eq!(texts(&out), expected);
+    }
+
+    #[test]
+    fn a_label_table_is_not_mistaken_for_columns() {
+        let out = page_lines(&[page(
+            1,
+            &[
+                (72.0, 100.0, 10.0, "Country:"),
+                (300.0, 100.0, 10.0, "Chile"),
+                (72.0, 112.0, 10.0, "Committee:"),
+                (300.0, 112.0, 10.0, "DISEC"),
+                (72.0, 124.0, 10.0, "Topic:"),
+                (300.0, 124.0, 10.0, "Small arms"),
+            ],
+        )]);
+        assert_eq!(texts(&out), ["Country: Chile", "Committee: DISEC", "Topic: Small arms"]);
+    }
+
+    #[test]
+    fn running_headers_footers_and_page_numbers_are_dropped() {
+        let pages: Vec<PageGlyphs> = (1..=3)
+            .map(|n| {
+                let number = format!("Page {n} of 3");
+                let body = format!("Body text of page {n}.");
+                page(
+                    n,
+                    &[
+                        (72.0, 40.0, 9.0, "Delegation of Chile - DISEC"),
+                        (72.0, 100.0, 10.0, body.as_str()),
+                        (72.0, 112.0, 10.0, "More text"),
+                        (260.0, 800.0, 9.0, number.as_str()),
+                    ],
+                )
+            })
+            .collect();
+        let out = page_lines(&pages);
+        assert_eq!(
+            texts(&out),
+            ["Body text of page 1.", "More text", "Body text of page 2.", "More text", "Body text of page 3.", "More text"]
+        );
+        let pages_of: Vec<_> = out.iter().map(|l| l.page).collect();
+        assert_eq!(pages_of[2], Some(2));
+    }
+
+    #[test]
+    fn a_lone_page_number_goes_even_on_one_page() {
+        let out = page_lines(&[page(1, &[(72.0, 100.0, 10.0, "Only text."), (290.0, 800.0, 9.0, "- 1 -")])]);
+        assert_eq!(texts(&out), ["Only text."]);
+    }
+
+    #[test]
+    fn pages_join_unless_a_sentence_ended() {
+        let out = page_lines(&[
+            page(1, &[(72.0, 100.0, 10.0, "runs on to the"), (72.0, 112.0, 10.0, "Ends here.")]),
+            page(2, &[(72.0, 100.0, 10.0, "New paragraph"), (72.0, 112.0, 10.0, "runs over the")]),
+            page(3, &[(72.0, 100.0, 10.0, "page break.")]),
+        ]);
+        assert_eq!(texts(&out), ["runs on to the", "Ends here.", "", "New paragraph", "runs over the", "page break."]);
+    }
+
+    #[test]
+    fn normalising_and_page_numbers() {
+        assert_eq!(normalise("Page 12 of 30"), "page # of #");
+        assert_eq!(normalise(" xiv "), "#");
+        assert!(is_page_number(&normalise("- 3 -")));
+        assert!(is_page_number(&normalise("3/7")));
+        assert!(is_page_number(&normalise("Page 3")));
+        assert!(!is_page_number(&normalise("A/RES/67/234")));
+        assert!(!is_page_number(&normalise("Chapter 3")));
+    }
+}
