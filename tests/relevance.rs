@@ -179,7 +179,7 @@ fn adjusted_rand(a: &[usize], b: &[usize]) -> f64 {
     (index - expected) / (max - expected)
 }
 
-const ARI_FLOOR: f64 = 0.55;
+const ARI_FLOOR: f64 = 0.70;
 const ALLY_SHARE_FLOOR: f64 = 0.68;
 
 #[test]

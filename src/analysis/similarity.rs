@@ -138,11 +138,26 @@ fn features(analyzer: &mut tantivy::tokenizer::TextAnalyzer, names: &[Vec<String
 
 /// Words every paper uses that say nothing about a stance.
 const EXTRA_STOP: &[&str] = &[
-    "delegation", "delegate", "committee", "also", "would", "should", "must", "will", "can", "may", "such", "other", "more", "most", "all",
-    "than", "not", "but", "has", "have", "been", "which", "well", "including", "through", "within", "between", "per", "cent", "its", "own",
-    "these", "those", "while", "however", "therefore", "furthermore", "moreover", "both", "each", "only", "very", "many", "much", "one", "two",
-    "three", "first", "new", "under", "over", "against", "upon", "without", "why", "believes", "believe", "calls", "call", "urges", "strongly",
-    "position", "paper", "nation", "nations", "country", "countries", "state", "states", "member", "government", "republic", "kingdom",
+    "delegation", "delegate", "committee", "also", "would", "should", "must", "will", "can", "may", "might", "could", "such", "other", "more",
+    "most", "all", "than", "not", "but", "has", "have", "been", "being", "well", "including", "through", "within", "between", "per", "cent",
+    "own", "while", "however", "therefore", "furthermore", "moreover", "both", "each", "only", "very", "many", "much", "one", "two", "three",
+    "four", "five", "first", "second", "third", "new", "under", "over", "against", "upon", "without", "believes", "believe", "calls", "call",
+    "urges", "urge", "strongly", "position", "paper", "nation", "nations", "country", "countries", "state", "states", "member", "government",
+    "republic", "kingdom", "never", "still", "too", "let", "end", "case", "cases", "closely", "full", "levels", "level", "life", "outside",
+    "existing", "early", "treats", "treat", "just", "even", "yet", "already", "often", "every", "any", "same", "because", "since", "until",
+    "where", "when", "then", "there", "here", "now", "today", "year", "years", "time", "way", "ways", "part", "number", "make", "makes",
+    "made", "take", "takes", "taken", "give", "gives", "given", "put", "use", "used", "uses", "using", "need", "needs", "needed", "ensure",
+    "continue", "continues", "remain", "remains", "become", "becomes", "include", "includes", "included", "like", "among", "across", "around",
+    "toward", "towards", "after", "before", "during", "into", "onto", "off", "out", "about", "above", "below", "whose", "whether", "either",
+    "neither", "nor", "so", "than", "that", "this", "these", "those", "what", "who", "which", "why", "how", "again", "further", "less",
+    "least", "few", "several", "some", "others", "another", "way", "said", "says", "say", "see", "seen", "within", "important", "significant",
+    "ensure", "support", "supports", "supported", "work", "works", "working", "efforts", "effort", "issue", "issues", "problem", "world",
+    "international", "global", "united", "national", "international community", "assembly", "council", "resolution", "resolutions",
+    "american", "british", "chinese", "russian", "french", "german", "dutch", "belgian", "european", "african", "asian", "iranian", "indian",
+    "brazilian", "mexican", "canadian", "australian", "japanese", "korean", "israeli", "pakistani", "chilean", "peruvian", "colombian",
+    "bolivian", "egyptian", "saudi", "nigerian", "kenyan", "cuban", "venezuelan", "irish", "swiss", "austrian", "portuguese", "czech",
+    "estonian", "filipino", "philippine", "fijian", "norwegian", "rwandan", "senegalese", "indonesian", "bangladeshi", "ghanaian",
+    "singaporean", "ecuadorian", "zealand", "costa", "rican", "maldivian", "samoan", "tuvaluan", "palauan", "kuwaiti", "barbadian",
 ];
 
 /// Reads every non-bibliography passage of a committee (and topic) and builds the
