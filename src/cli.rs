@@ -39,7 +39,9 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Index a folder of papers (only what changed since the last run)
-    #[command(after_help = "Examples:\n  caucus index\n  caucus index ~/mun/papers --index ~/mun/index\n  caucus index --rebuild --exclude 'drafts/*'")]
+    #[command(
+        after_help = "Examples:\n  caucus index\n  caucus index ~/mun/papers --index ~/mun/index\n  caucus index --rebuild --exclude 'drafts/*'"
+    )]
     Index(IndexArgs),
     /// Ranked passages that match a query, with highlighted snippets
     #[command(after_help = QUERY_HELP)]
@@ -48,10 +50,14 @@ pub enum Command {
     #[command(after_help = QUERY_HELP)]
     Who(WhoArgs),
     /// The countries whose papers agree most (or least) with a country's
-    #[command(after_help = "Examples:\n  caucus allies Belgium\n  caucus allies \"United States\" --committee DISEC -n 5\n  caucus allies Russia --opponents")]
+    #[command(
+        after_help = "Examples:\n  caucus allies Belgium\n  caucus allies \"United States\" --committee DISEC -n 5\n  caucus allies Russia --opponents"
+    )]
     Allies(AlliesArgs),
     /// Groups of countries that write alike, with the words that set each group apart
-    #[command(after_help = "Examples:\n  caucus blocs --committee CND\n  caucus blocs --committee HRC --count 3\n  caucus blocs --committee UNEA --plot unea.svg")]
+    #[command(
+        after_help = "Examples:\n  caucus blocs --committee CND\n  caucus blocs --committee HRC --count 3\n  caucus blocs --committee UNEA --plot unea.svg"
+    )]
     Blocs(BlocsArgs),
     /// Where two countries agree and where they differ
     #[command(after_help = "Examples:\n  caucus compare Belgium Russia --committee CND")]

@@ -59,16 +59,23 @@ fn glob_set(globs: &[String]) -> Result<Option<GlobSet>, CorpusError> {
     let mut builder = GlobSetBuilder::new();
     for glob in globs {
         // A glob without a slash matches a file name anywhere ("*.pdf").
-        let pattern = if glob.contains('/') { glob.clone() } else { format!("**/{glob}") };
+        let pattern = if glob.contains('/') {
+            glob.clone()
+        } else {
+            format!("**/{glob}")
+        };
         builder.add(Glob::new(&pattern).map_err(|source| CorpusError::Glob {
             glob: glob.clone(),
             source,
         })?);
     }
-    builder.build().map(Some).map_err(|source| CorpusError::Glob {
-        glob: globs.join(", "),
-        source,
-    })
+    builder
+        .build()
+        .map(Some)
+        .map_err(|source| CorpusError::Glob {
+            glob: globs.join(", "),
+            source,
+        })
 }
 
 impl Filter {
@@ -80,16 +87,24 @@ impl Filter {
     }
 
     fn takes(&self, rel: &str) -> bool {
-        self.include.as_ref().is_none_or(|g| g.is_match(rel)) && !self.exclude.as_ref().is_some_and(|g| g.is_match(rel))
+        self.include.as_ref().is_none_or(|g| g.is_match(rel))
+            && !self.exclude.as_ref().is_some_and(|g| g.is_match(rel))
     }
 }
 
 /// Files that sit in paper folders but are not papers.
 fn is_project_file(name: &str) -> bool {
     let upper = name.to_ascii_uppercase();
-    ["README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "COPYING"]
-        .iter()
-        .any(|p| upper.starts_with(p))
+    [
+        "README",
+        "LICENSE",
+        "LICENCE",
+        "CHANGELOG",
+        "CONTRIBUTING",
+        "COPYING",
+    ]
+    .iter()
+    .any(|p| upper.starts_with(p))
 }
 
 /// Walks `root`, skipping hidden entries and `skip` (the index folder, when it lies
@@ -103,16 +118,26 @@ pub fn walk(root: &Path, filter: &Filter, skip: Option<&Path>) -> Result<Walk, C
     }
     let skip = skip.and_then(|s| s.canonicalize().ok());
     let mut out = Walk::default();
-    let walker = WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
-        let hidden = e.depth() > 0 && e.file_name().to_str().is_some_and(|n| n.starts_with('.'));
-        let skipped = skip.as_ref().is_some_and(|s| e.file_type().is_dir() && e.path().canonicalize().is_ok_and(|p| &p == s));
-        !hidden && !skipped
-    });
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let hidden =
+                e.depth() > 0 && e.file_name().to_str().is_some_and(|n| n.starts_with('.'));
+            let skipped = skip.as_ref().is_some_and(|s| {
+                e.file_type().is_dir() && e.path().canonicalize().is_ok_and(|p| &p == s)
+            });
+            !hidden && !skipped
+        });
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(Path::to_owned).unwrap_or_else(|| root.to_owned());
+                let path = e
+                    .path()
+                    .map(Path::to_owned)
+                    .unwrap_or_else(|| root.to_owned());
                 out.errors.push((path, e.to_string()));
                 continue;
             }
@@ -182,7 +207,9 @@ pub fn plan(walk: &Walk, known: &Files) -> Plan {
     for file in &walk.files {
         seen.insert(&file.rel, ());
         match known.files.get(&file.rel) {
-            Some(FileState { size, mtime_ns, .. }) if *size == file.size && *mtime_ns == file.mtime_ns => {
+            Some(FileState { size, mtime_ns, .. })
+                if *size == file.size && *mtime_ns == file.mtime_ns =>
+            {
                 plan.unchanged.push(file.clone())
             }
             _ => plan.to_read.push(file.clone()),
@@ -244,8 +271,17 @@ mod tests {
             );
         }
         let p = plan(&walk, &known);
-        assert_eq!(p.unchanged.iter().map(|f| f.rel.as_str()).collect::<Vec<_>>(), ["a.txt"]);
-        assert_eq!(p.to_read.iter().map(|f| f.rel.as_str()).collect::<Vec<_>>(), ["b.txt", "new.txt"]);
+        assert_eq!(
+            p.unchanged
+                .iter()
+                .map(|f| f.rel.as_str())
+                .collect::<Vec<_>>(),
+            ["a.txt"]
+        );
+        assert_eq!(
+            p.to_read.iter().map(|f| f.rel.as_str()).collect::<Vec<_>>(),
+            ["b.txt", "new.txt"]
+        );
         assert_eq!(p.removed, ["gone.txt"]);
     }
 }

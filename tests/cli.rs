@@ -29,7 +29,11 @@ fn fixture() -> Fixture {
     fs::write(corpus.join("cnd/peru.md"), PERU).unwrap();
     fs::write(corpus.join("disec/chile.txt"), CHILE).unwrap();
     let index = dir.path().join("index");
-    Fixture { corpus, index, _dir: dir }
+    Fixture {
+        corpus,
+        index,
+        _dir: dir,
+    }
 }
 
 fn index(f: &Fixture) -> serde_json::Value {
@@ -47,12 +51,26 @@ fn code(o: &std::process::Output) -> i32 {
 fn index_is_incremental_and_counts_what_changed() {
     let f = fixture();
     let s = index(&f);
-    assert_eq!((s["new"].as_u64(), s["papers"].as_u64()), (Some(4), Some(4)));
+    assert_eq!(
+        (s["new"].as_u64(), s["papers"].as_u64()),
+        (Some(4), Some(4))
+    );
     let s = index(&f);
-    assert_eq!((s["new"].as_u64(), s["unchanged"].as_u64()), (Some(0), Some(4)));
-    fs::write(f.corpus.join("cnd/russia.txt"), RUSSIA.replace("strict prohibition", "zero tolerance")).unwrap();
+    assert_eq!(
+        (s["new"].as_u64(), s["unchanged"].as_u64()),
+        (Some(0), Some(4))
+    );
+    fs::write(
+        f.corpus.join("cnd/russia.txt"),
+        RUSSIA.replace("strict prohibition", "zero tolerance"),
+    )
+    .unwrap();
     fs::remove_file(f.corpus.join("disec/chile.txt")).unwrap();
-    fs::write(f.corpus.join("cnd/iran.txt"), RUSSIA.replace("Russian Federation", "Iran")).unwrap();
+    fs::write(
+        f.corpus.join("cnd/iran.txt"),
+        RUSSIA.replace("Russian Federation", "Iran"),
+    )
+    .unwrap();
     let s = index(&f);
     assert_eq!(s["new"].as_u64(), Some(1));
     assert_eq!(s["changed"].as_u64(), Some(1));
@@ -60,19 +78,31 @@ fn index_is_incremental_and_counts_what_changed() {
     assert_eq!(s["unchanged"].as_u64(), Some(2));
     // The change is searchable, the removed paper is gone.
     let o = run(&f.index, &["who", "zero tolerance", "--json"]);
-    let names: Vec<String> = of_type(&json_lines(&o), "country").iter().map(|c| c["country"].as_str().unwrap().to_owned()).collect();
+    let names: Vec<String> = of_type(&json_lines(&o), "country")
+        .iter()
+        .map(|c| c["country"].as_str().unwrap().to_owned())
+        .collect();
     assert_eq!(names, vec!["Russia".to_owned()]);
     let o = run(&f.index, &["who", "strict prohibition", "--json"]);
-    let names: Vec<String> = of_type(&json_lines(&o), "country").iter().map(|c| c["country"].as_str().unwrap().to_owned()).collect();
+    let names: Vec<String> = of_type(&json_lines(&o), "country")
+        .iter()
+        .map(|c| c["country"].as_str().unwrap().to_owned())
+        .collect();
     assert_eq!(names, vec!["Iran".to_owned()]);
     assert_eq!(code(&run(&f.index, &["search", "autonomous"])), 1);
     // A touched but unchanged file is not re-read as changed.
     let content = fs::read(f.corpus.join("cnd/belgium.txt")).unwrap();
     fs::write(f.corpus.join("cnd/belgium.txt"), content).unwrap();
     let s = index(&f);
-    assert_eq!((s["changed"].as_u64(), s["unchanged"].as_u64()), (Some(0), Some(4)));
+    assert_eq!(
+        (s["changed"].as_u64(), s["unchanged"].as_u64()),
+        (Some(0), Some(4))
+    );
     let s = {
-        let o = run(&f.index, &["index", f.corpus.to_str().unwrap(), "--rebuild", "--json"]);
+        let o = run(
+            &f.index,
+            &["index", f.corpus.to_str().unwrap(), "--rebuild", "--json"],
+        );
         of_type(&json_lines(&o), "summary")[0].clone()
     };
     assert_eq!(s["new"].as_u64(), Some(4));
@@ -86,22 +116,45 @@ fn who_groups_by_country_with_exact_counts_and_missing() {
     assert_eq!(code(&o), 0);
     let lines = json_lines(&o);
     let rows = of_type(&lines, "country");
-    let names: Vec<&str> = rows.iter().map(|r| r["country"].as_str().unwrap()).collect();
+    let names: Vec<&str> = rows
+        .iter()
+        .map(|r| r["country"].as_str().unwrap())
+        .collect();
     assert_eq!(names, vec!["Belgium", "Peru"]);
     assert_eq!(rows[0]["passages"].as_u64(), Some(2));
     assert_eq!(rows[0]["papers"].as_u64(), Some(1));
-    assert!(rows[0]["best"]["location"].as_str().unwrap().starts_with("cnd/belgium.txt:"));
+    assert!(rows[0]["best"]["location"]
+        .as_str()
+        .unwrap()
+        .starts_with("cnd/belgium.txt:"));
     // Colombia and Peru are named in Belgium's paper: naming is not authoring.
     let o = run(&f.index, &["who", "colombia", "--json"]);
-    let names: Vec<String> = of_type(&json_lines(&o), "country").iter().map(|c| c["country"].as_str().unwrap().to_owned()).collect();
+    let names: Vec<String> = of_type(&json_lines(&o), "country")
+        .iter()
+        .map(|c| c["country"].as_str().unwrap().to_owned())
+        .collect();
     assert_eq!(names, vec!["Belgium"]);
     // --missing lists the countries of the filtered papers that do not mention it.
-    let o = run(&f.index, &["who", "task force", "--committee", "CND", "--missing", "--json"]);
+    let o = run(
+        &f.index,
+        &[
+            "who",
+            "task force",
+            "--committee",
+            "CND",
+            "--missing",
+            "--json",
+        ],
+    );
     let lines = json_lines(&o);
     let summary = of_type(&lines, "summary")[0];
     assert_eq!(summary["missing"], serde_json::json!(["Russia"]));
     let o = run(&f.index, &["who", "task force", "--missing"]);
-    assert!(stdout(&o).contains("Not mentioning it (2): Chile, Russia"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("Not mentioning it (2): Chile, Russia"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -119,28 +172,55 @@ fn search_ranks_highlights_filters_and_locates() {
     assert_eq!(belgium["citations"], serde_json::json!([1]));
     let snip = &belgium["snippets"][0];
     let text = snip["text"].as_str().unwrap();
-    let [a, b] = [snip["highlights"][0][0].as_u64().unwrap() as usize, snip["highlights"][0][1].as_u64().unwrap() as usize];
+    let [a, b] = [
+        snip["highlights"][0][0].as_u64().unwrap() as usize,
+        snip["highlights"][0][1].as_u64().unwrap() as usize,
+    ];
     assert_eq!(&text[a..b], "escrow");
     // A phrase is one highlight span.
-    let o = run(&f.index, &["search", "\"task force\"", "--json", "--country", "Peru"]);
+    let o = run(
+        &f.index,
+        &["search", "\"task force\"", "--json", "--country", "Peru"],
+    );
     let lines = json_lines(&o);
     let hit = of_type(&lines, "hit")[0];
     assert_eq!(hit["country"], "Peru");
     let snip = &hit["snippets"][0];
-    let (a, b) = (snip["highlights"][0][0].as_u64().unwrap() as usize, snip["highlights"][0][1].as_u64().unwrap() as usize);
+    let (a, b) = (
+        snip["highlights"][0][0].as_u64().unwrap() as usize,
+        snip["highlights"][0][1].as_u64().unwrap() as usize,
+    );
     assert_eq!(&snip["text"].as_str().unwrap()[a..b], "task force");
     // Filters by committee name or code, section, and country in the question.
     for args in [
-        vec!["search", "binding treaty", "--committee", "disarmament and international security committee", "--json"],
+        vec![
+            "search",
+            "binding treaty",
+            "--committee",
+            "disarmament and international security committee",
+            "--json",
+        ],
         vec!["search", "binding treaty", "--committee", "DISEC", "--json"],
     ] {
         let o = run(&f.index, &args);
         assert_eq!(of_type(&json_lines(&o), "hit").len(), 1, "{args:?}");
     }
-    let o = run(&f.index, &["search", "task force", "--section", "solutions", "--json"]);
+    let o = run(
+        &f.index,
+        &["search", "task force", "--section", "solutions", "--json"],
+    );
     let lines = json_lines(&o);
-    assert!(of_type(&lines, "hit").iter().all(|h| h["section_kind"] == "solutions"));
-    let o = run(&f.index, &["search", "what does Russia say about harm reduction", "--json"]);
+    assert!(of_type(&lines, "hit")
+        .iter()
+        .all(|h| h["section_kind"] == "solutions"));
+    let o = run(
+        &f.index,
+        &[
+            "search",
+            "what does Russia say about harm reduction",
+            "--json",
+        ],
+    );
     let lines = json_lines(&o);
     let hits = of_type(&lines, "hit");
     assert!(!hits.is_empty() && hits.iter().all(|h| h["country"] == "Russia"));
@@ -149,9 +229,19 @@ fn search_ranks_highlights_filters_and_locates() {
     let lines = json_lines(&o);
     assert_eq!(of_type(&lines, "hit")[0]["country"], "Belgium");
     // Boolean syntax and exclusion.
-    let o = run(&f.index, &["search", "(escrow OR prohibition) -country:Russia", "--json"]);
+    let o = run(
+        &f.index,
+        &[
+            "search",
+            "(escrow OR prohibition) -country:Russia",
+            "--json",
+        ],
+    );
     let lines = json_lines(&o);
-    let countries: Vec<&str> = of_type(&lines, "hit").iter().map(|h| h["country"].as_str().unwrap()).collect();
+    let countries: Vec<&str> = of_type(&lines, "hit")
+        .iter()
+        .map(|h| h["country"].as_str().unwrap())
+        .collect();
     assert!(!countries.contains(&"Russia") && !countries.is_empty());
 }
 
@@ -165,7 +255,11 @@ fn bad_queries_and_unknown_filters_are_clear_errors() {
     assert!(stderr(&o).starts_with("caucus: error:"));
     let o = run(&f.index, &["search", "escrow", "--country", "Belgum"]);
     assert_eq!(code(&o), 2);
-    assert!(stderr(&o).contains("did you mean Belgium"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("did you mean Belgium"),
+        "{}",
+        stderr(&o)
+    );
     let o = run(&f.index, &["who", "(escrow OR"]);
     assert_eq!(code(&o), 2);
     // Nothing found is exit 1, not an error.
@@ -178,7 +272,11 @@ fn bad_queries_and_unknown_filters_are_clear_errors() {
 fn bad_files_are_skipped_with_a_warning_and_nothing_is_lost() {
     let f = fixture();
     index(&f);
-    fs::write(f.corpus.join("cnd/garbage.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3]).unwrap();
+    fs::write(
+        f.corpus.join("cnd/garbage.txt"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3],
+    )
+    .unwrap();
     fs::write(f.corpus.join("cnd/photo.png"), [137u8, 80, 78, 71]).unwrap();
     // A previously good paper turned into binary keeps its indexed version.
     fs::write(f.corpus.join("cnd/russia.txt"), [0u8, 0, 0, 1]).unwrap();
@@ -188,7 +286,11 @@ fn bad_files_are_skipped_with_a_warning_and_nothing_is_lost() {
     assert!(err.contains("cnd/garbage.txt: binary file"), "{err}");
     assert!(err.contains("cnd/russia.txt"), "{err}");
     assert!(stdout(&o).contains("2 skipped"), "{}", stdout(&o));
-    assert!(stdout(&o).contains("1 other files ignored"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("1 other files ignored"),
+        "{}",
+        stdout(&o)
+    );
     let o = run(&f.index, &["who", "prohibition", "--json"]);
     assert_eq!(of_type(&json_lines(&o), "country")[0]["country"], "Russia");
 }
@@ -203,7 +305,11 @@ fn a_second_writer_gets_a_clear_busy_error() {
     fs2::FileExt::lock_exclusive(&file).unwrap();
     let o = run(&f.index, &["index", f.corpus.to_str().unwrap()]);
     assert_eq!(code(&o), 2);
-    assert!(stderr(&o).contains("being updated by another process"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("being updated by another process"),
+        "{}",
+        stderr(&o)
+    );
     // Searching while it is locked still works.
     assert_eq!(code(&run(&f.index, &["search", "escrow"])), 0);
 }
@@ -213,23 +319,43 @@ fn a_query_on_a_missing_index_builds_it_from_corpus_first() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir_all(dir.path().join("corpus")).unwrap();
     fs::write(dir.path().join("corpus/belgium.txt"), BELGIUM).unwrap();
-    let o = common::bin().current_dir(dir.path()).args(["who", "darknet escrow"]).output().unwrap();
+    let o = common::bin()
+        .current_dir(dir.path())
+        .args(["who", "darknet escrow"])
+        .output()
+        .unwrap();
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(stderr(&o).contains("indexing corpus/ first"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("indexing corpus/ first"),
+        "{}",
+        stderr(&o)
+    );
     assert!(stdout(&o).contains("Belgium"));
     assert!(Path::new(&dir.path().join("index/meta.json")).exists());
     // Once the corpus changes, a query says so.
     std::thread::sleep(std::time::Duration::from_millis(20));
     fs::write(dir.path().join("corpus/peru.md"), PERU).unwrap();
-    let o = common::bin().current_dir(dir.path()).args(["who", "escrow"]).output().unwrap();
-    assert!(stderr(&o).contains("changed since the index was built"), "{}", stderr(&o));
+    let o = common::bin()
+        .current_dir(dir.path())
+        .args(["who", "escrow"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&o).contains("changed since the index was built"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn every_command_speaks_json_and_colour_follows_the_terminal() {
     let f = fixture();
     index(&f);
-    for args in [vec!["search", "task force"], vec!["who", "task force"], vec!["list"]] {
+    for args in [
+        vec!["search", "task force"],
+        vec!["who", "task force"],
+        vec!["list"],
+    ] {
         let mut a = args.clone();
         a.push("--json");
         let o = run(&f.index, &a);
@@ -240,5 +366,9 @@ fn every_command_speaks_json_and_colour_follows_the_terminal() {
         assert!(!stdout(&o).contains('\x1b'), "{args:?}");
     }
     let o = run(&f.index, &["--color", "always", "search", "task force"]);
-    assert!(stdout(&o).contains("\x1b[1;31mtask force\x1b[0m"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("\x1b[1;31mtask force\x1b[0m"),
+        "{}",
+        stdout(&o)
+    );
 }

@@ -31,7 +31,10 @@ struct Judgment {
 fn queries() -> Vec<Judged> {
     let mut out = Vec::new();
     let dir = repo().join("tests/relevance/queries");
-    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     for f in files {
         let q: Vec<Judged> = serde_json::from_slice(&std::fs::read(&f).unwrap()).unwrap();
@@ -68,7 +71,10 @@ fn search_and_who_relevance_on_judged_queries() {
     assert!(qs.len() >= 40, "only {} judged queries", qs.len());
     let (mut ndcg_sum, mut p5_sum, mut n_search) = (0.0, 0.0, 0);
     let (mut rec_sum, mut prec_sum, mut n_who) = (0.0, 0.0, 0);
-    println!("{:<10} {:>7} {:>5} {:>7} {:>7}  query", "id", "nDCG10", "P@5", "whoRec", "whoPrec");
+    println!(
+        "{:<10} {:>7} {:>5} {:>7} {:>7}  query",
+        "id", "nDCG10", "P@5", "whoRec", "whoPrec"
+    );
     for q in &qs {
         let mut line = format!("{:<10}", q.id);
         if !q.relevant.is_empty() {
@@ -83,11 +89,9 @@ fn search_and_who_relevance_on_judged_queries() {
                 .map(|h| {
                     let file = h["file"].as_str().unwrap_or("");
                     let text = squash(h["text"].as_str().unwrap_or(""));
-                    let found = q
-                        .relevant
-                        .iter()
-                        .enumerate()
-                        .find(|(i, j)| !used[*i] && j.file == file && text.contains(&squash(&j.quote)));
+                    let found = q.relevant.iter().enumerate().find(|(i, j)| {
+                        !used[*i] && j.file == file && text.contains(&squash(&j.quote))
+                    });
                     match found {
                         Some((i, j)) => {
                             used[i] = true;
@@ -97,10 +101,19 @@ fn search_and_who_relevance_on_judged_queries() {
                     }
                 })
                 .collect();
-            let dcg: f64 = grades.iter().enumerate().map(|(i, g)| (2f64.powi(*g as i32) - 1.0) / ((i + 2) as f64).log2()).sum();
+            let dcg: f64 = grades
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (2f64.powi(*g as i32) - 1.0) / ((i + 2) as f64).log2())
+                .sum();
             let mut ideal: Vec<u32> = q.relevant.iter().map(|j| j.grade).collect();
             ideal.sort_unstable_by(|a, b| b.cmp(a));
-            let idcg: f64 = ideal.iter().take(10).enumerate().map(|(i, g)| (2f64.powi(*g as i32) - 1.0) / ((i + 2) as f64).log2()).sum();
+            let idcg: f64 = ideal
+                .iter()
+                .take(10)
+                .enumerate()
+                .map(|(i, g)| (2f64.powi(*g as i32) - 1.0) / ((i + 2) as f64).log2())
+                .sum();
             let ndcg = if idcg > 0.0 { dcg / idcg } else { 0.0 };
             let relevant_needed = q.relevant.len().min(5) as f64;
             let p5 = grades.iter().take(5).filter(|g| **g > 0).count() as f64 / relevant_needed;
@@ -114,11 +127,18 @@ fn search_and_who_relevance_on_judged_queries() {
         if let Some(gold) = &q.who {
             let out = run(&index, &args_for(q, "who"));
             let lines = json_lines(&out);
-            let got: BTreeSet<String> = of_type(&lines, "country").iter().map(|c| c["country"].as_str().unwrap_or("").to_owned()).collect();
+            let got: BTreeSet<String> = of_type(&lines, "country")
+                .iter()
+                .map(|c| c["country"].as_str().unwrap_or("").to_owned())
+                .collect();
             let gold: BTreeSet<String> = gold.iter().cloned().collect();
             let hit = got.intersection(&gold).count() as f64;
             let recall = hit / gold.len().max(1) as f64;
-            let precision = if got.is_empty() { 0.0 } else { hit / got.len() as f64 };
+            let precision = if got.is_empty() {
+                0.0
+            } else {
+                hit / got.len() as f64
+            };
             rec_sum += recall;
             prec_sum += precision;
             n_who += 1;
@@ -139,10 +159,22 @@ fn search_and_who_relevance_on_judged_queries() {
     let precision = prec_sum / n_who as f64;
     println!("\nsearch over {n_search} queries: nDCG@10 {ndcg:.3}, precision@5 {p5:.3}");
     println!("who over {n_who} queries: recall {recall:.3}, precision {precision:.3}");
-    assert!(ndcg >= NDCG_FLOOR, "nDCG@10 {ndcg:.3} under the floor {NDCG_FLOOR}");
-    assert!(p5 >= P5_FLOOR, "precision@5 {p5:.3} under the floor {P5_FLOOR}");
-    assert!(recall >= WHO_RECALL_FLOOR, "who recall {recall:.3} under the floor {WHO_RECALL_FLOOR}");
-    assert!(precision >= WHO_PRECISION_FLOOR, "who precision {precision:.3} under the floor {WHO_PRECISION_FLOOR}");
+    assert!(
+        ndcg >= NDCG_FLOOR,
+        "nDCG@10 {ndcg:.3} under the floor {NDCG_FLOOR}"
+    );
+    assert!(
+        p5 >= P5_FLOOR,
+        "precision@5 {p5:.3} under the floor {P5_FLOOR}"
+    );
+    assert!(
+        recall >= WHO_RECALL_FLOOR,
+        "who recall {recall:.3} under the floor {WHO_RECALL_FLOOR}"
+    );
+    assert!(
+        precision >= WHO_PRECISION_FLOOR,
+        "who precision {precision:.3} under the floor {WHO_PRECISION_FLOOR}"
+    );
 }
 
 #[derive(Debug, Deserialize)]
@@ -185,12 +217,24 @@ const ALLY_SHARE_FLOOR: f64 = 0.68;
 #[test]
 fn blocs_and_allies_recover_the_written_blocs() {
     let index = corpus_index();
-    let written: Vec<WrittenCommittee> = serde_json::from_slice(&std::fs::read(repo().join("tests/relevance/blocs.json")).unwrap()).unwrap();
+    let written: Vec<WrittenCommittee> =
+        serde_json::from_slice(&std::fs::read(repo().join("tests/relevance/blocs.json")).unwrap())
+            .unwrap();
     let (mut ari_sum, mut share_sum, mut share_n) = (0.0, 0.0, 0);
     for w in &written {
-        let gold: BTreeMap<String, usize> = w.blocs.iter().enumerate().flat_map(|(i, b)| b.countries.iter().map(move |c| (c.clone(), i))).collect();
+        let gold: BTreeMap<String, usize> = w
+            .blocs
+            .iter()
+            .enumerate()
+            .flat_map(|(i, b)| b.countries.iter().map(move |c| (c.clone(), i)))
+            .collect();
         let out = run(&index, &["blocs", "--committee", &w.committee, "--json"]);
-        assert!(out.status.success(), "blocs failed for {}: {}", w.committee, common::stderr(&out));
+        assert!(
+            out.status.success(),
+            "blocs failed for {}: {}",
+            w.committee,
+            common::stderr(&out)
+        );
         let lines = json_lines(&out);
         let mut found: BTreeMap<String, usize> = BTreeMap::new();
         for (i, b) in of_type(&lines, "bloc").iter().enumerate() {
@@ -215,22 +259,51 @@ fn blocs_and_allies_recover_the_written_blocs() {
         // Allies: the share of a country's bloc-mates among its top allies.
         let mut shares = Vec::new();
         for (country, bloc) in &gold {
-            let mates: BTreeSet<&String> = gold.iter().filter(|(c, b)| *b == bloc && *c != country).map(|(c, _)| c).collect();
+            let mates: BTreeSet<&String> = gold
+                .iter()
+                .filter(|(c, b)| *b == bloc && *c != country)
+                .map(|(c, _)| c)
+                .collect();
             let k = mates.len().to_string();
-            let out = run(&index, &["allies", country, "--committee", &w.committee, "-n", &k, "--json"]);
+            let out = run(
+                &index,
+                &[
+                    "allies",
+                    country,
+                    "--committee",
+                    &w.committee,
+                    "-n",
+                    &k,
+                    "--json",
+                ],
+            );
             let lines = json_lines(&out);
-            let top: Vec<String> = of_type(&lines, "ally").iter().map(|a| a["country"].as_str().unwrap_or("").to_owned()).collect();
-            let share = top.iter().filter(|c| mates.contains(c)).count() as f64 / mates.len().max(1) as f64;
+            let top: Vec<String> = of_type(&lines, "ally")
+                .iter()
+                .map(|a| a["country"].as_str().unwrap_or("").to_owned())
+                .collect();
+            let share =
+                top.iter().filter(|c| mates.contains(c)).count() as f64 / mates.len().max(1) as f64;
             shares.push(share);
         }
         let share = shares.iter().sum::<f64>() / shares.len() as f64;
         share_sum += shares.iter().sum::<f64>();
         share_n += shares.len();
-        println!("{:<6} ARI {ari:.3}  allies' bloc-mate share {share:.3}  ({} blocs found)", w.committee, of_type(&lines, "bloc").len());
+        println!(
+            "{:<6} ARI {ari:.3}  allies' bloc-mate share {share:.3}  ({} blocs found)",
+            w.committee,
+            of_type(&lines, "bloc").len()
+        );
     }
     let ari = ari_sum / written.len() as f64;
     let share = share_sum / share_n as f64;
     println!("mean ARI {ari:.3}, mean bloc-mate share among top allies {share:.3}");
-    assert!(ari >= ARI_FLOOR, "mean ARI {ari:.3} under the floor {ARI_FLOOR}");
-    assert!(share >= ALLY_SHARE_FLOOR, "ally share {share:.3} under the floor {ALLY_SHARE_FLOOR}");
+    assert!(
+        ari >= ARI_FLOOR,
+        "mean ARI {ari:.3} under the floor {ARI_FLOOR}"
+    );
+    assert!(
+        share >= ALLY_SHARE_FLOOR,
+        "ally share {share:.3} under the floor {ALLY_SHARE_FLOOR}"
+    );
 }

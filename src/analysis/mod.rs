@@ -60,10 +60,19 @@ pub struct Hit {
 const MAX_SNIPPETS: usize = 3;
 
 impl Hit {
-    pub fn new(rank: usize, score: f32, p: StoredPassage, terms: &highlight::Terms, full: bool) -> Hit {
+    pub fn new(
+        rank: usize,
+        score: f32,
+        p: StoredPassage,
+        terms: &highlight::Terms,
+        full: bool,
+    ) -> Hit {
         let snippets = if full {
             vec![Snippet {
-                highlights: highlight::match_ranges(&p.text, terms).into_iter().map(|r| [r.start, r.end]).collect(),
+                highlights: highlight::match_ranges(&p.text, terms)
+                    .into_iter()
+                    .map(|r| [r.start, r.end])
+                    .collect(),
                 text: p.text.clone(),
             }]
         } else {
@@ -102,7 +111,14 @@ pub struct SearchResult {
 }
 
 /// Runs a search.
-pub fn search(index: &PaperIndex, searcher: &Searcher, raw: &str, c: &Compiled, limit: usize, full: bool) -> Result<SearchResult, IndexError> {
+pub fn search(
+    index: &PaperIndex,
+    searcher: &Searcher,
+    raw: &str,
+    c: &Compiled,
+    limit: usize,
+    full: bool,
+) -> Result<SearchResult, IndexError> {
     let (top, total) = search::top_passages(index, searcher, c.query.as_ref(), limit)?;
     let hits = top
         .into_iter()
@@ -147,13 +163,28 @@ pub struct WhoResult {
 /// Countries rank by their best passage, with credit for more of them: a country
 /// that argues the point in three passages outranks one that names it in passing.
 fn country_score(m: &CountryMatches) -> f32 {
-    m.top_scores.iter().enumerate().map(|(i, s)| if i == 0 { *s } else { s * 0.5 }).sum()
+    m.top_scores
+        .iter()
+        .enumerate()
+        .map(|(i, s)| if i == 0 { *s } else { s * 0.5 })
+        .sum()
 }
 
 /// Runs a `who` query.
-pub fn who(index: &PaperIndex, searcher: &Searcher, raw: &str, c: &Compiled, missing: bool, limit: Option<usize>) -> Result<WhoResult, IndexError> {
+pub fn who(
+    index: &PaperIndex,
+    searcher: &Searcher,
+    raw: &str,
+    c: &Compiled,
+    missing: bool,
+    limit: Option<usize>,
+) -> Result<WhoResult, IndexError> {
     let mut groups = search::group_by_country(index, searcher, c.query.as_ref())?;
-    groups.sort_by(|a, b| country_score(b).total_cmp(&country_score(a)).then(b.passages.cmp(&a.passages)));
+    groups.sort_by(|a, b| {
+        country_score(b)
+            .total_cmp(&country_score(a))
+            .then(b.passages.cmp(&a.passages))
+    });
     let total_passages = groups.iter().map(|g| g.passages).sum();
     let total_countries = groups.len();
     let missing = if missing {
@@ -170,7 +201,8 @@ pub fn who(index: &PaperIndex, searcher: &Searcher, raw: &str, c: &Compiled, mis
     };
     let mut countries = Vec::new();
     for (i, g) in groups.iter().take(limit.unwrap_or(usize::MAX)).enumerate() {
-        let p = search::stored(searcher, &index.fields, g.best.1).map_err(|e| index.tantivy_error(e))?;
+        let p = search::stored(searcher, &index.fields, g.best.1)
+            .map_err(|e| index.tantivy_error(e))?;
         countries.push(WhoRow {
             rank: i + 1,
             country: g.country.clone(),

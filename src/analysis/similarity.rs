@@ -52,9 +52,16 @@ pub enum SimilarityError {
     #[error(transparent)]
     Index(#[from] IndexError),
     #[error("country {value:?} has no paper in the index{}", hint(.suggestions))]
-    UnknownCountry { value: String, suggestions: Vec<String> },
+    UnknownCountry {
+        value: String,
+        suggestions: Vec<String>,
+    },
     #[error("{country} has no paper in {scope}; its papers are in {available}")]
-    NotInScope { country: String, scope: String, available: String },
+    NotInScope {
+        country: String,
+        scope: String,
+        available: String,
+    },
     #[error("{scope} has papers from {count} countr{}: blocs and allies need at least 3", if *.count == 1 { "y" } else { "ies" })]
     TooFew { scope: String, count: usize },
     #[error("cannot write the plot to {path}: {reason}")]
@@ -91,9 +98,18 @@ impl Scope {
 fn country_name_sequences() -> Vec<Vec<String>> {
     let mut seqs: Vec<Vec<String>> = countries::COUNTRIES
         .iter()
-        .flat_map(|c| std::iter::once(c.name).chain(std::iter::once(c.official)).chain(c.aliases.iter().copied()))
-        .map(|n| n.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| deunicode::deunicode(w).to_lowercase()).collect::<Vec<_>>())
-        .filter(|v: &Vec<String>| !v.is_empty() && !(v.len() == 1 && v[0].len() <= 3))
+        .flat_map(|c| {
+            std::iter::once(c.name)
+                .chain(std::iter::once(c.official))
+                .chain(c.aliases.iter().copied())
+        })
+        .map(|n| {
+            n.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| deunicode::deunicode(w).to_lowercase())
+                .collect::<Vec<_>>()
+        })
+        .filter(|v: &Vec<String>| v.len() > 1 || v.first().is_some_and(|w| w.len() > 3))
         .collect();
     seqs.sort_by_key(|s| std::cmp::Reverse(s.len()));
     seqs.dedup();
@@ -102,13 +118,23 @@ fn country_name_sequences() -> Vec<Vec<String>> {
 
 /// Features of a passage: stems of content words, and two-word phrases of adjacent
 /// content words; with country names taken out first.
-fn features(analyzer: &mut tantivy::tokenizer::TextAnalyzer, names: &[Vec<String>], text: &str) -> Vec<(String, String)> {
+fn features(
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    names: &[Vec<String>],
+    text: &str,
+) -> Vec<(String, String)> {
     let terms = analyzer::terms(analyzer, text);
-    let raw: Vec<String> = terms.iter().map(|t| deunicode::deunicode(&text[t.from..t.to]).to_lowercase()).collect();
+    let raw: Vec<String> = terms
+        .iter()
+        .map(|t| deunicode::deunicode(&text[t.from..t.to]).to_lowercase())
+        .collect();
     let mut drop = vec![false; terms.len()];
     let mut i = 0;
     while i < terms.len() {
-        if let Some(seq) = names.iter().find(|s| raw.len() - i >= s.len() && raw[i..i + s.len()] == s[..]) {
+        if let Some(seq) = names
+            .iter()
+            .find(|s| raw.len() - i >= s.len() && raw[i..i + s.len()] == s[..])
+        {
             for d in drop.iter_mut().skip(i).take(seq.len()) {
                 *d = true;
             }
@@ -120,7 +146,10 @@ fn features(analyzer: &mut tantivy::tokenizer::TextAnalyzer, names: &[Vec<String
     let mut out = Vec::new();
     let mut prev: Option<(usize, usize)> = None; // (index, position)
     for (k, t) in terms.iter().enumerate() {
-        let stop = STOP_WORDS.contains(&raw[k].as_str()) || EXTRA_STOP.contains(&raw[k].as_str()) || raw[k].len() < 3 || raw[k].chars().all(|c| c.is_ascii_digit());
+        let stop = STOP_WORDS.contains(&raw[k].as_str())
+            || EXTRA_STOP.contains(&raw[k].as_str())
+            || raw[k].len() < 3
+            || raw[k].chars().all(|c| c.is_ascii_digit());
         if drop[k] || stop {
             prev = None;
             continue;
@@ -128,7 +157,10 @@ fn features(analyzer: &mut tantivy::tokenizer::TextAnalyzer, names: &[Vec<String
         out.push((t.stem.clone(), raw[k].clone()));
         if let Some((j, pos)) = prev {
             if t.position == pos + 1 {
-                out.push((format!("{} {}", terms[j].stem, t.stem), format!("{} {}", raw[j], raw[k])));
+                out.push((
+                    format!("{} {}", terms[j].stem, t.stem),
+                    format!("{} {}", raw[j], raw[k]),
+                ));
             }
         }
         prev = Some((k, t.position));
@@ -138,66 +170,354 @@ fn features(analyzer: &mut tantivy::tokenizer::TextAnalyzer, names: &[Vec<String
 
 /// Words every paper uses that say nothing about a stance.
 const EXTRA_STOP: &[&str] = &[
-    "delegation", "delegate", "committee", "also", "would", "should", "must", "will", "can", "may", "might", "could", "such", "other", "more",
-    "most", "all", "than", "not", "but", "has", "have", "been", "being", "well", "including", "through", "within", "between", "per", "cent",
-    "own", "while", "however", "therefore", "furthermore", "moreover", "both", "each", "only", "very", "many", "much", "one", "two", "three",
-    "four", "five", "first", "second", "third", "new", "under", "over", "against", "upon", "without", "believes", "believe", "calls", "call",
-    "urges", "urge", "strongly", "position", "paper", "nation", "nations", "country", "countries", "state", "states", "member", "government",
-    "republic", "kingdom", "never", "still", "too", "let", "end", "case", "cases", "closely", "full", "levels", "level", "life", "outside",
-    "existing", "early", "treats", "treat", "just", "even", "yet", "already", "often", "every", "any", "same", "because", "since", "until",
-    "where", "when", "then", "there", "here", "now", "today", "year", "years", "time", "way", "ways", "part", "number", "make", "makes",
-    "made", "take", "takes", "taken", "give", "gives", "given", "put", "use", "used", "uses", "using", "need", "needs", "needed", "ensure",
-    "continue", "continues", "remain", "remains", "become", "becomes", "include", "includes", "included", "like", "among", "across", "around",
-    "toward", "towards", "after", "before", "during", "into", "onto", "off", "out", "about", "above", "below", "whose", "whether", "either",
-    "neither", "nor", "so", "than", "that", "this", "these", "those", "what", "who", "which", "why", "how", "again", "further", "less",
-    "least", "few", "several", "some", "others", "another", "way", "said", "says", "say", "see", "seen", "within", "important", "significant",
-    "ensure", "support", "supports", "supported", "work", "works", "working", "efforts", "effort", "issue", "issues", "problem", "world",
-    "international", "global", "united", "national", "international community", "assembly", "council", "resolution", "resolutions",
-    "american", "british", "chinese", "russian", "french", "german", "dutch", "belgian", "european", "african", "asian", "iranian", "indian",
-    "brazilian", "mexican", "canadian", "australian", "japanese", "korean", "israeli", "pakistani", "chilean", "peruvian", "colombian",
-    "bolivian", "egyptian", "saudi", "nigerian", "kenyan", "cuban", "venezuelan", "irish", "swiss", "austrian", "portuguese", "czech",
-    "estonian", "filipino", "philippine", "fijian", "norwegian", "rwandan", "senegalese", "indonesian", "bangladeshi", "ghanaian",
-    "singaporean", "ecuadorian", "zealand", "costa", "rican", "maldivian", "samoan", "tuvaluan", "palauan", "kuwaiti", "barbadian",
+    "delegation",
+    "delegate",
+    "committee",
+    "also",
+    "would",
+    "should",
+    "must",
+    "will",
+    "can",
+    "may",
+    "might",
+    "could",
+    "such",
+    "other",
+    "more",
+    "most",
+    "all",
+    "than",
+    "not",
+    "but",
+    "has",
+    "have",
+    "been",
+    "being",
+    "well",
+    "including",
+    "through",
+    "within",
+    "between",
+    "per",
+    "cent",
+    "own",
+    "while",
+    "however",
+    "therefore",
+    "furthermore",
+    "moreover",
+    "both",
+    "each",
+    "only",
+    "very",
+    "many",
+    "much",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "first",
+    "second",
+    "third",
+    "new",
+    "under",
+    "over",
+    "against",
+    "upon",
+    "without",
+    "believes",
+    "believe",
+    "calls",
+    "call",
+    "urges",
+    "urge",
+    "strongly",
+    "position",
+    "paper",
+    "nation",
+    "nations",
+    "country",
+    "countries",
+    "state",
+    "states",
+    "member",
+    "government",
+    "republic",
+    "kingdom",
+    "never",
+    "still",
+    "too",
+    "let",
+    "end",
+    "case",
+    "cases",
+    "closely",
+    "full",
+    "levels",
+    "level",
+    "life",
+    "outside",
+    "existing",
+    "early",
+    "treats",
+    "treat",
+    "just",
+    "even",
+    "yet",
+    "already",
+    "often",
+    "every",
+    "any",
+    "same",
+    "because",
+    "since",
+    "until",
+    "where",
+    "when",
+    "then",
+    "there",
+    "here",
+    "now",
+    "today",
+    "year",
+    "years",
+    "time",
+    "way",
+    "ways",
+    "part",
+    "number",
+    "make",
+    "makes",
+    "made",
+    "take",
+    "takes",
+    "taken",
+    "give",
+    "gives",
+    "given",
+    "put",
+    "use",
+    "used",
+    "uses",
+    "using",
+    "need",
+    "needs",
+    "needed",
+    "ensure",
+    "continue",
+    "continues",
+    "remain",
+    "remains",
+    "become",
+    "becomes",
+    "include",
+    "includes",
+    "included",
+    "like",
+    "among",
+    "across",
+    "around",
+    "toward",
+    "towards",
+    "after",
+    "before",
+    "during",
+    "into",
+    "onto",
+    "off",
+    "out",
+    "about",
+    "above",
+    "below",
+    "whose",
+    "whether",
+    "either",
+    "neither",
+    "nor",
+    "so",
+    "than",
+    "that",
+    "this",
+    "these",
+    "those",
+    "what",
+    "who",
+    "which",
+    "why",
+    "how",
+    "again",
+    "further",
+    "less",
+    "least",
+    "few",
+    "several",
+    "some",
+    "others",
+    "another",
+    "way",
+    "said",
+    "says",
+    "say",
+    "see",
+    "seen",
+    "within",
+    "important",
+    "significant",
+    "ensure",
+    "support",
+    "supports",
+    "supported",
+    "work",
+    "works",
+    "working",
+    "efforts",
+    "effort",
+    "issue",
+    "issues",
+    "problem",
+    "world",
+    "international",
+    "global",
+    "united",
+    "national",
+    "international community",
+    "assembly",
+    "council",
+    "resolution",
+    "resolutions",
+    "american",
+    "british",
+    "chinese",
+    "russian",
+    "french",
+    "german",
+    "dutch",
+    "belgian",
+    "european",
+    "african",
+    "asian",
+    "iranian",
+    "indian",
+    "brazilian",
+    "mexican",
+    "canadian",
+    "australian",
+    "japanese",
+    "korean",
+    "israeli",
+    "pakistani",
+    "chilean",
+    "peruvian",
+    "colombian",
+    "bolivian",
+    "egyptian",
+    "saudi",
+    "nigerian",
+    "kenyan",
+    "cuban",
+    "venezuelan",
+    "irish",
+    "swiss",
+    "austrian",
+    "portuguese",
+    "czech",
+    "estonian",
+    "filipino",
+    "philippine",
+    "fijian",
+    "norwegian",
+    "rwandan",
+    "senegalese",
+    "indonesian",
+    "bangladeshi",
+    "ghanaian",
+    "singaporean",
+    "ecuadorian",
+    "zealand",
+    "costa",
+    "rican",
+    "maldivian",
+    "samoan",
+    "tuvaluan",
+    "palauan",
+    "kuwaiti",
+    "barbadian",
 ];
 
 /// Reads every non-bibliography passage of a committee (and topic) and builds the
 /// country vectors.
-pub fn load_scope(index: &PaperIndex, searcher: &Searcher, committee: &str, committee_name: &str, topic: Option<&str>) -> Result<Scope, IndexError> {
+pub fn load_scope(
+    index: &PaperIndex,
+    searcher: &Searcher,
+    committee: &str,
+    committee_name: &str,
+    topic: Option<&str>,
+) -> Result<Scope, IndexError> {
     let f = index.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.committee, committee), IndexRecordOption::Basic))),
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.committee, committee),
+                IndexRecordOption::Basic,
+            )),
+        ),
         (
             Occur::MustNot,
-            Box::new(TermQuery::new(Term::from_field_text(f.section_kind, SectionKind::Bibliography.as_str()), IndexRecordOption::Basic)),
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.section_kind, SectionKind::Bibliography.as_str()),
+                IndexRecordOption::Basic,
+            )),
         ),
     ];
     let mut a = analyzer::analyzer();
     if let Some(t) = topic {
         for term in analyzer::terms(&mut a, t) {
-            clauses.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.topic, &term.stem), IndexRecordOption::Basic))));
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.topic, &term.stem),
+                    IndexRecordOption::Basic,
+                )),
+            ));
         }
     }
-    let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector).map_err(|e| index.tantivy_error(e))?;
+    let docs = searcher
+        .search(&BooleanQuery::new(clauses), &DocSetCollector)
+        .map_err(|e| index.tantivy_error(e))?;
     let mut passages: Vec<StoredPassage> = Vec::with_capacity(docs.len());
     for addr in docs {
         passages.push(search::stored(searcher, &f, addr).map_err(|e| index.tantivy_error(e))?);
     }
-    passages.sort_by(|x, y| (x.country.as_str(), x.file.as_str(), x.passage).cmp(&(y.country.as_str(), y.file.as_str(), y.passage)));
+    passages.sort_by(|x, y| {
+        (x.country.as_str(), x.file.as_str(), x.passage).cmp(&(
+            y.country.as_str(),
+            y.file.as_str(),
+            y.passage,
+        ))
+    });
     Ok(build_scope(committee, committee_name, topic, passages))
 }
 
 /// Vectorises passages grouped by country. Separate from loading so it can be tested.
-fn build_scope(committee: &str, committee_name: &str, topic: Option<&str>, passages: Vec<StoredPassage>) -> Scope {
+fn build_scope(
+    committee: &str,
+    committee_name: &str,
+    topic: Option<&str>,
+    passages: Vec<StoredPassage>,
+) -> Scope {
     let names = country_name_sequences();
     let mut a = analyzer::analyzer();
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut surface: Vec<HashMap<String, u32>> = Vec::new();
-    let mut by_country: BTreeMap<String, Vec<(ShownPassage, HashMap<u32, f32>)>> = BTreeMap::new();
+    let mut by_country: BTreeMap<String, Vec<(ShownPassage, Vector)>> = BTreeMap::new();
     for p in passages {
         if p.country == crate::paper::UNKNOWN {
             continue;
         }
-        let mut tf: HashMap<u32, f32> = HashMap::new();
+        let mut tf = Vector::new();
         for (stem, raw) in features(&mut a, &names, &p.text) {
             let next = ids.len() as u32;
             let id = *ids.entry(stem).or_insert(next);
@@ -219,7 +539,10 @@ fn build_scope(committee: &str, committee_name: &str, topic: Option<&str>, passa
     let n = by_country.len().max(1) as f32;
     let mut df: HashMap<u32, f32> = HashMap::new();
     for passages in by_country.values() {
-        let seen: HashSet<u32> = passages.iter().flat_map(|(_, tf)| tf.keys().copied()).collect();
+        let seen: HashSet<u32> = passages
+            .iter()
+            .flat_map(|(_, tf)| tf.keys().copied())
+            .collect();
         for id in seen {
             *df.entry(id).or_default() += 1.0;
         }
@@ -235,7 +558,11 @@ fn build_scope(committee: &str, committee_name: &str, topic: Option<&str>, passa
         }
     };
     let weigh = |tf: &HashMap<u32, f32>| -> Vector {
-        let mut v: Vector = tf.iter().map(|(id, c)| (*id, (1.0 + c.ln()) * idf(id))).filter(|(_, w)| *w > 0.0).collect();
+        let mut v: Vector = tf
+            .iter()
+            .map(|(id, c)| (*id, (1.0 + c.ln()) * idf(id)))
+            .filter(|(_, w)| *w > 0.0)
+            .collect();
         normalise(&mut v);
         v
     };
@@ -260,7 +587,11 @@ fn build_scope(committee: &str, committee_name: &str, topic: Option<&str>, passa
         .collect();
     let mut labels = vec![String::new(); surface.len()];
     for (id, forms) in surface.into_iter().enumerate() {
-        labels[id] = forms.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(s, _)| s).unwrap_or_default();
+        labels[id] = forms
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(s, _)| s)
+            .unwrap_or_default();
     }
     Scope {
         committee: committee.to_owned(),
@@ -282,13 +613,20 @@ fn normalise(v: &mut Vector) {
 
 fn cosine(a: &Vector, b: &Vector) -> f32 {
     let (small, large) = if a.len() < b.len() { (a, b) } else { (b, a) };
-    small.iter().filter_map(|(k, w)| large.get(k).map(|x| w * x)).sum::<f32>().clamp(0.0, 1.0)
+    small
+        .iter()
+        .filter_map(|(k, w)| large.get(k).map(|x| w * x))
+        .sum::<f32>()
+        .clamp(0.0, 1.0)
 }
 
 /// The features two vectors share, strongest first, as readers see them. A phrase
 /// is preferred to its words when both qualify.
 fn shared_terms(scope: &Scope, a: &Vector, b: &Vector, n: usize) -> Vec<String> {
-    let mut shared: Vec<(u32, f32)> = a.iter().filter_map(|(k, w)| b.get(k).map(|x| (*k, w * x))).collect();
+    let mut shared: Vec<(u32, f32)> = a
+        .iter()
+        .filter_map(|(k, w)| b.get(k).map(|x| (*k, w * x)))
+        .collect();
     shared.sort_by(|x, y| y.1.total_cmp(&x.1));
     pick_labels(scope, shared.into_iter().map(|(k, _)| k), n)
 }
@@ -297,7 +635,10 @@ fn pick_labels(scope: &Scope, ids: impl Iterator<Item = u32>, n: usize) -> Vec<S
     let mut out: Vec<String> = Vec::new();
     for id in ids {
         let label = &scope.labels[id as usize];
-        if out.iter().any(|o| o.contains(label.as_str()) || label.contains(o.as_str())) {
+        if out
+            .iter()
+            .any(|o| o.contains(label.as_str()) || label.contains(o.as_str()))
+        {
             continue;
         }
         out.push(label.clone());
@@ -341,7 +682,8 @@ fn best_pair(a: &CountryDoc, b: &CountryDoc) -> Option<(ShownPassage, ShownPassa
             }
         }
     }
-    best.filter(|(s, _, _)| *s > 0.0).map(|(_, i, j)| (a.passages[i].clone(), b.passages[j].clone()))
+    best.filter(|(s, _, _)| *s > 0.0)
+        .map(|(_, i, j)| (a.passages[i].clone(), b.passages[j].clone()))
 }
 
 fn require(scope: &Scope) -> Result<(), SimilarityError> {
@@ -354,19 +696,42 @@ fn require(scope: &Scope) -> Result<(), SimilarityError> {
     Ok(())
 }
 
+/// Per other country: similarity sum, scopes, shared terms, best passage pair, and
+/// the best single-scope similarity (whose terms and passages are shown).
+type AllyAcc = (
+    f32,
+    Vec<String>,
+    Vec<String>,
+    Option<(ShownPassage, ShownPassage)>,
+    f32,
+);
+
 /// Allies (or opponents) of a country over one or more scopes (committees): the
 /// similarity with a country is averaged over the scopes both wrote in.
-pub fn allies(scopes: &[Scope], country: &str, n: usize, opponents: bool) -> Result<AlliesResult, SimilarityError> {
-    let mut sums: BTreeMap<String, (f32, Vec<String>, Vec<String>, Option<(ShownPassage, ShownPassage)>, f32)> = BTreeMap::new();
+pub fn allies(
+    scopes: &[Scope],
+    country: &str,
+    n: usize,
+    opponents: bool,
+) -> Result<AlliesResult, SimilarityError> {
+    let mut sums: BTreeMap<String, AllyAcc> = BTreeMap::new();
     for scope in scopes {
         require(scope)?;
-        let Some(me) = scope.position(country) else { continue };
+        let Some(me) = scope.position(country) else {
+            continue;
+        };
         for (j, other) in scope.docs.iter().enumerate() {
             if j == me {
                 continue;
             }
             let s = cosine(&scope.docs[me].vector, &other.vector);
-            let e = sums.entry(other.country.clone()).or_insert((0.0, Vec::new(), Vec::new(), None, -1.0));
+            let e = sums.entry(other.country.clone()).or_insert((
+                0.0,
+                Vec::new(),
+                Vec::new(),
+                None,
+                -1.0,
+            ));
             e.0 += s;
             e.1.push(scope.name());
             if s > e.4 {
@@ -449,6 +814,7 @@ pub enum Cut {
     Threshold(f64),
 }
 
+#[allow(clippy::needless_range_loop)]
 fn matrix(scope: &Scope) -> Vec<Vec<f32>> {
     let n = scope.docs.len();
     let mut m = vec![vec![1.0; n]; n];
@@ -521,7 +887,11 @@ fn silhouette(m: &[Vec<f32>], labels: &[usize]) -> f32 {
             .filter(|&c| c != labels[i] && sums[c].1 > 0)
             .map(|c| sums[c].0 / sums[c].1 as f32)
             .fold(f32::INFINITY, f32::min);
-        let s = if a.max(b) > 0.0 { (b - a) / a.max(b) } else { 0.0 };
+        let s = if a.max(b) > 0.0 {
+            (b - a) / a.max(b)
+        } else {
+            0.0
+        };
         total += s;
     }
     total / n as f32
@@ -545,8 +915,15 @@ pub fn blocs(scope: &Scope, cut: Cut) -> Result<BlocsResult, SimilarityError> {
             (cut_labels(&d, n, n - k), format!("{k} blocs, as asked"))
         }
         Cut::Threshold(t) => {
-            let merges = d.steps().iter().take_while(|s| 1.0 - s.dissimilarity >= t).count();
-            (cut_labels(&d, n, merges), format!("groups joined while their average similarity stays at or above {t:.2}"))
+            let merges = d
+                .steps()
+                .iter()
+                .take_while(|s| 1.0 - s.dissimilarity >= t)
+                .count();
+            (
+                cut_labels(&d, n, merges),
+                format!("groups joined while their average similarity stays at or above {t:.2}"),
+            )
         }
         Cut::Auto => {
             let max_k = (n / 2).clamp(2, 8);
@@ -596,7 +973,10 @@ pub fn blocs(scope: &Scope, cut: Cut) -> Result<BlocsResult, SimilarityError> {
         order.extend(g.iter().copied());
     }
     order.extend(unaligned.iter().copied());
-    let ordered_matrix = order.iter().map(|&i| order.iter().map(|&j| m[i][j]).collect()).collect();
+    let ordered_matrix = order
+        .iter()
+        .map(|&i| order.iter().map(|&j| m[i][j]).collect())
+        .collect();
     Ok(BlocsResult {
         committee: scope.committee.clone(),
         scope: format!("{} ({})", scope.name(), scope.committee_name),
@@ -636,14 +1016,20 @@ fn distinctive_terms(scope: &Scope, members: &[usize], n: usize) -> Vec<String> 
         }
     }
     let quorum = members.len().div_ceil(2);
-    let mut ranked: Vec<(u32, f32)> = score.into_iter().filter(|(_, (s, c))| *s > 0.0 && *c >= quorum.max(2)).map(|(k, (s, _))| (k, s)).collect();
+    let mut ranked: Vec<(u32, f32)> = score
+        .into_iter()
+        .filter(|(_, (s, c))| *s > 0.0 && *c >= quorum.max(2))
+        .map(|(k, (s, _))| (k, s))
+        .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
     pick_labels(scope, ranked.into_iter().map(|(k, _)| k), n)
 }
 
 /// Resolves a country the user typed to one with papers in the scopes.
 pub fn find_country(input: &str, known: &[&str]) -> Result<String, SimilarityError> {
-    let canonical = countries::lookup(input).map(|c| c.name.to_owned()).unwrap_or_else(|| input.trim().to_owned());
+    let canonical = countries::lookup(input)
+        .map(|c| c.name.to_owned())
+        .unwrap_or_else(|| input.trim().to_owned());
     if let Some(k) = known.iter().find(|k| k.eq_ignore_ascii_case(&canonical)) {
         return Ok((*k).to_owned());
     }
@@ -671,7 +1057,11 @@ pub struct CompareResult {
 }
 
 fn only_terms(scope: &Scope, a: &Vector, b: &Vector, n: usize) -> (Vec<String>, Vector) {
-    let mut own: Vec<(u32, f32)> = a.iter().filter(|(k, _)| !b.contains_key(k)).map(|(k, w)| (*k, *w)).collect();
+    let mut own: Vec<(u32, f32)> = a
+        .iter()
+        .filter(|(k, _)| !b.contains_key(k))
+        .map(|(k, w)| (*k, *w))
+        .collect();
     own.sort_by(|x, y| y.1.total_cmp(&x.1));
     let top: Vector = own.iter().take(20).copied().collect();
     (pick_labels(scope, own.into_iter().map(|(k, _)| k), n), top)
@@ -756,7 +1146,10 @@ mod tests {
         // China names Belgium, but that must not make them allies.
         let china = r.allies.iter().find(|a| a.country == "China").unwrap();
         assert!(china.similarity < 0.05, "{}", china.similarity);
-        assert!(r.allies[0].shared_terms.iter().any(|t| t.contains("harm reduction") || t.contains("europol")));
+        assert!(r.allies[0]
+            .shared_terms
+            .iter()
+            .any(|t| t.contains("harm reduction") || t.contains("europol")));
         let opp = allies(std::slice::from_ref(&scope), "Belgium", 2, true).unwrap();
         assert!(["China", "Russia", "Iran"].contains(&opp.allies[0].country.as_str()));
     }
@@ -765,13 +1158,23 @@ mod tests {
     fn blocs_split_the_two_camps() {
         let r = blocs(&toy(), Cut::Auto).unwrap();
         assert_eq!(r.blocs.len(), 2, "{r:?}");
-        let mut camps: Vec<Vec<String>> = r.blocs.iter().map(|b| {
-            let mut m = b.members.clone();
-            m.sort();
-            m
-        }).collect();
+        let mut camps: Vec<Vec<String>> = r
+            .blocs
+            .iter()
+            .map(|b| {
+                let mut m = b.members.clone();
+                m.sort();
+                m
+            })
+            .collect();
         camps.sort();
-        assert_eq!(camps, vec![vec!["Belgium", "Netherlands", "Portugal"], vec!["China", "Iran", "Russia"]]);
+        assert_eq!(
+            camps,
+            vec![
+                vec!["Belgium", "Netherlands", "Portugal"],
+                vec!["China", "Iran", "Russia"]
+            ]
+        );
         assert!(r.blocs.iter().all(|b| !b.terms.is_empty()));
         let r = blocs(&toy(), Cut::Count(3)).unwrap();
         assert_eq!(r.blocs.len() + r.unaligned.len(), 3);
@@ -779,8 +1182,16 @@ mod tests {
 
     #[test]
     fn too_few_countries_is_an_error() {
-        let scope = build_scope("X", "X", None, vec![passage("Chile", "a b c"), passage("Peru", "a b c")]);
-        assert!(matches!(blocs(&scope, Cut::Auto), Err(SimilarityError::TooFew { count: 2, .. })));
+        let scope = build_scope(
+            "X",
+            "X",
+            None,
+            vec![passage("Chile", "a b c"), passage("Peru", "a b c")],
+        );
+        assert!(matches!(
+            blocs(&scope, Cut::Auto),
+            Err(SimilarityError::TooFew { count: 2, .. })
+        ));
     }
 
     #[test]
@@ -790,6 +1201,9 @@ mod tests {
         assert!(c.similarity < 0.1);
         assert!(!c.first_only.is_empty());
         assert!(find_country("Kingdom of Belgium", &scope.countries()).is_ok());
-        assert!(matches!(find_country("Belgum", &scope.countries()), Err(SimilarityError::UnknownCountry { .. })));
+        assert!(matches!(
+            find_country("Belgum", &scope.countries()),
+            Err(SimilarityError::UnknownCountry { .. })
+        ));
     }
 }

@@ -39,5 +39,9 @@ pub fn run(ctx: &Context, args: IndexArgs) -> Result<Outcome> {
     let mut printer = ctx.printer();
     printer.index_report(&report)?;
     printer.flush()?;
-    Ok(if report.papers > 0 { Outcome::Found } else { Outcome::NothingFound })
+    Ok(if report.papers > 0 {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
 }

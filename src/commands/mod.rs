@@ -33,7 +33,10 @@ impl Context {
         let color = match cli.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
         };
         Context {
             index_dir: cli.index.clone(),
@@ -61,10 +64,21 @@ impl Context {
                     self.index_dir.display()
                 );
             }
-            output::note(&format!("no index at {} yet: indexing {DEFAULT_CORPUS}/ first", self.index_dir.display()));
-            let report = writer::update(corpus, &self.index_dir, &UpdateOptions::default(), &Bar::new())
-                .with_context(|| format!("indexing {DEFAULT_CORPUS}/"))?;
-            output::note(&format!("indexed {} papers ({} passages)", report.papers, report.passages));
+            output::note(&format!(
+                "no index at {} yet: indexing {DEFAULT_CORPUS}/ first",
+                self.index_dir.display()
+            ));
+            let report = writer::update(
+                corpus,
+                &self.index_dir,
+                &UpdateOptions::default(),
+                &Bar::new(),
+            )
+            .with_context(|| format!("indexing {DEFAULT_CORPUS}/"))?;
+            output::note(&format!(
+                "indexed {} papers ({} passages)",
+                report.papers, report.passages
+            ));
         }
         let index = PaperIndex::open(&self.index_dir)?;
         let summary = Summary::load(&self.index_dir).unwrap_or_else(|| Summary {

@@ -29,12 +29,18 @@ fn stale_check(summary: &Summary) -> mpsc::Receiver<bool> {
         if summary.corpus.as_os_str().is_empty() {
             return;
         }
-        let Ok(filter) = Filter::new(&summary.include, &summary.exclude) else { return };
+        let Ok(filter) = Filter::new(&summary.include, &summary.exclude) else {
+            return;
+        };
         let Ok(walk) = corpus::walk(&summary.corpus, &filter, None) else {
             let _ = tx.send(true);
             return;
         };
-        let now = state::fingerprint(walk.files.iter().map(|f| (f.rel.as_str(), f.size, f.mtime_ns)));
+        let now = state::fingerprint(
+            walk.files
+                .iter()
+                .map(|f| (f.rel.as_str(), f.size, f.mtime_ns)),
+        );
         let _ = tx.send(now != summary.fingerprint);
     });
     rx
@@ -54,26 +60,46 @@ pub fn search(ctx: &Context, args: SearchArgs) -> Result<Outcome> {
     let (index, summary) = ctx.open_for_query()?;
     let stale = stale_check(&summary);
     let raw = args.query.join(" ");
-    let compiled = query::read(&raw, &filters(args.filters), &index.fields, &summary.catalog, Mode::Ranked)?;
+    let compiled = query::read(
+        &raw,
+        &filters(args.filters),
+        &index.fields,
+        &summary.catalog,
+        Mode::Ranked,
+    )?;
     let searcher = index.searcher()?;
     let result = analysis::search(&index, &searcher, &raw, &compiled, args.limit, args.full)?;
     let mut printer = ctx.printer();
     printer.search(&result)?;
     printer.flush()?;
     report_stale(stale, &summary);
-    Ok(if result.hits.is_empty() { Outcome::NothingFound } else { Outcome::Found })
+    Ok(if result.hits.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
 }
 
 pub fn who(ctx: &Context, args: WhoArgs) -> Result<Outcome> {
     let (index, summary) = ctx.open_for_query()?;
     let stale = stale_check(&summary);
     let raw = args.query.join(" ");
-    let compiled = query::read(&raw, &filters(args.filters), &index.fields, &summary.catalog, Mode::AllWords)?;
+    let compiled = query::read(
+        &raw,
+        &filters(args.filters),
+        &index.fields,
+        &summary.catalog,
+        Mode::AllWords,
+    )?;
     let searcher = index.searcher()?;
     let result = analysis::who(&index, &searcher, &raw, &compiled, args.missing, args.limit)?;
     let mut printer = ctx.printer();
     printer.who(&result)?;
     printer.flush()?;
     report_stale(stale, &summary);
-    Ok(if result.countries.is_empty() { Outcome::NothingFound } else { Outcome::Found })
+    Ok(if result.countries.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
 }

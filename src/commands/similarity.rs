@@ -15,17 +15,40 @@ fn committee_code(value: &str, catalog: &Catalog) -> Result<String> {
 
 fn scope(index: &PaperIndex, summary: &Summary, code: &str, topic: Option<&str>) -> Result<Scope> {
     let searcher = index.searcher()?;
-    let name = summary.catalog.committees.get(code).cloned().unwrap_or_default();
-    Ok(similarity::load_scope(index, &searcher, code, &name, topic)?)
+    let name = summary
+        .catalog
+        .committees
+        .get(code)
+        .cloned()
+        .unwrap_or_default();
+    Ok(similarity::load_scope(
+        index, &searcher, code, &name, topic,
+    )?)
 }
 
 /// The committees a country wrote for, or the one asked for.
-fn scopes_for(index: &PaperIndex, summary: &Summary, country: &str, committee: Option<&str>, topic: Option<&str>) -> Result<(String, Vec<Scope>)> {
-    let known: Vec<&str> = summary.catalog.countries.keys().map(String::as_str).collect();
+fn scopes_for(
+    index: &PaperIndex,
+    summary: &Summary,
+    country: &str,
+    committee: Option<&str>,
+    topic: Option<&str>,
+) -> Result<(String, Vec<Scope>)> {
+    let known: Vec<&str> = summary
+        .catalog
+        .countries
+        .keys()
+        .map(String::as_str)
+        .collect();
     let name = similarity::find_country(country, &known)?;
     let codes: Vec<String> = match committee {
         Some(c) => vec![committee_code(c, &summary.catalog)?],
-        None => summary.catalog.country_committees.get(&name).cloned().unwrap_or_default(),
+        None => summary
+            .catalog
+            .country_committees
+            .get(&name)
+            .cloned()
+            .unwrap_or_default(),
     };
     let mut scopes = Vec::new();
     for code in &codes {
@@ -35,11 +58,21 @@ fn scopes_for(index: &PaperIndex, summary: &Summary, country: &str, committee: O
         }
     }
     if scopes.is_empty() {
-        let available = summary.catalog.country_committees.get(&name).cloned().unwrap_or_default().join(", ");
+        let available = summary
+            .catalog
+            .country_committees
+            .get(&name)
+            .cloned()
+            .unwrap_or_default()
+            .join(", ");
         return Err(SimilarityError::NotInScope {
             country: name,
             scope: codes.join(", "),
-            available: if available.is_empty() { "no committee".to_owned() } else { available },
+            available: if available.is_empty() {
+                "no committee".to_owned()
+            } else {
+                available
+            },
         }
         .into());
     }
@@ -48,12 +81,22 @@ fn scopes_for(index: &PaperIndex, summary: &Summary, country: &str, committee: O
 
 pub fn allies(ctx: &Context, args: AlliesArgs) -> Result<Outcome> {
     let (index, summary) = ctx.open_for_query()?;
-    let (name, scopes) = scopes_for(&index, &summary, &args.country, args.committee.as_deref(), args.topic.as_deref())?;
+    let (name, scopes) = scopes_for(
+        &index,
+        &summary,
+        &args.country,
+        args.committee.as_deref(),
+        args.topic.as_deref(),
+    )?;
     let result = similarity::allies(&scopes, &name, args.limit, args.opponents)?;
     let mut printer = ctx.printer();
     printer.allies(&result)?;
     printer.flush()?;
-    Ok(if result.allies.is_empty() { Outcome::NothingFound } else { Outcome::Found })
+    Ok(if result.allies.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
 }
 
 pub fn blocs(ctx: &Context, args: BlocsArgs) -> Result<Outcome> {
@@ -63,7 +106,10 @@ pub fn blocs(ctx: &Context, args: BlocsArgs) -> Result<Outcome> {
         None => summary.catalog.committees.keys().cloned().collect(),
     };
     if args.plot.is_some() && codes.len() != 1 {
-        anyhow::bail!("--plot draws one committee: add --committee (one of {})", codes.join(", "));
+        anyhow::bail!(
+            "--plot draws one committee: add --committee (one of {})",
+            codes.join(", ")
+        );
     }
     let cut = match (args.count, args.threshold) {
         (Some(k), _) => Cut::Count(k),
@@ -82,7 +128,9 @@ pub fn blocs(ctx: &Context, args: BlocsArgs) -> Result<Outcome> {
         let mut result = match similarity::blocs(&s, cut) {
             Ok(r) => r,
             // Without --committee, skip committees too small to group.
-            Err(SimilarityError::TooFew { .. }) if args.committee.is_none() && codes.len() > 1 => continue,
+            Err(SimilarityError::TooFew { .. }) if args.committee.is_none() && codes.len() > 1 => {
+                continue
+            }
             Err(e) => return Err(e.into()),
         };
         if let Some(path) = &args.plot {
@@ -96,16 +144,36 @@ pub fn blocs(ctx: &Context, args: BlocsArgs) -> Result<Outcome> {
         printer.blocs(&result)?;
     }
     printer.flush()?;
-    Ok(if any { Outcome::Found } else { Outcome::NothingFound })
+    Ok(if any {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
 }
 
 pub fn compare(ctx: &Context, args: CompareArgs) -> Result<Outcome> {
     let (index, summary) = ctx.open_for_query()?;
-    let (first, scopes) = scopes_for(&index, &summary, &args.first, args.committee.as_deref(), args.topic.as_deref())?;
-    let known: Vec<&str> = summary.catalog.countries.keys().map(String::as_str).collect();
+    let (first, scopes) = scopes_for(
+        &index,
+        &summary,
+        &args.first,
+        args.committee.as_deref(),
+        args.topic.as_deref(),
+    )?;
+    let known: Vec<&str> = summary
+        .catalog
+        .countries
+        .keys()
+        .map(String::as_str)
+        .collect();
     let second = similarity::find_country(&args.second, &known)?;
-    let Some(s) = scopes.iter().find(|s| s.countries().contains(&second.as_str())) else {
-        anyhow::bail!("{first} and {second} wrote for no common committee; add --committee to choose one");
+    let Some(s) = scopes
+        .iter()
+        .find(|s| s.countries().contains(&second.as_str()))
+    else {
+        anyhow::bail!(
+            "{first} and {second} wrote for no common committee; add --committee to choose one"
+        );
     };
     let result = similarity::compare(s, &first, &second)?;
     let mut printer = ctx.printer();
@@ -117,7 +185,11 @@ pub fn compare(ctx: &Context, args: CompareArgs) -> Result<Outcome> {
 pub fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
     let (_, summary) = ctx.open_for_query()?;
     let c = &summary.catalog;
-    let only = args.committee.as_deref().map(|v| committee_code(v, c)).transpose()?;
+    let only = args
+        .committee
+        .as_deref()
+        .map(|v| committee_code(v, c))
+        .transpose()?;
     let mut rows = Vec::new();
     for (code, name) in &c.committees {
         if only.as_ref().is_some_and(|o| o != code) {
@@ -134,5 +206,9 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
     let mut printer = ctx.printer();
     printer.catalog(c, &rows)?;
     printer.flush()?;
-    Ok(if rows.is_empty() { Outcome::NothingFound } else { Outcome::Found })
+    Ok(if rows.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
 }

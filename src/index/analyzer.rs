@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token, TokenFilter, TokenStream,
-    Tokenizer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token,
+    TokenFilter, TokenStream, Tokenizer,
 };
 use tantivy::Index;
 
@@ -23,7 +23,7 @@ pub fn analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(CachedStemmer::default())
+        .filter(CachedStemmer)
         .build()
 }
 
@@ -130,7 +130,8 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
         }
         let stem = fix_stem(self.stemmer.stem(&token.text).into_owned());
         if self.cache.len() < CACHE_LIMIT {
-            self.cache.insert(std::mem::take(&mut token.text), stem.clone());
+            self.cache
+                .insert(std::mem::take(&mut token.text), stem.clone());
         }
         token.text = stem;
         true
@@ -150,13 +151,19 @@ mod tests {
     use super::*;
 
     fn stems(text: &str) -> Vec<String> {
-        terms(&mut analyzer(), text).into_iter().map(|t| t.stem).collect()
+        terms(&mut analyzer(), text)
+            .into_iter()
+            .map(|t| t.stem)
+            .collect()
     }
 
     #[test]
     fn stems_like_porter_and_folds_accents() {
         assert_eq!(stems("Escrows escrow"), vec!["escrow", "escrow"]);
-        assert_eq!(stems("traffic trafficking trafficked traffickers"), vec!["traffic"; 4]);
+        assert_eq!(
+            stems("traffic trafficking trafficked traffickers"),
+            vec!["traffic"; 4]
+        );
         assert_eq!(stems("Côte"), vec!["cote"]);
         // The memo gives the same answer the second time.
         let mut a = analyzer();

@@ -8,7 +8,9 @@ pub mod state;
 pub mod writer;
 
 use std::path::{Path, PathBuf};
-use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+};
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
 /// Field names, in one place.

@@ -41,7 +41,9 @@ impl StoredPassage {
 }
 
 fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
-    doc.get_first(field).and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    doc.get_first(field)
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 fn u64_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
@@ -49,7 +51,11 @@ fn u64_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
 }
 
 /// Reads a passage's stored fields.
-pub fn stored(searcher: &Searcher, fields: &Fields, addr: DocAddress) -> tantivy::Result<StoredPassage> {
+pub fn stored(
+    searcher: &Searcher,
+    fields: &Fields,
+    addr: DocAddress,
+) -> tantivy::Result<StoredPassage> {
     let doc: TantivyDocument = searcher.doc(addr)?;
     let nonzero = |v: u64| (v > 0).then_some(v as u32);
     let code = text_of(&doc, fields.country_code);
@@ -61,12 +67,16 @@ pub fn stored(searcher: &Searcher, fields: &Fields, addr: DocAddress) -> tantivy
         committee_name: text_of(&doc, fields.committee_name),
         topic: text_of(&doc, fields.topic),
         section: text_of(&doc, fields.section),
-        section_kind: SectionKind::parse(&text_of(&doc, fields.section_kind)).unwrap_or(SectionKind::Other),
+        section_kind: SectionKind::parse(&text_of(&doc, fields.section_kind))
+            .unwrap_or(SectionKind::Other),
         passage: u64_of(&doc, fields.passage) as u32,
         line: nonzero(u64_of(&doc, fields.line)),
         page: nonzero(u64_of(&doc, fields.page)),
         text: text_of(&doc, fields.text),
-        citations: text_of(&doc, fields.citations).split(',').filter_map(|s| s.parse().ok()).collect(),
+        citations: text_of(&doc, fields.citations)
+            .split(',')
+            .filter_map(|s| s.parse().ok())
+            .collect(),
     })
 }
 
@@ -78,11 +88,17 @@ pub fn top_passages(
     limit: usize,
 ) -> Result<(Vec<(Score, StoredPassage)>, usize), IndexError> {
     let (top, total) = searcher
-        .search(query, &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count))
+        .search(
+            query,
+            &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
+        )
         .map_err(|e| index.tantivy_error(e))?;
     let mut out = Vec::with_capacity(top.len());
     for (score, addr) in top.into_iter().take(limit) {
-        out.push((score, stored(searcher, &index.fields, addr).map_err(|e| index.tantivy_error(e))?));
+        out.push((
+            score,
+            stored(searcher, &index.fields, addr).map_err(|e| index.tantivy_error(e))?,
+        ));
     }
     Ok((out, total))
 }
@@ -99,8 +115,14 @@ pub struct CountryMatches {
 }
 
 /// Groups every matching passage by country, exactly (not from the top N).
-pub fn group_by_country(index: &PaperIndex, searcher: &Searcher, query: &dyn Query) -> Result<Vec<CountryMatches>, IndexError> {
-    searcher.search(query, &ByCountry).map_err(|e| index.tantivy_error(e))
+pub fn group_by_country(
+    index: &PaperIndex,
+    searcher: &Searcher,
+    query: &dyn Query,
+) -> Result<Vec<CountryMatches>, IndexError> {
+    searcher
+        .search(query, &ByCountry)
+        .map_err(|e| index.tantivy_error(e))
 }
 
 struct ByCountry;
@@ -121,7 +143,13 @@ struct ByCountrySegment {
 }
 
 /// Per segment: country -> (passages, file names, best doc, top scores).
-type SegmentFruit = Vec<(String, usize, HashSet<String>, (Score, DocAddress), Vec<Score>)>;
+type SegmentFruit = Vec<(
+    String,
+    usize,
+    HashSet<String>,
+    (Score, DocAddress),
+    Vec<Score>,
+)>;
 
 fn push_top(top: &mut Vec<Score>, s: Score) {
     top.push(s);
@@ -136,7 +164,11 @@ impl SegmentCollector for ByCountrySegment {
         let Some(country) = self.country.as_ref().and_then(|c| c.term_ords(doc).next()) else {
             return;
         };
-        let file = self.file.as_ref().and_then(|c| c.term_ords(doc).next()).unwrap_or(0);
+        let file = self
+            .file
+            .as_ref()
+            .and_then(|c| c.term_ords(doc).next())
+            .unwrap_or(0);
         let acc = self.acc.entry(country).or_default();
         acc.passages += 1;
         acc.files.insert(file);
@@ -160,21 +192,38 @@ impl SegmentCollector for ByCountrySegment {
                 .iter()
                 .filter_map(|&f| {
                     let mut s = String::new();
-                    self.file.as_ref().and_then(|c| c.ord_to_str(f, &mut s).ok()).filter(|&ok| ok).map(|_| s)
+                    self.file
+                        .as_ref()
+                        .and_then(|c| c.ord_to_str(f, &mut s).ok())
+                        .filter(|&ok| ok)
+                        .map(|_| s)
                 })
                 .collect();
             let (score, doc) = acc.best.unwrap_or((0.0, 0));
-            out.push((country, acc.passages, files, (score, DocAddress::new(self.segment, doc)), acc.top));
+            out.push((
+                country,
+                acc.passages,
+                files,
+                (score, DocAddress::new(self.segment, doc)),
+                acc.top,
+            ));
         }
         out
     }
 }
 
+/// Passages, file names, best doc, top scores.
+type Merged = (usize, HashSet<String>, (Score, DocAddress), Vec<Score>);
+
 impl Collector for ByCountry {
     type Fruit = Vec<CountryMatches>;
     type Child = ByCountrySegment;
 
-    fn for_segment(&self, segment: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<ByCountrySegment> {
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<ByCountrySegment> {
         Ok(ByCountrySegment {
             segment,
             country: reader.fast_fields().str(super::names::COUNTRY)?,
@@ -188,7 +237,7 @@ impl Collector for ByCountry {
     }
 
     fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Vec<CountryMatches>> {
-        let mut merged: BTreeMap<String, (usize, HashSet<String>, (Score, DocAddress), Vec<Score>)> = BTreeMap::new();
+        let mut merged: BTreeMap<String, Merged> = BTreeMap::new();
         for fruit in fruits {
             for (country, passages, files, best, top) in fruit {
                 let e = merged
@@ -206,13 +255,15 @@ impl Collector for ByCountry {
         }
         Ok(merged
             .into_iter()
-            .map(|(country, (passages, files, best, top_scores))| CountryMatches {
-                country,
-                passages,
-                papers: files.len(),
-                best,
-                top_scores,
-            })
+            .map(
+                |(country, (passages, files, best, top_scores))| CountryMatches {
+                    country,
+                    passages,
+                    papers: files.len(),
+                    best,
+                    top_scores,
+                },
+            )
             .collect())
     }
 }

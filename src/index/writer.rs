@@ -107,9 +107,16 @@ struct ReadOutcome {
 }
 
 /// Updates (or builds) the index in `index_dir` from the corpus in `corpus_dir`.
-pub fn update(corpus_dir: &Path, index_dir: &Path, opts: &UpdateOptions, progress: &dyn Progress) -> Result<UpdateReport, UpdateError> {
+pub fn update(
+    corpus_dir: &Path,
+    index_dir: &Path,
+    opts: &UpdateOptions,
+    progress: &dyn Progress,
+) -> Result<UpdateReport, UpdateError> {
     let started = Instant::now();
-    let corpus_abs = corpus_dir.canonicalize().map_err(|_| CorpusError::Missing(corpus_dir.to_owned()))?;
+    let corpus_abs = corpus_dir
+        .canonicalize()
+        .map_err(|_| CorpusError::Missing(corpus_dir.to_owned()))?;
     let pindex = open_for_writing(index_dir, opts.rebuild)?;
     let mut writer: IndexWriter<TantivyDocument> = pindex
         .index
@@ -120,10 +127,18 @@ pub fn update(corpus_dir: &Path, index_dir: &Path, opts: &UpdateOptions, progres
         })?;
 
     let summary = Summary::load(index_dir);
-    let same_corpus = summary.as_ref().is_some_and(|s| s.corpus == corpus_abs && s.parser_version == PARSER_VERSION);
-    let mut files = if opts.rebuild || !same_corpus { Files::default() } else { Files::load(index_dir).unwrap_or_default() };
+    let same_corpus = summary
+        .as_ref()
+        .is_some_and(|s| s.corpus == corpus_abs && s.parser_version == PARSER_VERSION);
+    let mut files = if opts.rebuild || !same_corpus {
+        Files::default()
+    } else {
+        Files::load(index_dir).unwrap_or_default()
+    };
     if opts.rebuild || !same_corpus {
-        writer.delete_all_documents().map_err(|e| pindex.tantivy_error(e))?;
+        writer
+            .delete_all_documents()
+            .map_err(|e| pindex.tantivy_error(e))?;
     }
 
     let walk = corpus::walk(&corpus_abs, &opts.filter, Some(index_dir))?;
@@ -157,7 +172,9 @@ pub fn update(corpus_dir: &Path, index_dir: &Path, opts: &UpdateOptions, progres
             let plan = &plan;
             scope.spawn(move || loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(file) = plan.to_read.get(i) else { break };
+                let Some(file) = plan.to_read.get(i) else {
+                    break;
+                };
                 let outcome = read_file(file, opts);
                 if tx.send(outcome).is_err() {
                     break;
@@ -216,7 +233,10 @@ pub fn update(corpus_dir: &Path, index_dir: &Path, opts: &UpdateOptions, progres
                             hash,
                             passages: paper.passages.len() as u32,
                             country: paper.country.name.clone(),
-                            committee: paper.committee.as_ref().map(|c| (c.code.clone(), c.name.clone())),
+                            committee: paper
+                                .committee
+                                .as_ref()
+                                .map(|c| (c.code.clone(), c.name.clone())),
                             topics: paper.topics.clone(),
                         },
                     );
@@ -236,7 +256,9 @@ pub fn update(corpus_dir: &Path, index_dir: &Path, opts: &UpdateOptions, progres
     if dirty {
         writer.commit().map_err(|e| pindex.tantivy_error(e))?;
     }
-    writer.wait_merging_threads().map_err(|e| pindex.tantivy_error(e))?;
+    writer
+        .wait_merging_threads()
+        .map_err(|e| pindex.tantivy_error(e))?;
 
     report.papers = files.files.len();
     report.passages = files.files.values().map(|f| u64::from(f.passages)).sum();
@@ -245,11 +267,17 @@ pub fn update(corpus_dir: &Path, index_dir: &Path, opts: &UpdateOptions, progres
         source,
     };
     files.save(index_dir).map_err(io)?;
-    let indexed: Vec<&CorpusFile> = walk.files.iter().filter(|f| files.files.contains_key(&f.rel)).collect();
+    let indexed: Vec<&CorpusFile> = walk
+        .files
+        .iter()
+        .filter(|f| files.files.contains_key(&f.rel))
+        .collect();
     Summary {
         parser_version: PARSER_VERSION,
         corpus: corpus_abs,
-        fingerprint: state::fingerprint(indexed.iter().map(|f| (f.rel.as_str(), f.size, f.mtime_ns))),
+        fingerprint: state::fingerprint(
+            indexed.iter().map(|f| (f.rel.as_str(), f.size, f.mtime_ns)),
+        ),
         papers: report.papers,
         passages: report.passages,
         include: opts.include.clone(),
@@ -336,11 +364,19 @@ fn guarded(f: impl FnOnce() -> Result<Paper, paper::ReadError>) -> Result<Paper,
 
 /// Runs an extractor on its own thread and gives up waiting after `limit`; the
 /// thread is left to finish on its own.
-fn with_time_limit(limit: Duration, format: Format, bytes: Vec<u8>, rel: PathBuf, limits: Limits) -> Result<Paper, String> {
+fn with_time_limit(
+    limit: Duration,
+    format: Format,
+    bytes: Vec<u8>,
+    rel: PathBuf,
+    limits: Limits,
+) -> Result<Paper, String> {
     let (tx, rx) = mpsc::channel();
-    let spawned = std::thread::Builder::new().name("extract".into()).spawn(move || {
-        let _ = tx.send(guarded(|| paper::read_bytes(format, &bytes, &rel, &limits)));
-    });
+    let spawned = std::thread::Builder::new()
+        .name("extract".into())
+        .spawn(move || {
+            let _ = tx.send(guarded(|| paper::read_bytes(format, &bytes, &rel, &limits)));
+        });
     if let Err(e) = spawned {
         return Err(format!("cannot start a reader thread: {e}"));
     }
@@ -350,7 +386,9 @@ fn with_time_limit(limit: Duration, format: Format, bytes: Vec<u8>, rel: PathBuf
             "reading took longer than {}s (--timeout), skipped",
             limit.as_secs()
         )),
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err("the reader stopped without a result".to_owned()),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err("the reader stopped without a result".to_owned())
+        }
     }
 }
 
@@ -380,7 +418,12 @@ pub fn documents(f: &Fields, rel: &str, format: Format, paper: &Paper) -> Vec<Ta
             doc.add_u64(f.line, u64::from(p.line.unwrap_or(0)));
             doc.add_u64(f.page, u64::from(p.page.unwrap_or(0)));
             doc.add_text(f.text, &p.text);
-            let cites = p.citations.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+            let cites = p
+                .citations
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(",");
             doc.add_text(f.citations, cites);
             doc.add_text(f.format, format.name());
             doc

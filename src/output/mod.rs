@@ -12,6 +12,9 @@ use crate::query::highlight::Snippet;
 use serde::Serialize;
 use std::io::{self, Write};
 
+/// A committee's code, name, and countries with their paper counts.
+pub type CommitteeRow = (String, String, Vec<(String, usize)>);
+
 /// Text styles, as ANSI escapes when colour is on.
 #[derive(Debug, Clone, Copy)]
 enum Style {
@@ -103,7 +106,11 @@ impl Printer {
         let mut out = String::new();
         let mut at = 0;
         for [a, b] in &s.highlights {
-            if *a < at || *b > s.text.len() || !s.text.is_char_boundary(*a) || !s.text.is_char_boundary(*b) {
+            if *a < at
+                || *b > s.text.len()
+                || !s.text.is_char_boundary(*a)
+                || !s.text.is_char_boundary(*b)
+            {
                 continue;
             }
             out.push_str(&s.text[at..*a]);
@@ -118,7 +125,19 @@ impl Printer {
         if r.filters.is_empty() {
             return Ok(());
         }
-        let filters: Vec<String> = r.filters.iter().map(|(f, v)| format!("{} = {v}", serde_json::to_value(f).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default())).collect();
+        let filters: Vec<String> = r
+            .filters
+            .iter()
+            .map(|(f, v)| {
+                format!(
+                    "{} = {v}",
+                    serde_json::to_value(f)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .unwrap_or_default()
+                )
+            })
+            .collect();
         let line = format!("Read as a question about {}", filters.join(", "));
         writeln!(self.out, "{}", self.paint(Style::Dim, &line))
     }
@@ -131,9 +150,17 @@ impl Printer {
         if !h.topic.is_empty() {
             parts.push(h.topic.clone());
         }
-        let section = if h.section.is_empty() { h.section_kind.as_str().to_owned() } else { h.section.clone() };
+        let section = if h.section.is_empty() {
+            h.section_kind.as_str().to_owned()
+        } else {
+            h.section.clone()
+        };
         parts.push(section);
-        format!("{}  {}", parts.join(" · "), self.paint(Style::Place, &h.location))
+        format!(
+            "{}  {}",
+            parts.join(" · "),
+            self.paint(Style::Place, &h.location)
+        )
     }
 
     fn hit_body(&mut self, h: &Hit, indent: &str) -> io::Result<()> {
@@ -191,7 +218,12 @@ impl Printer {
         if r.countries.is_empty() {
             writeln!(self.out, "No country mentions {:?}.", r.query)?;
         }
-        let width = r.countries.iter().map(|c| c.country.chars().count()).max().unwrap_or(0);
+        let width = r
+            .countries
+            .iter()
+            .map(|c| c.country.chars().count())
+            .max()
+            .unwrap_or(0);
         for row in &r.countries {
             let counts = format!(
                 "{} passage{} in {} paper{}",
@@ -261,7 +293,7 @@ impl Printer {
         writeln!(self.out, "{line}.")
     }
 
-    pub fn catalog(&mut self, c: &Catalog, committees: &[(String, String, Vec<(String, usize)>)]) -> io::Result<()> {
+    pub fn catalog(&mut self, c: &Catalog, committees: &[CommitteeRow]) -> io::Result<()> {
         if self.json {
             for (code, name, countries) in committees {
                 #[derive(Serialize)]
@@ -270,16 +302,31 @@ impl Printer {
                     name: &'a str,
                     countries: &'a [(String, usize)],
                 }
-                self.line(Record::Committee(&Row { code, name, countries }))?;
+                self.line(Record::Committee(&Row {
+                    code,
+                    name,
+                    countries,
+                }))?;
             }
             return Ok(());
         }
         for (code, name, countries) in committees {
             let title = format!("{code} — {name}");
-            writeln!(self.out, "{} ({} countries)", self.paint(Style::Bold, &title), countries.len())?;
+            writeln!(
+                self.out,
+                "{} ({} countries)",
+                self.paint(Style::Bold, &title),
+                countries.len()
+            )?;
             let names: Vec<String> = countries
                 .iter()
-                .map(|(n, papers)| if *papers > 1 { format!("{n} ({papers})") } else { n.clone() })
+                .map(|(n, papers)| {
+                    if *papers > 1 {
+                        format!("{n} ({papers})")
+                    } else {
+                        n.clone()
+                    }
+                })
                 .collect();
             writeln!(self.out, "  {}", names.join(", "))?;
         }
@@ -299,7 +346,11 @@ impl Printer {
             }
             return self.line(Record::Summary(r));
         }
-        let what = if r.opponents { "Furthest from" } else { "Closest to" };
+        let what = if r.opponents {
+            "Furthest from"
+        } else {
+            "Closest to"
+        };
         let title = format!("{what} {} ({})", r.country, r.scope);
         writeln!(self.out, "{}", self.paint(Style::Bold, &title))?;
         for a in &r.allies {
@@ -315,8 +366,18 @@ impl Printer {
                 writeln!(self.out, "    shared: {}", a.shared_terms.join(", "))?;
             }
             if let Some((mine, theirs)) = &a.passages {
-                writeln!(self.out, "    {}: {}", self.paint(Style::Place, &mine.location), mine.text)?;
-                writeln!(self.out, "    {}: {}", self.paint(Style::Place, &theirs.location), theirs.text)?;
+                writeln!(
+                    self.out,
+                    "    {}: {}",
+                    self.paint(Style::Place, &mine.location),
+                    mine.text
+                )?;
+                writeln!(
+                    self.out,
+                    "    {}: {}",
+                    self.paint(Style::Place, &theirs.location),
+                    theirs.text
+                )?;
             }
         }
         writeln!(self.out, "{}", self.paint(Style::Dim, &r.explanation))
@@ -329,7 +390,12 @@ impl Printer {
             }
             return self.line(Record::Summary(r));
         }
-        let title = format!("{} — {} blocs among {} countries", r.scope, r.blocs.len(), r.countries);
+        let title = format!(
+            "{} — {} blocs among {} countries",
+            r.scope,
+            r.blocs.len(),
+            r.countries
+        );
         writeln!(self.out, "{}", self.paint(Style::Bold, &title))?;
         for b in &r.blocs {
             writeln!(
@@ -348,7 +414,11 @@ impl Printer {
         }
         writeln!(self.out, "\n{}", self.paint(Style::Dim, &r.explanation))?;
         if let Some(plot) = &r.plot {
-            writeln!(self.out, "{}", self.paint(Style::Dim, &format!("Heatmap written to {plot}")))?;
+            writeln!(
+                self.out,
+                "{}",
+                self.paint(Style::Dim, &format!("Heatmap written to {plot}"))
+            )?;
         }
         Ok(())
     }
@@ -357,7 +427,10 @@ impl Printer {
         if self.json {
             return self.line(Record::Comparison(r));
         }
-        let title = format!("{} and {} ({}): similarity {:.2}", r.first, r.second, r.scope, r.similarity);
+        let title = format!(
+            "{} and {} ({}): similarity {:.2}",
+            r.first, r.second, r.scope, r.similarity
+        );
         writeln!(self.out, "{}", self.paint(Style::Bold, &title))?;
         writeln!(self.out, "Both stress: {}", r.shared_terms.join(", "))?;
         writeln!(self.out, "Only {}: {}", r.first, r.first_only.join(", "))?;
@@ -365,8 +438,20 @@ impl Printer {
         for (label, p) in [("Agree", &r.agree), ("Differ", &r.differ)] {
             if let Some((a, b)) = p {
                 writeln!(self.out, "\n{}:", self.paint(Style::Bold, label))?;
-                writeln!(self.out, "  {} {}: {}", a.country, self.paint(Style::Place, &a.location), a.text)?;
-                writeln!(self.out, "  {} {}: {}", b.country, self.paint(Style::Place, &b.location), b.text)?;
+                writeln!(
+                    self.out,
+                    "  {} {}: {}",
+                    a.country,
+                    self.paint(Style::Place, &a.location),
+                    a.text
+                )?;
+                writeln!(
+                    self.out,
+                    "  {} {}: {}",
+                    b.country,
+                    self.paint(Style::Place, &b.location),
+                    b.text
+                )?;
             }
         }
         writeln!(self.out, "\n{}", self.paint(Style::Dim, &r.explanation))
@@ -375,7 +460,11 @@ impl Printer {
 
 /// Prints a warning or note on stderr (never mixed into JSON on stdout).
 pub fn warn(color: bool, message: &str) {
-    let prefix = if color { format!("{}caucus: warning:\x1b[0m", Style::Warn.code()) } else { "caucus: warning:".to_owned() };
+    let prefix = if color {
+        format!("{}caucus: warning:\x1b[0m", Style::Warn.code())
+    } else {
+        "caucus: warning:".to_owned()
+    };
     let _ = writeln!(io::stderr(), "{prefix} {message}");
 }
 

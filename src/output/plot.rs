@@ -13,11 +13,19 @@ const TOP: usize = 60;
 fn shade(s: f32) -> String {
     let s = s.clamp(0.0, 1.0);
     let lerp = |a: f32, b: f32| (a + (b - a) * s).round() as u8;
-    format!("rgb({},{},{})", lerp(255.0, 8.0), lerp(255.0, 48.0), lerp(255.0, 107.0))
+    format!(
+        "rgb({},{},{})",
+        lerp(255.0, 8.0),
+        lerp(255.0, 48.0),
+        lerp(255.0, 107.0)
+    )
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Builds the SVG document.
@@ -28,7 +36,12 @@ pub fn svg(r: &BlocsResult) -> String {
         .matrix
         .iter()
         .enumerate()
-        .flat_map(|(i, row)| row.iter().enumerate().filter(move |(j, _)| *j != i).map(|(_, v)| *v))
+        .flat_map(|(i, row)| {
+            row.iter()
+                .enumerate()
+                .filter(move |(j, _)| *j != i)
+                .map(|(_, v)| *v)
+        })
         .fold(0.0f32, f32::max)
         .max(0.01);
     let size = LABEL + n * CELL + 20;
@@ -39,7 +52,11 @@ pub fn svg(r: &BlocsResult) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{height}" viewBox="0 0 {size} {height}" font-family="Helvetica, Arial, sans-serif">"#
     );
     let _ = writeln!(out, r#"<rect width="100%" height="100%" fill="white"/>"#);
-    let _ = writeln!(out, r#"<text x="10" y="24" font-size="16" font-weight="bold">{}</text>"#, escape(&r.scope));
+    let _ = writeln!(
+        out,
+        r#"<text x="10" y="24" font-size="16" font-weight="bold">{}</text>"#,
+        escape(&r.scope)
+    );
     let _ = writeln!(
         out,
         r#"<text x="10" y="44" font-size="11" fill="\#555">Similarity of papers (darker = more alike, scale 0 to {max:.2}); boxes are blocs</text>"#
@@ -48,7 +65,12 @@ pub fn svg(r: &BlocsResult) -> String {
     let y0 = TOP + LABEL;
     for (i, name) in r.order.iter().enumerate() {
         let y = y0 + i * CELL + CELL / 2 + 4;
-        let _ = writeln!(out, r#"<text x="{}" y="{y}" font-size="11" text-anchor="end">{}</text>"#, x0 - 6, escape(name));
+        let _ = writeln!(
+            out,
+            r#"<text x="{}" y="{y}" font-size="11" text-anchor="end">{}</text>"#,
+            x0 - 6,
+            escape(name)
+        );
         let x = x0 + i * CELL + CELL / 2 + 4;
         let _ = writeln!(
             out,
@@ -59,7 +81,11 @@ pub fn svg(r: &BlocsResult) -> String {
         );
         for j in 0..n {
             let v = r.matrix[i].get(j).copied().unwrap_or(0.0);
-            let fill = if i == j { "rgb(200,200,200)".to_owned() } else { shade(v / max) };
+            let fill = if i == j {
+                "rgb(200,200,200)".to_owned()
+            } else {
+                shade(v / max)
+            };
             let _ = writeln!(
                 out,
                 r#"<rect x="{}" y="{}" width="{CELL}" height="{CELL}" fill="{fill}"><title>{} / {}: {v:.2}</title></rect>"#,
@@ -90,7 +116,10 @@ pub fn svg(r: &BlocsResult) -> String {
 /// Writes the heatmap to `path`: SVG, or PNG when the name ends in .png.
 pub fn heatmap(r: &BlocsResult, path: &Path) -> Result<(), String> {
     let doc = svg(r);
-    let is_png = path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("png"));
+    let is_png = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"));
     if is_png {
         return Err("PNG output is not available in this build; use a .svg file name".to_owned());
     }

@@ -56,7 +56,12 @@ impl Block {
     }
 
     /// A block of one line.
-    pub fn single(kind: BlockKind, text: impl Into<String>, line: Option<u32>, page: Option<u32>) -> Self {
+    pub fn single(
+        kind: BlockKind,
+        text: impl Into<String>,
+        line: Option<u32>,
+        page: Option<u32>,
+    ) -> Self {
         Block {
             kind,
             lines: vec![SrcLine::new(text, line, page)],
@@ -116,7 +121,10 @@ pub(crate) fn is_bullet(line: &str) -> bool {
     let mut chars = line.chars();
     matches!(
         (chars.next(), chars.next()),
-        (Some('-' | '*' | '•' | '–' | '▪' | '◦' | '·'), Some(' ' | '\t'))
+        (
+            Some('-' | '*' | '•' | '–' | '▪' | '◦' | '·'),
+            Some(' ' | '\t')
+        )
     ) && !line.starts_with("**")
 }
 

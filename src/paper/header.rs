@@ -85,7 +85,10 @@ pub fn parse_field_line(line: &str) -> Option<(HeaderKey, String)> {
     if value.split_whitespace().count() > 25 {
         return None;
     }
-    Some((header_key, value.trim_end_matches(['.', ';', ',']).to_owned()))
+    Some((
+        header_key,
+        value.trim_end_matches(['.', ';', ',']).to_owned(),
+    ))
 }
 
 /// `topic a`, `topic 1`, `topic ii` -> the topic's letter ('A', '1', ...).
@@ -155,11 +158,17 @@ mod tests {
     fn topic_letters_and_lists() {
         assert_eq!(
             parse_field_line("Topic A: Online Drug Trafficking"),
-            Some((HeaderKey::Topic(Some('A')), "Online Drug Trafficking".into()))
+            Some((
+                HeaderKey::Topic(Some('A')),
+                "Online Drug Trafficking".into()
+            ))
         );
         assert_eq!(
             parse_field_line("Topic B: Alternative Development"),
-            Some((HeaderKey::Topic(Some('B')), "Alternative Development".into()))
+            Some((
+                HeaderKey::Topic(Some('B')),
+                "Alternative Development".into()
+            ))
         );
         assert_eq!(
             split_topics("A: Marine Plastic Pollution; B: Chemicals and Waste"),
@@ -171,7 +180,10 @@ mod tests {
     fn other_metadata_is_kept_but_sentences_are_not_fields() {
         assert_eq!(
             parse_field_line("School: Lincoln High School"),
-            Some((HeaderKey::Other("school".into()), "Lincoln High School".into()))
+            Some((
+                HeaderKey::Other("school".into()),
+                "Lincoln High School".into()
+            ))
         );
         assert_eq!(
             parse_field_line("In 2019 the figures were clear: cocaine seizures rose."),

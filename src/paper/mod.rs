@@ -92,7 +92,10 @@ impl Paper {
     }
 
     pub fn word_count(&self) -> usize {
-        self.passages.iter().map(|p| p.text.split_whitespace().count()).sum()
+        self.passages
+            .iter()
+            .map(|p| p.text.split_whitespace().count())
+            .sum()
     }
 }
 
@@ -111,7 +114,11 @@ pub fn parse(blocks: &[Block], path: &Path) -> Paper {
             PaperCommittee { code, name }
         })
         .or_else(|| committee_from_path(path));
-    let mut topics = head.topics.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
+    let mut topics = head
+        .topics
+        .iter()
+        .map(|(_, t)| t.clone())
+        .collect::<Vec<_>>();
     let (sections, passages) = read_body(&blocks[body_start..], &head.topics, &mut topics);
     if passages.is_empty() {
         warnings.push("no text found".to_owned());
@@ -191,14 +198,18 @@ fn read_header(blocks: &[Block]) -> (Head, usize) {
             body_start = i;
             break;
         }
-        if is_title(block) && !(fields > 0 && heading_of(block).is_some_and(|h| is_section_title(&h))) {
+        if is_title(block)
+            && !(fields > 0 && heading_of(block).is_some_and(|h| is_section_title(&h)))
+        {
             if head.title.is_none() {
                 head.title = Some(block_text(block));
             }
             if fields == 0 {
                 // A "Delegation of X" title stands for a country line.
                 let text = block_text(block);
-                if let Some(rest) = strip_prefix_ci(&text, "delegation of ").or_else(|| strip_prefix_ci(&text, "the delegation of ")) {
+                if let Some(rest) = strip_prefix_ci(&text, "delegation of ")
+                    .or_else(|| strip_prefix_ci(&text, "the delegation of "))
+                {
                     head.country.get_or_insert_with(|| rest.trim().to_owned());
                 }
             }
@@ -216,8 +227,10 @@ fn read_header(blocks: &[Block]) -> (Head, usize) {
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    (s.len() >= prefix.len() && s.is_char_boundary(prefix.len()) && s[..prefix.len()].eq_ignore_ascii_case(prefix))
-        .then(|| &s[prefix.len()..])
+    (s.len() >= prefix.len()
+        && s.is_char_boundary(prefix.len())
+        && s[..prefix.len()].eq_ignore_ascii_case(prefix))
+    .then(|| &s[prefix.len()..])
 }
 
 /// A section heading like "Background" is not a title even though it is short.
@@ -236,7 +249,8 @@ fn is_title(block: &Block) -> bool {
     }
     let text = block_text(block);
     let words = text.split_whitespace().count();
-    let heading_like = matches!(block.kind, BlockKind::Heading(_) | BlockKind::BoldParagraph) || text.starts_with('#');
+    let heading_like = matches!(block.kind, BlockKind::Heading(_) | BlockKind::BoldParagraph)
+        || text.starts_with('#');
     let clean = text.trim_start_matches('#').trim();
     words > 0
         && words <= 14
@@ -246,8 +260,16 @@ fn is_title(block: &Block) -> bool {
 }
 
 fn block_text(block: &Block) -> String {
-    let text = block.lines.iter().map(|l| l.text.trim()).collect::<Vec<_>>().join(" ");
-    text.trim_start_matches('#').replace("**", "").trim().to_owned()
+    let text = block
+        .lines
+        .iter()
+        .map(|l| l.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    text.trim_start_matches('#')
+        .replace("**", "")
+        .trim()
+        .to_owned()
 }
 
 fn resolve_country(written: Option<&str>, path: &Path, warnings: &mut Vec<String>) -> PaperCountry {
@@ -260,7 +282,9 @@ fn resolve_country(written: Option<&str>, path: &Path, warnings: &mut Vec<String
                 .trim_start_matches("the ")
                 .trim_start_matches("Delegation of ")
                 .trim_start_matches("delegation of ");
-            countries::lookup(trimmed).or_else(|| countries::lookup(trimmed.split(['(', ',']).next().unwrap_or(trimmed).trim()))
+            countries::lookup(trimmed).or_else(|| {
+                countries::lookup(trimmed.split(['(', ',']).next().unwrap_or(trimmed).trim())
+            })
         });
         return match found {
             Some(c) => PaperCountry {
@@ -286,7 +310,8 @@ fn resolve_country(written: Option<&str>, path: &Path, warnings: &mut Vec<String
             source: CountrySource::FileName,
         },
         None => {
-            warnings.push("no country in the header or the file name; recorded as unknown".to_owned());
+            warnings
+                .push("no country in the header or the file name; recorded as unknown".to_owned());
             PaperCountry {
                 name: UNKNOWN.to_owned(),
                 iso3: None,
@@ -305,7 +330,10 @@ fn committee_from_path(path: &Path) -> Option<PaperCommittee> {
         .into_iter()
         .flat_map(|p| p.components().rev())
         .filter_map(|c| c.as_os_str().to_str())
-        .find_map(|name| committees::lookup(name).or_else(|| committees::lookup(name.split([' ', '-', '_']).next().unwrap_or(""))));
+        .find_map(|name| {
+            committees::lookup(name)
+                .or_else(|| committees::lookup(name.split([' ', '-', '_']).next().unwrap_or("")))
+        });
     let from_file = || {
         let stem = path.file_stem()?.to_str()?;
         stem.split(['-', '_', ' ', '.'])
@@ -320,13 +348,21 @@ fn committee_from_path(path: &Path) -> Option<PaperCommittee> {
 
 /// Walks the body: headings open sections (or switch topic), everything else becomes
 /// passages. Bibliography sections split into one passage per entry.
-fn read_body(blocks: &[Block], head_topics: &[(Option<char>, String)], topics: &mut Vec<String>) -> (Vec<Section>, Vec<Passage>) {
+fn read_body(
+    blocks: &[Block],
+    head_topics: &[(Option<char>, String)],
+    topics: &mut Vec<String>,
+) -> (Vec<Section>, Vec<Passage>) {
     let mut sections: Vec<Section> = Vec::new();
     let mut passages: Vec<Passage> = Vec::new();
     let default_topic = || match head_topics.len() {
         0 => String::new(),
         1 => head_topics[0].1.clone(),
-        _ => head_topics.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("; "),
+        _ => head_topics
+            .iter()
+            .map(|(_, t)| t.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
     };
     let mut topic = default_topic();
     let mut notes_section: Option<usize> = None;
@@ -367,7 +403,8 @@ fn read_body(blocks: &[Block], head_topics: &[(Option<char>, String)], topics: &
         } else {
             current
         };
-        let in_bibliography = section.is_some_and(|s| sections[s].kind == SectionKind::Bibliography);
+        let in_bibliography =
+            section.is_some_and(|s| sections[s].kind == SectionKind::Bibliography);
         if in_bibliography {
             add_bibliography(block, section, &topic, &mut passages);
         } else {
@@ -394,7 +431,12 @@ fn add_paragraph(block: &Block, section: Option<usize>, topic: &str, passages: &
 /// A bibliography paragraph may hold several entries, one per line; a line that
 /// continues the previous one (lower-case start, URL, after a trailing hyphen) is
 /// joined to it. A bare URL block continues the previous entry.
-fn add_bibliography(block: &Block, section: Option<usize>, topic: &str, passages: &mut Vec<Passage>) {
+fn add_bibliography(
+    block: &Block,
+    section: Option<usize>,
+    topic: &str,
+    passages: &mut Vec<Passage>,
+) {
     let first = block.lines.first().map(|l| l.text.trim()).unwrap_or("");
     let is_url = |s: &str| s.starts_with("http") || s.starts_with("www.");
     if is_url(first) && block.kind == BlockKind::Paragraph {
@@ -434,7 +476,14 @@ fn add_bibliography(block: &Block, section: Option<usize>, topic: &str, passages
     flush(&mut entry, passages);
 }
 
-fn push(passages: &mut Vec<Passage>, clean: structure::CleanText, section: Option<usize>, line: Option<u32>, page: Option<u32>, topic: &str) {
+fn push(
+    passages: &mut Vec<Passage>,
+    clean: structure::CleanText,
+    section: Option<usize>,
+    line: Option<u32>,
+    page: Option<u32>,
+    topic: &str,
+) {
     passages.push(Passage {
         number: passages.len() as u32 + 1,
         section,
@@ -456,7 +505,12 @@ pub enum ReadError {
 }
 
 /// Reads one file into a paper: extracts its blocks by format, then parses them.
-pub fn read_bytes(format: formats::Format, bytes: &[u8], rel_path: &Path, limits: &formats::Limits) -> Result<Paper, ReadError> {
+pub fn read_bytes(
+    format: formats::Format,
+    bytes: &[u8],
+    rel_path: &Path,
+    limits: &formats::Limits,
+) -> Result<Paper, ReadError> {
     let blocks = formats::extract(format, bytes, limits)?;
     Ok(parse(&blocks, rel_path))
 }
@@ -495,8 +549,17 @@ mod tests {
         assert_eq!(p.passages[0].line, Some(7));
         assert_eq!(p.passages[0].section, None);
         assert_eq!(p.passages[1].citations, vec![2]);
-        assert_eq!(p.passages[2].text, "Belgium, \"Declaration.\" Declaration, 2010.");
-        assert!(p.passages[3].text.ends_with("www.unodc.org/some/long/url.html"), "{}", p.passages[3].text);
+        assert_eq!(
+            p.passages[2].text,
+            "Belgium, \"Declaration.\" Declaration, 2010."
+        );
+        assert!(
+            p.passages[3]
+                .text
+                .ends_with("www.unodc.org/some/long/url.html"),
+            "{}",
+            p.passages[3].text
+        );
         assert_eq!(p.passages[3].topic, "Online Drug Trafficking");
     }
 
@@ -509,9 +572,19 @@ mod tests {
         assert_eq!(p.country.name, "Mexico");
         assert_eq!(p.committee.unwrap().code, "CND");
         assert_eq!(p.title.as_deref(), Some("Position Paper"));
-        assert_eq!(p.metadata, vec![("school".to_owned(), "Colegio X".to_owned())]);
+        assert_eq!(
+            p.metadata,
+            vec![("school".to_owned(), "Colegio X".to_owned())]
+        );
         let kinds: Vec<_> = p.sections.iter().map(|s| s.kind).collect();
-        assert_eq!(kinds, vec![SectionKind::Background, SectionKind::Position, SectionKind::Solutions]);
+        assert_eq!(
+            kinds,
+            vec![
+                SectionKind::Background,
+                SectionKind::Position,
+                SectionKind::Solutions
+            ]
+        );
         assert_eq!(p.passages.len(), 3);
         assert_eq!(p.passages[2].section, Some(2));
     }
@@ -523,7 +596,10 @@ mod tests {
             "x.txt",
         );
         assert_eq!(p.country.name, "Bolivia");
-        assert_eq!(p.topics, vec!["Online Drug Trafficking", "Alternative Development"]);
+        assert_eq!(
+            p.topics,
+            vec!["Online Drug Trafficking", "Alternative Development"]
+        );
         assert_eq!(p.passages.len(), 2);
         assert_eq!(p.passages[0].topic, "Online Drug Trafficking");
         assert_eq!(p.passages[1].topic, "Alternative Development");
@@ -531,7 +607,10 @@ mod tests {
 
     #[test]
     fn no_header_takes_country_from_file_name_and_committee_from_folder() {
-        let p = parse_text("Estonia believes privacy is a right.\n\nMore text here.", "hrc/estonia.txt");
+        let p = parse_text(
+            "Estonia believes privacy is a right.\n\nMore text here.",
+            "hrc/estonia.txt",
+        );
         assert_eq!(p.country.name, "Estonia");
         assert_eq!(p.country.source, CountrySource::FileName);
         assert_eq!(p.committee.unwrap().code, "HRC");
@@ -543,7 +622,10 @@ mod tests {
 
     #[test]
     fn non_state_entities_are_kept_as_written() {
-        let p = parse_text("Delegation: European Union\nCommittee: UNEA\n\nText.", "eu.txt");
+        let p = parse_text(
+            "Delegation: European Union\nCommittee: UNEA\n\nText.",
+            "eu.txt",
+        );
         assert_eq!(p.country.name, "European Union");
         assert_eq!(p.country.iso3, None);
     }

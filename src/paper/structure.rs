@@ -168,14 +168,19 @@ pub fn heading_of(block: &Block) -> Option<Heading> {
         BlockKind::Paragraph => block.lines.len() == 1 && looks_like_heading(raw, words),
         BlockKind::ListItem | BlockKind::Note | BlockKind::TableRow => false,
     };
-    decided.then(|| Heading::Section(clean_heading(raw))).filter(|h| match h {
-        Heading::Section(s) => !s.is_empty(),
-        Heading::Topic(..) => true,
-    })
+    decided
+        .then(|| Heading::Section(clean_heading(raw)))
+        .filter(|h| match h {
+            Heading::Section(s) => !s.is_empty(),
+            Heading::Topic(..) => true,
+        })
 }
 
 fn topic_heading(raw: &str) -> Option<Heading> {
-    let clean = raw.trim_start_matches('#').replace("**", "").replace("__", "");
+    let clean = raw
+        .trim_start_matches('#')
+        .replace("**", "")
+        .replace("__", "");
     let clean = clean.trim();
     let lower = clean.to_lowercase();
     let rest = lower.strip_prefix("topic ")?;
@@ -205,7 +210,8 @@ fn looks_like_heading(raw: &str, words: usize) -> bool {
     {
         return true;
     }
-    let ends_like_sentence = raw.ends_with(['.', ',', ';', '?', '!', '"', '”']) && !raw.ends_with("..");
+    let ends_like_sentence =
+        raw.ends_with(['.', ',', ';', '?', '!', '"', '”']) && !raw.ends_with("..");
     if ends_like_sentence {
         return false;
     }
@@ -230,7 +236,10 @@ pub fn strip_numbering(s: &str) -> &str {
     if core.len() == token.len() || core.is_empty() {
         return s;
     }
-    let roman = core.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) && core.len() <= 5;
+    let roman = core
+        .chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+        && core.len() <= 5;
     let digits = core.chars().all(|c| c.is_ascii_digit() || c == '.') && core.len() <= 6;
     let letter = core.len() == 1 && core.chars().all(|c| c.is_ascii_uppercase());
     if roman || digits || letter {
@@ -243,7 +252,10 @@ pub fn strip_numbering(s: &str) -> &str {
 fn clean_heading(raw: &str) -> String {
     let no_hash = raw.trim_start_matches('#').trim();
     let no_stars = no_hash.replace("**", "").replace("__", "");
-    let no_stars = no_stars.trim_matches(['*', '_', ' ']).trim_end_matches(':').trim();
+    let no_stars = no_stars
+        .trim_matches(['*', '_', ' '])
+        .trim_end_matches(':')
+        .trim();
     strip_numbering(no_stars).trim().to_owned()
 }
 
@@ -304,7 +316,8 @@ pub fn clean_paragraph(text: &str) -> CleanText {
         if let Some(after) = strip_prefix_ci(rest, "<sup>") {
             if let Some(end) = find_ci(after, "</sup>") {
                 let inner = &after[..end];
-                let nums = citation_numbers(inner.trim().trim_start_matches('[').trim_end_matches(']'));
+                let nums =
+                    citation_numbers(inner.trim().trim_start_matches('[').trim_end_matches(']'));
                 if let Some(nums) = nums {
                     citations.extend(nums);
                     rest = &after[end + "</sup>".len()..];
@@ -330,7 +343,12 @@ pub fn clean_paragraph(text: &str) -> CleanText {
     }
     let mut text = strip_emphasis(out.trim());
     if is_bullet(&text) {
-        text = text.chars().skip(2).collect::<String>().trim_start().to_owned();
+        text = text
+            .chars()
+            .skip(2)
+            .collect::<String>()
+            .trim_start()
+            .to_owned();
     }
     // Removing a marker can leave "word ." or double spaces behind.
     let text = tidy_spaces(&text);
@@ -340,8 +358,10 @@ pub fn clean_paragraph(text: &str) -> CleanText {
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    (s.len() >= prefix.len() && s.is_char_boundary(prefix.len()) && s[..prefix.len()].eq_ignore_ascii_case(prefix))
-        .then(|| &s[prefix.len()..])
+    (s.len() >= prefix.len()
+        && s.is_char_boundary(prefix.len())
+        && s[..prefix.len()].eq_ignore_ascii_case(prefix))
+    .then(|| &s[prefix.len()..])
 }
 
 fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
@@ -422,7 +442,7 @@ fn tidy_spaces(s: &str) -> String {
 /// words (a single longer sentence is cut at word boundaries). Returns byte ranges.
 pub fn split_long(text: &str, max_words: usize) -> Vec<std::ops::Range<usize>> {
     if text.split_whitespace().count() <= max_words {
-        return vec![0..text.len()];
+        return std::iter::once(0..text.len()).collect();
     }
     let sentences = sentence_ranges(text);
     let mut pieces = Vec::new();
@@ -464,7 +484,11 @@ pub fn split_long(text: &str, max_words: usize) -> Vec<std::ops::Range<usize>> {
         .collect()
 }
 
-fn word_chunks(text: &str, range: std::ops::Range<usize>, max_words: usize) -> Vec<std::ops::Range<usize>> {
+fn word_chunks(
+    text: &str,
+    range: std::ops::Range<usize>,
+    max_words: usize,
+) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut count = 0;
     let mut start = range.start;
@@ -506,7 +530,9 @@ fn sentence_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
             let followed_by_space = j < bytes.len() && bytes[j] == b' ';
             if followed_by_space && !is_abbreviation(&text[start..i]) {
                 let next = text[j..].trim_start().chars().next();
-                if next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '(')) {
+                if next.is_some_and(|c| {
+                    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '(')
+                }) {
                     out.push(start..j);
                     start = j;
                     i = j;
@@ -527,7 +553,27 @@ fn is_abbreviation(before: &str) -> bool {
     let lower = last.to_lowercase();
     matches!(
         lower.as_str(),
-        "e.g" | "i.e" | "etc" | "mr" | "mrs" | "ms" | "dr" | "st" | "no" | "art" | "vs" | "cf" | "al" | "p" | "pp" | "inc" | "jr" | "sr" | "approx" | "fig" | "vol"
+        "e.g"
+            | "i.e"
+            | "etc"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "st"
+            | "no"
+            | "art"
+            | "vs"
+            | "cf"
+            | "al"
+            | "p"
+            | "pp"
+            | "inc"
+            | "jr"
+            | "sr"
+            | "approx"
+            | "fig"
+            | "vol"
     ) || (last.len() <= 3 && last.contains('.'))
         || (last.len() == 1 && last.chars().all(|c| c.is_uppercase()))
 }
@@ -544,18 +590,39 @@ mod tests {
     #[test]
     fn headings_in_plain_text() {
         let h = |t: &str| heading_of(&para(t));
-        assert_eq!(h("I. Background"), Some(Heading::Section("Background".into())));
-        assert_eq!(h("2. Possible Solutions"), Some(Heading::Section("Possible Solutions".into())));
-        assert_eq!(h("## **Bibliography**"), Some(Heading::Section("Bibliography".into())));
-        assert_eq!(h("**Proposed Solutions**"), Some(Heading::Section("Proposed Solutions".into())));
-        assert_eq!(h("Works Cited"), Some(Heading::Section("Works Cited".into())));
-        assert_eq!(h("COUNTRY POLICY"), Some(Heading::Section("COUNTRY POLICY".into())));
+        assert_eq!(
+            h("I. Background"),
+            Some(Heading::Section("Background".into()))
+        );
+        assert_eq!(
+            h("2. Possible Solutions"),
+            Some(Heading::Section("Possible Solutions".into()))
+        );
+        assert_eq!(
+            h("## **Bibliography**"),
+            Some(Heading::Section("Bibliography".into()))
+        );
+        assert_eq!(
+            h("**Proposed Solutions**"),
+            Some(Heading::Section("Proposed Solutions".into()))
+        );
+        assert_eq!(
+            h("Works Cited"),
+            Some(Heading::Section("Works Cited".into()))
+        );
+        assert_eq!(
+            h("COUNTRY POLICY"),
+            Some(Heading::Section("COUNTRY POLICY".into()))
+        );
         assert_eq!(
             h("Topic A: Online Drug Trafficking"),
             Some(Heading::Topic('A', "Online Drug Trafficking".into()))
         );
         assert_eq!(h("Belgium supports a task force."), None);
-        assert_eq!(h("2019 was a record year for seizures in Antwerp and the region"), None);
+        assert_eq!(
+            h("2019 was a record year for seizures in Antwerp and the region"),
+            None
+        );
     }
 
     #[test]
@@ -563,7 +630,10 @@ mod tests {
         assert_eq!(kind_of_heading("Background"), SectionKind::Background);
         assert_eq!(kind_of_heading("Position of Chile"), SectionKind::Position);
         assert_eq!(kind_of_heading("National Policy"), SectionKind::Position);
-        assert_eq!(kind_of_heading("Possible Solutions"), SectionKind::Solutions);
+        assert_eq!(
+            kind_of_heading("Possible Solutions"),
+            SectionKind::Solutions
+        );
         assert_eq!(kind_of_heading("Recommendations"), SectionKind::Solutions);
         assert_eq!(kind_of_heading("Works Cited"), SectionKind::Bibliography);
         assert_eq!(kind_of_heading("References"), SectionKind::Bibliography);
@@ -572,8 +642,15 @@ mod tests {
 
     #[test]
     fn hard_wraps_and_line_break_hyphens_are_healed() {
-        let (text, starts) = join_lines(["weapons that are autono-", "mous must remain under", "human control - always"]);
-        assert_eq!(text, "weapons that are autonomous must remain under human control - always");
+        let (text, starts) = join_lines([
+            "weapons that are autono-",
+            "mous must remain under",
+            "human control - always",
+        ]);
+        assert_eq!(
+            text,
+            "weapons that are autonomous must remain under human control - always"
+        );
         assert_eq!(starts.len(), 3);
         let (text, _) = join_lines(["the anti-", "Narcotics unit"]);
         assert_eq!(text, "the anti- Narcotics unit");
@@ -581,8 +658,13 @@ mod tests {
 
     #[test]
     fn citation_markers_leave_the_text_but_are_kept() {
-        let c = clean_paragraph("strain on healthcare systems<sup>[3]</sup>, with Belgium [4, 5] seizing [2019] more.");
-        assert_eq!(c.text, "strain on healthcare systems, with Belgium seizing [2019] more.");
+        let c = clean_paragraph(
+            "strain on healthcare systems<sup>[3]</sup>, with Belgium [4, 5] seizing [2019] more.",
+        );
+        assert_eq!(
+            c.text,
+            "strain on healthcare systems, with Belgium seizing [2019] more."
+        );
         assert_eq!(c.citations, vec![3, 4, 5]);
         let c = clean_paragraph("- [1] Belgium, *Communal Declaration*, 2010.");
         assert_eq!(c.text, "Belgium, Communal Declaration, 2010.");
@@ -610,9 +692,18 @@ mod tests {
 
     #[test]
     fn heading_blocks_from_rich_formats() {
-        let b = Block::new(BlockKind::BoldParagraph, vec![SrcLine::new("Country Policy", None, None)]);
-        assert_eq!(heading_of(&b), Some(Heading::Section("Country Policy".into())));
-        let b = Block::new(BlockKind::Heading(2), vec![SrcLine::new("1. Background", Some(4), None)]);
+        let b = Block::new(
+            BlockKind::BoldParagraph,
+            vec![SrcLine::new("Country Policy", None, None)],
+        );
+        assert_eq!(
+            heading_of(&b),
+            Some(Heading::Section("Country Policy".into()))
+        );
+        let b = Block::new(
+            BlockKind::Heading(2),
+            vec![SrcLine::new("1. Background", Some(4), None)],
+        );
         assert_eq!(heading_of(&b), Some(Heading::Section("Background".into())));
     }
 }

@@ -76,7 +76,10 @@ mod tests {
         for unit in "Topic: café".encode_utf16() {
             bytes.extend_from_slice(&unit.to_le_bytes());
         }
-        assert_eq!(decode(&bytes).unwrap(), ("Topic: café".to_owned(), Encoding::Utf16));
+        assert_eq!(
+            decode(&bytes).unwrap(),
+            ("Topic: café".to_owned(), Encoding::Utf16)
+        );
     }
 
     #[test]
@@ -85,12 +88,18 @@ mod tests {
         let bytes = [0x93, b'n', b'a', 0xEF, b'v', b'e', 0x94, b' ', 0x96];
         assert_eq!(
             decode(&bytes).unwrap(),
-            ("\u{201c}naïve\u{201d} \u{2013}".to_owned(), Encoding::Windows1252)
+            (
+                "\u{201c}naïve\u{201d} \u{2013}".to_owned(),
+                Encoding::Windows1252
+            )
         );
     }
 
     #[test]
     fn binary_is_refused() {
-        assert_eq!(decode(&[0x89, b'P', b'N', b'G', 0, 0, 1, 2]), Err(DecodeError::Binary));
+        assert_eq!(
+            decode(&[0x89, b'P', b'N', b'G', 0, 0, 1, 2]),
+            Err(DecodeError::Binary)
+        );
     }
 }

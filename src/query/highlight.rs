@@ -72,7 +72,11 @@ pub fn match_ranges(text: &str, terms: &Terms) -> Vec<Range<usize>> {
             if tokens.len() - start < phrase.len() {
                 break;
             }
-            if phrase.iter().enumerate().all(|(k, s)| tokens[start + k].stem == *s) {
+            if phrase
+                .iter()
+                .enumerate()
+                .all(|(k, s)| tokens[start + k].stem == *s)
+            {
                 for k in 0..phrase.len() {
                     hit[start + k] = true;
                     if k > 0 {
@@ -87,7 +91,8 @@ pub fn match_ranges(text: &str, terms: &Terms) -> Vec<Range<usize>> {
         if !hit[i] {
             continue;
         }
-        let adjacent = i > 0 && hit[i - 1] && (joined[i] || text[tokens[i - 1].to..t.from].trim().is_empty());
+        let adjacent =
+            i > 0 && hit[i - 1] && (joined[i] || text[tokens[i - 1].to..t.from].trim().is_empty());
         match ranges.last_mut() {
             Some(last) if adjacent => last.end = t.to,
             _ => ranges.push(t.from..t.to),
@@ -106,13 +111,24 @@ const WINDOW: usize = 280;
 pub fn snippets(text: &str, terms: &Terms, max: usize) -> Vec<Snippet> {
     let ranges = match_ranges(text, terms);
     if text.len() <= WHOLE || ranges.is_empty() {
-        let end = if text.len() <= WHOLE { text.len() } else { cut_at_space(text, WINDOW) };
+        let end = if text.len() <= WHOLE {
+            text.len()
+        } else {
+            cut_at_space(text, WINDOW)
+        };
         let mut s = text[..end].to_owned();
-        let highlights = ranges.iter().filter(|r| r.end <= end).map(|r| [r.start, r.end]).collect();
+        let highlights = ranges
+            .iter()
+            .filter(|r| r.end <= end)
+            .map(|r| [r.start, r.end])
+            .collect();
         if end < text.len() {
             s.push('…');
         }
-        return vec![Snippet { text: s, highlights }];
+        return vec![Snippet {
+            text: s,
+            highlights,
+        }];
     }
     // Greedy: take the window holding most distinct matched words, then the next one
     // that does not overlap, and so on.
@@ -153,8 +169,16 @@ pub fn snippets(text: &str, terms: &Terms, max: usize) -> Vec<Snippet> {
     chosen
         .into_iter()
         .map(|w| {
-            let start = if w.start == 0 { 0 } else { next_word_start(text, w.start) };
-            let end = if w.end >= text.len() { text.len() } else { cut_at_space(text, w.end) };
+            let start = if w.start == 0 {
+                0
+            } else {
+                next_word_start(text, w.start)
+            };
+            let end = if w.end >= text.len() {
+                text.len()
+            } else {
+                cut_at_space(text, w.end)
+            };
             let end = end.max(start);
             let mut s = String::new();
             let lead = if start > 0 { "…" } else { "" };
@@ -169,7 +193,10 @@ pub fn snippets(text: &str, terms: &Terms, max: usize) -> Vec<Snippet> {
                 .filter(|r| r.start >= start && r.end <= end)
                 .map(|r| [r.start - start + shift, r.end - start + shift])
                 .collect();
-            Snippet { text: s, highlights }
+            Snippet {
+                text: s,
+                highlights,
+            }
         })
         .collect()
 }
@@ -202,10 +229,20 @@ mod tests {
         let mut a = analyzer::analyzer();
         let mut t = Terms::default();
         for w in words {
-            t.add_words(analyzer::terms(&mut a, w).into_iter().map(|x| x.stem).collect());
+            t.add_words(
+                analyzer::terms(&mut a, w)
+                    .into_iter()
+                    .map(|x| x.stem)
+                    .collect(),
+            );
         }
         for p in phrases {
-            t.add_phrase(analyzer::terms(&mut a, &p.join(" ")).into_iter().map(|x| x.stem).collect());
+            t.add_phrase(
+                analyzer::terms(&mut a, &p.join(" "))
+                    .into_iter()
+                    .map(|x| x.stem)
+                    .collect(),
+            );
         }
         t
     }
@@ -221,14 +258,19 @@ mod tests {
     #[test]
     fn long_passages_give_several_snippets_around_matches() {
         let filler = "nothing to see in this sentence at all. ".repeat(12);
-        let text = format!("Escrow services matter. {filler} Later the darknet escrow again. {filler} End.");
+        let text = format!(
+            "Escrow services matter. {filler} Later the darknet escrow again. {filler} End."
+        );
         let s = snippets(&text, &terms(&["escrow", "darknet"], &[]), 3);
         assert!(s.len() >= 2, "{s:?}");
         for snip in &s {
             assert!(snip.text.len() < 300);
             for [a, b] in &snip.highlights {
                 let word = &snip.text[*a..*b].to_lowercase();
-                assert!(word.contains("escrow") || word.contains("darknet"), "{word}");
+                assert!(
+                    word.contains("escrow") || word.contains("darknet"),
+                    "{word}"
+                );
             }
         }
         assert!(s.iter().any(|x| x.text.contains("darknet escrow")));

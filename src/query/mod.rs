@@ -9,7 +9,10 @@ use crate::index::state::Catalog;
 use crate::index::Fields;
 use crate::paper::{committees, countries, SectionKind};
 use parse::{Expr, FilterField, Parsed};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RegexQuery,
+    TermQuery,
+};
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
@@ -36,7 +39,10 @@ pub struct Filters {
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
-        self.countries.is_empty() && self.committees.is_empty() && self.topics.is_empty() && self.sections.is_empty()
+        self.countries.is_empty()
+            && self.committees.is_empty()
+            && self.topics.is_empty()
+            && self.sections.is_empty()
     }
 
     fn push(&mut self, field: FilterField, value: String) {
@@ -97,7 +103,11 @@ pub fn resolve_country(value: &str, catalog: &Catalog) -> Result<String, Unknown
     if let Some(c) = countries::lookup(value) {
         return Ok(c.name.to_owned());
     }
-    if let Some(name) = catalog.countries.keys().find(|k| k.eq_ignore_ascii_case(value.trim())) {
+    if let Some(name) = catalog
+        .countries
+        .keys()
+        .find(|k| k.eq_ignore_ascii_case(value.trim()))
+    {
         return Ok(name.clone());
     }
     let names: Vec<&str> = catalog.countries.keys().map(String::as_str).collect();
@@ -136,7 +146,10 @@ fn resolve_section(value: &str) -> Result<SectionKind, UnknownValue> {
     SectionKind::parse(value).ok_or_else(|| UnknownValue {
         what: "section",
         value: value.to_owned(),
-        suggestions: SectionKind::ALL.iter().map(|k| k.as_str().to_owned()).collect(),
+        suggestions: SectionKind::ALL
+            .iter()
+            .map(|k| k.as_str().to_owned())
+            .collect(),
     })
 }
 
@@ -153,7 +166,10 @@ fn boxed(q: impl Query) -> Box<dyn Query> {
 
 impl Compiler<'_> {
     fn stems(&mut self, text: &str) -> Vec<(usize, String)> {
-        analyzer::terms(&mut self.analyzer, text).into_iter().map(|t| (t.position, t.stem)).collect()
+        analyzer::terms(&mut self.analyzer, text)
+            .into_iter()
+            .map(|t| (t.position, t.stem))
+            .collect()
     }
 
     fn text_query(&mut self, stems: Vec<(usize, String)>, slop: u32) -> Option<Box<dyn Query>> {
@@ -166,7 +182,10 @@ impl Compiler<'_> {
             ))),
             _ => {
                 let first = stems[0].0;
-                let terms = stems.into_iter().map(|(p, s)| (p - first, Term::from_field_text(field, &s))).collect();
+                let terms = stems
+                    .into_iter()
+                    .map(|(p, s)| (p - first, Term::from_field_text(field, &s)))
+                    .collect();
                 let mut q = PhraseQuery::new_with_offset(terms);
                 q.set_slop(slop);
                 Some(boxed(q))
@@ -179,15 +198,24 @@ impl Compiler<'_> {
         let q: Box<dyn Query> = match field {
             FilterField::Country => {
                 let name = resolve_country(value, self.catalog)?;
-                boxed(TermQuery::new(Term::from_field_text(f.country, &name), IndexRecordOption::Basic))
+                boxed(TermQuery::new(
+                    Term::from_field_text(f.country, &name),
+                    IndexRecordOption::Basic,
+                ))
             }
             FilterField::Committee => {
                 let code = resolve_committee(value, self.catalog)?;
-                boxed(TermQuery::new(Term::from_field_text(f.committee, &code), IndexRecordOption::Basic))
+                boxed(TermQuery::new(
+                    Term::from_field_text(f.committee, &code),
+                    IndexRecordOption::Basic,
+                ))
             }
             FilterField::Section => {
                 let kind = resolve_section(value)?;
-                boxed(TermQuery::new(Term::from_field_text(f.section_kind, kind.as_str()), IndexRecordOption::Basic))
+                boxed(TermQuery::new(
+                    Term::from_field_text(f.section_kind, kind.as_str()),
+                    IndexRecordOption::Basic,
+                ))
             }
             FilterField::Topic => {
                 let stems = analyzer::terms(&mut self.analyzer, value);
@@ -204,7 +232,10 @@ impl Compiler<'_> {
                         .map(|t| {
                             (
                                 Occur::Must,
-                                boxed(TermQuery::new(Term::from_field_text(f.topic, &t.stem), IndexRecordOption::Basic)),
+                                boxed(TermQuery::new(
+                                    Term::from_field_text(f.topic, &t.stem),
+                                    IndexRecordOption::Basic,
+                                )),
                             )
                         })
                         .collect(),
@@ -219,22 +250,32 @@ impl Compiler<'_> {
         Ok(match e {
             Expr::Word(w) => {
                 let stems = self.stems(w);
-                self.highlight.add_words(stems.iter().map(|(_, s)| s.clone()).collect());
+                self.highlight
+                    .add_words(stems.iter().map(|(_, s)| s.clone()).collect());
                 self.text_query(stems, 0)
             }
             Expr::Phrase(words, slop) => {
                 let stems = self.stems(&words.join(" "));
-                self.highlight.add_phrase(stems.iter().map(|(_, s)| s.clone()).collect());
+                self.highlight
+                    .add_phrase(stems.iter().map(|(_, s)| s.clone()).collect());
                 self.text_query(stems, *slop)
             }
             Expr::Prefix(p) => {
                 let lower = p.to_lowercase();
-                let stem = self.stems(p).into_iter().next().map(|(_, s)| s).unwrap_or_else(|| lower.clone());
+                let stem = self
+                    .stems(p)
+                    .into_iter()
+                    .next()
+                    .map(|(_, s)| s)
+                    .unwrap_or_else(|| lower.clone());
                 self.highlight.add_prefix(lower.clone());
                 self.highlight.add_prefix(stem.clone());
                 let mut subs = Vec::new();
                 for pat in [&lower, &stem] {
-                    if let Ok(q) = RegexQuery::from_pattern(&format!("{}.*", regex_escape(pat)), self.fields.text) {
+                    if let Ok(q) = RegexQuery::from_pattern(
+                        &format!("{}.*", regex_escape(pat)),
+                        self.fields.text,
+                    ) {
                         subs.push((Occur::Should, boxed(q)));
                     }
                 }
@@ -243,7 +284,12 @@ impl Compiler<'_> {
             Expr::Filter(field, value) => Some(self.filter(*field, value)?),
             Expr::Not(inner) => {
                 let q = self.expr(inner, mode)?;
-                q.map(|q| boxed(BooleanQuery::new(vec![(Occur::Must, boxed(AllQuery)), (Occur::MustNot, q)])))
+                q.map(|q| {
+                    boxed(BooleanQuery::new(vec![
+                        (Occur::Must, boxed(AllQuery)),
+                        (Occur::MustNot, q),
+                    ]))
+                })
             }
             Expr::And(items) => self.combine(items, Occur::Must)?,
             Expr::Or(items) => self.combine(items, Occur::Should)?,
@@ -255,7 +301,11 @@ impl Compiler<'_> {
     }
 
     /// Items joined by one operator; NOT items become exclusions.
-    fn combine(&mut self, items: &[Expr], occur: Occur) -> Result<Option<Box<dyn Query>>, UnknownValue> {
+    fn combine(
+        &mut self,
+        items: &[Expr],
+        occur: Occur,
+    ) -> Result<Option<Box<dyn Query>>, UnknownValue> {
         let mut clauses = Vec::new();
         let mut positives = 0;
         for item in items {
@@ -343,11 +393,19 @@ impl Compiler<'_> {
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if should.len() > 1 {
-            let all = BooleanQuery::new(should.iter().map(|q| (Occur::Must, q.box_clone())).collect());
+            let all = BooleanQuery::new(
+                should
+                    .iter()
+                    .map(|q| (Occur::Must, q.box_clone()))
+                    .collect(),
+            );
             clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(all), 2.0))));
             if all_plain && close.len() > 1 {
                 let first = close[0].0;
-                let terms = close.iter().map(|(p, s)| (p - first, Term::from_field_text(self.fields.text, s))).collect();
+                let terms = close
+                    .iter()
+                    .map(|(p, s)| (p - first, Term::from_field_text(self.fields.text, s)))
+                    .collect();
                 let mut near = PhraseQuery::new_with_offset(terms);
                 near.set_slop(8);
                 clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(near), 1.5))));
@@ -374,7 +432,13 @@ fn regex_escape(s: &str) -> String {
 }
 
 /// Compiles a parsed query with command-line filters.
-pub fn compile(parsed: &Parsed, cli: &Filters, fields: &Fields, catalog: &Catalog, mode: Mode) -> Result<Compiled, CompileError> {
+pub fn compile(
+    parsed: &Parsed,
+    cli: &Filters,
+    fields: &Fields,
+    catalog: &Catalog,
+    mode: Mode,
+) -> Result<Compiled, CompileError> {
     let mut c = Compiler {
         fields,
         analyzer: analyzer::analyzer(),
@@ -421,7 +485,10 @@ pub fn compile(parsed: &Parsed, cli: &Filters, fields: &Fields, catalog: &Catalo
         boxed(BooleanQuery::new(filter_clauses))
     };
     let query: Box<dyn Query> = match text_query {
-        Some(q) => boxed(BooleanQuery::new(vec![(Occur::Must, q), (Occur::Must, filter_query.box_clone())])),
+        Some(q) => boxed(BooleanQuery::new(vec![
+            (Occur::Must, q),
+            (Occur::Must, filter_query.box_clone()),
+        ])),
         None => filter_query.box_clone(),
     };
     Ok(Compiled {
@@ -456,7 +523,13 @@ fn collect_top_filters(
 }
 
 /// Parses and compiles in one step, turning syntax errors into CompileError.
-pub fn read(raw: &str, cli: &Filters, fields: &Fields, catalog: &Catalog, mode: Mode) -> Result<Compiled, CompileError> {
+pub fn read(
+    raw: &str,
+    cli: &Filters,
+    fields: &Fields,
+    catalog: &Catalog,
+    mode: Mode,
+) -> Result<Compiled, CompileError> {
     let parsed = parse::parse(raw).map_err(|source| CompileError::Syntax {
         query: raw.to_owned(),
         source,

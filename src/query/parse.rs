@@ -121,14 +121,20 @@ fn lex(input: &str) -> Result<Vec<Tok>, QueryError> {
                 }
                 toks.push(Tok::Phrase(words, slop, start));
             }
-            '-' if i + 1 < chars.len() && !chars[i + 1].is_whitespace() && (i == 0 || chars[i - 1].is_whitespace() || chars[i - 1] == '(') => {
+            '-' if i + 1 < chars.len()
+                && !chars[i + 1].is_whitespace()
+                && (i == 0 || chars[i - 1].is_whitespace() || chars[i - 1] == '(') =>
+            {
                 toks.push(Tok::Minus(i));
                 i += 1;
             }
             _ => {
                 let start = i;
                 let mut word = String::new();
-                while i < chars.len() && !chars[i].is_whitespace() && !matches!(chars[i], '(' | ')' | '"' | '“' | '”') {
+                while i < chars.len()
+                    && !chars[i].is_whitespace()
+                    && !matches!(chars[i], '(' | ')' | '"' | '“' | '”')
+                {
                     word.push(chars[i]);
                     i += 1;
                 }
@@ -211,11 +217,19 @@ impl Parser {
         while matches!(self.peek(), Some(Tok::Or)) {
             self.pos += 1;
             parts.push(self.and_expr().map_err(|e| QueryError {
-                message: if e.message.starts_with("nothing") { "OR needs something on both sides".into() } else { e.message },
+                message: if e.message.starts_with("nothing") {
+                    "OR needs something on both sides".into()
+                } else {
+                    e.message
+                },
                 ..e
             })?);
         }
-        Ok(if parts.len() == 1 { parts.remove(0) } else { Expr::Or(parts) })
+        Ok(if parts.len() == 1 {
+            parts.remove(0)
+        } else {
+            Expr::Or(parts)
+        })
     }
 
     /// Juxtaposed items form a Group; explicit AND binds its neighbours.
@@ -271,7 +285,15 @@ impl Parser {
 
     fn position(&self) -> usize {
         match self.peek() {
-            Some(Tok::Word(_, p) | Tok::Phrase(_, _, p) | Tok::Open(p) | Tok::Close(p) | Tok::Not(p) | Tok::Minus(p) | Tok::Field(_, _, p)) => p + 1,
+            Some(
+                Tok::Word(_, p)
+                | Tok::Phrase(_, _, p)
+                | Tok::Open(p)
+                | Tok::Close(p)
+                | Tok::Not(p)
+                | Tok::Minus(p)
+                | Tok::Field(_, _, p),
+            ) => p + 1,
             _ => self.len,
         }
     }
@@ -280,7 +302,10 @@ impl Parser {
         match self.peek().cloned() {
             Some(Tok::Not(p)) | Some(Tok::Minus(p)) => {
                 self.pos += 1;
-                if matches!(self.peek(), None | Some(Tok::Close(_)) | Some(Tok::Or) | Some(Tok::And)) {
+                if matches!(
+                    self.peek(),
+                    None | Some(Tok::Close(_)) | Some(Tok::Or) | Some(Tok::And)
+                ) {
                     return Err(QueryError {
                         message: "NOT / - must be followed by what to exclude".into(),
                         position: p + 1,
@@ -331,28 +356,114 @@ impl Parser {
 
 /// Words that carry no meaning in a query when other words are there.
 pub const STOP_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "was", "were", "be", "been", "it", "its", "that", "this",
-    "these", "those", "as", "at", "by", "from", "with", "about", "into", "do", "does", "did", "what", "which", "who", "whom", "how",
-    "where", "when", "why", "their", "they", "them", "there", "any", "some", "has", "have", "had", "i", "we", "our", "you", "your",
+    "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "was", "were", "be",
+    "been", "it", "its", "that", "this", "these", "those", "as", "at", "by", "from", "with",
+    "about", "into", "do", "does", "did", "what", "which", "who", "whom", "how", "where", "when",
+    "why", "their", "they", "them", "there", "any", "some", "has", "have", "had", "i", "we", "our",
+    "you", "your",
 ];
 
 /// Opening words of a question that are not what is searched for.
 const LEADS: &[&str] = &[
-    "which countries", "which country", "which delegations", "which delegation", "which states", "which member states", "which nations",
-    "what countries", "what delegations", "what states", "countries that", "countries which", "delegations that", "who", "list countries that",
-    "show me", "find", "search for", "tell me",
+    "which countries",
+    "which country",
+    "which delegations",
+    "which delegation",
+    "which states",
+    "which member states",
+    "which nations",
+    "what countries",
+    "what delegations",
+    "what states",
+    "countries that",
+    "countries which",
+    "delegations that",
+    "who",
+    "list countries that",
+    "show me",
+    "find",
+    "search for",
+    "tell me",
 ];
 
 /// Verbs and phrases that ask about stance or mention, not content.
 const ASKING_VERBS: &[&str] = &[
-    "mention", "mentions", "mentioned", "mentioning", "talk about", "talks about", "talked about", "discuss", "discusses", "discussed",
-    "say about", "says about", "said about", "say", "says", "write about", "writes about", "wrote about", "refer to", "refers to",
-    "support", "supports", "supported", "propose", "proposes", "proposed", "address", "addresses", "addressed", "cite", "cites",
-    "cited", "call for", "calls for", "want", "wants", "favour", "favours", "favor", "favors", "back", "backs", "oppose", "opposes",
-    "reject", "rejects", "think about", "thinks about", "think of", "stand on", "stands on", "view", "views", "feel about", "feels about",
-    "position on", "stance on", "policy on", "approach", "approaches", "have to say about", "has to say about", "are for", "is for",
-    "are against", "is against", "care about", "cares about", "bring up", "brings up", "raise", "raises", "agree on", "agree with",
-    "agree", "agrees",
+    "mention",
+    "mentions",
+    "mentioned",
+    "mentioning",
+    "talk about",
+    "talks about",
+    "talked about",
+    "discuss",
+    "discusses",
+    "discussed",
+    "say about",
+    "says about",
+    "said about",
+    "say",
+    "says",
+    "write about",
+    "writes about",
+    "wrote about",
+    "refer to",
+    "refers to",
+    "support",
+    "supports",
+    "supported",
+    "propose",
+    "proposes",
+    "proposed",
+    "address",
+    "addresses",
+    "addressed",
+    "cite",
+    "cites",
+    "cited",
+    "call for",
+    "calls for",
+    "want",
+    "wants",
+    "favour",
+    "favours",
+    "favor",
+    "favors",
+    "back",
+    "backs",
+    "oppose",
+    "opposes",
+    "reject",
+    "rejects",
+    "think about",
+    "thinks about",
+    "think of",
+    "stand on",
+    "stands on",
+    "view",
+    "views",
+    "feel about",
+    "feels about",
+    "position on",
+    "stance on",
+    "policy on",
+    "approach",
+    "approaches",
+    "have to say about",
+    "has to say about",
+    "are for",
+    "is for",
+    "are against",
+    "is against",
+    "care about",
+    "cares about",
+    "bring up",
+    "brings up",
+    "raise",
+    "raises",
+    "agree on",
+    "agree with",
+    "agree",
+    "agrees",
 ];
 
 fn lower_words(s: &str) -> Vec<String> {
@@ -369,12 +480,30 @@ fn starts_with_words(words: &[String], phrase: &str) -> Option<usize> {
 fn strip_question(raw: &str) -> (String, Option<String>, Vec<String>) {
     let trimmed = raw.trim().trim_end_matches(['?', '.', '!']).trim();
     let words: Vec<&str> = trimmed.split_whitespace().collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase().trim_matches([',', ';']).to_owned()).collect();
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| w.to_lowercase().trim_matches([',', ';']).to_owned())
+        .collect();
     let mut dropped = Vec::new();
     let mut start = 0;
     let mut country = None;
 
-    let is_question_word = |w: &str| matches!(w, "what" | "how" | "does" | "do" | "did" | "where" | "is" | "are" | "has" | "have" | "which");
+    let is_question_word = |w: &str| {
+        matches!(
+            w,
+            "what"
+                | "how"
+                | "does"
+                | "do"
+                | "did"
+                | "where"
+                | "is"
+                | "are"
+                | "has"
+                | "have"
+                | "which"
+        )
+    };
     if let Some(n) = LEADS.iter().find_map(|l| starts_with_words(&lower, l)) {
         dropped.extend(words[..n].iter().map(|w| w.to_string()));
         start = n;
@@ -388,7 +517,10 @@ fn strip_question(raw: &str) -> (String, Option<String>, Vec<String>) {
         // Longest country name (up to 6 words) starting at i.
         for len in (1..=6.min(lower.len().saturating_sub(i))).rev() {
             let candidate = words[i..i + len].join(" ");
-            let candidate = candidate.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(',');
+            let candidate = candidate
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .trim_end_matches(',');
             if let Some(c) = countries::lookup(candidate) {
                 country = Some(c.name.to_owned());
                 dropped.extend(words[..i + len].iter().map(|w| w.to_string()));
@@ -406,14 +538,31 @@ fn strip_question(raw: &str) -> (String, Option<String>, Vec<String>) {
     let mut skip = 0;
     loop {
         let r = &rest_lower[skip..];
-        if let Some(n) = ["countries", "delegations", "states", "nations", "that", "which", "also", "both", "actually", "really", "most", "still"]
-            .iter()
-            .find_map(|w| starts_with_words(r, w))
+        if let Some(n) = [
+            "countries",
+            "delegations",
+            "states",
+            "nations",
+            "that",
+            "which",
+            "also",
+            "both",
+            "actually",
+            "really",
+            "most",
+            "still",
+        ]
+        .iter()
+        .find_map(|w| starts_with_words(r, w))
         {
             skip += n;
             continue;
         }
-        if let Some(n) = ASKING_VERBS.iter().filter_map(|v| starts_with_words(r, v)).max() {
+        if let Some(n) = ASKING_VERBS
+            .iter()
+            .filter_map(|v| starts_with_words(r, v))
+            .max()
+        {
             skip += n;
             continue;
         }
@@ -433,7 +582,10 @@ fn strip_question(raw: &str) -> (String, Option<String>, Vec<String>) {
 
 /// True when the query uses operator syntax, so question rewriting must not touch it.
 fn has_syntax(raw: &str) -> bool {
-    raw.contains(['"', '(', ')', ':', '“']) || raw.split_whitespace().any(|w| matches!(w, "AND" | "OR" | "NOT") || w.starts_with('-') || w.ends_with('*'))
+    raw.contains(['"', '(', ')', ':', '“'])
+        || raw
+            .split_whitespace()
+            .any(|w| matches!(w, "AND" | "OR" | "NOT") || w.starts_with('-') || w.ends_with('*'))
 }
 
 /// Parses what the user typed.
@@ -484,18 +636,30 @@ pub fn parse(raw: &str) -> Result<Parsed, QueryError> {
 fn strip_question_prefix_only(raw: &str) -> (String, Option<String>, Vec<String>) {
     let first_syntax = raw
         .char_indices()
-        .find(|(i, c)| matches!(c, '"' | '(' | '“') || (*c == '-' && (*i == 0 || raw[..*i].ends_with(' '))))
+        .find(|(i, c)| {
+            matches!(c, '"' | '(' | '“') || (*c == '-' && (*i == 0 || raw[..*i].ends_with(' ')))
+        })
         .map_or(raw.len(), |(i, _)| i);
     // The lead is the plain words before the first syntax, cut at the last asking verb.
     let head = &raw[..first_syntax];
-    if head.contains(':') || head.split_whitespace().any(|w| matches!(w, "AND" | "OR" | "NOT") || w.ends_with('*')) {
+    if head.contains(':')
+        || head
+            .split_whitespace()
+            .any(|w| matches!(w, "AND" | "OR" | "NOT") || w.ends_with('*'))
+    {
         return (raw.to_owned(), None, Vec::new());
     }
     let (content, country, dropped) = strip_question(head);
     if dropped.is_empty() {
         return (raw.to_owned(), None, Vec::new());
     }
-    (format!("{content} {}", &raw[first_syntax..]).trim().to_owned(), country, dropped)
+    (
+        format!("{content} {}", &raw[first_syntax..])
+            .trim()
+            .to_owned(),
+        country,
+        dropped,
+    )
 }
 
 /// Removes stop words from groups of plain words, unless nothing would be left.
@@ -540,8 +704,14 @@ mod tests {
 
     #[test]
     fn plain_words_make_a_group() {
-        assert_eq!(parse("darknet escrow").unwrap().expr, Some(words(&["darknet", "escrow"])));
-        assert_eq!(parse("escrow").unwrap().expr, Some(Expr::Word("escrow".into())));
+        assert_eq!(
+            parse("darknet escrow").unwrap().expr,
+            Some(words(&["darknet", "escrow"]))
+        );
+        assert_eq!(
+            parse("escrow").unwrap().expr,
+            Some(Expr::Word("escrow".into()))
+        );
     }
 
     #[test]
@@ -555,13 +725,19 @@ mod tests {
         assert_eq!(p.expr, Some(words(&["precursor", "chemicals"])));
         assert_eq!(p.implied, vec![(FilterField::Country, "Brazil".into())]);
         let p = parse("What is the United States' position on swarms?").unwrap();
-        assert_eq!(p.implied, vec![(FilterField::Country, "United States".into())]);
+        assert_eq!(
+            p.implied,
+            vec![(FilterField::Country, "United States".into())]
+        );
         assert_eq!(p.expr, Some(Expr::Word("swarms".into())));
         let p = parse("how does Russia view data localisation").unwrap();
         assert_eq!(p.implied, vec![(FilterField::Country, "Russia".into())]);
         assert_eq!(p.expr, Some(words(&["data", "localisation"])));
         let p = parse("who mentions \"task force\"").unwrap();
-        assert_eq!(p.expr, Some(Expr::Phrase(vec!["task".into(), "force".into()], 0)));
+        assert_eq!(
+            p.expr,
+            Some(Expr::Phrase(vec!["task".into(), "force".into()], 0))
+        );
     }
 
     #[test]
@@ -577,26 +753,44 @@ mod tests {
         assert_eq!(
             p.expr,
             Some(Expr::Group(vec![
-                Expr::Or(vec![Expr::Word("escrow".into()), Expr::Phrase(vec!["darknet".into(), "market".into()], 0)]),
-                Expr::Not(Box::new(Expr::Filter(FilterField::Country, "Russia".into()))),
+                Expr::Or(vec![
+                    Expr::Word("escrow".into()),
+                    Expr::Phrase(vec!["darknet".into(), "market".into()], 0)
+                ]),
+                Expr::Not(Box::new(Expr::Filter(
+                    FilterField::Country,
+                    "Russia".into()
+                ))),
             ]))
         );
         let p = parse("crypto* AND NOT tumbling committee:\"Human Rights Council\"").unwrap();
         assert_eq!(
             p.expr,
             Some(Expr::Group(vec![
-                Expr::And(vec![Expr::Prefix("crypto".into()), Expr::Not(Box::new(Expr::Word("tumbling".into())))]),
+                Expr::And(vec![
+                    Expr::Prefix("crypto".into()),
+                    Expr::Not(Box::new(Expr::Word("tumbling".into())))
+                ]),
                 Expr::Filter(FilterField::Committee, "Human Rights Council".into()),
             ]))
         );
-        assert_eq!(parse("\"task force\"~3").unwrap().expr, Some(Expr::Phrase(vec!["task".into(), "force".into()], 3)));
+        assert_eq!(
+            parse("\"task force\"~3").unwrap().expr,
+            Some(Expr::Phrase(vec!["task".into(), "force".into()], 3))
+        );
         // A hyphen inside a word is not NOT.
-        assert_eq!(parse("dual-use").unwrap().expr, Some(Expr::Word("dual-use".into())));
+        assert_eq!(
+            parse("dual-use").unwrap().expr,
+            Some(Expr::Word("dual-use".into()))
+        );
     }
 
     #[test]
     fn stop_words_are_dropped_unless_alone() {
-        assert_eq!(parse("the role of the state").unwrap().expr, Some(words(&["role", "state"])));
+        assert_eq!(
+            parse("the role of the state").unwrap().expr,
+            Some(words(&["role", "state"]))
+        );
         assert_eq!(parse("the").unwrap().expr, Some(Expr::Word("the".into())));
     }
 
@@ -612,7 +806,10 @@ mod tests {
         let e = parse("escrow)").unwrap_err();
         assert!(e.message.contains("without a matching ("), "{e}");
         assert_eq!(e.position, 7);
-        assert!(parse("country:").unwrap_err().message.contains("needs a value"));
+        assert!(parse("country:")
+            .unwrap_err()
+            .message
+            .contains("needs a value"));
         assert!(parse("   ").is_err());
         assert!(parse("NOT").is_err());
     }

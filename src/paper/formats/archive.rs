@@ -23,12 +23,19 @@ pub(crate) struct Archive<'a> {
 }
 
 impl<'a> Archive<'a> {
-    pub(crate) fn open(bytes: &'a [u8], label: &'static str, limits: &Limits) -> Result<Self, ExtractError> {
+    pub(crate) fn open(
+        bytes: &'a [u8],
+        label: &'static str,
+        limits: &Limits,
+    ) -> Result<Self, ExtractError> {
         if bytes.starts_with(&OLE_MAGIC) {
             return Err(if contains_utf16(bytes, "EncryptedPackage") {
                 ExtractError::Protected
             } else {
-                ExtractError::Corrupt(label, "an old binary Office file (.doc?), not a zip archive".into())
+                ExtractError::Corrupt(
+                    label,
+                    "an old binary Office file (.doc?), not a zip archive".into(),
+                )
             });
         }
         let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
@@ -49,11 +56,15 @@ impl<'a> Archive<'a> {
     /// The inflated bytes of entry `name`, or `None` when the package has no such entry.
     pub(crate) fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>, ExtractError> {
         let label = self.label;
-        let damaged = |e: &dyn std::fmt::Display| ExtractError::Corrupt(label, format!("damaged entry {name} ({e})"));
+        let damaged = |e: &dyn std::fmt::Display| {
+            ExtractError::Corrupt(label, format!("damaged entry {name} ({e})"))
+        };
         let file = match self.zip.by_name(name) {
             Ok(file) => file,
             Err(ZipError::FileNotFound) => return Ok(None),
-            Err(ZipError::UnsupportedArchive(msg)) if msg.to_ascii_lowercase().contains("password") => {
+            Err(ZipError::UnsupportedArchive(msg))
+                if msg.to_ascii_lowercase().contains("password") =>
+            {
                 return Err(ExtractError::Protected)
             }
             Err(e) => return Err(damaged(&e)),
@@ -87,7 +98,9 @@ impl<'a> Archive<'a> {
 
 fn contains_utf16(haystack: &[u8], needle: &str) -> bool {
     let needle: Vec<u8> = needle.encode_utf16().flat_map(u16::to_le_bytes).collect();
-    haystack.windows(needle.len()).any(|w| w == needle.as_slice())
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_slice())
 }
 
 #[cfg(test)]
@@ -104,20 +117,30 @@ mod tests {
 
     #[test]
     fn entries_are_read_and_missing_ones_are_none() {
-        let bytes = fixtures::zip_entries(&[("a.txt", b"hello".as_slice()), ("b.xml", b"\xEF\xBB\xBF<x/>")]);
+        let bytes = fixtures::zip_entries(&[
+            ("a.txt", b"hello".as_slice()),
+            ("b.xml", b"\xEF\xBB\xBF<x/>"),
+        ]);
         let mut archive = Archive::open(&bytes, "DOCX", &Limits::default()).unwrap();
-        assert_eq!(archive.read("a.txt").unwrap().as_deref(), Some(b"hello".as_slice()));
+        assert_eq!(
+            archive.read("a.txt").unwrap().as_deref(),
+            Some(b"hello".as_slice())
+        );
         assert_eq!(archive.read_text("b.xml").unwrap().as_deref(), Some("<x/>"));
         assert!(archive.read("c.txt").unwrap().is_none());
     }
 
     #[test]
     fn the_budget_spans_entries() {
-        let bytes = fixtures::zip_entries(&[("a", [0u8; 600].as_slice()), ("b", [0u8; 600].as_slice())]);
+        let bytes =
+            fixtures::zip_entries(&[("a", [0u8; 600].as_slice()), ("b", [0u8; 600].as_slice())]);
         let mut archive = Archive::open(&bytes, "ODT", &small(1000)).unwrap();
         assert!(archive.read("a").is_ok());
         let err = archive.read("b").unwrap_err();
-        assert!(matches!(err, ExtractError::TooLarge(ref name, 1) if name == "b"), "{err}");
+        assert!(
+            matches!(err, ExtractError::TooLarge(ref name, 1) if name == "b"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -130,12 +153,19 @@ mod tests {
 
     #[test]
     fn not_a_zip() {
-        let err = Archive::open(b"just some text", "DOCX", &Limits::default()).err().unwrap();
+        let err = Archive::open(b"just some text", "DOCX", &Limits::default())
+            .err()
+            .unwrap();
         assert_eq!(err.to_string(), "not a valid DOCX file: not a zip archive");
         let mut ole = OLE_MAGIC.to_vec();
         ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
-        assert!(matches!(Archive::open(&ole, "DOCX", &Limits::default()), Err(ExtractError::Protected)));
-        let err = Archive::open(&OLE_MAGIC, "DOCX", &Limits::default()).err().unwrap();
+        assert!(matches!(
+            Archive::open(&ole, "DOCX", &Limits::default()),
+            Err(ExtractError::Protected)
+        ));
+        let err = Archive::open(&OLE_MAGIC, "DOCX", &Limits::default())
+            .err()
+            .unwrap();
         assert!(err.to_string().contains("old binary Office file"), "{err}");
     }
 }

@@ -37,13 +37,18 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Vec<Block>, Extra
     xml::walk(&document, LABEL, &main, |ev| body.event(ev))?;
     let mut blocks = std::mem::take(&mut body.blocks);
 
-    for (kind, default) in [(NoteKind::Foot, "footnotes.xml"), (NoteKind::End, "endnotes.xml")] {
+    for (kind, default) in [
+        (NoteKind::Foot, "footnotes.xml"),
+        (NoteKind::End, "endnotes.xml"),
+    ] {
         let cited: Vec<_> = body.citations.iter().filter(|c| c.kind == kind).collect();
         if cited.is_empty() {
             continue;
         }
         let path = part(kind.relationship(), default);
-        let Some(xml) = archive.read_text(&path)? else { continue };
+        let Some(xml) = archive.read_text(&path)? else {
+            continue;
+        };
         let mut notes = Reader::new(&styles);
         xml::walk(&xml, LABEL, &path, |ev| notes.event(ev))?;
         for citation in cited {
@@ -61,7 +66,10 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Vec<Block>, Extra
 /// The main document part named by the package relationships, usually word/document.xml.
 fn main_part(archive: &mut Archive<'_>) -> Result<String, ExtractError> {
     if let Some(xml) = archive.read_text("_rels/.rels")? {
-        if let Some((_, target)) = relationships(&xml, "")?.into_iter().find(|(kind, _)| kind == "officeDocument") {
+        if let Some((_, target)) = relationships(&xml, "")?
+            .into_iter()
+            .find(|(kind, _)| kind == "officeDocument")
+        {
             return Ok(target);
         }
     }
@@ -132,7 +140,9 @@ impl Styles {
                         // not describe the style itself.
                         "tblStylePr" | "rPrChange" | "pPrChange" => skip.start(),
                         "style" => {
-                            current = tag.attr("styleId").map(|id| (id.to_owned(), StyleDef::default()));
+                            current = tag
+                                .attr("styleId")
+                                .map(|id| (id.to_owned(), StyleDef::default()));
                         }
                         "rPr" => in_rpr = true,
                         _ => {}
@@ -141,7 +151,10 @@ impl Styles {
                         match tag.name.as_str() {
                             "name" => def.name = val.unwrap_or_default().to_owned(),
                             "basedOn" => def.based_on = val.map(str::to_owned),
-                            "outlineLvl" => def.outline = val.and_then(|v| v.parse().ok()).filter(|&l: &u8| l < 9),
+                            "outlineLvl" => {
+                                def.outline =
+                                    val.and_then(|v| v.parse().ok()).filter(|&l: &u8| l < 9)
+                            }
                             "numId" => def.numbered = val.is_some_and(|v| v != "0"),
                             "b" if in_rpr => def.bold = Some(is_on(val)),
                             "u" if in_rpr => def.underline = Some(is_on(val)),
@@ -193,9 +206,12 @@ impl Styles {
     }
 
     fn is_toc(&self, id: Option<&str>) -> bool {
-        self.chain(id)
-            .next()
-            .is_some_and(|def| def.name.to_ascii_lowercase().strip_prefix("toc ").is_some_and(|n| n.parse::<u8>().is_ok()))
+        self.chain(id).next().is_some_and(|def| {
+            def.name
+                .to_ascii_lowercase()
+                .strip_prefix("toc ")
+                .is_some_and(|n| n.parse::<u8>().is_ok())
+        })
     }
 }
 
@@ -205,7 +221,11 @@ fn heading_name_level(name: &str) -> Option<u8> {
     if name == "title" {
         return Some(1);
     }
-    name.strip_prefix("heading ")?.trim().parse().ok().filter(|l| (1..=9).contains(l))
+    name.strip_prefix("heading ")?
+        .trim()
+        .parse()
+        .ok()
+        .filter(|l| (1..=9).contains(l))
 }
 
 // ---------------------------------------------------------------------------
@@ -348,10 +368,9 @@ impl<'s> Reader<'s> {
         match tag.name.as_str() {
             // Deleted text, moved-away text, field instructions, recorded formatting
             // changes (which hold the old style) and section properties.
-            "del" | "delText" | "delInstrText" | "instrText" | "moveFrom" | "pPrChange" | "rPrChange"
-            | "sectPrChange" | "tblPrChange" | "trPrChange" | "tcPrChange" | "numberingChange" | "sectPr" => {
-                self.skip.start()
-            }
+            "del" | "delText" | "delInstrText" | "instrText" | "moveFrom" | "pPrChange"
+            | "rPrChange" | "sectPrChange" | "tblPrChange" | "trPrChange" | "tcPrChange"
+            | "numberingChange" | "sectPr" => self.skip.start(),
             "p" => self.paras.push(Para::default()),
             "pPr" => self.in_ppr = true,
             "rPr" if !self.in_ppr => self.in_rpr = true,
@@ -361,7 +380,9 @@ impl<'s> Reader<'s> {
                     match tag.name.as_str() {
                         "pStyle" => para.style = val.map(str::to_owned),
                         "numId" => para.numbered = val.is_some_and(|v| v != "0"),
-                        "outlineLvl" => para.outline = val.and_then(|v| v.parse().ok()).filter(|&l: &u8| l < 9),
+                        "outlineLvl" => {
+                            para.outline = val.and_then(|v| v.parse().ok()).filter(|&l: &u8| l < 9)
+                        }
                         _ => {}
                     }
                 }
@@ -378,14 +399,21 @@ impl<'s> Reader<'s> {
             "br" | "cr" => self.line_break(),
             "noBreakHyphen" => self.with_buf(|buf| buf.push("-", Weight::Neutral)),
             "footnoteReference" | "endnoteReference" => {
-                let kind = if tag.name == "footnoteReference" { NoteKind::Foot } else { NoteKind::End };
+                let kind = if tag.name == "footnoteReference" {
+                    NoteKind::Foot
+                } else {
+                    NoteKind::End
+                };
                 if let Some(id) = tag.attr("id") {
                     let marker = self.cite(kind, id);
                     self.with_buf(|buf| buf.push(&format!("[{marker}]"), Weight::Neutral));
                 }
             }
             "footnote" | "endnote" => {
-                if matches!(tag.attr("type"), Some("separator" | "continuationSeparator" | "continuationNotice")) {
+                if matches!(
+                    tag.attr("type"),
+                    Some("separator" | "continuationSeparator" | "continuationNotice")
+                ) {
                     self.skip.start();
                 } else {
                     self.note = tag.attr("id").map(str::to_owned);
@@ -418,7 +446,10 @@ impl<'s> Reader<'s> {
             }
             "tr" if self.tables == 1 => {
                 if let Some(text) = self.row.take().as_deref().and_then(row_line) {
-                    self.emit(Block::new(BlockKind::TableRow, vec![SrcLine::new(text, None, None)]));
+                    self.emit(Block::new(
+                        BlockKind::TableRow,
+                        vec![SrcLine::new(text, None, None)],
+                    ));
                 }
             }
             "tbl" => self.tables = self.tables.saturating_sub(1),
@@ -428,7 +459,9 @@ impl<'s> Reader<'s> {
     }
 
     fn end_paragraph(&mut self) {
-        let Some(mut para) = self.paras.pop() else { return };
+        let Some(mut para) = self.paras.pop() else {
+            return;
+        };
         if let Some(cell) = self.cell.as_mut() {
             let text = para.buf.take_text();
             cell.push(&text, Weight::Plain);
@@ -440,7 +473,10 @@ impl<'s> Reader<'s> {
             // A table of contents repeats the headings.
             return;
         }
-        let heading = para.outline.map(|l| l + 1).or_else(|| self.styles.heading_level(style));
+        let heading = para
+            .outline
+            .map(|l| l + 1)
+            .or_else(|| self.styles.heading_level(style));
         let kind = match heading {
             Some(level) => BlockKind::Heading(level.min(6)),
             None if para.numbered || self.styles.numbered(style) => BlockKind::ListItem,
@@ -453,7 +489,11 @@ impl<'s> Reader<'s> {
 
     fn emit(&mut self, block: Block) {
         match &self.note {
-            Some(id) => self.notes.entry(id.clone()).or_default().extend(block.lines),
+            Some(id) => self
+                .notes
+                .entry(id.clone())
+                .or_default()
+                .extend(block.lines),
             None => self.blocks.push(block),
         }
     }
@@ -515,7 +555,16 @@ mod tests {
     }
 
     fn texts(blocks: &[Block]) -> Vec<String> {
-        blocks.iter().map(|b| b.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" / ")).collect()
+        blocks
+            .iter()
+            .map(|b| {
+                b.lines
+                    .iter()
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            })
+            .collect()
     }
 
     fn kinds(blocks: &[Block]) -> Vec<BlockKind> {
@@ -560,13 +609,18 @@ mod tests {
                 "A sub-measure"
             ]
         );
-        assert!(blocks.iter().all(|b| b.lines.iter().all(|l| l.line.is_none() && l.page.is_none())));
+        assert!(blocks
+            .iter()
+            .all(|b| b.lines.iter().all(|l| l.line.is_none() && l.page.is_none())));
     }
 
     #[test]
     fn notes_come_last_in_citation_order_and_tables_are_rows() {
         let blocks = run(&fixtures::docx(&[
-            (Style::Normal, "Arms flows rose.{note:SIPRI Yearbook 2024.} Again{endnote:See annex.}."),
+            (
+                Style::Normal,
+                "Arms flows rose.{note:SIPRI Yearbook 2024.} Again{endnote:See annex.}.",
+            ),
             (Style::TableRow, "Year | Event"),
             (Style::TableRow, "2013 | ATT adopted{note:A/RES/67/234.}"),
             (Style::Normal, "After."),
@@ -631,7 +685,17 @@ mod tests {
         let blocks = run(&bytes);
         assert_eq!(
             texts(&blocks),
-            ["Inherited", "Outlined", "Bold by style", "Unbolded", "Styled bullet", "7 shown & kept", "Box text", "Anchor", "Changed"]
+            [
+                "Inherited",
+                "Outlined",
+                "Bold by style",
+                "Unbolded",
+                "Styled bullet",
+                "7 shown & kept",
+                "Box text",
+                "Anchor",
+                "Changed"
+            ]
         );
         assert_eq!(
             kinds(&blocks),
@@ -659,17 +723,28 @@ mod tests {
             ..Limits::default()
         };
         let err = extract(&fixtures::zip_bomb_docx(8 * 1024 * 1024), &limits).unwrap_err();
-        assert_eq!(err.to_string(), "archive entry word/document.xml expands past 1 MB (zip bomb?)");
+        assert_eq!(
+            err.to_string(),
+            "archive entry word/document.xml expands past 1 MB (zip bomb?)"
+        );
         let err = extract(&fixtures::zip_bomb_docx_lying(8 * 1024 * 1024), &limits).unwrap_err();
         assert!(matches!(err, ExtractError::TooLarge(..)), "{err}");
 
         let no_document = fixtures::zip_entries(&[("word/styles.xml", b"<w:styles/>".as_slice())]);
         let err = extract(&no_document, &Limits::default()).unwrap_err();
-        assert_eq!(err.to_string(), "not a valid DOCX file: word/document.xml is missing");
+        assert_eq!(
+            err.to_string(),
+            "not a valid DOCX file: word/document.xml is missing"
+        );
 
-        let broken = fixtures::docx_with_document_xml(&format!("<w:document {W}><w:body><w:p></w:body>"));
+        let broken =
+            fixtures::docx_with_document_xml(&format!("<w:document {W}><w:body><w:p></w:body>"));
         let err = extract(&broken, &Limits::default()).unwrap_err();
-        assert!(err.to_string().starts_with("not a valid DOCX file: damaged XML in word/document.xml"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("not a valid DOCX file: damaged XML in word/document.xml"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -677,8 +752,15 @@ mod tests {
         // 200 MB of zeros deflates to about 200 KB; the declared size stops it before
         // anything is inflated.
         let bytes = fixtures::zip_bomb_docx(201 * 1024 * 1024);
-        assert!(bytes.len() < 1024 * 1024, "fixture is {} bytes", bytes.len());
+        assert!(
+            bytes.len() < 1024 * 1024,
+            "fixture is {} bytes",
+            bytes.len()
+        );
         let err = extract(&bytes, &Limits::default()).unwrap_err();
-        assert_eq!(err.to_string(), "archive entry word/document.xml expands past 200 MB (zip bomb?)");
+        assert_eq!(
+            err.to_string(),
+            "archive entry word/document.xml expands past 200 MB (zip bomb?)"
+        );
     }
 }

@@ -51,10 +51,15 @@ pub(crate) fn extract(bytes: &[u8], _limits: &Limits) -> Result<Vec<Block>, Extr
 /// declared in the first bytes; otherwise Windows-1252 (see `text::decode`).
 fn decode_html(bytes: &[u8]) -> Result<String, ExtractError> {
     let text = decode_text(bytes)?;
-    if std::str::from_utf8(bytes).is_ok() || bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+    if std::str::from_utf8(bytes).is_ok()
+        || bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+    {
         return Ok(text);
     }
-    match declared_charset(bytes).and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes())) {
+    match declared_charset(bytes)
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
+    {
         Some(encoding) => Ok(encoding.decode(bytes).0.into_owned()),
         None => Ok(text),
     }
@@ -73,15 +78,52 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
 
 /// Elements whose content is never part of the paper.
 const DROPPED: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "nav", "form", "button", "select", "textarea", "svg", "math",
-    "iframe", "object", "embed", "canvas", "audio", "video", "del",
+    "head", "script", "style", "noscript", "template", "nav", "form", "button", "select",
+    "textarea", "svg", "math", "iframe", "object", "embed", "canvas", "audio", "video", "del",
 ];
 
 /// Elements that start and end a block of text.
 const BLOCK_LEVEL: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl",
-    "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
-    "html", "legend", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "tfoot",
+    "thead",
+    "ul",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,7 +168,12 @@ impl Walker {
             }
             Node::Element(el) => {
                 let name = el.name();
-                if self.dropped(name, el.attr("aria-hidden"), el.attr("hidden").is_some(), el.attr("role")) {
+                if self.dropped(
+                    name,
+                    el.attr("aria-hidden"),
+                    el.attr("hidden").is_some(),
+                    el.attr("role"),
+                ) {
                     return false;
                 }
                 match name {
@@ -187,7 +234,10 @@ impl Walker {
                         row.push(cell);
                     } else if !cell.is_empty() {
                         // A cell outside any row: keep its text as a paragraph.
-                        self.blocks.push(Block::new(BlockKind::Paragraph, vec![SrcLine::new(cell, None, None)]));
+                        self.blocks.push(Block::new(
+                            BlockKind::Paragraph,
+                            vec![SrcLine::new(cell, None, None)],
+                        ));
                     }
                 } else {
                     self.buf.space();
@@ -203,7 +253,10 @@ impl Walker {
                         row.push(self.buf.take_text());
                     }
                     if let Some(text) = row_line(&row) {
-                        self.blocks.push(Block::new(BlockKind::TableRow, vec![SrcLine::new(text, None, None)]));
+                        self.blocks.push(Block::new(
+                            BlockKind::TableRow,
+                            vec![SrcLine::new(text, None, None)],
+                        ));
                     }
                 }
             }
@@ -225,7 +278,13 @@ impl Walker {
         }
     }
 
-    fn dropped(&self, name: &str, aria_hidden: Option<&str>, hidden: bool, role: Option<&str>) -> bool {
+    fn dropped(
+        &self,
+        name: &str,
+        aria_hidden: Option<&str>,
+        hidden: bool,
+        role: Option<&str>,
+    ) -> bool {
         DROPPED.contains(&name)
             || (matches!(name, "header" | "footer") && self.sectioning == 0)
             || aria_hidden.is_some_and(|v| v.eq_ignore_ascii_case("true"))
@@ -282,7 +341,16 @@ mod tests {
     use crate::paper::formats::fixtures::{self, Style};
 
     fn texts(blocks: &[Block]) -> Vec<String> {
-        blocks.iter().map(|b| b.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" / ")).collect()
+        blocks
+            .iter()
+            .map(|b| {
+                b.lines
+                    .iter()
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            })
+            .collect()
     }
 
     fn run(bytes: &[u8]) -> Vec<Block> {
@@ -293,20 +361,41 @@ mod tests {
     fn page_chrome_is_dropped_and_the_paper_kept() {
         let blocks = run(&fixtures::html(&[
             (Style::Title, "Position Paper"),
-            (Style::Normal, "Country: C&ocirc;te d&rsquo;Ivoire\nCommittee: DISEC"),
+            (
+                Style::Normal,
+                "Country: C&ocirc;te d&rsquo;Ivoire\nCommittee: DISEC",
+            ),
             (Style::Heading(2), "Background"),
-            (Style::Normal, "Small arms &amp; light weapons kill.<sup>[3]</sup>"),
+            (
+                Style::Normal,
+                "Small arms &amp; light weapons kill.<sup>[3]</sup>",
+            ),
         ]));
         let all = texts(&blocks).join("\n");
-        for gone in ["script text", "Home", "Committees", "Search the site", "Share this", "Copyright", "Site title", "font-family"] {
+        for gone in [
+            "script text",
+            "Home",
+            "Committees",
+            "Search the site",
+            "Share this",
+            "Copyright",
+            "Site title",
+            "font-family",
+        ] {
             assert!(!all.contains(gone), "{gone:?} leaked into {all}");
         }
         assert_eq!(blocks[0].kind, BlockKind::Heading(1));
         assert_eq!(blocks[1].kind, BlockKind::Paragraph);
         let header: Vec<_> = blocks[1].lines.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(header, ["Country: Côte d\u{2019}Ivoire", "Committee: DISEC"]);
+        assert_eq!(
+            header,
+            ["Country: Côte d\u{2019}Ivoire", "Committee: DISEC"]
+        );
         assert_eq!(blocks[2].kind, BlockKind::Heading(2));
-        assert_eq!(blocks[3].lines[0].text, "Small arms & light weapons kill.[3]");
+        assert_eq!(
+            blocks[3].lines[0].text,
+            "Small arms & light weapons kill.[3]"
+        );
         assert_eq!(blocks[3].lines[0].line, None);
     }
 
@@ -334,7 +423,16 @@ mod tests {
                 BlockKind::TableRow
             ]
         );
-        assert_eq!(texts(&blocks[2..]), ["Parent item", "Child item", "Second item", "Year | Event", "2013 | ATT adopted"]);
+        assert_eq!(
+            texts(&blocks[2..]),
+            [
+                "Parent item",
+                "Child item",
+                "Second item",
+                "Year | Event",
+                "2013 | ATT adopted"
+            ]
+        );
     }
 
     #[test]
@@ -345,7 +443,15 @@ mod tests {
         let blocks = run(page.as_bytes());
         assert_eq!(
             texts(&blocks),
-            ["Country: Chile", "Kept text.", "Loose div text", "inner", "tail", "Quoted", "line one / line two"]
+            [
+                "Country: Chile",
+                "Kept text.",
+                "Loose div text",
+                "inner",
+                "tail",
+                "Quoted",
+                "line one / line two"
+            ]
         );
     }
 
@@ -355,12 +461,19 @@ mod tests {
         page.push(0xF1); // ń in ISO-8859-2
         page.extend_from_slice(b"</p></body></html>");
         assert_eq!(run(&page)[0].lines[0].text, "Poznań");
-        assert!(matches!(extract(b"\0\0\0\0", &Limits::default()), Err(ExtractError::Binary)));
+        assert!(matches!(
+            extract(b"\0\0\0\0", &Limits::default()),
+            Err(ExtractError::Binary)
+        ));
     }
 
     #[test]
     fn deep_nesting_does_not_overflow() {
-        let page = format!("{}deep{}", "<div><span>".repeat(3_000), "</span></div>".repeat(3_000));
+        let page = format!(
+            "{}deep{}",
+            "<div><span>".repeat(3_000),
+            "</span></div>".repeat(3_000)
+        );
         let blocks = run(page.as_bytes());
         assert_eq!(texts(&blocks), ["deep"]);
     }

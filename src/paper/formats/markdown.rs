@@ -7,8 +7,8 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::super::blocks::{Block, BlockKind, SrcLine};
-use super::rich::{row_line, TextBuf, Weight};
 use super::line_number;
+use super::rich::{row_line, TextBuf, Weight};
 
 /// Where each source line starts, to turn byte offsets into line numbers.
 struct LineIndex(Vec<usize>);
@@ -23,7 +23,11 @@ impl LineIndex {
 
     /// The 1-based line holding byte `offset`.
     fn line(&self, offset: usize) -> u32 {
-        line_number(self.0.partition_point(|&start| start <= offset).saturating_sub(1))
+        line_number(
+            self.0
+                .partition_point(|&start| start <= offset)
+                .saturating_sub(1),
+        )
     }
 }
 
@@ -75,7 +79,9 @@ pub(crate) fn extract(src: &str) -> Vec<Block> {
         ex.event(event, range);
     }
     ex.emit(BlockKind::Paragraph);
-    let Extractor { mut blocks, notes, .. } = ex;
+    let Extractor {
+        mut blocks, notes, ..
+    } = ex;
     blocks.extend(notes);
     blocks
 }
@@ -127,7 +133,10 @@ impl Extractor {
                 // A second paragraph inside a list item or note continues its block.
                 if std::mem::take(&mut self.note_label) {
                     // The label and the first paragraph share a line.
-                } else if matches!(self.containers.last(), Some(Container::Item | Container::Note)) {
+                } else if matches!(
+                    self.containers.last(),
+                    Some(Container::Item | Container::Note)
+                ) {
                     self.buf.line_break();
                 } else {
                     self.emit(BlockKind::Paragraph);
@@ -178,7 +187,10 @@ impl Extractor {
                 self.containers.pop();
             }
             TagEnd::Paragraph => {
-                if !matches!(self.containers.last(), Some(Container::Item | Container::Note)) {
+                if !matches!(
+                    self.containers.last(),
+                    Some(Container::Item | Container::Note)
+                ) {
                     self.emit(BlockKind::Paragraph);
                 }
             }
@@ -203,8 +215,10 @@ impl Extractor {
             }
             TagEnd::TableHead | TagEnd::TableRow => {
                 if let Some(text) = row_line(&self.row) {
-                    self.blocks
-                        .push(Block::new(BlockKind::TableRow, vec![SrcLine::new(text, self.row_line, None)]));
+                    self.blocks.push(Block::new(
+                        BlockKind::TableRow,
+                        vec![SrcLine::new(text, self.row_line, None)],
+                    ));
                 }
                 self.row.clear();
             }
@@ -233,7 +247,8 @@ impl Extractor {
                 continue;
             }
             self.buf.line_break();
-            self.buf.mark_line(first.saturating_add(u32::try_from(i).unwrap_or(u32::MAX)));
+            self.buf
+                .mark_line(first.saturating_add(u32::try_from(i).unwrap_or(u32::MAX)));
             self.buf.push(line, Weight::Plain);
         }
         self.buf.line_break();
@@ -303,7 +318,8 @@ fn strip_html(html: &str, in_comment: &mut bool) -> String {
 
 fn is_line_break_tag(html: &str) -> bool {
     let lower = html.trim().to_ascii_lowercase();
-    lower.starts_with("<br") && lower[3..].trim_start_matches(|c: char| c == '/' || c.is_whitespace()) == ">"
+    lower.starts_with("<br")
+        && lower[3..].trim_start_matches(|c: char| c == '/' || c.is_whitespace()) == ">"
 }
 
 #[cfg(test)]
@@ -325,7 +341,10 @@ mod tests {
         let blocks = extract("# Position Paper\n\n**Country:** Belgium\n**Committee:** DISEC  \n*Topic:* Small arms\n\nBody text.\n");
         assert_eq!(blocks[0].kind, BlockKind::Heading(1));
         assert_eq!(blocks[1].kind, BlockKind::Paragraph);
-        assert_eq!(texts(&blocks[1]), ["Country: Belgium", "Committee: DISEC", "Topic: Small arms"]);
+        assert_eq!(
+            texts(&blocks[1]),
+            ["Country: Belgium", "Committee: DISEC", "Topic: Small arms"]
+        );
         let lines: Vec<_> = blocks[1].lines.iter().map(|l| l.line).collect();
         assert_eq!(lines, [Some(3), Some(4), Some(5)]);
         assert_eq!(blocks[2].first_line(), Some(7));
@@ -342,9 +361,17 @@ mod tests {
         let kinds: Vec<_> = blocks.iter().map(|b| b.kind).collect();
         assert_eq!(
             kinds,
-            [BlockKind::Heading(1), BlockKind::Heading(2), BlockKind::BoldParagraph, BlockKind::Paragraph]
+            [
+                BlockKind::Heading(1),
+                BlockKind::Heading(2),
+                BlockKind::BoldParagraph,
+                BlockKind::Paragraph
+            ]
         );
-        assert_eq!(texts(&blocks[3]), ["Chile has long sup-", "ported the treaty."]);
+        assert_eq!(
+            texts(&blocks[3]),
+            ["Chile has long sup-", "ported the treaty."]
+        );
         assert_eq!(blocks[3].lines[1].line, Some(8));
     }
 
@@ -356,8 +383,19 @@ mod tests {
             (Style::ListItem(1), "A sub-point"),
             (Style::ListItem(0), "Second point"),
         ]);
-        let items: Vec<_> = blocks.iter().filter(|b| b.kind == BlockKind::ListItem).map(|b| texts(b)).collect();
-        assert_eq!(items, [vec!["First point"], vec!["A sub-point"], vec!["Second point"]]);
+        let items: Vec<_> = blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::ListItem)
+            .map(|b| texts(b))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                vec!["First point"],
+                vec!["A sub-point"],
+                vec!["Second point"]
+            ]
+        );
     }
 
     #[test]
@@ -365,14 +403,20 @@ mod tests {
         let blocks = extract(
             "See [the treaty](https://un.org/att) and `ATT` ![logo](x.png) as noted<sup>[3]</sup>.<br>Next line\n",
         );
-        assert_eq!(texts(&blocks[0]), ["See the treaty and ATT as noted[3].", "Next line"]);
+        assert_eq!(
+            texts(&blocks[0]),
+            ["See the treaty and ATT as noted[3].", "Next line"]
+        );
     }
 
     #[test]
     fn tables_give_rows_and_footnotes_give_notes_at_the_end() {
         let blocks = from_fixture(&[
             (Style::TableRow, "Year | Event"),
-            (Style::TableRow, "2013 | ATT adopted{note:UN, A/RES/67/234.}"),
+            (
+                Style::TableRow,
+                "2013 | ATT adopted{note:UN, A/RES/67/234.}",
+            ),
             (Style::Normal, "After the table."),
         ]);
         assert_eq!(blocks[0].kind, BlockKind::TableRow);

@@ -149,8 +149,14 @@ mod tests {
 
     #[test]
     fn format_from_extension_ignores_case() {
-        assert_eq!(Format::from_path(Path::new("a/Belgium.DOCX")), Some(Format::Docx));
-        assert_eq!(Format::from_path(Path::new("b.markdown")), Some(Format::Markdown));
+        assert_eq!(
+            Format::from_path(Path::new("a/Belgium.DOCX")),
+            Some(Format::Docx)
+        );
+        assert_eq!(
+            Format::from_path(Path::new("b.markdown")),
+            Some(Format::Markdown)
+        );
         assert_eq!(Format::from_path(Path::new("c.htm")), Some(Format::Html));
         assert_eq!(Format::from_path(Path::new("c.xhtml")), Some(Format::Html));
         assert_eq!(Format::from_path(Path::new("d.text")), Some(Format::Text));

@@ -18,7 +18,10 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Vec<Block>, Extra
     if let Some(mimetype) = archive.read_text("mimetype")? {
         let mimetype = mimetype.trim();
         if !mimetype.starts_with("application/vnd.oasis.opendocument.text") {
-            return Err(ExtractError::Corrupt(LABEL, format!("not a text document ({mimetype})")));
+            return Err(ExtractError::Corrupt(
+                LABEL,
+                format!("not a text document ({mimetype})"),
+            ));
         }
     }
     if let Some(manifest) = archive.read_text("META-INF/manifest.xml")? {
@@ -37,7 +40,9 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Vec<Block>, Extra
     styles.parse(&content, "content.xml")?;
     let mut reader = Reader::new(&styles);
     xml::walk(&content, LABEL, "content.xml", |ev| reader.event(ev))?;
-    let Reader { mut blocks, notes, .. } = reader;
+    let Reader {
+        mut blocks, notes, ..
+    } = reader;
     blocks.extend(notes);
     Ok(blocks)
 }
@@ -68,7 +73,9 @@ impl Styles {
                     let def = StyleDef {
                         parent: tag.attr("parent-style-name").map(str::to_owned),
                         display_name: tag.attr("display-name").map(str::to_owned),
-                        outline: tag.attr("default-outline-level").and_then(|l| l.parse().ok()),
+                        outline: tag
+                            .attr("default-outline-level")
+                            .and_then(|l| l.parse().ok()),
                         ..StyleDef::default()
                     };
                     current = Some(((family, name.to_owned()), def));
@@ -93,7 +100,11 @@ impl Styles {
         })
     }
 
-    fn chain<'a>(&'a self, family: &'a str, name: Option<&'a str>) -> impl Iterator<Item = (&'a str, &'a StyleDef)> + 'a {
+    fn chain<'a>(
+        &'a self,
+        family: &'a str,
+        name: Option<&'a str>,
+    ) -> impl Iterator<Item = (&'a str, &'a StyleDef)> + 'a {
         let mut next = name;
         std::iter::from_fn(move || {
             let name = next?;
@@ -108,7 +119,8 @@ impl Styles {
     fn heading_level(&self, name: Option<&str>) -> Option<u8> {
         self.chain("paragraph", name).find_map(|(name, def)| {
             let shown = def.display_name.as_deref().unwrap_or(name);
-            def.outline.or_else(|| shown.eq_ignore_ascii_case("title").then_some(1))
+            def.outline
+                .or_else(|| shown.eq_ignore_ascii_case("title").then_some(1))
         })
     }
 
@@ -236,16 +248,9 @@ impl<'s> Reader<'s> {
             | (Ns::OdfSvg, "title" | "desc")
             | (
                 Ns::OdfText,
-                "tracked-changes"
-                | "table-of-content"
-                | "alphabetical-index"
-                | "illustration-index"
-                | "table-index"
-                | "object-index"
-                | "user-index"
-                | "sequence-decls"
-                | "variable-decls"
-                | "user-field-decls",
+                "tracked-changes" | "table-of-content" | "alphabetical-index"
+                | "illustration-index" | "table-index" | "object-index" | "user-index"
+                | "sequence-decls" | "variable-decls" | "user-field-decls",
             ) => self.skip.start(),
             (Ns::OdfText, "p") => self.paras.push(Para {
                 style: tag.attr("style-name").map(str::to_owned),
@@ -253,12 +258,19 @@ impl<'s> Reader<'s> {
             }),
             (Ns::OdfText, "h") => self.paras.push(Para {
                 style: tag.attr("style-name").map(str::to_owned),
-                heading: Some(tag.attr("outline-level").and_then(|l| l.parse().ok()).unwrap_or(1)),
+                heading: Some(
+                    tag.attr("outline-level")
+                        .and_then(|l| l.parse().ok())
+                        .unwrap_or(1),
+                ),
                 ..Para::default()
             }),
             (Ns::OdfText, "span") => {
                 let style = tag.attr("style-name");
-                self.spans.push((self.styles.bold("text", style), self.styles.underline("text", style)));
+                self.spans.push((
+                    self.styles.bold("text", style),
+                    self.styles.underline("text", style),
+                ));
             }
             (Ns::OdfText, "s") => {
                 if let Some(para) = self.paras.last_mut() {
@@ -294,7 +306,9 @@ impl<'s> Reader<'s> {
             }
             (Ns::OdfTable, "table") => self.tables += 1,
             (Ns::OdfTable, "table-row") if self.tables == 1 => self.row = Some(Vec::new()),
-            (Ns::OdfTable, "table-cell") if self.tables == 1 => self.cell = Some(TextBuf::default()),
+            (Ns::OdfTable, "table-cell") if self.tables == 1 => {
+                self.cell = Some(TextBuf::default())
+            }
             _ => {}
         }
     }
@@ -306,7 +320,9 @@ impl<'s> Reader<'s> {
             (Ns::OdfText, "span") => {
                 self.spans.pop();
             }
-            (Ns::OdfText, "list-item" | "list-header") => self.list_items = self.list_items.saturating_sub(1),
+            (Ns::OdfText, "list-item" | "list-header") => {
+                self.list_items = self.list_items.saturating_sub(1)
+            }
             (Ns::OdfText, "note-citation") => {
                 if let Some(note) = self.open_notes.last_mut() {
                     note.in_citation = false;
@@ -320,8 +336,10 @@ impl<'s> Reader<'s> {
             }
             (Ns::OdfTable, "table-row") if self.tables == 1 => {
                 if let Some(text) = self.row.take().as_deref().and_then(row_line) {
-                    self.blocks
-                        .push(Block::new(BlockKind::TableRow, vec![SrcLine::new(text, None, None)]));
+                    self.blocks.push(Block::new(
+                        BlockKind::TableRow,
+                        vec![SrcLine::new(text, None, None)],
+                    ));
                 }
             }
             (Ns::OdfTable, "table") => self.tables = self.tables.saturating_sub(1),
@@ -330,7 +348,9 @@ impl<'s> Reader<'s> {
     }
 
     fn end_paragraph(&mut self) {
-        let Some(mut para) = self.paras.pop() else { return };
+        let Some(mut para) = self.paras.pop() else {
+            return;
+        };
         if let Some(note) = self.open_notes.last_mut() {
             if self.paras.len() >= note.base {
                 note.lines.extend(para.buf.take_lines(None));
@@ -343,7 +363,9 @@ impl<'s> Reader<'s> {
             cell.space();
             return;
         }
-        let heading = para.heading.or_else(|| self.styles.heading_level(para.style.as_deref()));
+        let heading = para
+            .heading
+            .or_else(|| self.styles.heading_level(para.style.as_deref()));
         let kind = match heading {
             Some(level) => BlockKind::Heading(level.clamp(1, 6)),
             None if self.list_items > 0 => BlockKind::ListItem,
@@ -356,7 +378,9 @@ impl<'s> Reader<'s> {
 
     /// Files the note's text as a Note block and leaves its marker in the text.
     fn end_note(&mut self) {
-        let Some(mut note) = self.open_notes.pop() else { return };
+        let Some(mut note) = self.open_notes.pop() else {
+            return;
+        };
         let marker = format!("[{}]", note.citation.trim());
         if let Some(first) = note.lines.first_mut() {
             first.text = format!("{marker} {}", first.text);
@@ -400,7 +424,16 @@ mod tests {
     }
 
     fn texts(blocks: &[Block]) -> Vec<String> {
-        blocks.iter().map(|b| b.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" / ")).collect()
+        blocks
+            .iter()
+            .map(|b| {
+                b.lines
+                    .iter()
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            })
+            .collect()
     }
 
     fn kinds(blocks: &[Block]) -> Vec<BlockKind> {
@@ -490,20 +523,38 @@ mod tests {
     fn bad_packages() {
         let err = extract(b"not a zip", &Limits::default()).unwrap_err();
         assert_eq!(err.to_string(), "not a valid ODT file: not a zip archive");
-        let sheet = fixtures::zip_entries(&[("mimetype", b"application/vnd.oasis.opendocument.spreadsheet".as_slice())]);
+        let sheet = fixtures::zip_entries(&[(
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet".as_slice(),
+        )]);
         let err = extract(&sheet, &Limits::default()).unwrap_err();
         assert_eq!(
             err.to_string(),
             "not a valid ODT file: not a text document (application/vnd.oasis.opendocument.spreadsheet)"
         );
         let locked = fixtures::zip_entries(&[
-            ("mimetype", b"application/vnd.oasis.opendocument.text".as_slice()),
-            ("META-INF/manifest.xml", b"<manifest:manifest><manifest:encryption-data/></manifest:manifest>".as_slice()),
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.text".as_slice(),
+            ),
+            (
+                "META-INF/manifest.xml",
+                b"<manifest:manifest><manifest:encryption-data/></manifest:manifest>".as_slice(),
+            ),
         ]);
-        assert!(matches!(extract(&locked, &Limits::default()), Err(ExtractError::Protected)));
-        let empty = fixtures::zip_entries(&[("mimetype", b"application/vnd.oasis.opendocument.text".as_slice())]);
+        assert!(matches!(
+            extract(&locked, &Limits::default()),
+            Err(ExtractError::Protected)
+        ));
+        let empty = fixtures::zip_entries(&[(
+            "mimetype",
+            b"application/vnd.oasis.opendocument.text".as_slice(),
+        )]);
         let err = extract(&empty, &Limits::default()).unwrap_err();
-        assert_eq!(err.to_string(), "not a valid ODT file: content.xml is missing");
+        assert_eq!(
+            err.to_string(),
+            "not a valid ODT file: content.xml is missing"
+        );
     }
 
     #[test]

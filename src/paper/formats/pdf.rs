@@ -1,5 +1,696 @@
-//! stub
-use super::super::blocks::Block;
+//! PDF papers: the text layer of each page, read glyph by glyph with pdf-extract and
+//! laid out into lines by `pdf_layout`. Before extraction the document is made safe
+//! for pdf-extract: compressed streams are inflated within the size limit, and content
+//! streams are reduced to well-formed text operations, so that broken files give
+//! errors rather than panics as far as can be foreseen.
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use lopdf::content::{Content, Operation};
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+use super::super::blocks::{blocks_from_lines, Block};
+use super::pdf_layout::{page_lines, Glyph, PageGlyphs};
 use super::{ExtractError, Limits};
-#[allow(unused)]
-pub(crate) fn extract(_bytes: &[u8], _limits: &Limits) -> Result<Vec<Block>, ExtractError> { Ok(Vec::new()) }
+
+const LABEL: &str = "PDF";
+
+/// Nesting of form XObjects followed; deeper (or cyclic) ones are dropped.
+const MAX_FORM_DEPTH: usize = 8;
+
+/// Extracts the blocks of a PDF paper, every line carrying its page number.
+///
+/// A PDF encrypted with an empty user password (only the owner's permissions are
+/// restricted) opens like any other; `Encrypted` means a password is needed.
+pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Vec<Block>, ExtractError> {
+    let head = &bytes[..bytes.len().min(1024)];
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err(ExtractError::Corrupt(LABEL, "no PDF header".into()));
+    }
+    let mut doc = Document::load_mem(bytes).map_err(load_error)?;
+    if doc.trailer.get(b"Encrypt").is_ok() {
+        return Err(ExtractError::Encrypted);
+    }
+    let pages = doc.get_pages();
+    if pages.is_empty() {
+        return Err(ExtractError::Corrupt(
+            LABEL,
+            "no pages (damaged or truncated file?)".into(),
+        ));
+    }
+    inflate_streams(&mut doc, limits)?;
+    sanitize(&mut doc, &pages.values().copied().collect::<Vec<_>>())?;
+
+    let mut glyph_pages = Vec::with_capacity(pages.len());
+    let mut fonts_stripped = false;
+    for &number in pages.keys() {
+        let page = match read_page(&doc, number) {
+            Ok(page) => page,
+            Err(PageError::Panicked) if !fonts_stripped => {
+                // pdf-extract panics on some embedded font programs; without them it
+                // still decodes text through the fonts' encodings.
+                strip_font_programs(&mut doc);
+                fonts_stripped = true;
+                read_page(&doc, number).map_err(|e| e.into_extract_error(number))?
+            }
+            Err(e) => return Err(e.into_extract_error(number)),
+        };
+        glyph_pages.push(page);
+    }
+
+    let has_text = glyph_pages.iter().any(|p| {
+        p.glyphs
+            .iter()
+            .any(|g| g.text.chars().any(|c| !c.is_whitespace()))
+    });
+    if !has_text {
+        // Scanned pages (images), or text drawn as outlines: either way OCR is needed.
+        return Err(ExtractError::NoText);
+    }
+    Ok(blocks_from_lines(page_lines(&glyph_pages)))
+}
+
+fn load_error(e: lopdf::Error) -> ExtractError {
+    match e {
+        lopdf::Error::Decryption(_)
+        | lopdf::Error::InvalidPassword
+        | lopdf::Error::UnsupportedSecurityHandler(_) => ExtractError::Encrypted,
+        lopdf::Error::Xref(_) | lopdf::Error::MissingXrefEntry => ExtractError::Corrupt(
+            LABEL,
+            "damaged or truncated file (no readable cross-reference table)".into(),
+        ),
+        lopdf::Error::Parse(e) => {
+            ExtractError::Corrupt(LABEL, format!("damaged or truncated file ({e})"))
+        }
+        other => ExtractError::Corrupt(LABEL, other.to_string()),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Reading pages
+
+enum PageError {
+    Failed(OutputError),
+    Panicked,
+}
+
+impl PageError {
+    fn into_extract_error(self, page: u32) -> ExtractError {
+        match self {
+            PageError::Failed(e) => {
+                ExtractError::Corrupt(LABEL, format!("page {page} could not be read ({e})"))
+            }
+            PageError::Panicked => {
+                ExtractError::Corrupt(LABEL, format!("page {page} could not be read"))
+            }
+        }
+    }
+}
+
+fn read_page(doc: &Document, number: u32) -> Result<PageGlyphs, PageError> {
+    let mut collector = Collector::default();
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        pdf_extract::output_doc_page(doc, &mut collector, number)
+    }));
+    match outcome {
+        Ok(Ok(())) => Ok(PageGlyphs {
+            number,
+            glyphs: collector.glyphs,
+        }),
+        Ok(Err(e)) => Err(PageError::Failed(e)),
+        Err(_) => Err(PageError::Panicked),
+    }
+}
+
+/// Collects the glyphs pdf-extract reports for a page.
+#[derive(Default)]
+struct Collector {
+    glyphs: Vec<Glyph>,
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        _: u32,
+        _: &MediaBox,
+        _: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        // Upright text only: rotated text (margin stamps, rotated table headers) would
+        // scramble the lines around it.
+        if trm.m11 <= 0.0 || trm.m12.abs() > 0.1 * trm.m11 || trm.m22 <= 0.0 {
+            return Ok(());
+        }
+        let text: String = text.chars().filter(|c| !c.is_control()).collect();
+        let size = (font_size * trm.m22).abs();
+        let advance = width * font_size * trm.m11.hypot(trm.m12);
+        if text.is_empty() || !size.is_finite() || size <= 0.0 || !advance.is_finite() {
+            return Ok(());
+        }
+        self.glyphs.push(Glyph {
+            x: trm.m31 as f32,
+            // PDF measures up from the bottom; lines are read downwards.
+            y: -trm.m32 as f32,
+            width: advance.max(0.0) as f32,
+            size: size as f32,
+            text,
+        });
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Inflating streams within the limit
+
+/// Inflates the Flate-compressed streams text extraction may read (not images),
+/// counting the bytes against `max_unzipped_bytes`, so that a compression bomb fails
+/// here instead of exhausting memory inside the PDF library.
+fn inflate_streams(doc: &mut Document, limits: &Limits) -> Result<(), ExtractError> {
+    let mut budget = limits.max_unzipped_bytes;
+    for (id, object) in doc.objects.iter_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if is_image(stream) || !is_plain_flate(stream) {
+            continue;
+        }
+        let mut inflated = Vec::new();
+        let decoder = flate2::read::ZlibDecoder::new(stream.content.as_slice());
+        if decoder
+            .take(budget.saturating_add(1))
+            .read_to_end(&mut inflated)
+            .is_err()
+        {
+            // Damaged data: left for the PDF library, which salvages what it can.
+            continue;
+        }
+        let read = inflated.len() as u64;
+        if read > budget {
+            return Err(ExtractError::TooLarge(
+                format!("stream {} {}", id.0, id.1),
+                limits.unzipped_mb(),
+            ));
+        }
+        budget -= read;
+        stream.set_plain_content(inflated);
+    }
+    Ok(())
+}
+
+fn is_image(stream: &Stream) -> bool {
+    matches!(
+        stream.dict.get(b"Subtype").and_then(Object::as_name),
+        Ok(b"Image")
+    )
+}
+
+/// Compressed with Flate alone and no predictor, so it can be inflated here.
+fn is_plain_flate(stream: &Stream) -> bool {
+    let Ok(filters) = stream.filters() else {
+        return false;
+    };
+    filters == [b"FlateDecode".as_slice()] && stream.dict.get(b"DecodeParms").is_err()
+}
+
+// ---------------------------------------------------------------------------
+// Making content safe for pdf-extract
+
+/// Rewrites every page's content (and the forms it draws) to the text operations
+/// pdf-extract understands, each with well-formed operands, and gives every page a
+/// well-formed media box.
+fn sanitize(doc: &mut Document, pages: &[ObjectId]) -> Result<(), ExtractError> {
+    let mut rewritten: Vec<(ObjectId, Vec<u8>, bool)> = Vec::new();
+    {
+        let doc: &Document = doc;
+        let mut sanitizer = Sanitizer {
+            doc,
+            forms_done: HashSet::new(),
+            forms: Vec::new(),
+        };
+        for (index, &page_id) in pages.iter().enumerate() {
+            let number = index + 1;
+            let damaged = |why: &str| ExtractError::Corrupt(LABEL, format!("page {number}: {why}"));
+            let raw = doc
+                .get_page_content(page_id)
+                .map_err(|e| damaged(&e.to_string()))?;
+            let content = Content::decode(&raw).map_err(|_| damaged("damaged content stream"))?;
+            let resources = inherited(doc, page_id, b"Resources").and_then(|o| deref_dict(doc, o));
+            let ops = sanitizer.operations(content.operations, resources, &mut Vec::new());
+            let encoded = Content { operations: ops }
+                .encode()
+                .map_err(|e| damaged(&e.to_string()))?;
+            let needs_media_box = inherited(doc, page_id, b"MediaBox")
+                .and_then(|o| doc.dereference(o).ok())
+                .and_then(|(_, o)| o.as_array().ok())
+                .is_none_or(|a| a.len() != 4 || !a.iter().all(is_number));
+            rewritten.push((page_id, encoded, needs_media_box));
+        }
+        for (form_id, encoded) in sanitizer.forms {
+            rewritten.push((form_id, encoded, false));
+        }
+    }
+    let page_set: HashSet<ObjectId> = pages.iter().copied().collect();
+    for (id, encoded, needs_media_box) in rewritten {
+        if page_set.contains(&id) {
+            let content_id = doc.add_object(Stream::new(Dictionary::new(), encoded));
+            if let Ok(page) = doc.get_object_mut(id).and_then(Object::as_dict_mut) {
+                page.set("Contents", content_id);
+                if needs_media_box {
+                    // US Letter, what most readers assume.
+                    page.set("MediaBox", vec![0.into(), 0.into(), 612.into(), 792.into()]);
+                }
+                let art_box_ok = page
+                    .get(b"ArtBox")
+                    .ok()
+                    .and_then(|o| o.as_array().ok())
+                    .is_some_and(|a| a.len() == 4 && a.iter().all(is_number));
+                if !art_box_ok {
+                    page.remove(b"ArtBox");
+                }
+            }
+        } else if let Ok(Object::Stream(form)) = doc.get_object_mut(id) {
+            form.set_plain_content(encoded);
+        }
+    }
+    Ok(())
+}
+
+struct Sanitizer<'d> {
+    doc: &'d Document,
+    forms_done: HashSet<ObjectId>,
+    /// Rewritten content of the forms drawn.
+    forms: Vec<(ObjectId, Vec<u8>)>,
+}
+
+impl<'d> Sanitizer<'d> {
+    /// Keeps the text operations of `ops` that are well formed; `stack` holds the
+    /// forms being drawn, to cut cycles.
+    fn operations(
+        &mut self,
+        ops: Vec<Operation>,
+        resources: Option<&'d Dictionary>,
+        stack: &mut Vec<ObjectId>,
+    ) -> Vec<Operation> {
+        let mut out = Vec::with_capacity(ops.len());
+        // Whether a usable font is set, saved and restored with the graphics state.
+        let mut font_ok = false;
+        let mut saved: Vec<bool> = Vec::new();
+        for op in ops {
+            let operands = &op.operands;
+            match op.operator.as_str() {
+                "q" => {
+                    saved.push(font_ok);
+                    out.push(op);
+                }
+                "Q" => {
+                    if let Some(previous) = saved.pop() {
+                        font_ok = previous;
+                        out.push(op);
+                    }
+                }
+                "BT" | "ET" | "T*" if operands.is_empty() => out.push(op),
+                "cm" | "Tm" if numbers(operands, 6) => out.push(op),
+                "Td" | "TD" if numbers(operands, 2) => out.push(op),
+                "Tc" | "Tw" | "Tz" | "TL" | "Ts" if numbers(operands, 1) => out.push(op),
+                "Tf" => {
+                    font_ok = matches!(operands.as_slice(), [Object::Name(name), size] if is_number(size)
+                        && self.font_usable(resources, name));
+                    if font_ok {
+                        out.push(op);
+                    }
+                }
+                "Tj" if font_ok && matches!(operands.as_slice(), [Object::String(..)]) => {
+                    out.push(op)
+                }
+                "TJ" if font_ok && matches!(operands.as_slice(), [Object::Array(_)]) => {
+                    out.push(op)
+                }
+                // pdf-extract does not know the quote operators: spell them out.
+                "'" if font_ok && matches!(operands.as_slice(), [Object::String(..)]) => {
+                    out.push(Operation::new("T*", vec![]));
+                    out.push(Operation::new("Tj", op.operands));
+                }
+                "\"" if font_ok => {
+                    if let [aw, ac, text @ Object::String(..)] = operands.as_slice() {
+                        if is_number(aw) && is_number(ac) {
+                            out.push(Operation::new("Tw", vec![aw.clone()]));
+                            out.push(Operation::new("Tc", vec![ac.clone()]));
+                            out.push(Operation::new("T*", vec![]));
+                            out.push(Operation::new("Tj", vec![text.clone()]));
+                        }
+                    }
+                }
+                "Do" => {
+                    if let [Object::Name(name)] = operands.as_slice() {
+                        if self.draw_form(resources, name, stack) {
+                            out.push(op);
+                        }
+                    }
+                }
+                // Paths, colours, clipping, images, marked content, shadings and
+                // everything else: no text, and pdf-extract panics on some malformed ones.
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Whether `Do name` draws a form, whose content is then made safe in turn.
+    fn draw_form(
+        &mut self,
+        resources: Option<&'d Dictionary>,
+        name: &[u8],
+        stack: &mut Vec<ObjectId>,
+    ) -> bool {
+        let doc = self.doc;
+        let Some(Object::Reference(id)) = resources
+            .and_then(|r| r.get(b"XObject").ok())
+            .and_then(|x| deref_dict(doc, x))
+            .and_then(|x| x.get(name).ok())
+        else {
+            return false;
+        };
+        let Ok(Object::Stream(stream)) = doc.get_object(*id) else {
+            return false;
+        };
+        match stream.dict.get(b"Subtype").and_then(Object::as_name) {
+            Ok(b"Form") => {
+                if stack.contains(id) || stack.len() >= MAX_FORM_DEPTH {
+                    return false;
+                }
+                if self.forms_done.insert(*id) {
+                    let content = stream
+                        .decompressed_content()
+                        .unwrap_or_else(|_| stream.content.clone());
+                    let ops = Content::decode(&content)
+                        .map(|c| c.operations)
+                        .unwrap_or_default();
+                    let own = stream
+                        .dict
+                        .get(b"Resources")
+                        .ok()
+                        .and_then(|r| deref_dict(doc, r));
+                    stack.push(*id);
+                    let ops = self.operations(ops, own.or(resources), stack);
+                    stack.pop();
+                    let encoded = Content { operations: ops }.encode().unwrap_or_default();
+                    self.forms.push((*id, encoded));
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the font `name` exists in `resources` with what pdf-extract needs to
+    /// read it without panicking.
+    fn font_usable(&self, resources: Option<&Dictionary>, name: &[u8]) -> bool {
+        let doc = self.doc;
+        let Some(font) = resources
+            .and_then(|r| r.get(b"Font").ok())
+            .and_then(|f| deref_dict(doc, f))
+            .and_then(|f| f.get(name).ok())
+            .and_then(|f| deref_dict(doc, f))
+        else {
+            return false;
+        };
+        let name_of = |dict: &Dictionary, key: &[u8]| -> Option<Vec<u8>> {
+            let (_, object) = doc.dereference(dict.get(key).ok()?).ok()?;
+            object.as_name().ok().map(<[u8]>::to_vec)
+        };
+        let Some(subtype) = name_of(font, b"Subtype") else {
+            return false;
+        };
+        if name_of(font, b"BaseFont").is_none() && subtype != b"Type3" {
+            return false;
+        }
+        match subtype.as_slice() {
+            // Figures drawn with Type 3 fonts carry little text, and pdf-extract
+            // panics on their missing widths.
+            b"Type3" => false,
+            b"Type0" => {
+                let descendant = font
+                    .get(b"DescendantFonts")
+                    .ok()
+                    .and_then(|d| doc.dereference(d).ok())
+                    .and_then(|(_, d)| d.as_array().ok())
+                    .and_then(|a| a.first())
+                    .and_then(|d| deref_dict(doc, d));
+                let encoding_ok = match font
+                    .get(b"Encoding")
+                    .ok()
+                    .and_then(|e| doc.dereference(e).ok())
+                {
+                    Some((_, Object::Name(n))) => n == b"Identity-H" || n == b"Identity-V",
+                    Some((_, Object::Stream(_))) => true,
+                    _ => false,
+                };
+                encoding_ok && descendant.is_some_and(|d| d.get(b"FontDescriptor").is_ok())
+            }
+            _ => true,
+        }
+    }
+}
+
+/// Removes embedded font programs, whose parsers in pdf-extract can panic.
+fn strip_font_programs(doc: &mut Document) {
+    for object in doc.objects.values_mut() {
+        if let Object::Dictionary(dict) = object {
+            if matches!(
+                dict.get(b"Type").and_then(Object::as_name),
+                Ok(b"FontDescriptor")
+            ) {
+                dict.remove(b"FontFile");
+                dict.remove(b"FontFile3");
+            }
+        }
+    }
+}
+
+/// A page attribute, looked up through the page tree as PDF inheritance works.
+fn inherited<'a>(doc: &'a Document, page: ObjectId, key: &[u8]) -> Option<&'a Object> {
+    let mut dict = doc.get_dictionary(page).ok()?;
+    for _ in 0..32 {
+        if let Ok(value) = dict.get(key) {
+            return Some(value);
+        }
+        let parent = dict.get(b"Parent").and_then(Object::as_reference).ok()?;
+        dict = doc.get_dictionary(parent).ok()?;
+    }
+    None
+}
+
+fn deref_dict<'a>(doc: &'a Document, object: &'a Object) -> Option<&'a Dictionary> {
+    doc.dereference(object).ok()?.1.as_dict().ok()
+}
+
+fn is_number(object: &Object) -> bool {
+    matches!(object, Object::Integer(_) | Object::Real(_))
+}
+
+fn numbers(operands: &[Object], count: usize) -> bool {
+    operands.len() == count && operands.iter().all(is_number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::paper::blocks::BlockKind;
+    use crate::paper::formats::fixtures::{self, PdfPage};
+
+    fn run(bytes: &[u8]) -> Vec<Block> {
+        extract(bytes, &Limits::default()).unwrap()
+    }
+
+    fn texts(blocks: &[Block]) -> Vec<String> {
+        blocks
+            .iter()
+            .map(|b| {
+                b.lines
+                    .iter()
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pages_are_numbered_and_paragraphs_split_at_gaps() {
+        let bytes = fixtures::pdf(&[
+            PdfPage::single_column(&[
+                "Country: Chile",
+                "Committee: DISEC",
+                "",
+                "Chile supports the Arms Trade Treaty and calls on",
+                "all states to ratify it.",
+            ]),
+            PdfPage::single_column(&["Second page text, with a non-prolif-", "eration clause."]),
+        ]);
+        let blocks = run(&bytes);
+        assert_eq!(
+            texts(&blocks),
+            [
+                "Country: Chile",
+                "Committee: DISEC",
+                "Chile supports the Arms Trade Treaty and calls on / all states to ratify it.",
+                "Second page text, with a non-prolif- / eration clause."
+            ]
+        );
+        assert_eq!(blocks[0].first_page(), Some(1));
+        assert_eq!(blocks[3].first_page(), Some(2));
+        assert!(blocks
+            .iter()
+            .all(|b| b.lines.iter().all(|l| l.line.is_none() && l.page.is_some())));
+    }
+
+    #[test]
+    fn words_positioned_without_space_characters_get_spaces() {
+        let bytes = fixtures::pdf(&[PdfPage::single_column(&[
+            "Côte d’Ivoire supports the draft.",
+        ])
+        .with_tj_gaps()]);
+        assert_eq!(texts(&run(&bytes)), ["Côte d’Ivoire supports the draft."]);
+    }
+
+    #[test]
+    fn running_headers_footers_and_page_numbers_are_dropped() {
+        let bodies = [
+            [
+                "Chile opens its paper here.",
+                "It argues for the treaty.",
+                "Then it closes the page.",
+            ],
+            [
+                "A second page follows on.",
+                "Its middle line differs.",
+                "And so does its end.",
+            ],
+            [
+                "The third page concludes.",
+                "With a final argument.",
+                "And a last sentence.",
+            ],
+        ];
+        let pages: Vec<PdfPage> = bodies
+            .iter()
+            .map(|body| {
+                PdfPage::single_column(body).with_running(
+                    "Delegation of Chile | DISEC | A/C.1/80",
+                    "Page {page} of {pages}",
+                )
+            })
+            .collect();
+        let blocks = run(&fixtures::pdf(&pages));
+        let expected: Vec<String> = bodies.iter().map(|b| b.join(" / ")).collect();
+        assert_eq!(texts(&blocks), expected);
+        assert_eq!(blocks[2].first_page(), Some(3));
+    }
+
+    #[test]
+    fn two_columns_do_not_interleave() {
+        let left = [
+            "The left column starts here and",
+            "runs on for a few lines of text",
+            "before it ends at the bottom of",
+            "the column with a full stop.",
+        ];
+        let right = [
+            "The right column comes second",
+            "and must not be mixed with the",
+            "left one even though the lines",
+            "share their baselines exactly.",
+        ];
+        let blocks = run(&fixtures::pdf(&[PdfPage::two_columns(&left, &right)]));
+        assert_eq!(blocks.len(), 1);
+        let lines: Vec<&str> = blocks[0].lines.iter().map(|l| l.text.as_str()).collect();
+        let expected: Vec<&str> = left.iter().chain(right.iter()).copied().collect();
+        assert_eq!(lines, expected);
+    }
+
+    #[test]
+    fn bold_lines_and_headings_stand_apart() {
+        let page = PdfPage::new()
+            .bold_line(72.0, 760.0, 16.0, "Topic: Small Arms")
+            .line(72.0, 736.0, 11.0, "Body text under the heading.");
+        let blocks = run(&fixtures::pdf(&[page]));
+        assert_eq!(
+            texts(&blocks),
+            ["Topic: Small Arms", "Body text under the heading."]
+        );
+        assert_eq!(blocks[1].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn bad_files_give_their_errors() {
+        let limits = Limits::default();
+        assert!(matches!(
+            extract(&fixtures::truncated_pdf(), &limits),
+            Err(ExtractError::Corrupt("PDF", _))
+        ));
+        assert!(matches!(
+            extract(&fixtures::encrypted_pdf(), &limits),
+            Err(ExtractError::Encrypted)
+        ));
+        assert!(matches!(
+            extract(&fixtures::image_only_pdf(), &limits),
+            Err(ExtractError::NoText)
+        ));
+        let err = extract(b"<html>not a pdf</html>", &limits).unwrap_err();
+        assert_eq!(err.to_string(), "not a valid PDF file: no PDF header");
+        assert_eq!(
+            extract(&fixtures::encrypted_pdf(), &limits)
+                .unwrap_err()
+                .to_string(),
+            "PDF is encrypted"
+        );
+    }
+
+    #[test]
+    fn an_empty_user_password_still_opens() {
+        let blocks = run(&fixtures::encrypted_pdf_with_password(""));
+        assert_eq!(texts(&blocks), ["Country: Chile", "A protected paper."]);
+    }
+
+    #[test]
+    fn inflating_is_limited() {
+        let lines = ["The same compressible line of text, again and again."; 40];
+        let bytes = fixtures::pdf(&[PdfPage::single_column(&lines)]);
+        assert!(run(&bytes)[0].lines.len() == 40);
+        let limits = Limits {
+            max_unzipped_bytes: 1000,
+            ..Limits::default()
+        };
+        let err = extract(&bytes, &limits).unwrap_err();
+        assert!(matches!(err, ExtractError::TooLarge(..)), "{err}");
+    }
+}

@@ -112,7 +112,9 @@ fn segments(glyphs: &[Glyph]) -> Vec<Segment> {
         let mut last: Option<&Glyph> = None;
         for glyph in members {
             // Text drawn twice, slightly offset, to fake bold.
-            if last.is_some_and(|l| l.text == glyph.text && (glyph.x - l.x).abs() < 0.15 * glyph.size) {
+            if last
+                .is_some_and(|l| l.text == glyph.text && (glyph.x - l.x).abs() < 0.15 * glyph.size)
+            {
                 continue;
             }
             let gap = current.as_ref().map(|s| glyph.x - s.x1);
@@ -158,7 +160,11 @@ fn drop_running_lines(pages: &mut [Vec<Segment>]) {
     let edge_rows: Vec<Vec<usize>> = pages.iter().map(|segs| edge_rows(segs)).collect();
     let mut seen_on: HashMap<String, usize> = HashMap::new();
     for (segs, rows) in pages.iter().zip(&edge_rows) {
-        let mut keys: Vec<String> = segs.iter().filter(|s| rows.contains(&s.row)).map(|s| normalise(&s.text)).collect();
+        let mut keys: Vec<String> = segs
+            .iter()
+            .filter(|s| rows.contains(&s.row))
+            .map(|s| normalise(&s.text))
+            .collect();
         keys.sort();
         keys.dedup();
         for key in keys {
@@ -166,7 +172,11 @@ fn drop_running_lines(pages: &mut [Vec<Segment>]) {
         }
     }
     let pages_count = pages.len();
-    let repeated = |key: &str| seen_on.get(key).is_some_and(|&n| n >= 2 && n * 2 >= pages_count);
+    let repeated = |key: &str| {
+        seen_on
+            .get(key)
+            .is_some_and(|&n| n >= 2 && n * 2 >= pages_count)
+    };
     for (segs, rows) in pages.iter_mut().zip(&edge_rows) {
         segs.retain(|s| {
             if !rows.contains(&s.row) {
@@ -200,7 +210,12 @@ fn normalise(text: &str) -> String {
     }
     let mut out = String::new();
     let mut in_digits = false;
-    for c in lower.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
+    for c in lower
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+    {
         if c.is_ascii_digit() {
             if !in_digits {
                 out.push('#');
@@ -216,8 +231,13 @@ fn normalise(text: &str) -> String {
 
 /// "#", "- # -", "page #", "page # of #", "#/#", "[#]" (after [`normalise`]).
 fn is_page_number(key: &str) -> bool {
-    let core = key.trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '[' | ']' | '(' | ')' | '.' | ' '));
-    let core = core.strip_prefix("page").or_else(|| core.strip_prefix("p.")).unwrap_or(core).trim();
+    let core = key
+        .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '[' | ']' | '(' | ')' | '.' | ' '));
+    let core = core
+        .strip_prefix("page")
+        .or_else(|| core.strip_prefix("p."))
+        .unwrap_or(core)
+        .trim();
     matches!(core, "#" | "# of #" | "#/#" | "# / #")
 }
 
@@ -304,7 +324,8 @@ fn gutter(segs: &[Segment]) -> Option<(f32, f32)> {
             let (g0, g1) = (covered_to, x0);
             let centre = (g0 + g1) / 2.0;
             let central = centre > left_edge + 0.25 * width && centre < left_edge + 0.75 * width;
-            if central && g1 - g0 >= size.max(6.0) && best.is_none_or(|(b0, b1)| g1 - g0 > b1 - b0) {
+            if central && g1 - g0 >= size.max(6.0) && best.is_none_or(|(b0, b1)| g1 - g0 > b1 - b0)
+            {
                 best = Some((g0, g1));
             }
         }
@@ -333,7 +354,8 @@ fn gutter(segs: &[Segment]) -> Option<(f32, f32)> {
         let shorter = (bottom(&left) - top(&left)).min(bottom(&right) - top(&right));
         shared >= 0.5 * shorter
     };
-    (crossing * 2 < segs.len() && is_column(&left) && is_column(&right) && overlap).then_some((g0, g1))
+    (crossing * 2 < segs.len() && is_column(&left) && is_column(&right) && overlap)
+        .then_some((g0, g1))
 }
 
 // ---------------------------------------------------------------------------
@@ -343,7 +365,10 @@ fn gutter(segs: &[Segment]) -> Option<(f32, f32)> {
 fn typical_spacing(lines: &[Line]) -> f32 {
     let mut gaps: Vec<f32> = lines
         .windows(2)
-        .filter(|w| w[0].column == w[1].column)
+        .filter(|w| {
+            w[0].column == w[1].column
+                && (w[0].size - w[1].size).abs() <= 0.15 * w[0].size.max(w[1].size)
+        })
         .map(|w| w[1].y - w[0].y)
         .filter(|&d| d > 0.0)
         .collect();
@@ -352,8 +377,9 @@ fn typical_spacing(lines: &[Line]) -> f32 {
         sizes.sort_by(f32::total_cmp);
         return 1.2 * sizes.get(sizes.len() / 2).copied().unwrap_or(12.0);
     }
+    // The lower median: paragraph gaps must not raise the usual line spacing.
     gaps.sort_by(f32::total_cmp);
-    gaps[gaps.len() / 2]
+    gaps[(gaps.len() - 1) / 2]
 }
 
 fn paragraph_break(prev: &Line, next: &Line, spacing: f32) -> bool {
@@ -393,7 +419,10 @@ mod tests {
     fn page(number: u32, lines: &[(f32, f32, f32, &str)]) -> PageGlyphs {
         PageGlyphs {
             number,
-            glyphs: lines.iter().flat_map(|&(x, y, size, text)| word_glyphs(x, y, size, text)).collect(),
+            glyphs: lines
+                .iter()
+                .flat_map(|&(x, y, size, text)| word_glyphs(x, y, size, text))
+                .collect(),
         }
     }
 
@@ -430,21 +459,39 @@ mod tests {
         )]);
         assert_eq!(
             texts(&lines),
-            ["Heading", "", "first line of a para-", "graph goes on", "and ends.", "", "Second paragraph."]
+            [
+                "Heading",
+                "",
+                "first line of a para-",
+                "graph goes on",
+                "and ends.",
+                "",
+                "Second paragraph."
+            ]
         );
     }
 
     #[test]
     fn two_columns_are_read_left_then_right_under_a_full_width_title() {
-        let mut lines = vec![(56.0, 60.0, 10.0, "A title spanning both of the columns of this page entirely")];
-        let left = ["left one is long", "left two is long", "left three is lo", "left four ends."];
-        let right = ["right one is lon", "right two is lon", "right three is l", "right four ends."];
+        let mut lines = vec![(56.0, 60.0, 10.0, "A title spanning the two columns.")];
+        let left = [
+            "left one is long",
+            "left two is long",
+            "left three is lo",
+            "left four ends.",
+        ];
+        let right = [
+            "right one is lon",
+            "right two is lon",
+            "right three is l",
+            "right four ends.",
+        ];
         for i in 0..4 {
             lines.push((56.0, 100.0 + 12.0 * i as f32, 10.0, left[i]));
-            lines.push((320.0, 100.0 + 12.0 * i as f32, 10.0, right[i]));
+            lines.push((156.0, 100.0 + 12.0 * i as f32, 10.0, right[i]));
         }
         let out = page_lines(&[page(1, &lines)]);
-        let mut expected = vec!["A title spanning both of the columns of this page entirely", ""];
+        let mut expected = vec!["A title spanning the two columns.", ""];
         expected.extend(left);
         expected.extend(right);
         assert_eq!(texts(&out), expected);
@@ -463,21 +510,29 @@ mod tests {
                 (300.0, 124.0, 10.0, "Small arms"),
             ],
         )]);
-        assert_eq!(texts(&out), ["Country: Chile", "Committee: DISEC", "Topic: Small arms"]);
+        assert_eq!(
+            texts(&out),
+            ["Country: Chile", "Committee: DISEC", "Topic: Small arms"]
+        );
     }
 
     #[test]
     fn running_headers_footers_and_page_numbers_are_dropped() {
-        let pages: Vec<PageGlyphs> = (1..=3)
+        let bodies = [
+            ["First page text", "ends here."],
+            ["Second page", "goes on,"],
+            ["Third page", "is last."],
+        ];
+        let pages: Vec<PageGlyphs> = (1..=3u32)
             .map(|n| {
                 let number = format!("Page {n} of 3");
-                let body = format!("Body text of page {n}.");
+                let [a, b] = bodies[n as usize - 1];
                 page(
                     n,
                     &[
                         (72.0, 40.0, 9.0, "Delegation of Chile - DISEC"),
-                        (72.0, 100.0, 10.0, body.as_str()),
-                        (72.0, 112.0, 10.0, "More text"),
+                        (72.0, 100.0, 10.0, a),
+                        (72.0, 112.0, 10.0, b),
                         (260.0, 800.0, 9.0, number.as_str()),
                     ],
                 )
@@ -486,26 +541,62 @@ mod tests {
         let out = page_lines(&pages);
         assert_eq!(
             texts(&out),
-            ["Body text of page 1.", "More text", "Body text of page 2.", "More text", "Body text of page 3.", "More text"]
+            [
+                "First page text",
+                "ends here.",
+                "",
+                "Second page",
+                "goes on,",
+                "Third page",
+                "is last."
+            ]
         );
         let pages_of: Vec<_> = out.iter().map(|l| l.page).collect();
-        assert_eq!(pages_of[2], Some(2));
+        assert_eq!(pages_of[3], Some(2));
     }
 
     #[test]
     fn a_lone_page_number_goes_even_on_one_page() {
-        let out = page_lines(&[page(1, &[(72.0, 100.0, 10.0, "Only text."), (290.0, 800.0, 9.0, "- 1 -")])]);
+        let out = page_lines(&[page(
+            1,
+            &[
+                (72.0, 100.0, 10.0, "Only text."),
+                (290.0, 800.0, 9.0, "- 1 -"),
+            ],
+        )]);
         assert_eq!(texts(&out), ["Only text."]);
     }
 
     #[test]
     fn pages_join_unless_a_sentence_ended() {
         let out = page_lines(&[
-            page(1, &[(72.0, 100.0, 10.0, "runs on to the"), (72.0, 112.0, 10.0, "Ends here.")]),
-            page(2, &[(72.0, 100.0, 10.0, "New paragraph"), (72.0, 112.0, 10.0, "runs over the")]),
+            page(
+                1,
+                &[
+                    (72.0, 100.0, 10.0, "runs on to the"),
+                    (72.0, 112.0, 10.0, "Ends here."),
+                ],
+            ),
+            page(
+                2,
+                &[
+                    (72.0, 100.0, 10.0, "New paragraph"),
+                    (72.0, 112.0, 10.0, "runs over the"),
+                ],
+            ),
             page(3, &[(72.0, 100.0, 10.0, "page break.")]),
         ]);
-        assert_eq!(texts(&out), ["runs on to the", "Ends here.", "", "New paragraph", "runs over the", "page break."]);
+        assert_eq!(
+            texts(&out),
+            [
+                "runs on to the",
+                "Ends here.",
+                "",
+                "New paragraph",
+                "runs over the",
+                "page break."
+            ]
+        );
     }
 
     #[test]

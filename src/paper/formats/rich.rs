@@ -44,7 +44,10 @@ impl TextBuf {
                 continue;
             }
             // Soft hyphens and zero-width characters are invisible to readers.
-            if matches!(c, '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}') {
+            if matches!(
+                c,
+                '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
+            ) {
                 continue;
             }
             if self.space && !self.current.is_empty() {
@@ -134,7 +137,13 @@ pub(crate) fn row_line(cells: &[String]) -> Option<String> {
     if cells.iter().all(|c| c.trim().is_empty()) {
         return None;
     }
-    Some(cells.iter().map(|c| c.trim()).collect::<Vec<_>>().join(" | "))
+    Some(
+        cells
+            .iter()
+            .map(|c| c.trim())
+            .collect::<Vec<_>>()
+            .join(" | "),
+    )
 }
 
 /// Lower-case roman numerals, the default numbering of endnotes.
@@ -219,7 +228,10 @@ mod tests {
 
     #[test]
     fn rows_and_numerals() {
-        assert_eq!(row_line(&["A".into(), " B ".into()]).as_deref(), Some("A | B"));
+        assert_eq!(
+            row_line(&["A".into(), " B ".into()]).as_deref(),
+            Some("A | B")
+        );
         assert_eq!(row_line(&[" ".into(), String::new()]), None);
         assert_eq!(roman(4), "iv");
         assert_eq!(roman(19), "xix");

@@ -6,9 +6,9 @@ use std::borrow::Cow;
 
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::XmlVersion;
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
+use quick_xml::XmlVersion;
 
 use super::ExtractError;
 
@@ -96,7 +96,9 @@ pub(crate) fn walk(
     let config = reader.config_mut();
     config.expand_empty_elements = true;
     config.trim_text(false);
-    let damaged = |e: &dyn std::fmt::Display| ExtractError::Corrupt(label, format!("damaged XML in {part} ({e})"));
+    let damaged = |e: &dyn std::fmt::Display| {
+        ExtractError::Corrupt(label, format!("damaged XML in {part} ({e})"))
+    };
     loop {
         let (resolved, event) = reader.read_resolved_event().map_err(|e| damaged(&e))?;
         let ns = match resolved {
@@ -129,7 +131,11 @@ pub(crate) fn walk(
                 visit(XmlEvent::Text(&text));
             }
             Event::Eof => return Ok(()),
-            Event::Empty(_) | Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
+            Event::Empty(_)
+            | Event::Comment(_)
+            | Event::Decl(_)
+            | Event::PI(_)
+            | Event::DocType(_) => {}
         }
     }
 }
@@ -178,7 +184,12 @@ mod tests {
         let mut out = Vec::new();
         walk(xml, "DOCX", "test.xml", |ev| {
             out.push(match ev {
-                XmlEvent::Start(t) => format!("<{:?}:{}{}>", t.ns, t.name, t.attr("val").map(|v| format!(" {v}")).unwrap_or_default()),
+                XmlEvent::Start(t) => format!(
+                    "<{:?}:{}{}>",
+                    t.ns,
+                    t.name,
+                    t.attr("val").map(|v| format!(" {v}")).unwrap_or_default()
+                ),
                 XmlEvent::End(t) => format!("</{}>", t.name),
                 XmlEvent::Text(s) => s.to_owned(),
             })
@@ -199,7 +210,11 @@ mod tests {
     #[test]
     fn broken_xml_is_corrupt() {
         let err = walk("<a><b></a>", "ODT", "content.xml", |_| {}).unwrap_err();
-        assert!(err.to_string().starts_with("not a valid ODT file: damaged XML in content.xml"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("not a valid ODT file: damaged XML in content.xml"),
+            "{err}"
+        );
     }
 
     #[test]
