@@ -211,8 +211,8 @@ fn adjusted_rand(a: &[usize], b: &[usize]) -> f64 {
     (index - expected) / (max - expected)
 }
 
-const ARI_FLOOR: f64 = 0.70;
-const ALLY_SHARE_FLOOR: f64 = 0.68;
+const ARI_FLOOR: f64 = 0.72;
+const ALLY_SHARE_FLOOR: f64 = 0.80;
 
 #[test]
 fn blocs_and_allies_recover_the_written_blocs() {

@@ -501,6 +501,10 @@ pub fn load_scope(
     Ok(build_scope(committee, committee_name, topic, passages))
 }
 
+/// Words used by more than this share of a committee's countries are the topic's
+/// common vocabulary ("drug", "weapons"), not a stance.
+const MAX_SHARE: f32 = 0.8;
+
 /// Vectorises passages grouped by country. Separate from loading so it can be tested.
 fn build_scope(
     committee: &str,
@@ -551,7 +555,7 @@ fn build_scope(
     // nothing. Smoothed idf keeps the rest.
     let idf = |id: &u32| -> f32 {
         let d = df.get(id).copied().unwrap_or(1.0);
-        if d < 2.0 || d >= n {
+        if d < 2.0 || d > n * MAX_SHARE {
             0.0
         } else {
             (n / d).ln()
@@ -654,8 +658,8 @@ fn pick_labels(scope: &Scope, ids: impl Iterator<Item = u32>, n: usize) -> Vec<S
 pub struct Ally {
     pub rank: usize,
     pub country: String,
-    /// Cosine similarity of the two countries' word vectors, 0 (nothing in common)
-    /// to 1 (the same distinctive words in the same proportions).
+    /// 0 to 1: the cosine similarity of the two countries' word vectors, blended
+    /// with the correlation of their similarities to the rest of the committee.
     pub similarity: f32,
     pub committees: Vec<String>,
     pub shared_terms: Vec<String>,
@@ -720,11 +724,12 @@ pub fn allies(
         let Some(me) = scope.position(country) else {
             continue;
         };
+        let m = refined(&matrix(scope));
         for (j, other) in scope.docs.iter().enumerate() {
             if j == me {
                 continue;
             }
-            let s = cosine(&scope.docs[me].vector, &other.vector);
+            let s = m[me][j];
             let e = sums.entry(other.country.clone()).or_insert((
                 0.0,
                 Vec::new(),
@@ -772,7 +777,7 @@ pub fn allies(
         scope: scopes.iter().map(Scope::name).collect::<Vec<_>>().join(", "),
         opponents,
         allies: rows,
-        explanation: "Similarity is the cosine of the two papers' word profiles (stemmed words and two-word phrases, weighted by how few countries use them; names of countries and bibliographies left out): 1 means the same distinctive vocabulary, 0 none in common. Averaged over the committees both wrote for.".to_owned(),
+        explanation: "Score (0 to 1) blends the cosine of the two papers' word profiles (stemmed words and two-word phrases, weighted by how few countries use them; country names and bibliographies left out) with how alike the two are in whom else they agree with. Averaged over the committees both wrote for.".to_owned(),
     })
 }
 
@@ -826,6 +831,50 @@ fn matrix(scope: &Scope) -> Vec<Vec<f32>> {
         }
     }
     m
+}
+
+/// Second-order similarity: how alike two countries' similarities to everyone else
+/// are (Pearson correlation of their rows, leaving the pair out), blended with the
+/// direct similarity. Bloc-mates agree with the same third parties, so this steadies
+/// rankings that a single shared word would sway.
+fn refined(m: &[Vec<f32>]) -> Vec<Vec<f32>> {
+    let n = m.len();
+    let mut out = m.to_vec();
+    for i in 0..n {
+        for j in i + 1..n {
+            let others: Vec<usize> = (0..n).filter(|&k| k != i && k != j).collect();
+            let r = pearson(
+                others.iter().map(|&k| m[i][k]),
+                others.iter().map(|&k| m[j][k]),
+            );
+            let blended = (m[i][j] + ((r + 1.0) / 2.0) * BLEND) / (1.0 + BLEND);
+            out[i][j] = blended;
+            out[j][i] = blended;
+        }
+    }
+    out
+}
+
+/// Weight of second-order similarity against direct similarity.
+const BLEND: f32 = 0.5;
+
+fn pearson(a: impl Iterator<Item = f32> + Clone, b: impl Iterator<Item = f32> + Clone) -> f32 {
+    let n = a.clone().count() as f32;
+    if n < 2.0 {
+        return 0.0;
+    }
+    let (ma, mb) = (a.clone().sum::<f32>() / n, b.clone().sum::<f32>() / n);
+    let (mut cov, mut va, mut vb) = (0.0, 0.0, 0.0);
+    for (x, y) in a.zip(b) {
+        cov += (x - ma) * (y - mb);
+        va += (x - ma) * (x - ma);
+        vb += (y - mb) * (y - mb);
+    }
+    if va <= 0.0 || vb <= 0.0 {
+        0.0
+    } else {
+        cov / (va.sqrt() * vb.sqrt())
+    }
 }
 
 /// Labels after applying the first `merges` steps of the dendrogram.
