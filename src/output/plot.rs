@@ -44,7 +44,7 @@ pub fn svg(r: &BlocsResult) -> String {
         })
         .fold(0.0f32, f32::max)
         .max(0.01);
-    let size = LABEL + n * CELL + 20;
+    let size = LABEL + n * CELL + 90;
     let height = TOP + LABEL + n * CELL + 50;
     let mut out = String::new();
     let _ = writeln!(
@@ -59,7 +59,7 @@ pub fn svg(r: &BlocsResult) -> String {
     );
     let _ = writeln!(
         out,
-        r#"<text x="10" y="44" font-size="11" fill="\#555">Similarity of papers (darker = more alike, scale 0 to {max:.2}); boxes are blocs</text>"#
+        r##"<text x="10" y="44" font-size="11" fill="#555">Similarity of papers (darker = more alike, scale 0 to {max:.2}); boxes are blocs</text>"##
     );
     let x0 = LABEL;
     let y0 = TOP + LABEL;
@@ -101,7 +101,7 @@ pub fn svg(r: &BlocsResult) -> String {
         let len = b.members.len();
         let _ = writeln!(
             out,
-            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="\#d62728" stroke-width="2.5"/>"#,
+            r##"<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="#d62728" stroke-width="2.5"/>"##,
             x0 + start * CELL,
             y0 + start * CELL,
             len * CELL,
@@ -121,7 +121,107 @@ pub fn heatmap(r: &BlocsResult, path: &Path) -> Result<(), String> {
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("png"));
     if is_png {
-        return Err("PNG output is not available in this build; use a .svg file name".to_owned());
+        return png(&doc, path);
     }
     std::fs::write(path, doc).map_err(|e| e.to_string())
+}
+
+/// Renders the SVG at twice its size, with the machine's fonts for the names.
+fn png(doc: &str, path: &Path) -> Result<(), String> {
+    use resvg::{tiny_skia, usvg};
+    let mut options = usvg::Options::default();
+    options.fontdb_mut().load_system_fonts();
+    // The SVG asks for Helvetica/Arial/sans-serif; map those to a font that exists.
+    let families: Vec<String> = options
+        .fontdb
+        .faces()
+        .flat_map(|f| f.families.iter().map(|(name, _)| name.clone()))
+        .collect();
+    let preferred = [
+        "Liberation Sans",
+        "DejaVu Sans",
+        "Noto Sans",
+        "FreeSans",
+        "Arial",
+        "Helvetica",
+    ];
+    let Some(family) = preferred
+        .iter()
+        .find(|p| families.iter().any(|f| f == *p))
+        .map(|p| (*p).to_owned())
+        .or_else(|| families.first().cloned())
+    else {
+        return Err(
+            "no fonts found on this machine to draw country names; write an .svg instead"
+                .to_owned(),
+        );
+    };
+    options.fontdb_mut().set_sans_serif_family(family.clone());
+    options.font_family = family;
+    let tree = usvg::Tree::from_str(doc, &options).map_err(|e| e.to_string())?;
+    let size = tree.size().to_int_size();
+    let scale = 2.0;
+    let mut pixmap = tiny_skia::Pixmap::new(size.width() * 2, size.height() * 2)
+        .ok_or("the plot is too large to draw")?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.save_png(path).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result() -> BlocsResult {
+        BlocsResult {
+            committee: "CND".into(),
+            scope: "CND <test>".into(),
+            countries: 3,
+            blocs: vec![crate::analysis::similarity::Bloc {
+                number: 1,
+                members: vec!["Belgium".into(), "Netherlands".into()],
+                cohesion: 0.4,
+                terms: vec![],
+            }],
+            unaligned: vec!["Russia".into()],
+            method: String::new(),
+            silhouette: 0.3,
+            explanation: String::new(),
+            order: vec!["Belgium".into(), "Netherlands".into(), "Russia".into()],
+            matrix: vec![
+                vec![1.0, 0.4, 0.1],
+                vec![0.4, 1.0, 0.05],
+                vec![0.1, 0.05, 1.0],
+            ],
+            plot: None,
+        }
+    }
+
+    #[test]
+    fn svg_has_every_cell_both_axes_and_bloc_boxes() {
+        let doc = svg(&result());
+        assert_eq!(
+            doc.matches("<rect x=").count(),
+            9 + 1,
+            "9 cells and one bloc box"
+        );
+        assert_eq!(doc.matches(">Belgium</text>").count(), 2);
+        assert!(doc.contains("CND &lt;test&gt;"));
+        assert!(doc.contains("stroke=\"#d62728\""));
+    }
+
+    #[test]
+    fn png_is_rendered_when_fonts_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plot.png");
+        match heatmap(&result(), &path) {
+            Ok(()) => assert!(std::fs::read(&path)
+                .unwrap()
+                .starts_with(&[0x89, b'P', b'N', b'G'])),
+            Err(e) => assert!(e.contains("no fonts"), "{e}"),
+        }
+    }
 }
