@@ -17,7 +17,12 @@ pub fn repo() -> PathBuf {
 
 /// Runs caucus with an index folder; returns the whole output.
 pub fn run(index: &Path, args: &[&str]) -> Output {
-    bin().arg("--index").arg(index).args(args).output().expect("caucus runs")
+    bin()
+        .arg("--index")
+        .arg(index)
+        .args(args)
+        .output()
+        .expect("caucus runs")
 }
 
 pub fn stdout(o: &Output) -> String {
@@ -46,8 +51,15 @@ pub fn corpus_index() -> PathBuf {
     ONCE.get_or_init(|| {
         let dir = std::env::temp_dir().join(format!("caucus-test-corpus-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        let o = run(&dir, &["index", repo().join("corpus").to_str().unwrap(), "--json"]);
-        assert!(o.status.success(), "indexing the corpus failed: {}", stderr(&o));
+        let o = run(
+            &dir,
+            &["index", repo().join("corpus").to_str().unwrap(), "--json"],
+        );
+        assert!(
+            o.status.success(),
+            "indexing the corpus failed: {}",
+            stderr(&o)
+        );
         dir
     })
     .clone()
