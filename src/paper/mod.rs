@@ -103,7 +103,12 @@ impl Paper {
 /// used for the country when the header has none, and for the committee when the
 /// paper sits in a folder named after one.
 pub fn parse(blocks: &[Block], path: &Path) -> Paper {
-    let (head, body_start) = read_header(blocks);
+    let (mut head, body_start) = read_header(blocks);
+    if head.topics.is_empty() {
+        if let Some(topic) = head.title.as_deref().and_then(topic_from_title) {
+            head.topics.push((None, topic));
+        }
+    }
     let mut warnings = Vec::new();
     let country = resolve_country(head.country.as_deref(), path, &mut warnings);
     let committee = head
@@ -224,6 +229,34 @@ fn read_header(blocks: &[Block]) -> (Head, usize) {
         return (head, body_start);
     }
     (head, body_start)
+}
+
+/// "Position Paper on Privacy in the Digital Age" -> "Privacy in the Digital Age".
+fn topic_from_title(title: &str) -> Option<String> {
+    let lower = title.to_lowercase();
+    let at = lower.find("position paper")? + "position paper".len();
+    let rest = title[at..].trim_start();
+    let rest_lower = rest.to_lowercase();
+    let topic = [
+        "on the topic of ",
+        "on ",
+        "for ",
+        "regarding ",
+        "concerning ",
+        "about ",
+        ": ",
+        "- ",
+        "– ",
+    ]
+    .iter()
+    .find_map(|p| rest_lower.starts_with(p).then(|| &rest[p.len()..]))?
+    .trim()
+    .trim_end_matches('.');
+    // "Position Paper for the Commission on Narcotic Drugs" names a committee, not a topic.
+    if topic.is_empty() || committees::lookup(topic.trim_start_matches("the ")).is_some() {
+        return None;
+    }
+    Some(topic.to_owned())
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -618,6 +651,23 @@ mod tests {
         let p = parse_text("Some text.", "misc/notes.txt");
         assert_eq!(p.country.name, UNKNOWN);
         assert_eq!(p.warnings.len(), 1);
+    }
+
+    #[test]
+    fn a_title_can_give_the_topic() {
+        assert_eq!(
+            topic_from_title("Position Paper on Privacy in the Digital Age").as_deref(),
+            Some("Privacy in the Digital Age")
+        );
+        assert_eq!(
+            topic_from_title("Position Paper: Marine Plastic Pollution").as_deref(),
+            Some("Marine Plastic Pollution")
+        );
+        assert_eq!(
+            topic_from_title("Position Paper for the Commission on Narcotic Drugs"),
+            None
+        );
+        assert_eq!(topic_from_title("Delegation of Fiji"), None);
     }
 
     #[test]

@@ -93,6 +93,8 @@ pub fn kind_of_heading(heading: &str) -> SectionKind {
         "country",
         "perspective",
         "involvement",
+        "stand",
+        "approach",
         "our approach",
         "domestic",
     ]) {
@@ -220,7 +222,27 @@ fn looks_like_heading(raw: &str, words: usize) -> bool {
     let names_section = HEADING_WORDS.iter().any(|w| lower.contains(w)) && words <= 8;
     let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
     let shouting = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && words <= 8;
-    (numbered && words <= 10 && starts_upper(strip_numbering(raw))) || names_section || shouting
+    let titled_section =
+        words <= 6 && is_title_case(raw) && kind_of_heading(raw) != SectionKind::Other;
+    (numbered && words <= 10 && starts_upper(strip_numbering(raw)))
+        || names_section
+        || shouting
+        || titled_section
+}
+
+/// "Way Forward", "India's Stand", "Position of the Republic of Chile": every word
+/// capitalised except short joining words.
+fn is_title_case(s: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "of", "the", "and", "on", "for", "to", "in", "a", "an", "at", "by", "&",
+    ];
+    let s = s.trim_end_matches(':');
+    s.split_whitespace().all(|w| {
+        SMALL.contains(&w)
+            || w.starts_with(|c: char| {
+                c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric()
+            })
+    })
 }
 
 fn starts_upper(s: &str) -> bool {
@@ -619,6 +641,15 @@ mod tests {
             Some(Heading::Topic('A', "Online Drug Trafficking".into()))
         );
         assert_eq!(h("Belgium supports a task force."), None);
+        assert_eq!(
+            h("Way Forward"),
+            Some(Heading::Section("Way Forward".into()))
+        );
+        assert_eq!(
+            h("India's Stand"),
+            Some(Heading::Section("India's Stand".into()))
+        );
+        assert_eq!(h("India proposes that the Committee:"), None);
         assert_eq!(
             h("2019 was a record year for seizures in Antwerp and the region"),
             None
