@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::super::blocks::{Block, BlockKind, SrcLine};
 use super::archive::Archive;
-use super::rich::{roman, row_line, TextBuf, Weight};
+use super::rich::{row_line, TextBuf, Weight};
 use super::xml::{self, is_on, Ns, Tag, XmlEvent};
 use super::{ExtractError, Limits};
 
@@ -498,16 +498,13 @@ impl<'s> Reader<'s> {
         }
     }
 
-    /// The marker of a cited note: footnotes 1, 2, 3..., endnotes i, ii, iii...
+    /// The marker of a cited note: its number in citation order, footnotes and
+    /// endnotes counted apart ("[3]" is what the paper parser reads as a citation).
     fn cite(&mut self, kind: NoteKind, id: &str) -> String {
         if let Some(c) = self.citations.iter().find(|c| c.kind == kind && c.id == id) {
             return c.marker.clone();
         }
-        let n = self.citations.iter().filter(|c| c.kind == kind).count() + 1;
-        let marker = match kind {
-            NoteKind::Foot => n.to_string(),
-            NoteKind::End => roman(n),
-        };
+        let marker = (self.citations.iter().filter(|c| c.kind == kind).count() + 1).to_string();
         self.citations.push(Citation {
             kind,
             id: id.to_owned(),
@@ -622,19 +619,20 @@ mod tests {
                 "Arms flows rose.{note:SIPRI Yearbook 2024.} Again{endnote:See annex.}.",
             ),
             (Style::TableRow, "Year | Event"),
-            (Style::TableRow, "2013 | ATT adopted{note:A/RES/67/234.}"),
+            (Style::TableRow, "2013 | ATT adopted"),
+            (Style::Footnote, "A/RES/67/234."),
             (Style::Normal, "After."),
         ]));
         assert_eq!(
             texts(&blocks),
             [
-                "Arms flows rose.[1] Again[i].",
+                "Arms flows rose.[1] Again[1].",
                 "Year | Event",
                 "2013 | ATT adopted[2]",
                 "After.",
                 "[1] SIPRI Yearbook 2024.",
                 "[2] A/RES/67/234.",
-                "[i] See annex."
+                "[1] See annex."
             ]
         );
         assert_eq!(blocks[1].kind, BlockKind::TableRow);

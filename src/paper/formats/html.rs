@@ -2,7 +2,7 @@
 //! rows, without scripts, styles, navigation, site headers and footers, forms or
 //! hidden parts.
 
-use scraper::{Html, Node};
+use scraper::{CaseSensitivity, Html, Node};
 
 use super::super::blocks::{Block, BlockKind, SrcLine};
 use super::rich::{row_line, TextBuf, Weight};
@@ -130,6 +130,10 @@ const BLOCK_LEVEL: &[&str] = &[
 enum Context {
     Heading(u8),
     Item,
+    /// A footnotes section (`role="doc-endnotes"`, `class="footnotes"`).
+    Notes,
+    /// An item of a footnotes section.
+    Note,
     Other,
 }
 
@@ -147,6 +151,12 @@ struct Walker {
     row: Option<Vec<String>>,
     /// Depth of open cells: nested tables are read into the outer cell.
     cells: usize,
+    /// Text of the open `<sup>`: a note number in it becomes a "[3]" marker.
+    sup: Option<String>,
+    /// Notes read so far, to number them.
+    notes: usize,
+    /// The "[3]" marker of a note item, written before its first text.
+    note_marker: Option<String>,
 }
 
 impl Walker {
@@ -154,30 +164,35 @@ impl Walker {
     fn open(&mut self, node: &Node) -> bool {
         match node {
             Node::Text(text) => {
-                if self.pre > 0 {
+                if let Some(sup) = self.sup.as_mut() {
+                    sup.push_str(text);
+                } else if self.pre > 0 {
                     for (i, line) in text.split('\n').enumerate() {
                         if i > 0 {
                             self.line_break();
                         }
-                        self.buf.push(line, Weight::bold_if(self.bold > 0));
+                        self.text(line, Weight::bold_if(self.bold > 0));
                     }
                 } else {
-                    self.buf.push(text, Weight::bold_if(self.bold > 0));
+                    self.text(text, Weight::bold_if(self.bold > 0));
                 }
                 true
             }
             Node::Element(el) => {
                 let name = el.name();
+                let role = el.attr("role");
                 if self.dropped(
                     name,
                     el.attr("aria-hidden"),
                     el.attr("hidden").is_some(),
-                    el.attr("role"),
-                ) {
+                    role,
+                ) || el.has_class("footnote-back", CaseSensitivity::AsciiCaseInsensitive)
+                {
                     return false;
                 }
                 match name {
                     "br" => self.line_break(),
+                    "sup" if self.sup.is_none() => self.sup = Some(String::new()),
                     "b" | "strong" => self.bold += 1,
                     "td" | "th" => {
                         if self.cells > 0 {
@@ -209,10 +224,19 @@ impl Walker {
                     if name == "pre" {
                         self.pre += 1;
                     }
-                    self.contexts.push(match name {
+                    let notes = matches!(role, Some("doc-endnotes" | "doc-footnotes"))
+                        || el.has_class("footnotes", CaseSensitivity::AsciiCaseInsensitive);
+                    let context = match name {
+                        "li" if self.contexts.contains(&Context::Notes) => {
+                            self.notes += 1;
+                            self.note_marker = Some(format!("[{}]", self.notes));
+                            Context::Note
+                        }
                         "li" => Context::Item,
+                        _ if notes => Context::Notes,
                         _ => heading_level(name).map_or(Context::Other, Context::Heading),
-                    });
+                    };
+                    self.contexts.push(context);
                 }
                 true
             }
@@ -226,6 +250,11 @@ impl Walker {
         let name = el.name();
         match name {
             "b" | "strong" => self.bold = self.bold.saturating_sub(1),
+            "sup" => {
+                if let Some(sup) = self.sup.take() {
+                    self.push_sup(&sup);
+                }
+            }
             "td" | "th" => {
                 self.cells = self.cells.saturating_sub(1);
                 if self.cells == 0 {
@@ -289,7 +318,36 @@ impl Walker {
             || (matches!(name, "header" | "footer") && self.sectioning == 0)
             || aria_hidden.is_some_and(|v| v.eq_ignore_ascii_case("true"))
             || hidden
-            || role.is_some_and(|r| matches!(r, "navigation" | "search"))
+            || role.is_some_and(|r| matches!(r, "navigation" | "search" | "doc-backlink"))
+    }
+
+    /// Superscript text: a note number ("3", "[3]", "3,4") as a "[3]" marker, anything
+    /// else ("st" of "1st") as it is.
+    fn push_sup(&mut self, text: &str) {
+        let inner = text
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .trim();
+        let is_marker = inner.chars().any(|c| c.is_ascii_digit())
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | '–' | ' '));
+        if is_marker {
+            self.text(&format!("[{inner}]"), Weight::Neutral);
+        } else {
+            self.text(text, Weight::bold_if(self.bold > 0));
+        }
+    }
+
+    fn text(&mut self, text: &str, weight: Weight) {
+        if !text.trim().is_empty() {
+            if let Some(marker) = self.note_marker.take() {
+                self.buf.push(&marker, Weight::Neutral);
+                self.buf.space();
+            }
+        }
+        self.buf.push(text, weight);
     }
 
     fn line_break(&mut self) {
@@ -309,7 +367,8 @@ impl Walker {
             .find_map(|c| match c {
                 Context::Heading(level) => Some(BlockKind::Heading(*level)),
                 Context::Item => Some(BlockKind::ListItem),
-                Context::Other => None,
+                Context::Note => Some(BlockKind::Note),
+                Context::Notes | Context::Other => None,
             })
             .unwrap_or(BlockKind::Paragraph);
         if let Some(block) = self.buf.take_block(kind) {
@@ -453,6 +512,27 @@ mod tests {
                 "line one / line two"
             ]
         );
+    }
+
+    #[test]
+    fn note_markers_and_footnote_sections() {
+        let page = "<main><p>An approach<a href=\"#fn1\" role=\"doc-noteref\"><sup>1</sup></a> and \
+            another<sup>[2, 3]</sup> on the 1<sup>st</sup> day.</p>\
+            <section class=\"footnotes\" role=\"doc-endnotes\"><hr><ol>\
+            <li id=\"fn1\"><p>Belgium, 2010.<a href=\"#fnref1\" role=\"doc-backlink\">back</a></p></li>\
+            <li id=\"fn2\"><p>EMCDDA, 2019.<a class=\"footnote-back\" href=\"#r\">back</a></p></li>\
+            </ol></section></main>";
+        let blocks = run(page.as_bytes());
+        assert_eq!(
+            texts(&blocks),
+            [
+                "An approach[1] and another[2, 3] on the 1st day.",
+                "[1] Belgium, 2010.",
+                "[2] EMCDDA, 2019."
+            ]
+        );
+        assert_eq!(blocks[1].kind, BlockKind::Note);
+        assert_eq!(blocks[2].kind, BlockKind::Note);
     }
 
     #[test]

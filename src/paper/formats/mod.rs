@@ -67,7 +67,7 @@ impl Format {
 const MIB: u64 = 1024 * 1024;
 
 /// Size limits that keep a hostile or broken file from exhausting memory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
     /// Largest file read at all; checked by the caller before reading.
     pub max_file_bytes: u64,

@@ -115,13 +115,24 @@ impl Styles {
         .take(16)
     }
 
-    /// Heading level of a paragraph style: its outline level, or 1 for "Title".
+    /// Heading level of a paragraph style: its outline level, or what its name says
+    /// ("Title", "Heading 2"). Producers such as pandoc use LibreOffice's built-in
+    /// style names without defining them, so an undefined name counts too.
     fn heading_level(&self, name: Option<&str>) -> Option<u8> {
-        self.chain("paragraph", name).find_map(|(name, def)| {
-            let shown = def.display_name.as_deref().unwrap_or(name);
-            def.outline
-                .or_else(|| shown.eq_ignore_ascii_case("title").then_some(1))
-        })
+        let mut next = name;
+        for _ in 0..16 {
+            let name = next?;
+            let def = self.0.get(&("paragraph".to_owned(), name.to_owned()));
+            let shown = def.and_then(|d| d.display_name.as_deref()).unwrap_or(name);
+            if let Some(level) = def
+                .and_then(|d| d.outline)
+                .or_else(|| builtin_heading_level(shown))
+            {
+                return Some(level);
+            }
+            next = def?.parent.as_deref();
+        }
+        None
     }
 
     fn bold(&self, family: &str, name: Option<&str>) -> Option<bool> {
@@ -131,6 +142,19 @@ impl Styles {
     fn underline(&self, family: &str, name: Option<&str>) -> Option<bool> {
         self.chain(family, name).find_map(|(_, def)| def.underline)
     }
+}
+
+/// "Title" -> 1, "Heading 3" (or its encoded name "Heading_20_3") -> 3.
+fn builtin_heading_level(name: &str) -> Option<u8> {
+    let name = name.replace("_20_", " ");
+    if name.eq_ignore_ascii_case("title") {
+        return Some(1);
+    }
+    name.strip_prefix("Heading ")?
+        .trim()
+        .parse()
+        .ok()
+        .filter(|l| (1..=10).contains(l))
 }
 
 /// `bold`, or a numeric weight of 600 and up.

@@ -30,7 +30,14 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Vec<Block>, Extra
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(ExtractError::Corrupt(LABEL, "no PDF header".into()));
     }
-    let mut doc = Document::load_mem(bytes).map_err(load_error)?;
+    let mut doc = match Document::load_mem(bytes) {
+        Ok(doc) => doc,
+        // Offsets gone wrong (a file edited by hand or by a careless tool) are
+        // mended by listing the objects anew; a truncated file stays an error.
+        Err(e) => rebuild_xref(bytes)
+            .and_then(|mended| Document::load_mem(&mended).ok())
+            .ok_or_else(|| load_error(e))?,
+    };
     if doc.trailer.get(b"Encrypt").is_ok() {
         return Err(ExtractError::Encrypted);
     }
@@ -42,6 +49,7 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Vec<Block>, Extra
         ));
     }
     inflate_streams(&mut doc, limits)?;
+    repair(&mut doc);
     sanitize(&mut doc, &pages.values().copied().collect::<Vec<_>>())?;
 
     let mut glyph_pages = Vec::with_capacity(pages.len());
@@ -87,6 +95,119 @@ fn load_error(e: lopdf::Error) -> ExtractError {
         }
         other => ExtractError::Corrupt(LABEL, other.to_string()),
     }
+}
+
+/// A copy of a complete (not truncated), unencrypted PDF with a fresh
+/// cross-reference table appended, listing every `N G obj` found in the file.
+fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    let complete = tail.windows(5).any(|w| w == b"%%EOF");
+    if !complete || bytes.windows(8).any(|w| w == b"/Encrypt") {
+        return None;
+    }
+    let mut objects: std::collections::BTreeMap<u32, (u16, usize)> = Default::default();
+    let mut root: Option<(u32, u16)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let at_token = (i == 0 || bytes[i - 1].is_ascii_whitespace()) && bytes[i].is_ascii_digit();
+        let Some((number, generation, length)) =
+            at_token.then(|| object_header(&bytes[i..])).flatten()
+        else {
+            i += 1;
+            continue;
+        };
+        objects.insert(number, (generation, i));
+        let body = &bytes[i + length..bytes.len().min(i + length + 4096)];
+        let body = body
+            .windows(6)
+            .position(|w| w == b"endobj")
+            .map_or(body, |end| &body[..end]);
+        if is_catalog(body) {
+            root = Some((number, generation));
+        }
+        i += length;
+    }
+    let (root_number, root_generation) = root?;
+    let mut out = bytes.to_vec();
+    out.push(b'\n');
+    let xref_at = out.len();
+    out.extend_from_slice(b"xref\n0 1\n0000000000 65535 f\r\n");
+    for (number, (generation, offset)) in &objects {
+        out.extend_from_slice(format!("{number} 1\n{offset:010} {generation:05} n\r\n").as_bytes());
+    }
+    let size = objects
+        .keys()
+        .next_back()
+        .map_or(1, |n| n.saturating_add(1));
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {size} /Root {root_number} {root_generation} R >>\nstartxref\n{xref_at}\n%%EOF\n"
+        )
+        .as_bytes(),
+    );
+    Some(out)
+}
+
+/// `12 0 obj` at the start of `bytes`: (number, generation, length of the header).
+fn object_header(bytes: &[u8]) -> Option<(u32, u16, usize)> {
+    let digits = |from: usize| {
+        bytes[from.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let spaces = |from: usize| {
+        bytes[from.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count()
+    };
+    let number_len = digits(0);
+    let gap1 = spaces(number_len);
+    let generation_len = digits(number_len + gap1);
+    let gap2 = spaces(number_len + gap1 + generation_len);
+    let keyword = number_len + gap1 + generation_len + gap2;
+    if number_len == 0
+        || number_len > 10
+        || gap1 == 0
+        || generation_len == 0
+        || generation_len > 5
+        || gap2 == 0
+    {
+        return None;
+    }
+    if bytes.get(keyword..keyword + 3) != Some(b"obj".as_slice()) {
+        return None;
+    }
+    // "obj" must end there, not begin a longer word.
+    if bytes
+        .get(keyword + 3)
+        .is_some_and(|b| b.is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    let number = std::str::from_utf8(&bytes[..number_len])
+        .ok()?
+        .parse()
+        .ok()?;
+    let generation =
+        std::str::from_utf8(&bytes[number_len + gap1..number_len + gap1 + generation_len])
+            .ok()?
+            .parse()
+            .ok()?;
+    Some((number, generation, keyword + 3))
+}
+
+/// Whether an object's text declares `/Type /Catalog`.
+fn is_catalog(body: &[u8]) -> bool {
+    body.windows(5).enumerate().any(|(i, w)| {
+        w == b"/Type"
+            && body[i + 5..]
+                .iter()
+                .skip_while(|b| b.is_ascii_whitespace())
+                .take(8)
+                .eq(b"/Catalog".iter())
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -481,6 +602,89 @@ impl<'d> Sanitizer<'d> {
     }
 }
 
+/// Mends what pdf-extract would panic on and the document can do without:
+/// references to missing objects become null, fonts naming an encoding that simple
+/// fonts may not have fall back to their built-in one, and a ToUnicode map that is
+/// not a stream is dropped.
+fn repair(doc: &mut Document) {
+    let ids: HashSet<ObjectId> = doc.objects.keys().copied().collect();
+    let streams: HashSet<ObjectId> = doc
+        .objects
+        .iter()
+        .filter(|(_, o)| matches!(o, Object::Stream(_)))
+        .map(|(id, _)| *id)
+        .collect();
+    for object in doc.objects.values_mut() {
+        null_dangling(object, &ids, 0);
+        let dict = match object {
+            Object::Dictionary(dict) => dict,
+            Object::Stream(stream) => &mut stream.dict,
+            _ => continue,
+        };
+        fix_base_encoding(dict);
+        let composite = matches!(dict.get(b"Subtype").and_then(Object::as_name), Ok(b"Type0"));
+        match dict.get_mut(b"Encoding") {
+            Ok(Object::Name(name)) if !composite && !is_simple_encoding(name) => {
+                dict.remove(b"Encoding");
+            }
+            Ok(Object::Dictionary(encoding)) => fix_base_encoding(encoding),
+            _ => {}
+        }
+        let to_unicode_ok = match dict.get(b"ToUnicode") {
+            Err(_) => true,
+            Ok(Object::Reference(id)) => streams.contains(id),
+            Ok(Object::Name(name)) => name == b"Identity-H",
+            Ok(Object::Stream(_)) => true,
+            Ok(_) => false,
+        };
+        if !to_unicode_ok {
+            dict.remove(b"ToUnicode");
+        }
+    }
+}
+
+fn null_dangling(object: &mut Object, ids: &HashSet<ObjectId>, depth: usize) {
+    // Deeper nesting is not found in real documents; leave it alone.
+    if depth > 64 {
+        return;
+    }
+    match object {
+        Object::Reference(id) if !ids.contains(id) => *object = Object::Null,
+        Object::Array(items) => {
+            for item in items {
+                null_dangling(item, ids, depth + 1);
+            }
+        }
+        Object::Dictionary(dict) => {
+            for (_, value) in dict.iter_mut() {
+                null_dangling(value, ids, depth + 1);
+            }
+        }
+        Object::Stream(stream) => {
+            for (_, value) in stream.dict.iter_mut() {
+                null_dangling(value, ids, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn fix_base_encoding(encoding: &mut Dictionary) {
+    if let Ok(Object::Name(name)) = encoding.get(b"BaseEncoding") {
+        if !is_simple_encoding(name) {
+            encoding.remove(b"BaseEncoding");
+        }
+    }
+}
+
+/// The encodings a simple font may name (all pdf-extract accepts).
+fn is_simple_encoding(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"WinAnsiEncoding" | b"MacRomanEncoding" | b"MacExpertEncoding"
+    )
+}
+
 /// Removes embedded font programs, whose parsers in pdf-extract can panic.
 fn strip_font_programs(doc: &mut Document) {
     for object in doc.objects.values_mut() {
@@ -672,6 +876,24 @@ mod tests {
                 .unwrap_err()
                 .to_string(),
             "PDF is encrypted"
+        );
+    }
+
+    #[test]
+    fn shifted_offsets_are_mended_but_truncation_is_not() {
+        let mut bytes = fixtures::pdf(&[PdfPage::single_column(&[
+            "Country: Chile",
+            "",
+            "Mended text.",
+        ])]);
+        // Bytes added after the header move every object away from its recorded offset.
+        bytes.splice(9..9, b"% a comment added by some tool\n".iter().copied());
+        assert_eq!(texts(&run(&bytes)), ["Country: Chile", "Mended text."]);
+        let err = extract(&fixtures::truncated_pdf(), &Limits::default()).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("not a valid PDF file: damaged or truncated file"),
+            "{err}"
         );
     }
 

@@ -110,6 +110,8 @@ fn segments(glyphs: &[Glyph]) -> Vec<Segment> {
         members.sort_by(|a, b| a.x.total_cmp(&b.x));
         let mut current: Option<Segment> = None;
         let mut last: Option<&Glyph> = None;
+        // Inside a superscript note number, written as a "[3]" marker.
+        let mut in_marker = false;
         for glyph in members {
             // Text drawn twice, slightly offset, to fake bold.
             if last
@@ -117,30 +119,58 @@ fn segments(glyphs: &[Glyph]) -> Vec<Segment> {
             {
                 continue;
             }
-            let gap = current.as_ref().map(|s| glyph.x - s.x1);
-            match (current.as_mut(), gap) {
-                (Some(seg), Some(gap)) if gap <= 1.5 * size.max(glyph.size) => {
-                    if gap > 0.15 * glyph.size && !seg.text.ends_with(' ') {
+            let marker = glyph.size <= 0.8 * size
+                && glyph.y < y - 0.15 * size
+                && glyph
+                    .text
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | '–'));
+            let gap = current.as_ref().map_or(f32::INFINITY, |s| glyph.x - s.x1);
+            if gap > 1.5 * size.max(glyph.size) {
+                if let Some(mut done) = current.take() {
+                    if std::mem::take(&mut in_marker) {
+                        done.text.push(']');
+                    }
+                    out.push(done);
+                }
+            }
+            match current.as_mut() {
+                Some(seg) => {
+                    if in_marker && !marker {
+                        seg.text.push(']');
+                        in_marker = false;
+                    }
+                    if gap > 0.15 * glyph.size && !seg.text.ends_with(' ') && !in_marker {
                         seg.text.push(' ');
+                    }
+                    if marker && !in_marker {
+                        seg.text.push('[');
+                        in_marker = true;
                     }
                     seg.text.push_str(&glyph.text);
                     seg.x1 = seg.x1.max(glyph.x + glyph.width);
                 }
-                _ => {
-                    if let Some(done) = current.take() {
-                        out.push(done);
+                None => {
+                    let mut text = String::new();
+                    if marker {
+                        text.push('[');
+                        in_marker = true;
                     }
+                    text.push_str(&glyph.text);
                     current = Some(Segment {
                         x0: glyph.x,
                         x1: glyph.x + glyph.width,
                         y,
                         size,
                         row,
-                        text: glyph.text.clone(),
+                        text,
                     });
                 }
             }
             last = Some(glyph);
+        }
+        if let Some(seg) = current.as_mut().filter(|_| in_marker) {
+            seg.text.push(']');
         }
         out.extend(current);
     }
@@ -259,7 +289,7 @@ fn reading_order(mut segs: Vec<Segment>) -> Vec<Line> {
             ordered.extend(left.drain(..).map(|s| (s, 1)));
             ordered.extend(right.drain(..).map(|s| (s, 2)));
             ordered.push((seg, 0));
-        } else if seg.x1 <= g0 {
+        } else if (seg.x0 + seg.x1) / 2.0 < (g0 + g1) / 2.0 {
             left.push(seg);
         } else {
             right.push(seg);
@@ -294,8 +324,8 @@ fn join_rows<'a>(segs: impl Iterator<Item = (&'a Segment, u8)>) -> Vec<Line> {
 }
 
 /// The gutter of a two-column page, as (left edge, right edge), if it has one: a
-/// vertical strip in the middle of the text that no column-width line crosses, with
-/// columns of text on both sides.
+/// vertical strip in the middle of the text that column-width lines do not cross
+/// (a centred title or two may), with columns of text on both sides.
 fn gutter(segs: &[Segment]) -> Option<(f32, f32)> {
     if segs.len() < 6 {
         return None;
@@ -303,39 +333,55 @@ fn gutter(segs: &[Segment]) -> Option<(f32, f32)> {
     let left_edge = segs.iter().map(|s| s.x0).fold(f32::INFINITY, f32::min);
     let right_edge = segs.iter().map(|s| s.x1).fold(f32::NEG_INFINITY, f32::max);
     let width = right_edge - left_edge;
-    if width <= 0.0 {
+    // Points are the unit: a page is never thousands of them wide.
+    if !(1.0..=5000.0).contains(&width) {
         return None;
     }
     let mut sizes: Vec<f32> = segs.iter().map(|s| s.size).collect();
     sizes.sort_by(f32::total_cmp);
     let size = sizes[sizes.len() / 2];
 
-    // Gaps between the column-width segments, in the middle of the page.
-    let mut narrow: Vec<(f32, f32)> = segs
-        .iter()
-        .filter(|s| s.x1 - s.x0 < 0.6 * width)
-        .map(|s| (s.x0, s.x1))
-        .collect();
-    narrow.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut best: Option<(f32, f32)> = None;
-    let mut covered_to = f32::NEG_INFINITY;
-    for &(x0, x1) in &narrow {
-        if covered_to.is_finite() && x0 > covered_to {
-            let (g0, g1) = (covered_to, x0);
-            let centre = (g0 + g1) / 2.0;
-            let central = centre > left_edge + 0.25 * width && centre < left_edge + 0.75 * width;
-            if central && g1 - g0 >= size.max(6.0) && best.is_none_or(|(b0, b1)| g1 - g0 > b1 - b0)
-            {
-                best = Some((g0, g1));
-            }
+    // How many column-width segments cover each point across the page.
+    let narrow: Vec<&Segment> = segs.iter().filter(|s| s.x1 - s.x0 < 0.6 * width).collect();
+    let mut cover = vec![0usize; width as usize + 1];
+    for seg in &narrow {
+        let from = (seg.x0 - left_edge).max(0.0) as usize;
+        let to = ((seg.x1 - left_edge).max(0.0) as usize).min(cover.len());
+        for c in &mut cover[from.min(to)..to] {
+            *c += 1;
         }
-        covered_to = covered_to.max(x1);
     }
-    let (g0, g1) = best?;
+    // The widest run of barely covered points in the middle half of the page.
+    let allowed = (narrow.len() / 10).max(2);
+    let (lo, hi) = ((0.25 * width) as usize, (0.75 * width) as usize);
+    let mut best: Option<(usize, usize)> = None;
+    let mut start: Option<usize> = None;
+    for x in 0..=cover.len() {
+        let open = cover.get(x).is_some_and(|&c| c <= allowed);
+        match (open, start) {
+            (true, None) => start = Some(x),
+            (false, Some(from)) => {
+                let centre = (from + x) / 2;
+                let central = (lo..=hi).contains(&centre) && from > 0 && x < cover.len();
+                if central && best.is_none_or(|(b0, b1)| x - from > b1 - b0) {
+                    best = Some((from, x));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let (b0, b1) = best?;
+    let (g0, g1) = (left_edge + b0 as f32, left_edge + b1 as f32);
+    if g1 - g0 < size.max(6.0) {
+        return None;
+    }
 
     let crossing = segs.iter().filter(|s| s.x0 < g0 && s.x1 > g1).count();
-    let left: Vec<&Segment> = segs.iter().filter(|s| s.x1 <= g0).collect();
-    let right: Vec<&Segment> = segs.iter().filter(|s| s.x0 >= g1).collect();
+    let side_of = |s: &Segment| (s.x0 + s.x1) / 2.0 < (g0 + g1) / 2.0;
+    let uncrossing = || segs.iter().filter(|s| !(s.x0 < g0 && s.x1 > g1));
+    let left: Vec<&Segment> = uncrossing().filter(|s| side_of(s)).collect();
+    let right: Vec<&Segment> = uncrossing().filter(|s| !side_of(s)).collect();
     let is_column = |side: &[&Segment]| {
         if side.len() < 3 {
             return false;
@@ -434,13 +480,13 @@ mod tests {
     fn glyphs_on_a_baseline_make_a_line_with_spaces_from_gaps() {
         let mut glyphs = word_glyphs(72.0, 100.0, 10.0, "Arms");
         glyphs.extend(word_glyphs(95.0, 100.0, 10.0, "trade"));
-        // A superscript note marker, raised and smaller.
+        // A superscript note number, raised and smaller.
         glyphs.extend(word_glyphs(120.0, 97.0, 6.0, "3"));
         // Drawn in reverse order: position decides, not drawing order.
         glyphs.reverse();
         glyphs.extend(word_glyphs(72.0, 114.0, 10.0, "next"));
         let lines = page_lines(&[PageGlyphs { number: 1, glyphs }]);
-        assert_eq!(texts(&lines), ["Arms trade3", "next"]);
+        assert_eq!(texts(&lines), ["Arms trade[3]", "next"]);
         assert_eq!(lines[0].page, Some(1));
         assert_eq!(lines[0].line, None);
     }

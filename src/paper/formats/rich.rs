@@ -146,33 +146,6 @@ pub(crate) fn row_line(cells: &[String]) -> Option<String> {
     )
 }
 
-/// Lower-case roman numerals, the default numbering of endnotes.
-pub(crate) fn roman(mut n: usize) -> String {
-    const TABLE: [(usize, &str); 13] = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,13 +200,11 @@ mod tests {
     }
 
     #[test]
-    fn rows_and_numerals() {
+    fn table_rows() {
         assert_eq!(
             row_line(&["A".into(), " B ".into()]).as_deref(),
             Some("A | B")
         );
         assert_eq!(row_line(&[" ".into(), String::new()]), None);
-        assert_eq!(roman(4), "iv");
-        assert_eq!(roman(19), "xix");
     }
 }
