@@ -20,10 +20,19 @@ fn filters(f: FilterArgs) -> Filters {
     }
 }
 
+/// Above this many papers the corpus is not walked on every query: the walk would
+/// cost more than the search.
+const STALE_CHECK_MAX_PAPERS: usize = 20_000;
+/// How long a query waits, after printing, for the walk to finish.
+const STALE_CHECK_GRACE: Duration = Duration::from_millis(15);
+
 /// Checks in the background whether the corpus changed since the index was built;
-/// the answer is waited for only briefly, so a huge corpus never slows a query.
+/// the answer is waited for only briefly, so a large corpus never slows a query.
 fn stale_check(summary: &Summary) -> mpsc::Receiver<bool> {
     let (tx, rx) = mpsc::channel();
+    if summary.papers > STALE_CHECK_MAX_PAPERS {
+        return rx;
+    }
     let summary = summary.clone();
     std::thread::spawn(move || {
         if summary.corpus.as_os_str().is_empty() {
@@ -47,7 +56,7 @@ fn stale_check(summary: &Summary) -> mpsc::Receiver<bool> {
 }
 
 fn report_stale(rx: mpsc::Receiver<bool>, summary: &Summary) {
-    if let Ok(true) = rx.recv_timeout(Duration::from_millis(200)) {
+    if let Ok(true) = rx.recv_timeout(STALE_CHECK_GRACE) {
         output::note(&format!(
             "note: papers in {} changed since the index was built; run `caucus index {}` to update it",
             summary.corpus.display(),

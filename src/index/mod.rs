@@ -29,6 +29,7 @@ pub mod names {
     pub const TEXT: &str = "text";
     pub const CITATIONS: &str = "citations";
     pub const FORMAT: &str = "format";
+    pub const PAPER: &str = "paper";
 }
 
 /// Typed handles to the schema's fields.
@@ -55,6 +56,8 @@ pub struct Fields {
     pub text: Field,
     pub citations: Field,
     pub format: Field,
+    /// A number standing for the paper (a hash of `file`), for counting papers fast.
+    pub paper: Field,
 }
 
 /// Builds the schema and its field handles.
@@ -82,8 +85,17 @@ pub fn schema() -> (Schema, Fields) {
         text: b.add_text_field(names::TEXT, text_options),
         citations: b.add_text_field(names::CITATIONS, STORED),
         format: b.add_text_field(names::FORMAT, STORED),
+        paper: b.add_u64_field(names::PAPER, FAST),
     };
     (b.build(), fields)
+}
+
+/// The number that stands for a paper in the `paper` fast field.
+pub fn paper_key(rel: &str) -> u64 {
+    let hash = blake3::hash(rel.as_bytes());
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(&hash.as_bytes()[..8]);
+    u64::from_le_bytes(bytes)
 }
 
 /// Errors opening or using the index.

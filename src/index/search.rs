@@ -138,18 +138,12 @@ struct Acc {
 struct ByCountrySegment {
     segment: SegmentOrdinal,
     country: Option<StrColumn>,
-    file: Option<StrColumn>,
+    paper: Option<tantivy::columnar::Column<u64>>,
     acc: HashMap<u64, Acc>,
 }
 
-/// Per segment: country -> (passages, file names, best doc, top scores).
-type SegmentFruit = Vec<(
-    String,
-    usize,
-    HashSet<String>,
-    (Score, DocAddress),
-    Vec<Score>,
-)>;
+/// Per segment: country -> (passages, paper keys, best doc, top scores).
+type SegmentFruit = Vec<(String, usize, HashSet<u64>, (Score, DocAddress), Vec<Score>)>;
 
 fn push_top(top: &mut Vec<Score>, s: Score) {
     top.push(s);
@@ -164,11 +158,9 @@ impl SegmentCollector for ByCountrySegment {
         let Some(country) = self.country.as_ref().and_then(|c| c.term_ords(doc).next()) else {
             return;
         };
-        let file = self
-            .file
-            .as_ref()
-            .and_then(|c| c.term_ords(doc).next())
-            .unwrap_or(0);
+        // Papers are counted by a number, not by name: turning every matching
+        // file's name into a string would cost more than the search.
+        let file = self.paper.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
         let acc = self.acc.entry(country).or_default();
         acc.passages += 1;
         acc.files.insert(file);
@@ -187,18 +179,7 @@ impl SegmentCollector for ByCountrySegment {
                 Some(c) if c.ord_to_str(ord, &mut name).unwrap_or(false) => name.clone(),
                 _ => continue,
             };
-            let files = acc
-                .files
-                .iter()
-                .filter_map(|&f| {
-                    let mut s = String::new();
-                    self.file
-                        .as_ref()
-                        .and_then(|c| c.ord_to_str(f, &mut s).ok())
-                        .filter(|&ok| ok)
-                        .map(|_| s)
-                })
-                .collect();
+            let files = acc.files;
             let (score, doc) = acc.best.unwrap_or((0.0, 0));
             out.push((
                 country,
@@ -212,8 +193,8 @@ impl SegmentCollector for ByCountrySegment {
     }
 }
 
-/// Passages, file names, best doc, top scores.
-type Merged = (usize, HashSet<String>, (Score, DocAddress), Vec<Score>);
+/// Passages, paper keys, best doc, top scores.
+type Merged = (usize, HashSet<u64>, (Score, DocAddress), Vec<Score>);
 
 impl Collector for ByCountry {
     type Fruit = Vec<CountryMatches>;
@@ -227,7 +208,7 @@ impl Collector for ByCountry {
         Ok(ByCountrySegment {
             segment,
             country: reader.fast_fields().str(super::names::COUNTRY)?,
-            file: reader.fast_fields().str(super::names::FILE)?,
+            paper: reader.fast_fields().u64(super::names::PAPER).ok(),
             acc: HashMap::new(),
         })
     }

@@ -160,29 +160,42 @@ pub fn update(
     }
 
     progress.start(plan.to_read.len() as u64);
+    quiet_reader_panics();
     let fields = pindex.fields;
     let mut dirty = opts.rebuild || !same_corpus;
     let (tx, rx) = mpsc::sync_channel::<ReadOutcome>(64);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let workers = opts.threads.max(1);
     std::thread::scope(|scope| {
+        let mut started = 0;
         for _ in 0..workers {
             let tx = tx.clone();
             let next = &next;
             let plan = &plan;
-            scope.spawn(move || loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(file) = plan.to_read.get(i) else {
-                    break;
-                };
-                let outcome = read_file(file, opts);
-                if tx.send(outcome).is_err() {
-                    break;
-                }
-            });
+            let spawned = std::thread::Builder::new()
+                .name(READER_THREAD.to_owned())
+                .spawn_scoped(scope, move || loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(file) = plan.to_read.get(i) else {
+                        break;
+                    };
+                    let outcome = read_file(file, opts);
+                    if tx.send(outcome).is_err() {
+                        break;
+                    }
+                });
+            if spawned.is_ok() {
+                started += 1;
+            }
         }
         drop(tx);
-        for outcome in rx {
+        // Fewer readers only means slower; with none at all, read here instead.
+        let inline: Vec<ReadOutcome> = if started == 0 {
+            plan.to_read.iter().map(|f| read_file(f, opts)).collect()
+        } else {
+            Vec::new()
+        };
+        for outcome in rx.into_iter().chain(inline) {
             progress.file_done(&outcome.file.rel);
             report.bytes_read += outcome.bytes;
             let rel = outcome.file.rel.clone();
@@ -309,6 +322,25 @@ fn open_for_writing(index_dir: &Path, rebuild: bool) -> Result<PaperIndex, Index
     }
 }
 
+/// Names of the threads that read files; their panics become per-file warnings.
+const READER_THREAD: &str = "caucus-reader";
+
+/// A panic inside a file reader (a PDF library choking on a file, say) is caught
+/// and reported as that file's warning; this keeps Rust's default panic message
+/// from also spilling onto the terminal. Panics elsewhere still print.
+fn quiet_reader_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let name = std::thread::current().name().map(str::to_owned);
+            if !matches!(name.as_deref(), Some(READER_THREAD)) {
+                default(info);
+            }
+        }));
+    });
+}
+
 /// Reads one file into a paper, turning every failure (I/O, format, panic, time
 /// limit) into a message for the user.
 fn read_file(file: &CorpusFile, opts: &UpdateOptions) -> ReadOutcome {
@@ -373,7 +405,7 @@ fn with_time_limit(
 ) -> Result<Paper, String> {
     let (tx, rx) = mpsc::channel();
     let spawned = std::thread::Builder::new()
-        .name("extract".into())
+        .name(READER_THREAD.into())
         .spawn(move || {
             let _ = tx.send(guarded(|| paper::read_bytes(format, &bytes, &rel, &limits)));
         });
@@ -398,6 +430,7 @@ pub fn documents(f: &Fields, rel: &str, format: Format, paper: &Paper) -> Vec<Ta
         .committee
         .as_ref()
         .map_or(("", ""), |c| (c.code.as_str(), c.name.as_str()));
+    let key = super::paper_key(rel);
     paper
         .passages
         .iter()
@@ -426,6 +459,7 @@ pub fn documents(f: &Fields, rel: &str, format: Format, paper: &Paper) -> Vec<Ta
                 .join(",");
             doc.add_text(f.citations, cites);
             doc.add_text(f.format, format.name());
+            doc.add_u64(f.paper, key);
             doc
         })
         .collect()

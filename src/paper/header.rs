@@ -59,6 +59,11 @@ fn undecorate(line: &str) -> String {
 /// Parses a `Key: value` header line. Returns None when the key is not one papers use
 /// for their header, so body sentences with a colon are not taken for fields.
 pub fn parse_field_line(line: &str) -> Option<(HeaderKey, String)> {
+    // Most lines are prose: reject them before allocating.
+    let colon = line.find([':', '：'])?;
+    if colon > 60 || line[..colon].split_whitespace().count() > 4 {
+        return None;
+    }
     let clean = undecorate(line);
     let (key, value) = clean.split_once([':', '：'])?;
     let key = key.trim().trim_matches('_').trim().to_lowercase();

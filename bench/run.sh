@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# The caucus benchmark (issue 6): caucus vs SQLite FTS5 vs ripgrep on a generated
+# Model UN archive, in one run.
+#
+#   bench/run.sh --size 10M|200M|1G [--runs N] [--build-runs N]
+#   bench/run.sh --smoke                  # 10M, 1 run each; for CI
+#
+# Installs what is missing (ripgrep, GNU time, the sqlite3 shell) with apt-get,
+# builds caucus (`cargo build --release`, target/release/caucus) and the in-process
+# latency harness (bench/latency, target dir bench/work/target), generates the corpus
+# once (cached under bench/work/), measures, prints the tables and writes
+# bench/results-<size>.md (the smoke run writes bench/work/results-smoke.md).
+# Exits non-zero if any step or tool fails.
+#
+# --caucus-src DIR builds caucus (and links the harness) from another source tree of
+# the same crate instead of this repository; for development only, the results say
+# which tree was measured.
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$BENCH/.." && pwd)"
+WORK="$BENCH/work"
+SIZE=""
+RUNS=""
+BUILD_RUNS=1
+SMOKE=0
+SRC="$REPO"
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --size) SIZE="$2"; shift 2 ;;
+    --runs) RUNS="$2"; shift 2 ;;
+    --build-runs) BUILD_RUNS="$2"; shift 2 ;;
+    --smoke) SMOKE=1; shift ;;
+    --caucus-src) SRC="$(cd "$2" && pwd)"; shift 2 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+if [[ $SMOKE == 1 ]]; then
+  SIZE=10M; RUNS=1; BUILD_RUNS=1
+fi
+[[ -n "$SIZE" ]] || { echo "usage: bench/run.sh --size 10M|200M|1G [--runs N] | --smoke" >&2; exit 2; }
+RUNS="${RUNS:-5}"
+
+say() { echo "== $*" >&2; }
+
+# ---- tools ----------------------------------------------------------------------------
+need=()
+command -v rg >/dev/null || need+=(ripgrep)
+[[ -x /usr/bin/time ]] || need+=(time)
+command -v sqlite3 >/dev/null || need+=(sqlite3)
+if [[ ${#need[@]} -gt 0 ]]; then
+  say "installing ${need[*]}"
+  SUDO=""; [[ $(id -u) == 0 ]] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+python3 - <<'EOF'
+import sqlite3
+c = sqlite3.connect(":memory:")
+c.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='porter unicode61')")
+EOF
+sqlite3 :memory: "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='porter unicode61');" \
+  || { echo "the sqlite3 shell has no FTS5" >&2; exit 1; }
+say "tools: $(rg --version | sed -n 1p); sqlite3 $(sqlite3 --version | cut -d' ' -f1); python sqlite3 $(python3 -c 'import sqlite3; print(sqlite3.sqlite_version)')"
+
+# ---- builds ---------------------------------------------------------------------------
+say "building caucus (release) in $SRC"
+(cd "$SRC" && cargo build --release --quiet)
+TARGET_DIR="$(cd "$SRC" && cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
+CAUCUS="$TARGET_DIR/release/caucus"
+[[ -x "$CAUCUS" ]] || { echo "no caucus binary at $CAUCUS" >&2; exit 1; }
+
+say "building the latency harness"
+LAT_SRC="$BENCH/latency"
+if [[ "$SRC" != "$REPO" ]]; then
+  LAT_SRC="$WORK/latency-alt"
+  rm -rf "$LAT_SRC"; mkdir -p "$LAT_SRC"
+  cp -r "$BENCH/latency/src" "$BENCH/latency/Cargo.toml" "$LAT_SRC/"
+  [[ -f "$SRC/Cargo.lock" ]] && cp "$SRC/Cargo.lock" "$LAT_SRC/"
+  sed -i "s#path = \"../..\"#path = \"$SRC\"#" "$LAT_SRC/Cargo.toml"
+fi
+# Share the caucus build's target dir and lock file, so tantivy is compiled once.
+if [[ "$SRC" == "$REPO" ]]; then
+  LAT_TARGET="$TARGET_DIR"
+  cp "$REPO/Cargo.lock" "$LAT_SRC/Cargo.lock"
+else
+  LAT_TARGET="$WORK/target"
+fi
+CARGO_TARGET_DIR="$LAT_TARGET" cargo build --release --quiet --manifest-path "$LAT_SRC/Cargo.toml"
+LATENCY="$LAT_TARGET/release/caucus-latency"
+
+# ---- corpus ---------------------------------------------------------------------------
+mkdir -p "$WORK"
+CORPUS="$WORK/corpus-$SIZE"
+STAMP="$(sha256sum "$BENCH/gen_corpus.py" | cut -c1-16)-seed6"
+if [[ ! -f "$CORPUS.stamp" || "$(cat "$CORPUS.stamp")" != "$STAMP" ]]; then
+  say "generating the $SIZE corpus in $CORPUS"
+  rm -rf "$CORPUS" "$CORPUS.stamp"
+  python3 "$BENCH/gen_corpus.py" --out "$CORPUS" --size "$SIZE" --seed 6
+  echo "$STAMP" > "$CORPUS.stamp"
+else
+  say "using the cached $SIZE corpus"
+fi
+
+# ---- measure ----------------------------------------------------------------------------
+if [[ $SMOKE == 1 ]]; then OUT="$WORK/results-smoke.md"; else OUT="$BENCH/results-$SIZE.md"; fi
+say "machine: $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2}') memory"
+SMOKE_FLAG=(); [[ $SMOKE == 1 ]] && SMOKE_FLAG=(--smoke)
+python3 "$BENCH/bench.py" --size "$SIZE" --corpus "$CORPUS" --work "$WORK" \
+  --caucus "$CAUCUS" --caucus-src "$SRC" --latency "$LATENCY" \
+  --runs "$RUNS" --build-runs "$BUILD_RUNS" --out "$OUT" "${SMOKE_FLAG[@]}"
+say "results written to $OUT"
