@@ -103,8 +103,8 @@ pub struct IndexArgs {
     #[arg(long, default_value_t = 50)]
     pub max_file_mb: u64,
     /// Give up on a file whose text takes longer than this many seconds to extract
-    #[arg(long, default_value_t = 30)]
-    pub timeout: u64,
+    #[arg(long, default_value_t = 30.0)]
+    pub timeout: f64,
     /// Reading threads (default: one per core)
     #[arg(long)]
     pub threads: Option<usize>,

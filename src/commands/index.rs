@@ -16,7 +16,15 @@ pub fn run(ctx: &Context, args: IndexArgs) -> Result<Outcome> {
         include: args.include,
         exclude: args.exclude,
         max_file_bytes: args.max_file_mb.saturating_mul(1024 * 1024),
-        timeout: Duration::from_secs(args.timeout.max(1)),
+        timeout: Duration::try_from_secs_f64(args.timeout)
+            .ok()
+            .filter(|d| !d.is_zero())
+            .ok_or_else(|| {
+                anyhow::anyhow!(
+                    "--timeout must be a positive number of seconds, not {}",
+                    args.timeout
+                )
+            })?,
         threads: args.threads.unwrap_or(defaults.threads).max(1),
         ..defaults
     };

@@ -416,7 +416,7 @@ fn with_time_limit(
         Ok(result) => result,
         Err(mpsc::RecvTimeoutError::Timeout) => Err(format!(
             "reading took longer than {}s (--timeout), skipped",
-            limit.as_secs()
+            limit.as_secs_f64()
         )),
         Err(mpsc::RecvTimeoutError::Disconnected) => {
             Err("the reader stopped without a result".to_owned())

@@ -826,7 +826,7 @@ mod tests {
             "The left column starts here and",
             "runs on for a few lines of text",
             "before it ends at the bottom of",
-            "the column with a full stop.",
+            "the column with no full stop and",
         ];
         let right = [
             "The right column comes second",
@@ -834,6 +834,7 @@ mod tests {
             "left one even though the lines",
             "share their baselines exactly.",
         ];
+        // The left column's sentence runs on into the right column: one paragraph.
         let blocks = run(&fixtures::pdf(&[PdfPage::two_columns(&left, &right)]));
         assert_eq!(blocks.len(), 1);
         let lines: Vec<&str> = blocks[0].lines.iter().map(|l| l.text.as_str()).collect();

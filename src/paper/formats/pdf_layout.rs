@@ -418,21 +418,24 @@ fn typical_spacing(lines: &[Line]) -> f32 {
         .map(|w| w[1].y - w[0].y)
         .filter(|&d| d > 0.0)
         .collect();
+    let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let by_font = 1.2 * sizes.get(sizes.len() / 2).copied().unwrap_or(12.0);
     if gaps.len() < 2 {
-        let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
-        sizes.sort_by(f32::total_cmp);
-        return 1.2 * sizes.get(sizes.len() / 2).copied().unwrap_or(12.0);
+        return by_font;
     }
-    // The lower median: paragraph gaps must not raise the usual line spacing.
+    // The lower median: paragraph gaps must not raise the usual line spacing. On a
+    // page of short paragraphs most gaps are paragraph gaps, so the median is
+    // capped by what the font size allows for plain leading.
     gaps.sort_by(f32::total_cmp);
-    gaps[(gaps.len() - 1) / 2]
+    gaps[(gaps.len() - 1) / 2].min(by_font * 1.15)
 }
 
 fn paragraph_break(prev: &Line, next: &Line, spacing: f32) -> bool {
     if prev.column != next.column {
-        // Moving to the next column continues the text; leaving or entering a
-        // full-width line does not.
-        return !(prev.column == 1 && next.column == 2);
+        // Moving to the next column continues the text unless a sentence ended
+        // there; leaving or entering a full-width line always breaks.
+        return !(prev.column == 1 && next.column == 2) || ends_sentence(&prev.text);
     }
     let dy = next.y - prev.y;
     let size_change = (next.size - prev.size).abs() > 0.15 * next.size.max(prev.size);
@@ -539,6 +542,8 @@ mod tests {
         let out = page_lines(&[page(1, &lines)]);
         let mut expected = vec!["A title spanning the two columns.", ""];
         expected.extend(left);
+        // The left column ended a sentence, so the right one starts a paragraph.
+        expected.push("");
         expected.extend(right);
         assert_eq!(texts(&out), expected);
     }
