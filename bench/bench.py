@@ -14,6 +14,7 @@ import json
 import os
 import random
 import re
+import resource
 import shlex
 import shutil
 import statistics
@@ -142,6 +143,32 @@ def fts_cmd(a, q):
     sql = subprocess.run(FTS5 + ["sql", q["cmd"], q["committee"], q["query"]], capture_output=True, text=True,
                          check=True).stdout
     return ["sqlite3", "-readonly", a.fts_db, sql]
+
+
+# ---- other load on the machine --------------------------------------------------------
+
+def busy_seconds():
+    """CPU seconds the whole machine spent busy (user+nice+system+irq+softirq+steal)."""
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:]]
+    return (v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / os.sysconf("SC_CLK_TCK")
+
+
+def own_seconds():
+    """CPU seconds of this script and every tool it ran (waited-for children)."""
+    s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return s.ru_utime + s.ru_stime + c.ru_utime + c.ru_stime
+
+
+def phase(res, name, fn, a):
+    """Runs one measurement phase and records how much CPU other processes used meanwhile:
+    the machine has 2 cores, so a concurrent compile makes every figure slower."""
+    t, b, o = time.perf_counter(), busy_seconds(), own_seconds()
+    fn(a, res)
+    wall = time.perf_counter() - t
+    other = max(0.0, (busy_seconds() - b) - (own_seconds() - o))
+    res.setdefault("other_load", {})[name] = dict(wall=wall, other_cpu=other, other_cores=other / wall if wall else 0)
+    log(f"   [{name}: {wall:.0f} s; other processes used {other / wall if wall else 0:.2f} cores meanwhile]")
 
 
 # ---- measurements --------------------------------------------------------------------
@@ -283,7 +310,12 @@ def report(a, res):
     m = a.manifest
     L.append(f"### {a.size}: {a.text_bytes / 1e6:.1f} MB of text, {m.get('papers')} papers, "
              f"{res['passages']['caucus']} passages\n")
-    L.append(f"caucus built from `{a.caucus_src}`; runs per query: {a.runs}; index builds: {a.build_runs}.\n")
+    L.append(f"caucus built from `{a.caucus_src}`{' (' + a.caucus_rev + ')' if a.caucus_rev else ''}; "
+             f"runs per query: {a.runs}; index builds: {a.build_runs}.\n")
+    ol = res.get("other_load", {})
+    if ol:
+        L.append("Other processes' CPU use while measuring (cores busy on average; 2 cores in all): " +
+                 ", ".join(f"{k} {v['other_cores']:.2f}" for k, v in ol.items()) + ".\n")
     L.append("**Index build from scratch** (median wall time; peak RSS from `/usr/bin/time -v`)\n")
     L.append("| | caucus | FTS5 | caucus / FTS5 |")
     L.append("|---|---:|---:|---:|")
@@ -358,6 +390,7 @@ def main():
     ap.add_argument("--work", required=True)
     ap.add_argument("--caucus", required=True)
     ap.add_argument("--caucus-src", default="")
+    ap.add_argument("--caucus-rev", default="", help="commit (and local changes) of the measured tree")
     ap.add_argument("--latency", required=True)
     ap.add_argument("--queries", default=os.path.join(HERE, "queries.tsv"))
     ap.add_argument("--runs", type=int, default=5)
@@ -375,10 +408,10 @@ def main():
     a.text_bytes = sum(os.path.getsize(os.path.join(a.corpus, r)) for r in corpus_files(a.corpus))
     res = {"build": {}, "size": a.size}
     try:
-        build(a, res)
-        queries(a, res)
-        in_process(a, res)
-        reindex(a, res)
+        phase(res, "build", build, a)
+        phase(res, "queries", queries, a)
+        phase(res, "in-process", in_process, a)
+        phase(res, "re-index", reindex, a)
     except ToolFailed as e:
         log(f"FAILED: {e}")
         sys.exit(1)
@@ -387,7 +420,8 @@ def main():
     if a.out:
         with open(a.out, "w") as f:
             f.write(md)
-        with open(os.path.join(a.work, f"results-{a.size}.json"), "w") as f:
+        name = "smoke" if a.smoke else a.size
+        with open(os.path.join(a.work, f"results-{name}.json"), "w") as f:
             json.dump(res, f, indent=1, default=str)
 
 

@@ -7,7 +7,8 @@
 #
 # Installs what is missing (ripgrep, GNU time, the sqlite3 shell) with apt-get,
 # builds caucus (`cargo build --release`, target/release/caucus) and the in-process
-# latency harness (bench/latency, target dir bench/work/target), generates the corpus
+# latency harness (bench/latency, built from a copy in bench/work/latency into the same
+# target dir, so only the caucus library and the harness compile), generates the corpus
 # once (cached under bench/work/), measures, prints the tables and writes
 # bench/results-<size>.md (the smoke run writes bench/work/results-smoke.md).
 # Exits non-zero if any step or tool fails.
@@ -73,23 +74,32 @@ CAUCUS="$TARGET_DIR/release/caucus"
 [[ -x "$CAUCUS" ]] || { echo "no caucus binary at $CAUCUS" >&2; exit 1; }
 
 say "building the latency harness"
-LAT_SRC="$BENCH/latency"
-if [[ "$SRC" != "$REPO" ]]; then
-  LAT_SRC="$WORK/latency-alt"
-  rm -rf "$LAT_SRC"; mkdir -p "$LAT_SRC"
-  cp -r "$BENCH/latency/src" "$BENCH/latency/Cargo.toml" "$LAT_SRC/"
-  [[ -f "$SRC/Cargo.lock" ]] && cp "$SRC/Cargo.lock" "$LAT_SRC/"
-  sed -i "s#path = \"../..\"#path = \"$SRC\"#" "$LAT_SRC/Cargo.toml"
-fi
-# Share the caucus build's target dir and lock file, so tantivy is compiled once.
-if [[ "$SRC" == "$REPO" ]]; then
-  LAT_TARGET="$TARGET_DIR"
-  cp "$REPO/Cargo.lock" "$LAT_SRC/Cargo.lock"
-else
-  LAT_TARGET="$WORK/target"
-fi
+# The harness is built from a copy under bench/work (so the tracked tree is never
+# touched) that depends on the measured caucus tree by absolute path and uses that
+# tree's Cargo.lock. For this repository it shares the caucus build's target dir:
+# tantivy and every other dependency are reused, only the caucus library (a path
+# dependency here, so a separate unit for cargo) and the harness are compiled.
+LAT_SRC="$WORK/latency"
+mkdir -p "$WORK"
+rm -rf "$LAT_SRC"; mkdir -p "$LAT_SRC"
+cp -r "$BENCH/latency/src" "$BENCH/latency/Cargo.toml" "$LAT_SRC/"
+[[ -f "$SRC/Cargo.lock" ]] && cp "$SRC/Cargo.lock" "$LAT_SRC/"
+sed -i "s#path = \"../..\"#path = \"$SRC\"#" "$LAT_SRC/Cargo.toml"
+if [[ "$SRC" == "$REPO" ]]; then LAT_TARGET="$TARGET_DIR"; else LAT_TARGET="$WORK/target"; fi
+t0=$SECONDS
 CARGO_TARGET_DIR="$LAT_TARGET" cargo build --release --quiet --manifest-path "$LAT_SRC/Cargo.toml"
+say "latency harness built in $((SECONDS - t0)) s"
 LATENCY="$LAT_TARGET/release/caucus-latency"
+# Measure copies: a `cargo build` run meanwhile in the same tree must not swap the
+# binaries under a running benchmark.
+mkdir -p "$WORK/bin"
+cp "$CAUCUS" "$WORK/bin/caucus"; CAUCUS="$WORK/bin/caucus"
+cp "$LATENCY" "$WORK/bin/caucus-latency"; LATENCY="$WORK/bin/caucus-latency"
+REV="$(git -C "$SRC" rev-parse --short HEAD 2>/dev/null || true)"
+if [[ -n "$REV" ]]; then
+  DIRTY="$(git -C "$SRC" status --porcelain -- src Cargo.toml Cargo.lock 2>/dev/null | wc -l)"
+  [[ "$DIRTY" == 0 ]] || REV="$REV + $DIRTY changed file(s) under src/ or Cargo.*"
+fi
 
 # ---- corpus ---------------------------------------------------------------------------
 mkdir -p "$WORK"
@@ -109,6 +119,6 @@ if [[ $SMOKE == 1 ]]; then OUT="$WORK/results-smoke.md"; else OUT="$BENCH/result
 say "machine: $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2}') memory"
 SMOKE_FLAG=(); [[ $SMOKE == 1 ]] && SMOKE_FLAG=(--smoke)
 python3 "$BENCH/bench.py" --size "$SIZE" --corpus "$CORPUS" --work "$WORK" \
-  --caucus "$CAUCUS" --caucus-src "$SRC" --latency "$LATENCY" \
+  --caucus "$CAUCUS" --caucus-src "$SRC" --caucus-rev "$REV" --latency "$LATENCY" \
   --runs "$RUNS" --build-runs "$BUILD_RUNS" --out "$OUT" "${SMOKE_FLAG[@]}"
 say "results written to $OUT"

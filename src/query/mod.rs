@@ -138,7 +138,15 @@ pub fn resolve_committee(value: &str, catalog: &Catalog) -> Result<String, Unkno
     Err(UnknownValue {
         what: "committee",
         value: value.to_owned(),
-        suggestions: countries::suggest(value, &candidates, 5),
+        suggestions: {
+            let close = countries::suggest(value, &candidates, 5);
+            // Nothing close: the index holds few committees, so name them all.
+            if close.is_empty() {
+                catalog.committees.keys().cloned().collect()
+            } else {
+                close
+            }
+        },
     })
 }
 
