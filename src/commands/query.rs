@@ -65,50 +65,81 @@ fn report_stale(rx: mpsc::Receiver<bool>, summary: &Summary) {
     }
 }
 
-pub fn search(ctx: &Context, args: SearchArgs) -> Result<Outcome> {
+/// An open index with a query read against it.
+struct Prepared {
+    index: crate::index::PaperIndex,
+    summary: Summary,
+    searcher: tantivy::Searcher,
+    compiled: query::Compiled,
+    raw: String,
+    stale: mpsc::Receiver<bool>,
+}
+
+fn prepare(
+    ctx: &Context,
+    words: &[String],
+    filter_args: FilterArgs,
+    mode: Mode,
+) -> Result<Prepared> {
     let (index, summary) = ctx.open_for_query()?;
     let stale = stale_check(&summary);
-    let raw = args.query.join(" ");
+    let raw = words.join(" ");
     let compiled = query::read(
         &raw,
-        &filters(args.filters),
+        &filters(filter_args),
         &index.fields,
         &summary.catalog,
-        Mode::Ranked,
+        mode,
     )?;
     let searcher = index.searcher()?;
-    let result = analysis::search(&index, &searcher, &raw, &compiled, args.limit, args.full)?;
-    let mut printer = ctx.printer();
-    printer.search(&result)?;
-    printer.flush()?;
-    report_stale(stale, &summary);
-    Ok(if result.hits.is_empty() {
-        Outcome::NothingFound
-    } else {
-        Outcome::Found
+    Ok(Prepared {
+        index,
+        summary,
+        searcher,
+        compiled,
+        raw,
+        stale,
     })
 }
 
-pub fn who(ctx: &Context, args: WhoArgs) -> Result<Outcome> {
-    let (index, summary) = ctx.open_for_query()?;
-    let stale = stale_check(&summary);
-    let raw = args.query.join(" ");
-    let compiled = query::read(
-        &raw,
-        &filters(args.filters),
-        &index.fields,
-        &summary.catalog,
-        Mode::AllWords,
+fn outcome(found: bool) -> Outcome {
+    if found {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    }
+}
+
+pub fn search(ctx: &Context, args: SearchArgs) -> Result<Outcome> {
+    let p = prepare(ctx, &args.query, args.filters, Mode::Ranked)?;
+    let result = analysis::search(
+        &p.index,
+        &p.searcher,
+        &p.raw,
+        &p.compiled,
+        args.limit,
+        args.full,
     )?;
-    let searcher = index.searcher()?;
-    let result = analysis::who(&index, &searcher, &raw, &compiled, args.missing, args.limit)?;
+    let mut printer = ctx.printer();
+    printer.search(&result)?;
+    printer.flush()?;
+    report_stale(p.stale, &p.summary);
+    Ok(outcome(!result.hits.is_empty()))
+}
+
+pub fn who(ctx: &Context, args: WhoArgs) -> Result<Outcome> {
+    let p = prepare(ctx, &args.query, args.filters, Mode::AllWords)?;
+    let result = analysis::who(
+        &p.index,
+        &p.searcher,
+        &p.raw,
+        &p.compiled,
+        args.missing,
+        args.limit,
+    )?;
     let mut printer = ctx.printer();
     printer.who(&result)?;
     printer.flush()?;
-    report_stale(stale, &summary);
-    Ok(if result.countries.is_empty() {
-        Outcome::NothingFound
-    } else {
-        Outcome::Found
-    })
+    report_stale(p.stale, &p.summary);
+    Ok(outcome(!result.countries.is_empty()))
 }

@@ -546,26 +546,10 @@ impl<'s> Reader<'s> {
 mod tests {
     use super::*;
     use crate::paper::formats::fixtures::{self, Style};
+    use crate::paper::formats::test_util::{kinds, texts};
 
     fn run(bytes: &[u8]) -> Vec<Block> {
         extract(bytes, &Limits::default()).unwrap()
-    }
-
-    fn texts(blocks: &[Block]) -> Vec<String> {
-        blocks
-            .iter()
-            .map(|b| {
-                b.lines
-                    .iter()
-                    .map(|l| l.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" / ")
-            })
-            .collect()
-    }
-
-    fn kinds(blocks: &[Block]) -> Vec<BlockKind> {
-        blocks.iter().map(|b| b.kind).collect()
     }
 
     const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";

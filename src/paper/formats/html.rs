@@ -398,19 +398,7 @@ fn heading_level(name: &str) -> Option<u8> {
 mod tests {
     use super::*;
     use crate::paper::formats::fixtures::{self, Style};
-
-    fn texts(blocks: &[Block]) -> Vec<String> {
-        blocks
-            .iter()
-            .map(|b| {
-                b.lines
-                    .iter()
-                    .map(|l| l.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" / ")
-            })
-            .collect()
-    }
+    use crate::paper::formats::test_util::texts;
 
     fn run(bytes: &[u8]) -> Vec<Block> {
         extract(bytes, &Limits::default()).unwrap()

@@ -15,6 +15,30 @@ mod xml;
 #[path = "../../../tests/support/fixtures.rs"]
 pub(crate) mod fixtures;
 
+/// Views of extracted blocks that the format tests compare against.
+#[cfg(test)]
+pub(crate) mod test_util {
+    use crate::paper::blocks::{Block, BlockKind};
+
+    /// Each block's lines joined with " / ".
+    pub(crate) fn texts(blocks: &[Block]) -> Vec<String> {
+        blocks
+            .iter()
+            .map(|b| {
+                b.lines
+                    .iter()
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            })
+            .collect()
+    }
+
+    pub(crate) fn kinds(blocks: &[Block]) -> Vec<BlockKind> {
+        blocks.iter().map(|b| b.kind).collect()
+    }
+}
+
 use std::path::Path;
 
 use super::blocks::{blocks_from_lines, Block, SrcLine};

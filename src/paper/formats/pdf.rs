@@ -730,22 +730,10 @@ mod tests {
     use super::*;
     use crate::paper::blocks::BlockKind;
     use crate::paper::formats::fixtures::{self, PdfPage};
+    use crate::paper::formats::test_util::texts;
 
     fn run(bytes: &[u8]) -> Vec<Block> {
         extract(bytes, &Limits::default()).unwrap()
-    }
-
-    fn texts(blocks: &[Block]) -> Vec<String> {
-        blocks
-            .iter()
-            .map(|b| {
-                b.lines
-                    .iter()
-                    .map(|l| l.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" / ")
-            })
-            .collect()
     }
 
     #[test]
