@@ -2,7 +2,7 @@
 # The caucus benchmark (issue 6): caucus vs SQLite FTS5 vs ripgrep on a generated
 # Model UN archive, in one run.
 #
-#   bench/run.sh --size 10M|200M|1G [--runs N] [--build-runs N]
+#   bench/run.sh --size 10M|200M|1G [--runs N] [--build-runs N] [--wait-quiet SECONDS]
 #   bench/run.sh --smoke                  # 10M, 1 run each; for CI
 #
 # Installs what is missing (ripgrep, GNU time, the sqlite3 shell) with apt-get,
@@ -12,6 +12,10 @@
 # once (cached under bench/work/), measures, prints the tables and writes
 # bench/results-<size>.md (the smoke run writes bench/work/results-smoke.md).
 # Exits non-zero if any step or tool fails.
+#
+# --wait-quiet S waits up to S seconds (default 0) before measuring until other processes
+# use under 0.15 of a core (a compile beside the benchmark slows every figure); the
+# results record how much CPU other processes used during each phase either way.
 #
 # --caucus-src DIR builds caucus (and links the harness) from another source tree of
 # the same crate instead of this repository; for development only, the results say
@@ -25,6 +29,7 @@ SIZE=""
 RUNS=""
 BUILD_RUNS=1
 SMOKE=0
+WAIT_QUIET=0
 SRC="$REPO"
 
 while [[ $# -gt 0 ]]; do
@@ -34,7 +39,8 @@ while [[ $# -gt 0 ]]; do
     --build-runs) BUILD_RUNS="$2"; shift 2 ;;
     --smoke) SMOKE=1; shift ;;
     --caucus-src) SRC="$(cd "$2" && pwd)"; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --wait-quiet) WAIT_QUIET="$2"; shift 2 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -112,6 +118,19 @@ if [[ ! -f "$CORPUS.stamp" || "$(cat "$CORPUS.stamp")" != "$STAMP" ]]; then
   echo "$STAMP" > "$CORPUS.stamp"
 else
   say "using the cached $SIZE corpus"
+fi
+
+# ---- wait for a quiet machine ------------------------------------------------------------
+busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+if [[ "$WAIT_QUIET" -gt 0 ]]; then
+  deadline=$((SECONDS + WAIT_QUIET))
+  while :; do
+    b0=$(busy); sleep 5; b1=$(busy)
+    cores=$(awk -v d=$((b1 - b0)) -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", d / hz / 5}')
+    if awk -v c="$cores" 'BEGIN {exit !(c < 0.15)}'; then say "machine quiet ($cores cores busy)"; break; fi
+    if [[ $SECONDS -ge $deadline ]]; then say "machine still busy ($cores cores) after ${WAIT_QUIET} s; measuring anyway"; break; fi
+    say "waiting for a quiet machine: $cores cores busy"
+  done
 fi
 
 # ---- measure ----------------------------------------------------------------------------

@@ -397,6 +397,11 @@ impl Printer {
             r.countries
         );
         writeln!(self.out, "{}", self.paint(Style::Bold, &title))?;
+        writeln!(
+            self.out,
+            "{}",
+            self.paint(Style::Dim, &format!("How many: {}.", r.method))
+        )?;
         for b in &r.blocs {
             writeln!(
                 self.out,
