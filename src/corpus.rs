@@ -120,7 +120,6 @@ pub fn walk(root: &Path, filter: &Filter, skip: Option<&Path>) -> Result<Walk, C
     let mut out = Walk::default();
     let walker = WalkDir::new(root)
         .follow_links(true)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
             let hidden =
@@ -178,6 +177,8 @@ pub fn walk(root: &Path, filter: &Filter, skip: Option<&Path>) -> Result<Walk, C
             mtime_ns,
         });
     }
+    // Sorted once at the end: cheaper than sorting every folder's entries by path.
+    out.files.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
     Ok(out)
 }
 
