@@ -25,6 +25,9 @@ fn filters(f: FilterArgs) -> Filters {
 const STALE_CHECK_MAX_PAPERS: usize = 20_000;
 /// How long a query waits, after printing, for the walk to finish.
 const STALE_CHECK_GRACE: Duration = Duration::from_millis(15);
+/// Up to this many papers the walk takes a few milliseconds: always wait for it,
+/// so the note never depends on how busy the machine is.
+const STALE_CHECK_ALWAYS: usize = 2_000;
 
 /// Checks in the background whether the corpus changed since the index was built;
 /// the answer is waited for only briefly, so a large corpus never slows a query.
@@ -56,7 +59,12 @@ fn stale_check(summary: &Summary) -> mpsc::Receiver<bool> {
 }
 
 fn report_stale(rx: mpsc::Receiver<bool>, summary: &Summary) {
-    if let Ok(true) = rx.recv_timeout(STALE_CHECK_GRACE) {
+    let changed = if summary.papers <= STALE_CHECK_ALWAYS {
+        rx.recv().ok()
+    } else {
+        rx.recv_timeout(STALE_CHECK_GRACE).ok()
+    };
+    if let Some(true) = changed {
         output::note(&format!(
             "note: papers in {} changed since the index was built; run `caucus index {}` to update it",
             summary.corpus.display(),

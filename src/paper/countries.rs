@@ -527,9 +527,56 @@ pub fn suggest(input: &str, candidates: &[&str], n: usize) -> Vec<String> {
         .collect()
 }
 
+/// The first country named in a short text such as a title ("Position Paper of the
+/// Republic of Chile", "KENYA - Position Paper"), longest names first. Short
+/// lower-case words never match alone, so "per" or "can" stay words.
+pub fn find_in_text(text: &str) -> Option<&'static Country> {
+    let words: Vec<&str> = text
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '–' | '—' | '|' | '/')
+        })
+        .filter(|w| !w.is_empty() && *w != "-")
+        .collect();
+    for start in 0..words.len() {
+        for len in (1..=6.min(words.len() - start)).rev() {
+            let candidate = words[start..start + len].join(" ");
+            let short_word = len == 1
+                && candidate.chars().count() <= 3
+                && candidate.chars().any(|c| c.is_lowercase());
+            if short_word {
+                continue;
+            }
+            if let Some(c) = lookup(&candidate) {
+                return Some(c);
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn countries_are_found_in_titles() {
+        assert_eq!(
+            find_in_text("Position Paper of the Republic of Chile").map(|c| c.iso3),
+            Some("CHL")
+        );
+        assert_eq!(
+            find_in_text("KENYA - Position Paper").map(|c| c.iso3),
+            Some("KEN")
+        );
+        assert_eq!(
+            find_in_text("United States of America: Position Paper").map(|c| c.iso3),
+            Some("USA")
+        );
+        assert_eq!(
+            find_in_text("Position Paper for the Commission on Narcotic Drugs"),
+            None
+        );
+    }
     use std::collections::HashSet;
 
     fn iso3(s: &str) -> Option<&'static str> {

@@ -59,6 +59,12 @@ fn undecorate(line: &str) -> String {
 /// Parses a `Key: value` header line. Returns None when the key is not one papers use
 /// for their header, so body sentences with a colon are not taken for fields.
 pub fn parse_field_line(line: &str) -> Option<(HeaderKey, String)> {
+    // A header kept in a two-column table: "Country | Belgium".
+    if let Some((key, value)) = line.split_once(" | ") {
+        if !key.contains(':') && !value.contains(" | ") {
+            return parse_field_line(&format!("{}: {}", key.trim(), value.trim()));
+        }
+    }
     // Most lines are prose: reject them before allocating.
     let colon = line.find([':', '：'])?;
     if colon > 60 || line[..colon].split_whitespace().count() > 4 {
@@ -67,7 +73,7 @@ pub fn parse_field_line(line: &str) -> Option<(HeaderKey, String)> {
     let clean = undecorate(line);
     let (key, value) = clean.split_once([':', '：'])?;
     let key = key.trim().trim_matches('_').trim().to_lowercase();
-    let value = value.trim().trim_matches(['_', ' ']).trim();
+    let value = value.trim().trim_matches(['_', ' ', '|']).trim();
     if key.is_empty() || key.split_whitespace().count() > 3 || value.is_empty() {
         return None;
     }

@@ -21,6 +21,8 @@ use structure::{clean_paragraph, heading_of, join_lines, kind_of_heading, split_
 #[serde(rename_all = "snake_case")]
 pub enum CountrySource {
     Header,
+    /// A title line naming the country ("Position Paper of the Republic of Chile").
+    Title,
     FileName,
     Unknown,
 }
@@ -110,7 +112,12 @@ pub fn parse(blocks: &[Block], path: &Path) -> Paper {
         }
     }
     let mut warnings = Vec::new();
-    let country = resolve_country(head.country.as_deref(), path, &mut warnings);
+    let country = resolve_country(
+        head.country.as_deref(),
+        head.title.as_deref(),
+        path,
+        &mut warnings,
+    );
     let committee = head
         .committee
         .as_deref()
@@ -305,7 +312,12 @@ fn block_text(block: &Block) -> String {
         .to_owned()
 }
 
-fn resolve_country(written: Option<&str>, path: &Path, warnings: &mut Vec<String>) -> PaperCountry {
+fn resolve_country(
+    written: Option<&str>,
+    title: Option<&str>,
+    path: &Path,
+    warnings: &mut Vec<String>,
+) -> PaperCountry {
     if let Some(written) = written {
         let written = written.trim();
         let found = countries::lookup(written).or_else(|| {
@@ -334,6 +346,14 @@ fn resolve_country(written: Option<&str>, path: &Path, warnings: &mut Vec<String
             },
         };
     }
+    if let Some(c) = title.and_then(countries::find_in_text) {
+        return PaperCountry {
+            name: c.name.to_owned(),
+            iso3: Some(c.iso3.to_owned()),
+            as_written: title.unwrap_or_default().to_owned(),
+            source: CountrySource::Title,
+        };
+    }
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     match countries::from_file_name(stem) {
         Some(c) => PaperCountry {
@@ -343,8 +363,10 @@ fn resolve_country(written: Option<&str>, path: &Path, warnings: &mut Vec<String
             source: CountrySource::FileName,
         },
         None => {
-            warnings
-                .push("no country in the header or the file name; recorded as unknown".to_owned());
+            warnings.push(
+                "no country in the header, the title or the file name; recorded as unknown"
+                    .to_owned(),
+            );
             PaperCountry {
                 name: UNKNOWN.to_owned(),
                 iso3: None,
@@ -668,6 +690,39 @@ mod tests {
             None
         );
         assert_eq!(topic_from_title("Delegation of Fiji"), None);
+    }
+
+    #[test]
+    fn a_title_can_give_the_country_and_a_table_can_hold_the_header() {
+        let p = parse_text("Position Paper of the Republic of Chile\n\nCommittee: DISEC\n\nChile supports a treaty.", "paper1.txt");
+        assert_eq!(p.country.name, "Chile");
+        assert_eq!(p.country.source, CountrySource::Title);
+        let blocks = vec![
+            Block::single(
+                BlockKind::TableRow,
+                "Country | Kingdom of Belgium",
+                None,
+                None,
+            ),
+            Block::single(BlockKind::TableRow, "Committee: | CND", None, None),
+            Block::single(
+                BlockKind::TableRow,
+                "Topic | Online Drug Trafficking",
+                None,
+                None,
+            ),
+            Block::single(
+                BlockKind::Paragraph,
+                "Belgium supports a task force.",
+                None,
+                None,
+            ),
+        ];
+        let p = parse(&blocks, Path::new("x.docx"));
+        assert_eq!(p.country.name, "Belgium");
+        assert_eq!(p.committee.unwrap().code, "CND");
+        assert_eq!(p.topics, vec!["Online Drug Trafficking"]);
+        assert_eq!(p.passages.len(), 1);
     }
 
     #[test]
