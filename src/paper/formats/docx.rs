@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::super::blocks::{Block, BlockKind, SrcLine};
 use super::archive::Archive;
 use super::rich::{row_line, TextBuf, Weight};
-use super::xml::{self, is_on, Ns, Tag, XmlEvent};
+use super::xml::{self, is_on, Ns, Skip, Tag, XmlEvent};
 use super::{ExtractError, Limits};
 
 const LABEL: &str = "DOCX";
@@ -230,31 +230,6 @@ fn heading_name_level(name: &str) -> Option<u8> {
 
 // ---------------------------------------------------------------------------
 // Document and notes
-
-/// Skips a subtree: started at an element, ends with that element's end.
-#[derive(Debug, Default)]
-struct Skip {
-    depth: usize,
-}
-
-impl Skip {
-    fn start(&mut self) {
-        self.depth = 1;
-    }
-
-    /// Tracks `ev`; true when it lies inside (or ends) the skipped subtree.
-    fn event(&mut self, ev: &XmlEvent<'_>) -> bool {
-        if self.depth == 0 {
-            return false;
-        }
-        match ev {
-            XmlEvent::Start(_) => self.depth += 1,
-            XmlEvent::End(_) => self.depth -= 1,
-            XmlEvent::Text(_) => {}
-        }
-        true
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum NoteKind {

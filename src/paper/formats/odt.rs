@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::super::blocks::{Block, BlockKind, SrcLine};
 use super::archive::Archive;
 use super::rich::{row_line, TextBuf, Weight};
-use super::xml::{self, Ns, Tag, XmlEvent};
+use super::xml::{self, Ns, Skip, Tag, XmlEvent};
 use super::{ExtractError, Limits};
 
 const LABEL: &str = "ODT";
@@ -164,29 +164,6 @@ fn is_bold_weight(weight: &str) -> bool {
 
 // ---------------------------------------------------------------------------
 // Content
-
-#[derive(Debug, Default)]
-struct Skip {
-    depth: usize,
-}
-
-impl Skip {
-    fn start(&mut self) {
-        self.depth = 1;
-    }
-
-    fn event(&mut self, ev: &XmlEvent<'_>) -> bool {
-        if self.depth == 0 {
-            return false;
-        }
-        match ev {
-            XmlEvent::Start(_) => self.depth += 1,
-            XmlEvent::End(_) => self.depth -= 1,
-            XmlEvent::Text(_) => {}
-        }
-        true
-    }
-}
 
 #[derive(Debug, Default)]
 struct Para {

@@ -176,6 +176,31 @@ pub(crate) fn is_on(value: Option<&str>) -> bool {
     !matches!(value, Some("0" | "false" | "off" | "none"))
 }
 
+/// Skips a subtree: started at an element, ends with that element's end.
+#[derive(Debug, Default)]
+pub(crate) struct Skip {
+    depth: usize,
+}
+
+impl Skip {
+    pub(crate) fn start(&mut self) {
+        self.depth = 1;
+    }
+
+    /// Tracks `ev`; true when it lies inside (or ends) the skipped subtree.
+    pub(crate) fn event(&mut self, ev: &XmlEvent<'_>) -> bool {
+        if self.depth == 0 {
+            return false;
+        }
+        match ev {
+            XmlEvent::Start(_) => self.depth += 1,
+            XmlEvent::End(_) => self.depth -= 1,
+            XmlEvent::Text(_) => {}
+        }
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
