@@ -71,14 +71,14 @@ pub fn schema() -> (Schema, Fields) {
         )
         .set_stored();
     let fields = Fields {
-        file: b.add_text_field(names::FILE, STRING | STORED | FAST),
+        file: b.add_text_field(names::FILE, STRING | STORED),
         country: b.add_text_field(names::COUNTRY, STRING | STORED | FAST),
         country_code: b.add_text_field(names::COUNTRY_CODE, STORED),
-        committee: b.add_text_field(names::COMMITTEE, STRING | STORED | FAST),
+        committee: b.add_text_field(names::COMMITTEE, STRING | STORED),
         committee_name: b.add_text_field(names::COMMITTEE_NAME, STORED),
         topic: b.add_text_field(names::TOPIC, text_options.clone()),
         section: b.add_text_field(names::SECTION, STORED),
-        section_kind: b.add_text_field(names::SECTION_KIND, STRING | STORED | FAST),
+        section_kind: b.add_text_field(names::SECTION_KIND, STRING | STORED),
         passage: b.add_u64_field(names::PASSAGE, STORED),
         line: b.add_u64_field(names::LINE, STORED),
         page: b.add_u64_field(names::PAGE, STORED),

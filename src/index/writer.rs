@@ -117,7 +117,7 @@ pub fn update(
     let corpus_abs = corpus_dir
         .canonicalize()
         .map_err(|_| CorpusError::Missing(corpus_dir.to_owned()))?;
-    let pindex = open_for_writing(index_dir, opts.rebuild)?;
+    let pindex = open_for_writing(index_dir)?;
     let mut writer: IndexWriter<TantivyDocument> = pindex
         .index
         .writer_with_num_threads(opts.threads.clamp(1, 4), opts.memory_budget)
@@ -305,13 +305,15 @@ pub fn update(
 
 /// Opens the index for writing, creating it if needed; an incompatible index is
 /// replaced only when rebuilding.
-fn open_for_writing(index_dir: &Path, rebuild: bool) -> Result<PaperIndex, IndexError> {
+fn open_for_writing(index_dir: &Path) -> Result<PaperIndex, IndexError> {
     if !PaperIndex::exists(index_dir) {
         return PaperIndex::create(index_dir);
     }
     match PaperIndex::open(index_dir) {
         Ok(i) => Ok(i),
-        Err(IndexError::Incompatible { .. }) if rebuild => {
+        // The index is derived data: one an older caucus made is rebuilt. A folder
+        // without caucus's own record is someone else's and is never deleted.
+        Err(IndexError::Incompatible { .. }) if Summary::load(index_dir).is_some() => {
             std::fs::remove_dir_all(index_dir).map_err(|source| IndexError::Io {
                 path: index_dir.to_owned(),
                 source,
