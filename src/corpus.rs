@@ -192,17 +192,17 @@ fn relative(root: &Path, path: &Path) -> String {
 
 /// How the walk compares with the index's record.
 #[derive(Debug, Default)]
-pub struct Plan {
+pub struct Plan<'a> {
     /// Files to read: not in the index, or with another size or time.
-    pub to_read: Vec<CorpusFile>,
+    pub to_read: Vec<&'a CorpusFile>,
     /// Files whose size and time match the record: not read at all.
-    pub unchanged: Vec<CorpusFile>,
+    pub unchanged: Vec<&'a CorpusFile>,
     /// Paths in the index whose files are gone (or no longer taken by the filter).
     pub removed: Vec<String>,
 }
 
 /// Compares a walk with the index's file record.
-pub fn plan(walk: &Walk, known: &Files) -> Plan {
+pub fn plan<'a>(walk: &'a Walk, known: &Files) -> Plan<'a> {
     let mut plan = Plan::default();
     let mut seen: BTreeMap<&str, ()> = BTreeMap::new();
     for file in &walk.files {
@@ -211,9 +211,9 @@ pub fn plan(walk: &Walk, known: &Files) -> Plan {
             Some(FileState { size, mtime_ns, .. })
                 if *size == file.size && *mtime_ns == file.mtime_ns =>
             {
-                plan.unchanged.push(file.clone())
+                plan.unchanged.push(file)
             }
-            _ => plan.to_read.push(file.clone()),
+            _ => plan.to_read.push(file),
         }
     }
     plan.removed = known

@@ -100,8 +100,8 @@ pub enum UpdateError {
     Corpus(#[from] CorpusError),
 }
 
-struct ReadOutcome {
-    file: CorpusFile,
+struct ReadOutcome<'a> {
+    file: &'a CorpusFile,
     result: Result<(String, Paper), String>,
     bytes: u64,
 }
@@ -176,7 +176,7 @@ pub fn update(
                 .name(READER_THREAD.to_owned())
                 .spawn_scoped(scope, move || loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(file) = plan.to_read.get(i) else {
+                    let Some(file) = plan.to_read.get(i).copied() else {
                         break;
                     };
                     let outcome = read_file(file, opts);
@@ -345,9 +345,9 @@ fn quiet_reader_panics() {
 
 /// Reads one file into a paper, turning every failure (I/O, format, panic, time
 /// limit) into a message for the user.
-fn read_file(file: &CorpusFile, opts: &UpdateOptions) -> ReadOutcome {
+fn read_file<'a>(file: &'a CorpusFile, opts: &UpdateOptions) -> ReadOutcome<'a> {
     let fail = |message: String, bytes| ReadOutcome {
-        file: file.clone(),
+        file,
         result: Err(message),
         bytes,
     };
@@ -375,7 +375,7 @@ fn read_file(file: &CorpusFile, opts: &UpdateOptions) -> ReadOutcome {
         with_time_limit(opts.timeout, file.format, bytes, rel, opts.limits.clone())
     };
     ReadOutcome {
-        file: file.clone(),
+        file,
         result: result.map(|paper| (hash, paper)),
         bytes: size,
     }
