@@ -109,6 +109,22 @@ fn index_is_incremental_and_counts_what_changed() {
 }
 
 #[test]
+fn a_run_cut_off_before_saving_its_record_never_indexes_a_paper_twice() {
+    let f = fixture();
+    index(&f);
+    let count = |f: &Fixture| {
+        let o = run(&f.index, &["who", "task force", "--json"]);
+        of_type(&json_lines(&o), "summary")[0]["total_passages"].as_u64()
+    };
+    let before = count(&f);
+    // The commit happened but the file record was lost (or is older than it).
+    fs::remove_file(f.index.join("caucus-files.json")).unwrap();
+    let s = index(&f);
+    assert_eq!(s["papers"].as_u64(), Some(4));
+    assert_eq!(count(&f), before);
+}
+
+#[test]
 fn who_groups_by_country_with_exact_counts_and_missing() {
     let f = fixture();
     index(&f);

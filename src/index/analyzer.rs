@@ -2,7 +2,7 @@
 //! lower case, accents folded, Porter stemming, with a cache of stems because the
 //! same few thousand words make up most of any corpus.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token,
     TokenFilter, TokenStream, Tokenizer,
@@ -63,7 +63,7 @@ impl TokenFilter for CachedStemmer {
         CachedStemmerFilter {
             inner: tokenizer,
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
-            cache: HashMap::new(),
+            cache: FxHashMap::default(),
         }
     }
 }
@@ -74,7 +74,7 @@ const CACHE_LIMIT: usize = 200_000;
 pub struct CachedStemmerFilter<T> {
     inner: T,
     stemmer: rust_stemmers::Stemmer,
-    cache: HashMap<String, String>,
+    cache: FxHashMap<String, String>,
 }
 
 impl<T: Clone> Clone for CachedStemmerFilter<T> {
@@ -82,7 +82,7 @@ impl<T: Clone> Clone for CachedStemmerFilter<T> {
         CachedStemmerFilter {
             inner: self.inner.clone(),
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
-            cache: HashMap::new(),
+            cache: FxHashMap::default(),
         }
     }
 }
@@ -114,7 +114,7 @@ fn fix_stem(stem: String) -> String {
 pub struct CachedStemmerStream<'a, S> {
     tail: S,
     stemmer: &'a rust_stemmers::Stemmer,
-    cache: &'a mut HashMap<String, String>,
+    cache: &'a mut FxHashMap<String, String>,
 }
 
 impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {

@@ -33,6 +33,11 @@ pub struct FileState {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Files {
     pub files: BTreeMap<String, FileState>,
+    /// The commit of the index this record describes (tantivy's commit payload).
+    /// When they differ, a run was cut off between the two writes and the record
+    /// cannot be trusted to say which papers the index holds.
+    #[serde(default)]
+    pub generation: String,
 }
 
 /// The small record a query reads.

@@ -135,6 +135,15 @@ pub fn update(
     } else {
         Files::load(index_dir).unwrap_or_default()
     };
+    // Whether the record matches the last commit; if not, every paper read is
+    // first deleted from the index, so nothing is ever indexed twice.
+    let committed = pindex
+        .index
+        .load_metas()
+        .ok()
+        .and_then(|m| m.payload)
+        .unwrap_or_default();
+    let record_trusted = opts.rebuild || !same_corpus || files.generation == committed;
     if opts.rebuild || !same_corpus {
         writer
             .delete_all_documents()
@@ -231,7 +240,11 @@ pub fn update(
                             skipped: false,
                         });
                     }
-                    writer.delete_term(Term::from_field_text(fields.file, &rel));
+                    // Deleting costs memory until the commit: only for papers the
+                    // index may hold.
+                    if previous.is_some() || !record_trusted {
+                        writer.delete_term(Term::from_field_text(fields.file, &rel));
+                    }
                     for doc in documents(&fields, &rel, outcome.file.format, &paper) {
                         // add_document only fails when the writer's threads are gone,
                         // which the commit below reports.
@@ -267,7 +280,18 @@ pub fn update(
 
     progress.committing();
     if dirty {
-        writer.commit().map_err(|e| pindex.tantivy_error(e))?;
+        let generation = format!(
+            "{:x}",
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos())
+        );
+        let mut prepared = writer
+            .prepare_commit()
+            .map_err(|e| pindex.tantivy_error(e))?;
+        prepared.set_payload(&generation);
+        prepared.commit().map_err(|e| pindex.tantivy_error(e))?;
+        files.generation = generation;
     }
     writer
         .wait_merging_threads()

@@ -58,8 +58,11 @@ pub struct Snippet {
 
 /// Byte ranges of the matches in `text`, phrases and adjacent matches merged.
 pub fn match_ranges(text: &str, terms: &Terms) -> Vec<Range<usize>> {
-    let mut a = analyzer::analyzer();
-    let tokens = analyzer::terms(&mut a, text);
+    // One analyzer per thread: its stem memo then serves every passage shown.
+    thread_local! {
+        static ANALYZER: std::cell::RefCell<tantivy::tokenizer::TextAnalyzer> = std::cell::RefCell::new(analyzer::analyzer());
+    }
+    let tokens = ANALYZER.with(|a| analyzer::terms(&mut a.borrow_mut(), text));
     let mut hit = vec![false; tokens.len()];
     let mut joined = vec![false; tokens.len()]; // token joins the previous one in a span
     for (i, t) in tokens.iter().enumerate() {
