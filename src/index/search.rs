@@ -3,8 +3,9 @@
 
 use super::{Fields, IndexError, PaperIndex};
 use crate::paper::SectionKind;
+use rustc_hash::FxHashSet;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::StrColumn;
 use tantivy::query::Query;
@@ -130,7 +131,7 @@ struct ByCountry;
 #[derive(Default)]
 struct Acc {
     passages: usize,
-    files: HashSet<u64>,
+    files: FxHashSet<u64>,
     best: Option<(Score, DocId)>,
     top: Vec<Score>,
 }
@@ -139,13 +140,23 @@ struct ByCountrySegment {
     segment: SegmentOrdinal,
     country: Option<StrColumn>,
     paper: Option<tantivy::columnar::Column<u64>>,
-    acc: HashMap<u64, Acc>,
+    /// Indexed by the country's ordinal in this segment (there are few countries).
+    acc: Vec<Option<Acc>>,
 }
 
 /// Per segment: country -> (passages, paper keys, best doc, top scores).
-type SegmentFruit = Vec<(String, usize, HashSet<u64>, (Score, DocAddress), Vec<Score>)>;
+type SegmentFruit = Vec<(
+    String,
+    usize,
+    FxHashSet<u64>,
+    (Score, DocAddress),
+    Vec<Score>,
+)>;
 
 fn push_top(top: &mut Vec<Score>, s: Score) {
+    if top.len() == 3 && top[2] >= s {
+        return;
+    }
     top.push(s);
     top.sort_by(|a, b| b.total_cmp(a));
     top.truncate(3);
@@ -161,7 +172,10 @@ impl SegmentCollector for ByCountrySegment {
         // Papers are counted by a number, not by name: turning every matching
         // file's name into a string would cost more than the search.
         let file = self.paper.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-        let acc = self.acc.entry(country).or_default();
+        let Some(slot) = self.acc.get_mut(country as usize) else {
+            return;
+        };
+        let acc = slot.get_or_insert_with(Acc::default);
         acc.passages += 1;
         acc.files.insert(file);
         if acc.best.is_none_or(|(s, _)| score > s) {
@@ -173,7 +187,12 @@ impl SegmentCollector for ByCountrySegment {
     fn harvest(self) -> SegmentFruit {
         let mut out = Vec::with_capacity(self.acc.len());
         let mut name = String::new();
-        for (ord, acc) in self.acc {
+        for (ord, acc) in self
+            .acc
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.map(|a| (i as u64, a)))
+        {
             name.clear();
             let country = match &self.country {
                 Some(c) if c.ord_to_str(ord, &mut name).unwrap_or(false) => name.clone(),
@@ -194,7 +213,7 @@ impl SegmentCollector for ByCountrySegment {
 }
 
 /// Passages, paper keys, best doc, top scores.
-type Merged = (usize, HashSet<u64>, (Score, DocAddress), Vec<Score>);
+type Merged = (usize, FxHashSet<u64>, (Score, DocAddress), Vec<Score>);
 
 impl Collector for ByCountry {
     type Fruit = Vec<CountryMatches>;
@@ -209,7 +228,12 @@ impl Collector for ByCountry {
             segment,
             country: reader.fast_fields().str(super::names::COUNTRY)?,
             paper: reader.fast_fields().u64(super::names::PAPER).ok(),
-            acc: HashMap::new(),
+            acc: Vec::new(),
+        })
+        .map(|mut c| {
+            let countries = c.country.as_ref().map_or(0, |col| col.num_terms());
+            c.acc.resize_with(countries, || None);
+            c
         })
     }
 
@@ -223,7 +247,7 @@ impl Collector for ByCountry {
             for (country, passages, files, best, top) in fruit {
                 let e = merged
                     .entry(country)
-                    .or_insert_with(|| (0, HashSet::new(), best, Vec::new()));
+                    .or_insert_with(|| (0, FxHashSet::default(), best, Vec::new()));
                 e.0 += passages;
                 e.1.extend(files);
                 if best.0 > e.2 .0 {
