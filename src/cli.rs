@@ -47,7 +47,7 @@ pub enum Command {
     #[command(after_help = QUERY_HELP)]
     Search(SearchArgs),
     /// Which countries mention something: one row per country, with exact counts
-    #[command(after_help = QUERY_HELP)]
+    #[command(after_help = WHO_HELP)]
     Who(WhoArgs),
     /// The countries whose papers agree most (or least) with a country's
     #[command(
@@ -65,6 +65,8 @@ pub enum Command {
     /// What the index holds: papers per committee and country
     List(ListArgs),
 }
+
+const WHO_HELP: &str = "A passage mentions the query when it has all its words (or its phrase); every\nmatching passage is counted, and countries rank by their best passage plus half\nof their next two.\n\nQuery syntax:\n  darknet escrow            passages with both words\n  \"task force\"              an exact phrase (\"task force\"~3: within 3 words)\n  escrow OR tumbling        either; AND, NOT and -word also work; (...) groups\n  crypto*                   words starting with crypto\n  country:Belgium           filter inside the query (country, committee, topic, section)\n  who mentions darknet escrow    the question words are understood, not searched\nWords are stemmed: escrow finds escrows, traffic finds trafficking.\n\nExamples:\n  caucus who \"darknet escrow\"\n  caucus who --missing \"harm reduction\" --committee CND\n  caucus who cryptocurrency --committee CND --json";
 
 const QUERY_HELP: &str = "Query syntax:\n  darknet escrow            passages with both words rank first, then either\n  \"task force\"              an exact phrase (\"task force\"~3: within 3 words)\n  escrow OR tumbling        either; AND, NOT and -word also work; (...) groups\n  crypto*                   words starting with crypto\n  country:Belgium           filter inside the query (country, committee, topic, section)\n  who mentions darknet escrow / what does Brazil say about precursors\n                            questions are understood; a country asked about becomes a filter\nWords are stemmed: escrow finds escrows, traffic finds trafficking.";
 
