@@ -41,7 +41,7 @@ pub struct Files {
 }
 
 /// The small record a query reads.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Summary {
     pub parser_version: u32,
     /// The corpus folder, absolute.

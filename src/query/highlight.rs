@@ -39,10 +39,6 @@ impl Terms {
         }
     }
 
-    pub fn has_any(&self) -> bool {
-        !self.words.is_empty() || !self.phrases.is_empty() || !self.prefixes.is_empty()
-    }
-
     fn matches_word(&self, stem: &str) -> bool {
         self.words.contains(stem) || self.prefixes.iter().any(|p| stem.starts_with(p.as_str()))
     }

@@ -38,13 +38,6 @@ pub struct Filters {
 }
 
 impl Filters {
-    pub fn is_empty(&self) -> bool {
-        self.countries.is_empty()
-            && self.committees.is_empty()
-            && self.topics.is_empty()
-            && self.sections.is_empty()
-    }
-
     fn push(&mut self, field: FilterField, value: String) {
         match field {
             FilterField::Country => self.countries.push(value),
@@ -94,8 +87,6 @@ pub struct Compiled {
     /// How the query was read, for the user: filters implied by the question.
     pub implied: Vec<(FilterField, String)>,
     pub dropped: Vec<String>,
-    /// True when the query has no words, only filters (it then lists passages).
-    pub filters_only: bool,
 }
 
 /// Resolves a country filter to the canonical name the index uses.
@@ -485,7 +476,6 @@ pub fn compile(
         Some(e) => c.expr(e, mode)?,
         None => None,
     };
-    let filters_only = !c.highlight.has_any();
     let filter_query: Box<dyn Query> = if filter_clauses.is_empty() {
         boxed(AllQuery)
     } else {
@@ -505,7 +495,6 @@ pub fn compile(
         highlight: c.highlight,
         implied: parsed.implied.clone(),
         dropped: parsed.dropped.clone(),
-        filters_only,
     })
 }
 
