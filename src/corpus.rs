@@ -26,6 +26,9 @@ pub struct Walk {
     pub files: Vec<CorpusFile>,
     /// Files of types caucus does not read (images, spreadsheets...).
     pub ignored: usize,
+    /// Documents in formats caucus cannot read but a delegate may expect it to
+    /// (old Word, RTF, Pages), by extension.
+    pub unreadable_documents: BTreeMap<String, usize>,
     /// Files or folders the walk could not enter, with the reason.
     pub errors: Vec<(PathBuf, String)>,
 }
@@ -92,6 +95,9 @@ impl Filter {
     }
 }
 
+/// Document formats people save papers in that caucus does not read.
+const UNREADABLE_DOCUMENTS: &[&str] = &["doc", "rtf", "pages", "wpd", "odm", "xps"];
+
 /// Files that sit in paper folders but are not papers.
 fn is_project_file(name: &str) -> bool {
     let upper = name.to_ascii_uppercase();
@@ -146,6 +152,12 @@ pub fn walk(root: &Path, filter: &Filter, skip: Option<&Path>) -> Result<Walk, C
         }
         let name = entry.file_name().to_string_lossy();
         let Some(format) = Format::from_path(entry.path()) else {
+            if let Some(ext) = entry.path().extension().and_then(|e| e.to_str()) {
+                let ext = ext.to_ascii_lowercase();
+                if UNREADABLE_DOCUMENTS.contains(&ext.as_str()) {
+                    *out.unreadable_documents.entry(ext).or_default() += 1;
+                }
+            }
             out.ignored += 1;
             continue;
         };

@@ -447,3 +447,19 @@ fn slow_extraction_is_skipped_after_the_time_limit() {
         "longer than",
     );
 }
+
+#[test]
+fn old_word_files_are_named_not_silently_ignored() {
+    let (o, _dir) = index_one("minutes.doc", b"\xd0\xcf\x11\xe0 old word", &[]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = stderr(&o);
+    assert!(
+        err.contains("1 .doc file: caucus cannot read .doc; save as .docx"),
+        "{err}"
+    );
+    assert!(
+        stdout(&o).contains("1 other files ignored"),
+        "{}",
+        stdout(&o)
+    );
+}

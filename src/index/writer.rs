@@ -159,6 +159,15 @@ pub fn update(
         ignored: walk.ignored,
         ..UpdateReport::default()
     };
+    for (ext, count) in &walk.unreadable_documents {
+        report.warnings.push(FileWarning {
+            file: format!("{count} .{ext} file{}", if *count == 1 { "" } else { "s" }),
+            message: format!(
+                "caucus cannot read .{ext}; save as .docx, .odt or .pdf to include them"
+            ),
+            skipped: true,
+        });
+    }
     for (path, reason) in &walk.errors {
         report.warnings.push(FileWarning {
             file: path.display().to_string(),
