@@ -44,6 +44,8 @@ pub struct Scope {
     docs: Vec<CountryDoc>,
     /// Feature id -> the words as a reader sees them.
     labels: Vec<String>,
+    /// Feature id -> how many countries use it.
+    df: HashMap<u32, f32>,
 }
 
 /// Errors of the similarity commands.
@@ -603,6 +605,7 @@ fn build_scope(
         topic: topic.map(str::to_owned),
         docs,
         labels,
+        df,
     }
 }
 
@@ -630,6 +633,17 @@ fn shared_terms(scope: &Scope, a: &Vector, b: &Vector, n: usize) -> Vec<String> 
     let mut shared: Vec<(u32, f32)> = a
         .iter()
         .filter_map(|(k, w)| b.get(k).map(|x| (*k, w * x)))
+        .map(|(k, s)| {
+            // Words only these two use are often incidental ("weeks"); words a few
+            // more countries share are more often a common stance ("harm reduction").
+            let df = scope.df.get(&k).copied().unwrap_or(2.0);
+            let phrase = if scope.labels[k as usize].contains(' ') {
+                1.5
+            } else {
+                1.0
+            };
+            (k, s * df.ln_1p() * phrase)
+        })
         .collect();
     shared.sort_by(|x, y| y.1.total_cmp(&x.1));
     pick_labels(scope, shared.into_iter().map(|(k, _)| k), n)
