@@ -24,7 +24,7 @@ fn filters(f: FilterArgs) -> Filters {
 /// cost more than the search.
 const STALE_CHECK_MAX_PAPERS: usize = 20_000;
 /// How long a query waits, after printing, for the walk to finish.
-const STALE_CHECK_GRACE: Duration = Duration::from_millis(15);
+const STALE_CHECK_GRACE: Duration = Duration::from_millis(3);
 /// Up to this many papers the walk takes a few milliseconds: always wait for it,
 /// so the note never depends on how busy the machine is.
 const STALE_CHECK_ALWAYS: usize = 2_000;
