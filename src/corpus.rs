@@ -4,7 +4,7 @@
 use crate::index::state::{FileState, Files};
 use crate::paper::formats::Format;
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 use walkdir::WalkDir;
@@ -216,9 +216,9 @@ pub struct Plan<'a> {
 /// Compares a walk with the index's file record.
 pub fn plan<'a>(walk: &'a Walk, known: &Files) -> Plan<'a> {
     let mut plan = Plan::default();
-    let mut seen: BTreeMap<&str, ()> = BTreeMap::new();
+    let mut seen: HashSet<&str> = HashSet::with_capacity(walk.files.len());
     for file in &walk.files {
-        seen.insert(&file.rel, ());
+        seen.insert(&file.rel);
         match known.files.get(&file.rel) {
             Some(FileState { size, mtime_ns, .. })
                 if *size == file.size && *mtime_ns == file.mtime_ns =>
@@ -231,7 +231,7 @@ pub fn plan<'a>(walk: &'a Walk, known: &Files) -> Plan<'a> {
     plan.removed = known
         .files
         .keys()
-        .filter(|k| !seen.contains_key(k.as_str()))
+        .filter(|k| !seen.contains(k.as_str()))
         .cloned()
         .collect();
     plan

@@ -2,7 +2,6 @@
 
 use super::{Context, Outcome};
 use crate::cli::IndexArgs;
-use crate::corpus::Filter;
 use crate::index::writer::{self, UpdateOptions};
 use crate::output::{self, progress::Bar};
 use anyhow::{Context as _, Result};
@@ -12,7 +11,6 @@ pub fn run(ctx: &Context, args: IndexArgs) -> Result<Outcome> {
     let defaults = UpdateOptions::default();
     let opts = UpdateOptions {
         rebuild: args.rebuild,
-        filter: Filter::new(&args.include, &args.exclude)?,
         include: args.include,
         exclude: args.exclude,
         max_file_bytes: args.max_file_mb.saturating_mul(1024 * 1024),

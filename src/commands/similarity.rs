@@ -13,17 +13,20 @@ fn committee_code(value: &str, catalog: &Catalog) -> Result<String> {
     Ok(query::resolve_committee(value, catalog)?)
 }
 
-fn scope(index: &PaperIndex, summary: &Summary, code: &str, topic: Option<&str>) -> Result<Scope> {
-    let searcher = index.searcher()?;
+fn scope(
+    index: &PaperIndex,
+    searcher: &tantivy::Searcher,
+    summary: &Summary,
+    code: &str,
+    topic: Option<&str>,
+) -> Result<Scope> {
     let name = summary
         .catalog
         .committees
         .get(code)
         .cloned()
         .unwrap_or_default();
-    Ok(similarity::load_scope(
-        index, &searcher, code, &name, topic,
-    )?)
+    Ok(similarity::load_scope(index, searcher, code, &name, topic)?)
 }
 
 /// The committees a country wrote for, or the one asked for.
@@ -50,9 +53,10 @@ fn scopes_for(
             .cloned()
             .unwrap_or_default(),
     };
+    let searcher = index.searcher()?;
     let mut scopes = Vec::new();
     for code in &codes {
-        let s = scope(index, summary, code, topic)?;
+        let s = scope(index, &searcher, summary, code, topic)?;
         if s.countries().contains(&name.as_str()) {
             scopes.push(s);
         }
@@ -123,8 +127,9 @@ pub fn blocs(ctx: &Context, args: BlocsArgs) -> Result<Outcome> {
     };
     let mut printer = ctx.printer();
     let mut any = false;
+    let searcher = index.searcher()?;
     for code in &codes {
-        let s = scope(&index, &summary, code, args.topic.as_deref())?;
+        let s = scope(&index, &searcher, &summary, code, args.topic.as_deref())?;
         let mut result = match similarity::blocs(&s, cut) {
             Ok(r) => r,
             // Without --committee, skip committees too small to group.
@@ -195,11 +200,11 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
         if only.as_ref().is_some_and(|o| o != code) {
             continue;
         }
-        let countries: Vec<(String, usize)> = c
+        let countries: Vec<String> = c
             .country_committees
             .iter()
             .filter(|(_, codes)| codes.contains(code))
-            .map(|(country, _)| (country.clone(), 1))
+            .map(|(country, _)| country.clone())
             .collect();
         rows.push((code.clone(), name.clone(), countries));
     }

@@ -18,7 +18,6 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 #[derive(Debug, Clone)]
 pub struct UpdateOptions {
     pub rebuild: bool,
-    pub filter: Filter,
     pub include: Vec<String>,
     pub exclude: Vec<String>,
     pub limits: Limits,
@@ -35,7 +34,6 @@ impl Default for UpdateOptions {
     fn default() -> Self {
         UpdateOptions {
             rebuild: false,
-            filter: Filter::default(),
             include: Vec::new(),
             exclude: Vec::new(),
             limits: Limits::default(),
@@ -117,6 +115,8 @@ pub fn update(
     let corpus_abs = corpus_dir
         .canonicalize()
         .map_err(|_| CorpusError::Missing(corpus_dir.to_owned()))?;
+    // Bad globs are the user's typo: say so before touching the index.
+    let filter = Filter::new(&opts.include, &opts.exclude)?;
     let pindex = open_for_writing(index_dir)?;
     let mut writer: IndexWriter<TantivyDocument> = pindex
         .index
@@ -150,7 +150,7 @@ pub fn update(
             .map_err(|e| pindex.tantivy_error(e))?;
     }
 
-    let walk = corpus::walk(&corpus_abs, &opts.filter, Some(index_dir))?;
+    let walk = corpus::walk(&corpus_abs, &filter, Some(index_dir))?;
     let plan = corpus::plan(&walk, &files);
     let mut report = UpdateReport {
         corpus: corpus_abs.clone(),

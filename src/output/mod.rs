@@ -12,8 +12,8 @@ use crate::query::highlight::Snippet;
 use serde::Serialize;
 use std::io::{self, Write};
 
-/// A committee's code, name, and countries with their paper counts.
-pub type CommitteeRow = (String, String, Vec<(String, usize)>);
+/// A committee's code, name, and the countries with papers in it.
+pub type CommitteeRow = (String, String, Vec<String>);
 
 /// Text styles, as ANSI escapes when colour is on.
 #[derive(Debug, Clone, Copy)]
@@ -300,7 +300,7 @@ impl Printer {
                 struct Row<'a> {
                     code: &'a str,
                     name: &'a str,
-                    countries: &'a [(String, usize)],
+                    countries: &'a [String],
                 }
                 self.line(Record::Committee(&Row {
                     code,
@@ -318,17 +318,8 @@ impl Printer {
                 self.paint(Style::Bold, &title),
                 countries.len()
             )?;
-            let names: Vec<String> = countries
-                .iter()
-                .map(|(n, papers)| {
-                    if *papers > 1 {
-                        format!("{n} ({papers})")
-                    } else {
-                        n.clone()
-                    }
-                })
-                .collect();
-            writeln!(self.out, "  {}", names.join(", "))?;
+
+            writeln!(self.out, "  {}", countries.join(", "))?;
         }
         let line = format!(
             "{} papers from {} countries in {} committees.",

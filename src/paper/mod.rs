@@ -230,11 +230,6 @@ fn read_header(blocks: &[Block]) -> (Head, usize) {
         }
         break;
     }
-    if fields == 0 && head.country.is_none() {
-        // No header at all: a title line is still a title, but the body starts at the top
-        // unless the first block was a title.
-        return (head, body_start);
-    }
     (head, body_start)
 }
 

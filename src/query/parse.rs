@@ -573,11 +573,7 @@ fn strip_question(raw: &str) -> (String, Option<String>, Vec<String>) {
         dropped.extend(words[start..start + skip].iter().map(|w| w.to_string()));
         start += skip;
     }
-    let rest: Vec<&str> = words[start..].to_vec();
-    let mut rest_lower: Vec<String> = rest.iter().map(|w| w.to_lowercase()).collect();
-    // Trailing "... mention X" after a country: "does Belgium mention escrow".
-    let _ = &mut rest_lower;
-    (rest.join(" "), country, dropped)
+    (words[start..].join(" "), country, dropped)
 }
 
 /// True when the query uses operator syntax, so question rewriting must not touch it.
