@@ -388,3 +388,44 @@ fn every_command_speaks_json_and_colour_follows_the_terminal() {
         stdout(&o)
     );
 }
+
+#[test]
+fn include_and_exclude_globs_narrow_the_walk() {
+    let f = fixture();
+    let o = run(
+        &f.index,
+        &[
+            "index",
+            f.corpus.to_str().unwrap(),
+            "--include",
+            "*.md",
+            "--json",
+        ],
+    );
+    assert_eq!(
+        of_type(&json_lines(&o), "summary")[0]["papers"].as_u64(),
+        Some(1)
+    );
+    let o = run(
+        &f.index,
+        &[
+            "index",
+            f.corpus.to_str().unwrap(),
+            "--exclude",
+            "cnd/*",
+            "--json",
+        ],
+    );
+    let lines = json_lines(&o);
+    let s = of_type(&lines, "summary")[0];
+    assert_eq!(
+        (s["papers"].as_u64(), s["removed"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let o = run(
+        &f.index,
+        &["index", f.corpus.to_str().unwrap(), "--include", "["],
+    );
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("bad glob"), "{}", stderr(&o));
+}
