@@ -1,16 +1,21 @@
 //! The English analyzer every text field uses, at index and at query time: words,
-//! lower case, accents folded, Porter stemming, with a cache of stems because the
-//! same few thousand words make up most of any corpus.
+//! accents folded, lower case (except the acronyms of the lexicon, so "WHO" is not
+//! "who"), and a light stemmer that strips inflections but keeps derivations apart
+//! (see `stem`), with a cache of stems because the same few thousand words make up
+//! most of any corpus.
 
+use super::{lexicon, stem};
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token,
-    TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token, TokenFilter,
+    TokenStream, Tokenizer,
 };
 use tantivy::Index;
 
 /// The name under which the analyzer is registered on an index.
-pub const NAME: &str = "caucus_en";
+/// Its version is part of the name, so an index made with another analyzer has
+/// another schema and is rebuilt rather than searched with mismatched stems.
+pub const NAME: &str = "caucus_en2";
 
 /// Registers the analyzer on an index; must be called on every open.
 pub fn register(index: &Index) {
@@ -21,7 +26,6 @@ pub fn register(index: &Index) {
 pub fn analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(CachedStemmer)
         .build()
@@ -51,8 +55,8 @@ pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Term> {
     out
 }
 
-/// English stemming with a per-thread memo of word -> stem. Stemming is the most
-/// expensive step of analysis; corpora repeat the same words, so the memo pays.
+/// Lower case and stemming with a per-thread memo of word -> stem. Stemming is the
+/// most expensive step of analysis; corpora repeat the same words, so the memo pays.
 #[derive(Clone, Default)]
 pub struct CachedStemmer;
 
@@ -62,7 +66,6 @@ impl TokenFilter for CachedStemmer {
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
         CachedStemmerFilter {
             inner: tokenizer,
-            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
             cache: FxHashMap::default(),
         }
     }
@@ -73,7 +76,6 @@ const CACHE_LIMIT: usize = 200_000;
 
 pub struct CachedStemmerFilter<T> {
     inner: T,
-    stemmer: rust_stemmers::Stemmer,
     cache: FxHashMap<String, String>,
 }
 
@@ -81,7 +83,6 @@ impl<T: Clone> Clone for CachedStemmerFilter<T> {
     fn clone(&self) -> Self {
         CachedStemmerFilter {
             inner: self.inner.clone(),
-            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
             cache: FxHashMap::default(),
         }
     }
@@ -93,27 +94,28 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
-            stemmer: &self.stemmer,
             cache: &mut self.cache,
         }
     }
 }
 
-/// English doubles a final c to ck before -ing/-ed/-er ("trafficking", "panicked");
-/// Porter keeps the k, which would split "traffic" from "trafficking".
-fn fix_stem(stem: String) -> String {
-    const CK_WORDS: &[&str] = &["traffick", "panick", "mimick", "picnick", "frolick"];
-    if stem.ends_with("ick") && CK_WORDS.contains(&stem.as_str()) {
-        let mut stem = stem;
-        stem.pop();
-        return stem;
+/// The key a word is indexed under.
+pub fn key(word: &str) -> String {
+    if lexicon::is_acronym(word) {
+        return word.to_owned();
     }
-    stem
+    // "LDCs", "SDGs": the plural of an acronym is the acronym.
+    if let Some(singular) = word.strip_suffix('s') {
+        if lexicon::is_acronym(singular) {
+            return singular.to_owned();
+        }
+    }
+    let lower = word.to_lowercase();
+    stem::stem(&lower).into_owned()
 }
 
 pub struct CachedStemmerStream<'a, S> {
     tail: S,
-    stemmer: &'a rust_stemmers::Stemmer,
     cache: &'a mut FxHashMap<String, String>,
 }
 
@@ -128,7 +130,7 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
             token.text.push_str(stem);
             return true;
         }
-        let stem = fix_stem(self.stemmer.stem(&token.text).into_owned());
+        let stem = key(&token.text);
         if self.cache.len() < CACHE_LIMIT {
             self.cache
                 .insert(std::mem::take(&mut token.text), stem.clone());
@@ -158,13 +160,17 @@ mod tests {
     }
 
     #[test]
-    fn stems_like_porter_and_folds_accents() {
+    fn stems_inflections_and_folds_accents() {
         assert_eq!(stems("Escrows escrow"), vec!["escrow", "escrow"]);
+        assert_eq!(stems("traffic trafficking trafficked"), vec!["traffic"; 3]);
+        assert_eq!(stems("Côte"), stems("cote"));
+        assert_eq!(stems("nationalism nations"), vec!["nationalism", "nation"]);
+        // Acronyms of the lexicon keep their case; other capitals do not.
         assert_eq!(
-            stems("traffic trafficking trafficked traffickers"),
-            vec!["traffic"; 4]
+            stems("LAWS laws WHO who"),
+            vec!["LAWS", "law", "WHO", "who"]
         );
-        assert_eq!(stems("Côte"), vec!["cote"]);
+        assert_eq!(stems("SDGs LDCs"), vec!["SDG", "LDC"]);
         // The memo gives the same answer the second time.
         let mut a = analyzer();
         let first = terms(&mut a, "markets marketplaces");

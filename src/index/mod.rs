@@ -3,8 +3,10 @@
 //! corpus and which file versions the index holds.
 
 pub mod analyzer;
+pub mod lexicon;
 pub mod search;
 pub mod state;
+pub mod stem;
 pub mod writer;
 
 use std::path::{Path, PathBuf};
