@@ -54,6 +54,10 @@ pub struct Hit {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     pub citations: Vec<u32>,
+    /// Other passages of the same paragraph whose snippets are shown with this one
+    /// (the query's words fell on both sides of a cut).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub joined: Vec<u32>,
 }
 
 /// How many snippets a long passage may show.
@@ -96,7 +100,42 @@ impl Hit {
             snippets,
             text: full.then_some(p.text),
             citations: p.citations,
+            joined: Vec::new(),
         }
+    }
+
+    /// Adds the matches in the other pieces of a split paragraph, so a hit whose
+    /// words fall on both sides of a cut shows both.
+    fn join_siblings(
+        mut self,
+        index: &PaperIndex,
+        searcher: &Searcher,
+        p: &StoredPassage,
+        terms: &highlight::Terms,
+    ) -> Result<Hit, IndexError> {
+        if p.pieces <= 1 {
+            return Ok(self);
+        }
+        let mut pieces: Vec<(u32, Snippet)> = std::mem::take(&mut self.snippets)
+            .into_iter()
+            .map(|s| (p.passage, s))
+            .collect();
+        for sib in search::siblings(index, searcher, p)? {
+            if pieces.len() >= MAX_SNIPPETS {
+                break;
+            }
+            if let Some(snippet) = highlight::snippets(&sib.text, terms, 1)
+                .into_iter()
+                .find(|s| !s.highlights.is_empty())
+            {
+                pieces.push((sib.passage, snippet));
+                self.joined.push(sib.passage);
+            }
+        }
+        // In reading order, as the paragraph was written.
+        pieces.sort_by_key(|(n, _)| *n);
+        self.snippets = pieces.into_iter().map(|(_, s)| s).collect();
+        Ok(self)
     }
 }
 
@@ -119,12 +158,21 @@ pub fn search(
     limit: usize,
     full: bool,
 ) -> Result<SearchResult, IndexError> {
-    let (top, total) = search::top_passages(index, searcher, c.query.as_ref(), limit)?;
-    let hits = top
-        .into_iter()
-        .enumerate()
-        .map(|(i, (score, p))| Hit::new(i + 1, score, p, &c.highlight, full))
-        .collect();
+    // Pieces of one paragraph are one hit: ask for a few more, keep the best piece.
+    let (top, total) =
+        search::top_passages(index, searcher, c.query.as_ref(), limit.saturating_mul(2))?;
+    let mut seen = std::collections::BTreeSet::new();
+    let mut hits = Vec::new();
+    for (score, p) in top {
+        if hits.len() == limit {
+            break;
+        }
+        if !seen.insert((p.file.clone(), p.paragraph)) {
+            continue;
+        }
+        let hit = Hit::new(hits.len() + 1, score, p.clone(), &c.highlight, full);
+        hits.push(hit.join_siblings(index, searcher, &p, &c.highlight)?);
+    }
     Ok(SearchResult {
         query: raw.to_owned(),
         read_as: ReadAs::of(c),
@@ -163,10 +211,9 @@ pub struct WhoResult {
 /// Countries rank by their best passage, with credit for more of them: a country
 /// that argues the point in three passages outranks one that names it in passing.
 fn country_score(m: &CountryMatches) -> f32 {
-    m.top_scores
-        .iter()
+    m.top_scores()
         .enumerate()
-        .map(|(i, s)| if i == 0 { *s } else { s * 0.5 })
+        .map(|(i, s)| if i == 0 { s } else { s * 0.5 })
         .sum()
 }
 
@@ -209,7 +256,12 @@ pub fn who(
             passages: g.passages,
             papers: g.papers,
             score: country_score(g),
-            best: Hit::new(1, g.best.0, p, &c.highlight, false),
+            best: Hit::new(1, g.best.0, p.clone(), &c.highlight, false).join_siblings(
+                index,
+                searcher,
+                &p,
+                &c.highlight,
+            )?,
         });
     }
     Ok(WhoResult {

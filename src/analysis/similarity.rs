@@ -1184,6 +1184,8 @@ mod tests {
             page: None,
             text: text.into(),
             citations: vec![],
+            paragraph: 1,
+            pieces: 1,
         }
     }
 

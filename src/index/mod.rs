@@ -11,7 +11,7 @@ pub mod writer;
 
 use std::path::{Path, PathBuf};
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
@@ -32,6 +32,9 @@ pub mod names {
     pub const CITATIONS: &str = "citations";
     pub const FORMAT: &str = "format";
     pub const PAPER: &str = "paper";
+    pub const PARAGRAPH: &str = "paragraph";
+    pub const PIECES: &str = "pieces";
+    pub const CONTEXT: &str = "context";
 }
 
 /// Typed handles to the schema's fields.
@@ -60,6 +63,13 @@ pub struct Fields {
     pub format: Field,
     /// A number standing for the paper (a hash of `file`), for counting papers fast.
     pub paper: Field,
+    /// The number of the first passage of the paragraph the passage was cut from.
+    pub paragraph: Field,
+    /// How many passages that paragraph was cut into (1 for most).
+    pub pieces: Field,
+    /// The whole paragraph, indexed (not stored) only for pieces of a split one, so
+    /// words that fall on both sides of a cut still match together.
+    pub context: Field,
 }
 
 /// Builds the schema and its field handles.
@@ -72,6 +82,11 @@ pub fn schema() -> (Schema, Fields) {
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         )
         .set_stored();
+    let context_options = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analyzer::NAME)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
     let fields = Fields {
         file: b.add_text_field(names::FILE, STRING | STORED),
         country: b.add_text_field(names::COUNTRY, STRING | STORED | FAST),
@@ -88,6 +103,9 @@ pub fn schema() -> (Schema, Fields) {
         citations: b.add_text_field(names::CITATIONS, STORED),
         format: b.add_text_field(names::FORMAT, STORED),
         paper: b.add_u64_field(names::PAPER, FAST),
+        paragraph: b.add_u64_field(names::PARAGRAPH, INDEXED | STORED | FAST),
+        pieces: b.add_u64_field(names::PIECES, STORED),
+        context: b.add_text_field(names::CONTEXT, context_options),
     };
     (b.build(), fields)
 }

@@ -28,6 +28,10 @@ pub struct StoredPassage {
     pub page: Option<u32>,
     pub text: String,
     pub citations: Vec<u32>,
+    /// The first passage of its paragraph, and how many passages that paragraph was
+    /// cut into.
+    pub paragraph: u32,
+    pub pieces: u32,
 }
 
 impl StoredPassage {
@@ -78,7 +82,51 @@ pub fn stored(
             .split(',')
             .filter_map(|s| s.parse().ok())
             .collect(),
+        paragraph: u64_of(&doc, fields.paragraph) as u32,
+        pieces: u64_of(&doc, fields.pieces).max(1) as u32,
     })
+}
+
+/// The other passages cut from the same paragraph as `p`, in reading order.
+pub fn siblings(
+    index: &PaperIndex,
+    searcher: &Searcher,
+    p: &StoredPassage,
+) -> Result<Vec<StoredPassage>, IndexError> {
+    use tantivy::query::{BooleanQuery, Occur, TermQuery};
+    use tantivy::schema::IndexRecordOption;
+    if p.pieces <= 1 {
+        return Ok(Vec::new());
+    }
+    let f = &index.fields;
+    let q = BooleanQuery::new(vec![
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(
+                tantivy::Term::from_field_text(f.file, &p.file),
+                IndexRecordOption::Basic,
+            )) as Box<dyn Query>,
+        ),
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(
+                tantivy::Term::from_field_u64(f.paragraph, u64::from(p.paragraph)),
+                IndexRecordOption::Basic,
+            )),
+        ),
+    ]);
+    let docs = searcher
+        .search(&q, &TopDocs::with_limit(64).order_by_score())
+        .map_err(|e| index.tantivy_error(e))?;
+    let mut out = Vec::new();
+    for (_, addr) in docs {
+        let s = stored(searcher, f, addr).map_err(|e| index.tantivy_error(e))?;
+        if s.passage != p.passage {
+            out.push(s);
+        }
+    }
+    out.sort_by_key(|s| s.passage);
+    Ok(out)
 }
 
 /// The best `limit` passages and how many match in all.
@@ -108,12 +156,24 @@ pub fn top_passages(
 #[derive(Debug, Clone)]
 pub struct CountryMatches {
     pub country: String,
+    /// Matching passages; the pieces of one split paragraph count once.
     pub passages: usize,
     pub papers: usize,
     pub best: (Score, DocAddress),
-    /// The three best scores, best first: the ranking uses them.
-    pub top_scores: Vec<Score>,
+    /// The best few passages, best first (ties by position in the index): the ranking
+    /// uses their scores, stance reads their text.
+    pub top: Vec<(Score, DocAddress)>,
 }
+
+impl CountryMatches {
+    /// The three best scores, best first.
+    pub fn top_scores(&self) -> impl Iterator<Item = Score> + '_ {
+        self.top.iter().take(3).map(|(s, _)| *s)
+    }
+}
+
+/// How many of a country's best passages are kept.
+const KEEP_TOP: usize = 6;
 
 /// Groups every matching passage by country, exactly (not from the top N).
 pub fn group_by_country(
@@ -130,36 +190,42 @@ struct ByCountry;
 
 #[derive(Default)]
 struct Acc {
-    passages: usize,
+    /// (paper, paragraph) keys of the matching passages.
+    paragraphs: FxHashSet<(u64, u64)>,
     files: FxHashSet<u64>,
-    best: Option<(Score, DocId)>,
-    top: Vec<Score>,
+    top: Vec<(Score, DocId)>,
 }
 
 struct ByCountrySegment {
     segment: SegmentOrdinal,
     country: Option<StrColumn>,
     paper: Option<tantivy::columnar::Column<u64>>,
+    paragraph: Option<tantivy::columnar::Column<u64>>,
     /// Indexed by the country's ordinal in this segment (there are few countries).
     acc: Vec<Option<Acc>>,
 }
 
-/// Per segment: country -> (passages, paper keys, best doc, top scores).
+/// Per segment: country -> (paragraph keys, paper keys, top passages).
 type SegmentFruit = Vec<(
     String,
-    usize,
+    FxHashSet<(u64, u64)>,
     FxHashSet<u64>,
-    (Score, DocAddress),
-    Vec<Score>,
+    Vec<(Score, DocAddress)>,
 )>;
 
-fn push_top(top: &mut Vec<Score>, s: Score) {
-    if top.len() == 3 && top[2] >= s {
-        return;
+/// Keeps the `KEEP_TOP` best, best first; equal scores in index order, so the
+/// answer never depends on the order hits arrive in.
+fn push_top<D: Ord + Copy>(top: &mut Vec<(Score, D)>, s: Score, d: D) {
+    if top.len() == KEEP_TOP {
+        if let Some(&(last, ld)) = top.last() {
+            if last > s || (last == s && ld < d) {
+                return;
+            }
+        }
     }
-    top.push(s);
-    top.sort_by(|a, b| b.total_cmp(a));
-    top.truncate(3);
+    top.push((s, d));
+    top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    top.truncate(KEEP_TOP);
 }
 
 impl SegmentCollector for ByCountrySegment {
@@ -172,16 +238,18 @@ impl SegmentCollector for ByCountrySegment {
         // Papers are counted by a number, not by name: turning every matching
         // file's name into a string would cost more than the search.
         let file = self.paper.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+        let paragraph = self
+            .paragraph
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .unwrap_or(u64::from(doc));
         let Some(slot) = self.acc.get_mut(country as usize) else {
             return;
         };
         let acc = slot.get_or_insert_with(Acc::default);
-        acc.passages += 1;
+        acc.paragraphs.insert((file, paragraph));
         acc.files.insert(file);
-        if acc.best.is_none_or(|(s, _)| score > s) {
-            acc.best = Some((score, doc));
-        }
-        push_top(&mut acc.top, score);
+        push_top(&mut acc.top, score, doc);
     }
 
     fn harvest(self) -> SegmentFruit {
@@ -198,22 +266,23 @@ impl SegmentCollector for ByCountrySegment {
                 Some(c) if c.ord_to_str(ord, &mut name).unwrap_or(false) => name.clone(),
                 _ => continue,
             };
-            let files = acc.files;
-            let (score, doc) = acc.best.unwrap_or((0.0, 0));
-            out.push((
-                country,
-                acc.passages,
-                files,
-                (score, DocAddress::new(self.segment, doc)),
-                acc.top,
-            ));
+            let top = acc
+                .top
+                .into_iter()
+                .map(|(s, d)| (s, DocAddress::new(self.segment, d)))
+                .collect();
+            out.push((country, acc.paragraphs, acc.files, top));
         }
         out
     }
 }
 
-/// Passages, paper keys, best doc, top scores.
-type Merged = (usize, FxHashSet<u64>, (Score, DocAddress), Vec<Score>);
+/// Paragraph keys, paper keys, top passages.
+type Merged = (
+    FxHashSet<(u64, u64)>,
+    FxHashSet<u64>,
+    Vec<(Score, DocAddress)>,
+);
 
 impl Collector for ByCountry {
     type Fruit = Vec<CountryMatches>;
@@ -228,6 +297,7 @@ impl Collector for ByCountry {
             segment,
             country: reader.fast_fields().str(super::names::COUNTRY)?,
             paper: reader.fast_fields().u64(super::names::PAPER).ok(),
+            paragraph: reader.fast_fields().u64(super::names::PARAGRAPH).ok(),
             acc: Vec::new(),
         })
         .map(|mut c| {
@@ -244,31 +314,26 @@ impl Collector for ByCountry {
     fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Vec<CountryMatches>> {
         let mut merged: BTreeMap<String, Merged> = BTreeMap::new();
         for fruit in fruits {
-            for (country, passages, files, best, top) in fruit {
-                let e = merged
-                    .entry(country)
-                    .or_insert_with(|| (0, FxHashSet::default(), best, Vec::new()));
-                e.0 += passages;
+            for (country, paragraphs, files, top) in fruit {
+                let e = merged.entry(country).or_default();
+                e.0.extend(paragraphs);
                 e.1.extend(files);
-                if best.0 > e.2 .0 {
-                    e.2 = best;
-                }
-                for s in top {
-                    push_top(&mut e.3, s);
+                for (s, d) in top {
+                    push_top(&mut e.2, s, d);
                 }
             }
         }
         Ok(merged
             .into_iter()
-            .map(
-                |(country, (passages, files, best, top_scores))| CountryMatches {
+            .filter_map(|(country, (paragraphs, files, top))| {
+                Some(CountryMatches {
                     country,
-                    passages,
+                    passages: paragraphs.len(),
                     papers: files.len(),
-                    best,
-                    top_scores,
-                },
-            )
+                    best: *top.first()?,
+                    top,
+                })
+            })
             .collect())
     }
 }

@@ -466,10 +466,16 @@ pub fn documents(f: &Fields, rel: &str, format: Format, paper: &Paper) -> Vec<Ta
         .as_ref()
         .map_or(("", ""), |c| (c.code.as_str(), c.name.as_str()));
     let key = super::paper_key(rel);
+    // Pieces of one paragraph, by the paragraph's first passage number.
+    let mut paragraphs: std::collections::BTreeMap<u32, Vec<&str>> = Default::default();
+    for p in &paper.passages {
+        paragraphs.entry(p.paragraph).or_default().push(&p.text);
+    }
     paper
         .passages
         .iter()
         .map(|p| {
+            let pieces = paragraphs.get(&p.paragraph).map_or(&[][..], Vec::as_slice);
             let mut doc = TantivyDocument::new();
             doc.add_text(f.file, rel);
             doc.add_text(f.country, &paper.country.name);
@@ -495,6 +501,11 @@ pub fn documents(f: &Fields, rel: &str, format: Format, paper: &Paper) -> Vec<Ta
             doc.add_text(f.citations, cites);
             doc.add_text(f.format, format.name());
             doc.add_u64(f.paper, key);
+            doc.add_u64(f.paragraph, u64::from(p.paragraph));
+            doc.add_u64(f.pieces, pieces.len().max(1) as u64);
+            if pieces.len() > 1 {
+                doc.add_text(f.context, pieces.join(" "));
+            }
             doc
         })
         .collect()

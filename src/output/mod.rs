@@ -248,9 +248,13 @@ impl Printer {
         }
         if !r.countries.is_empty() {
             let line = format!(
-                "{} countr{} mention it in {} passage{}; ranked by their best passage, plus credit for more.",
+                "{} {} it in {} passage{}; ranked by their best passage, plus credit for more.",
                 r.total_countries,
-                if r.total_countries == 1 { "y" } else { "ies" },
+                if r.total_countries == 1 {
+                    "country mentions"
+                } else {
+                    "countries mention"
+                },
                 r.total_passages,
                 if r.total_passages == 1 { "" } else { "s" }
             );

@@ -71,6 +71,10 @@ pub struct Passage {
     /// The topic this passage is about: the paper's topic, or in a multi-topic paper
     /// the topic whose "Topic A:" heading it stands under.
     pub topic: String,
+    /// The number of the first passage of the paragraph this passage was cut from:
+    /// the passage's own number unless a long paragraph was split.
+    #[serde(default)]
+    pub paragraph: u32,
 }
 
 /// A parsed paper.
@@ -467,6 +471,7 @@ fn read_body(
 fn add_paragraph(block: &Block, section: Option<usize>, topic: &str, passages: &mut Vec<Passage>) {
     let (joined, starts) = join_lines(block.lines.iter().map(|l| l.text.as_str()));
     let pieces = split_long(&joined, structure::MAX_PASSAGE_WORDS);
+    let first = passages.len() as u32 + 1;
     for range in pieces {
         // The passage starts on the source line holding its first byte.
         let line_idx = starts.iter().rposition(|&s| s <= range.start).unwrap_or(0);
@@ -474,6 +479,9 @@ fn add_paragraph(block: &Block, section: Option<usize>, topic: &str, passages: &
         let clean = clean_paragraph(&joined[range]);
         if clean.text.chars().any(|c| c.is_alphanumeric()) {
             push(passages, clean, section, src.line, src.page, topic);
+            if let Some(p) = passages.last_mut() {
+                p.paragraph = first;
+            }
         }
     }
 }
@@ -534,8 +542,10 @@ fn push(
     page: Option<u32>,
     topic: &str,
 ) {
+    let number = passages.len() as u32 + 1;
     passages.push(Passage {
-        number: passages.len() as u32 + 1,
+        number,
+        paragraph: number,
         section,
         text: clean.text,
         citations: clean.citations,

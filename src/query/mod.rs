@@ -87,6 +87,8 @@ pub struct Compiled {
     /// How the query was read, for the user: filters implied by the question.
     pub implied: Vec<(FilterField, String)>,
     pub dropped: Vec<String>,
+    /// The stance the question asked for ("which countries oppose X").
+    pub stance: Option<parse::AskedStance>,
 }
 
 /// Resolves a country filter to the canonical name the index uses.
@@ -154,6 +156,8 @@ fn resolve_section(value: &str) -> Result<SectionKind, UnknownValue> {
 
 struct Compiler<'a> {
     fields: &'a Fields,
+    /// The field words are looked up in: passages, or the whole paragraphs of split ones.
+    field: tantivy::schema::Field,
     analyzer: TextAnalyzer,
     catalog: &'a Catalog,
     highlight: highlight::Terms,
@@ -172,7 +176,7 @@ impl Compiler<'_> {
     }
 
     fn text_query(&mut self, stems: Vec<(usize, String)>, slop: u32) -> Option<Box<dyn Query>> {
-        let field = self.fields.text;
+        let field = self.field;
         match stems.len() {
             0 => None,
             1 => Some(boxed(TermQuery::new(
@@ -271,10 +275,9 @@ impl Compiler<'_> {
                 self.highlight.add_prefix(stem.clone());
                 let mut subs = Vec::new();
                 for pat in [&lower, &stem] {
-                    if let Ok(q) = RegexQuery::from_pattern(
-                        &format!("{}.*", regex_escape(pat)),
-                        self.fields.text,
-                    ) {
+                    if let Ok(q) =
+                        RegexQuery::from_pattern(&format!("{}.*", regex_escape(pat)), self.field)
+                    {
                         subs.push((Occur::Should, boxed(q)));
                     }
                 }
@@ -403,7 +406,7 @@ impl Compiler<'_> {
                 let first = close[0].0;
                 let terms = close
                     .iter()
-                    .map(|(p, s)| (p - first, Term::from_field_text(self.fields.text, s)))
+                    .map(|(p, s)| (p - first, Term::from_field_text(self.field, s)))
                     .collect();
                 let mut near = PhraseQuery::new_with_offset(terms);
                 near.set_slop(8);
@@ -440,6 +443,7 @@ pub fn compile(
 ) -> Result<Compiled, CompileError> {
     let mut c = Compiler {
         fields,
+        field: fields.text,
         analyzer: analyzer::analyzer(),
         catalog,
         highlight: highlight::Terms::default(),
@@ -473,7 +477,25 @@ pub fn compile(
         })?;
     }
     let text_query = match &parsed.expr {
-        Some(e) => c.expr(e, mode)?,
+        Some(e) => {
+            let own = c.expr(e, mode)?;
+            // The same words over whole paragraphs: a long paragraph cut into passages
+            // still mentions "darknet escrow" when the two words fall on both sides
+            // of the cut. Those pieces rank below passages that hold every word.
+            let highlight = c.highlight.clone();
+            c.field = fields.context;
+            let whole = c.expr(e, Mode::AllWords)?;
+            c.field = fields.text;
+            c.highlight = highlight;
+            match (own, whole) {
+                (Some(own), Some(whole)) => Some(boxed(BooleanQuery::new(vec![
+                    (Occur::Should, own),
+                    (Occur::Should, boxed(BoostQuery::new(whole, 0.5))),
+                ]))),
+                (own, None) => own,
+                (None, whole) => whole,
+            }
+        }
         None => None,
     };
     let filter_query: Box<dyn Query> = if filter_clauses.is_empty() {
@@ -495,6 +517,7 @@ pub fn compile(
         highlight: c.highlight,
         implied: parsed.implied.clone(),
         dropped: parsed.dropped.clone(),
+        stance: parsed.stance,
     })
 }
 

@@ -62,6 +62,35 @@ pub struct Parsed {
     pub implied: Vec<(FilterField, String)>,
     /// The words taken as question scaffolding, to show the user how we read them.
     pub dropped: Vec<String>,
+    /// "which countries oppose X", "who supports X": the stance the question asks for.
+    pub stance: Option<AskedStance>,
+}
+
+/// The stance a question asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AskedStance {
+    Support,
+    Oppose,
+    /// "what does Russia think of X": the country's stance, whatever it is.
+    Any,
+}
+
+/// Asking verbs that ask for a stance, and which.
+fn stance_of_verb(verb: &[String]) -> Option<AskedStance> {
+    let v = verb.join(" ");
+    match v.as_str() {
+        "support" | "supports" | "supported" | "back" | "backs" | "favour" | "favours"
+        | "favor" | "favors" | "are for" | "is for" | "call for" | "calls for" | "want"
+        | "wants" | "propose" | "proposes" | "proposed" => Some(AskedStance::Support),
+        "oppose" | "opposes" | "reject" | "rejects" | "are against" | "is against" => {
+            Some(AskedStance::Oppose)
+        }
+        "think about" | "thinks about" | "think of" | "stand on" | "stands on" | "view"
+        | "views" | "feel about" | "feels about" | "position on" | "stance on" => {
+            Some(AskedStance::Any)
+        }
+        _ => None,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -475,9 +504,18 @@ fn starts_with_words(words: &[String], phrase: &str) -> Option<usize> {
     (words.len() >= p.len() && words[..p.len()] == p[..]).then_some(p.len())
 }
 
+/// What a question's wording gave: the content words, the country it is about, the
+/// words dropped as scaffolding and the stance it asks for.
+struct Question {
+    content: String,
+    country: Option<String>,
+    dropped: Vec<String>,
+    stance: Option<AskedStance>,
+}
+
 /// Strips question scaffolding from a plain-words query; returns the content words,
 /// the country the question is about (if any), and what was dropped.
-fn strip_question(raw: &str) -> (String, Option<String>, Vec<String>) {
+fn strip_question(raw: &str) -> Result<Question, QueryError> {
     let trimmed = raw.trim().trim_end_matches(['?', '.', '!']).trim();
     let words: Vec<&str> = trimmed.split_whitespace().collect();
     let lower: Vec<String> = words
@@ -504,7 +542,16 @@ fn strip_question(raw: &str) -> (String, Option<String>, Vec<String>) {
                 | "which"
         )
     };
-    if let Some(n) = LEADS.iter().find_map(|l| starts_with_words(&lower, l)) {
+    // "WHO" in capitals is the World Health Organization, not a question.
+    let acronym_first = words
+        .first()
+        .is_some_and(|w| crate::index::lexicon::is_acronym(w));
+    let lead = if acronym_first {
+        None
+    } else {
+        LEADS.iter().find_map(|l| starts_with_words(&lower, l))
+    };
+    if let Some(n) = lead {
         dropped.extend(words[..n].iter().map(|w| w.to_string()));
         start = n;
     } else if lower.first().is_some_and(|w| is_question_word(w)) {
@@ -533,6 +580,7 @@ fn strip_question(raw: &str) -> (String, Option<String>, Vec<String>) {
             start = i;
         }
     }
+    let mut stance = None;
     // After the lead: "countries" words and asking verbs ("mention", "say about").
     let rest_lower = &lower[start..];
     let mut skip = 0;
@@ -563,17 +611,71 @@ fn strip_question(raw: &str) -> (String, Option<String>, Vec<String>) {
             .filter_map(|v| starts_with_words(r, v))
             .max()
         {
+            stance = stance.or(stance_of_verb(&r[..n]));
             skip += n;
             continue;
         }
         break;
     }
+    let question = start > 0 || country.is_some();
     // Only treat asking verbs as scaffolding after a question lead.
-    if start > 0 || country.is_some() {
+    if question {
         dropped.extend(words[start..start + skip].iter().map(|w| w.to_string()));
         start += skip;
+    } else {
+        stance = None;
     }
-    (words[start..].join(" "), country, dropped)
+    let mut content: Vec<&str> = words[start..].to_vec();
+    // "what do small island states say about sea level rise": the asking verb stands
+    // after the subject; the subject is searched, the verb is not.
+    if question && skip == 0 && lower.first().is_some_and(|w| is_question_word(w)) {
+        let rest = &lower[start..];
+        if let Some((k, n)) = (1..rest.len()).find_map(|k| {
+            ASKING_VERBS
+                .iter()
+                .filter_map(|v| starts_with_words(&rest[k..], v))
+                .max()
+                .map(|n| (k, n))
+        }) {
+            let subject = words[start..start + k].join(" ");
+            // "what does Belguim say about escrow": a capitalised subject close to a
+            // country's name is a misspelt country, not words to search.
+            if country.is_none()
+                && subject.starts_with(|c: char| c.is_uppercase())
+                && k <= 4
+                && !subject
+                    .split_whitespace()
+                    .any(|w| w.chars().all(|c| c.is_uppercase()))
+            {
+                let names: Vec<&str> = countries::COUNTRIES.iter().map(|c| c.name).collect();
+                let close = countries::suggest(&subject, &names, 3);
+                if !close.is_empty() {
+                    return Err(QueryError {
+                        message: format!(
+                            "no country is called {subject:?}; did you mean {}?",
+                            close.join(", ")
+                        ),
+                        position: raw
+                            .find(&subject)
+                            .map_or(1, |i| raw[..i].chars().count() + 1),
+                    });
+                }
+            }
+            stance = stance_of_verb(&rest[k..k + n]);
+            dropped.extend(
+                words[start + k..start + k + n]
+                    .iter()
+                    .map(|w| w.to_string()),
+            );
+            content.drain(k..k + n);
+        }
+    }
+    Ok(Question {
+        content: content.join(" "),
+        country,
+        dropped,
+        stance,
+    })
 }
 
 /// True when the query uses operator syntax, so question rewriting must not touch it.
@@ -592,12 +694,16 @@ pub fn parse(raw: &str) -> Result<Parsed, QueryError> {
             position: 1,
         });
     }
-    let (text, country, mut dropped) = if has_syntax(raw) {
+    let Question {
+        content: text,
+        country,
+        mut dropped,
+        stance,
+    } = if has_syntax(raw) {
         // Still allow a question lead before syntax: `who mentions "task force"`.
-        let (content, country, dropped) = strip_question_prefix_only(raw);
-        (content, country, dropped)
+        strip_question_prefix_only(raw)?
     } else {
-        strip_question(raw)
+        strip_question(raw)?
     };
     let mut implied = Vec::new();
     if let Some(c) = country {
@@ -608,6 +714,7 @@ pub fn parse(raw: &str) -> Result<Parsed, QueryError> {
             expr: None,
             implied,
             dropped,
+            stance,
         });
     }
     let toks = lex(&text)?;
@@ -621,15 +728,40 @@ pub fn parse(raw: &str) -> Result<Parsed, QueryError> {
         });
     }
     let expr = drop_stop_words(expr, &mut dropped);
+    if only_stop_words(&expr) {
+        return Err(QueryError {
+            message: format!(
+                "{:?} has only common words (such as \"the\" or \"of\"), which match every paper; add a word that says what to look for",
+                raw.trim()
+            ),
+            position: 1,
+        });
+    }
     Ok(Parsed {
         expr: Some(expr),
         implied,
         dropped,
+        stance,
     })
 }
 
+/// True when every word of an expression is a stop word (nothing to search for).
+fn only_stop_words(e: &Expr) -> bool {
+    match e {
+        Expr::Word(_) => is_stop(e),
+        Expr::Group(v) | Expr::And(v) | Expr::Or(v) => v.iter().all(only_stop_words),
+        _ => false,
+    }
+}
+
 /// With syntax present, only a plain-word lead ("who mentions") is stripped.
-fn strip_question_prefix_only(raw: &str) -> (String, Option<String>, Vec<String>) {
+fn strip_question_prefix_only(raw: &str) -> Result<Question, QueryError> {
+    let unchanged = || Question {
+        content: raw.to_owned(),
+        country: None,
+        dropped: Vec::new(),
+        stance: None,
+    };
     let first_syntax = raw
         .char_indices()
         .find(|(i, c)| {
@@ -643,19 +775,18 @@ fn strip_question_prefix_only(raw: &str) -> (String, Option<String>, Vec<String>
             .split_whitespace()
             .any(|w| matches!(w, "AND" | "OR" | "NOT") || w.ends_with('*'))
     {
-        return (raw.to_owned(), None, Vec::new());
+        return Ok(unchanged());
     }
-    let (content, country, dropped) = strip_question(head);
-    if dropped.is_empty() {
-        return (raw.to_owned(), None, Vec::new());
+    let q = strip_question(head)?;
+    if q.dropped.is_empty() {
+        return Ok(unchanged());
     }
-    (
-        format!("{content} {}", &raw[first_syntax..])
+    Ok(Question {
+        content: format!("{} {}", q.content, &raw[first_syntax..])
             .trim()
             .to_owned(),
-        country,
-        dropped,
-    )
+        ..q
+    })
 }
 
 /// Removes stop words from groups of plain words, unless nothing would be left.
@@ -687,12 +818,75 @@ fn drop_stop_words(expr: Expr, dropped: &mut Vec<String>) -> Expr {
 }
 
 fn is_stop(e: &Expr) -> bool {
-    matches!(e, Expr::Word(w) if STOP_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric())))
+    matches!(e, Expr::Word(w) if !crate::index::lexicon::is_acronym(w)
+        && STOP_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn content(q: &str) -> (String, Option<String>, Option<AskedStance>) {
+        let p = parse(q).unwrap();
+        let words = match p.expr {
+            Some(Expr::Group(v)) => v
+                .iter()
+                .map(|e| match e {
+                    Expr::Word(w) => w.clone(),
+                    other => format!("{other:?}"),
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+            Some(Expr::Word(w)) => w,
+            other => format!("{other:?}"),
+        };
+        let country = p.implied.first().map(|(_, c)| c.clone());
+        (words, country, p.stance)
+    }
+
+    #[test]
+    fn questions_keep_their_subject_and_drop_the_asking_verb() {
+        assert_eq!(
+            content("what do small island states say about sea level rise"),
+            ("small island states sea level rise".into(), None, None)
+        );
+        assert_eq!(
+            content("what does the United States say about Somalia"),
+            ("Somalia".into(), Some("United States".into()), None)
+        );
+    }
+
+    #[test]
+    fn stance_questions_ask_for_a_stance() {
+        for (q, want) in [
+            ("which countries oppose harm reduction", AskedStance::Oppose),
+            ("who is against harm reduction", AskedStance::Oppose),
+            ("who rejects harm reduction", AskedStance::Oppose),
+            ("who supports harm reduction", AskedStance::Support),
+            ("who backs harm reduction", AskedStance::Support),
+            ("what does Russia think of harm reduction", AskedStance::Any),
+        ] {
+            let (words, _, stance) = content(q);
+            assert_eq!(words, "harm reduction", "{q}");
+            assert_eq!(stance, Some(want), "{q}");
+        }
+        assert_eq!(content("who mentions harm reduction").2, None);
+        // Without a question lead, "support" is a word to search.
+        assert_eq!(content("support harm reduction").2, None);
+    }
+
+    #[test]
+    fn a_misspelt_country_in_a_question_gets_a_suggestion() {
+        let err = parse("what does Belguim say about escrow").unwrap_err();
+        assert!(err.message.contains("Belgium"), "{}", err.message);
+    }
+
+    #[test]
+    fn only_stop_words_is_an_error() {
+        let err = parse("the of and").unwrap_err();
+        assert!(err.message.contains("common words"), "{}", err.message);
+        assert!(parse("the task force").is_ok());
+    }
 
     fn words(v: &[&str]) -> Expr {
         Expr::Group(v.iter().map(|w| Expr::Word(w.to_string())).collect())
@@ -787,7 +981,9 @@ mod tests {
             parse("the role of the state").unwrap().expr,
             Some(words(&["role", "state"]))
         );
-        assert_eq!(parse("the").unwrap().expr, Some(Expr::Word("the".into())));
+        assert!(parse("the").is_err());
+        // WHO the organisation is not "who".
+        assert_eq!(parse("WHO").unwrap().expr, Some(Expr::Word("WHO".into())));
     }
 
     #[test]
