@@ -8,7 +8,7 @@ use crate::index::search::{self, CountryMatches, StoredPassage};
 use crate::index::{IndexError, PaperIndex};
 use crate::paper::SectionKind;
 use crate::query::highlight::{self, Snippet};
-use crate::query::parse::FilterField;
+use crate::query::parse::{AskedStance, FilterField};
 use crate::query::Compiled;
 use serde::Serialize;
 use tantivy::Searcher;
@@ -20,6 +20,12 @@ pub struct ReadAs {
     pub ignored: Vec<String>,
     /// Filters the question implied ("what does Brazil say" -> country Brazil).
     pub filters: Vec<(FilterField, String)>,
+    /// The stance the question asked for: "support", "oppose", or "any" ("what does
+    /// Russia think of X").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stance: Option<&'static str>,
+    /// Other names of what was typed that were searched too (acronyms, synonyms).
+    pub also: Vec<String>,
 }
 
 impl ReadAs {
@@ -27,6 +33,12 @@ impl ReadAs {
         ReadAs {
             ignored: c.dropped.clone(),
             filters: c.implied.clone(),
+            stance: c.stance.map(|s| match s {
+                AskedStance::Support => "support",
+                AskedStance::Oppose => "oppose",
+                AskedStance::Any => "any",
+            }),
+            also: c.also.clone(),
         }
     }
 }

@@ -121,24 +121,32 @@ impl Printer {
         out
     }
 
+    /// One line saying how the query was read: the words left out, the filters and
+    /// stance a question implied, the other names searched.
     fn read_as(&mut self, r: &ReadAs) -> io::Result<()> {
-        if r.filters.is_empty() {
+        let mut parts = Vec::new();
+        for (f, v) in &r.filters {
+            let field = serde_json::to_value(f)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            parts.push(format!("{field} = {v}"));
+        }
+        match r.stance {
+            Some("any") => parts.push("shows the stance taken".to_owned()),
+            Some(s) => parts.push(format!("only countries that {s} it")),
+            None => {}
+        }
+        if !r.also.is_empty() {
+            parts.push(format!("also searched: {}", r.also.join(", ")));
+        }
+        if !r.ignored.is_empty() {
+            parts.push(format!("not searched: {}", r.ignored.join(" ")));
+        }
+        if parts.is_empty() {
             return Ok(());
         }
-        let filters: Vec<String> = r
-            .filters
-            .iter()
-            .map(|(f, v)| {
-                format!(
-                    "{} = {v}",
-                    serde_json::to_value(f)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default()
-                )
-            })
-            .collect();
-        let line = format!("Read as a question about {}", filters.join(", "));
+        let line = format!("Read as: {}.", parts.join("; "));
         writeln!(self.out, "{}", self.paint(Style::Dim, &line))
     }
 
@@ -183,9 +191,9 @@ impl Printer {
                 shown: r.hits.len(),
             }));
         }
-        self.read_as(&r.read_as)?;
         if r.hits.is_empty() {
-            return writeln!(self.out, "No passage matches {:?}.", r.query);
+            writeln!(self.out, "No passage matches {:?}.", r.query)?;
+            return self.read_as(&r.read_as);
         }
         for h in &r.hits {
             writeln!(self.out, "{:>2}. {}", h.rank, self.hit_heading(h))?;
@@ -198,7 +206,8 @@ impl Printer {
             r.total,
             if r.total == 1 { "" } else { "s" }
         );
-        writeln!(self.out, "{}", self.paint(Style::Dim, &line))
+        writeln!(self.out, "{}", self.paint(Style::Dim, &line))?;
+        self.read_as(&r.read_as)
     }
 
     pub fn who(&mut self, r: &WhoResult) -> io::Result<()> {
@@ -214,7 +223,6 @@ impl Printer {
                 missing: r.missing.as_ref(),
             }));
         }
-        self.read_as(&r.read_as)?;
         if r.countries.is_empty() {
             writeln!(self.out, "No country mentions {:?}.", r.query)?;
         }
@@ -260,6 +268,7 @@ impl Printer {
             );
             writeln!(self.out, "{}", self.paint(Style::Dim, &line))?;
         }
+        self.read_as(&r.read_as)?;
         if let Some(missing) = &r.missing {
             writeln!(self.out)?;
             if missing.is_empty() {

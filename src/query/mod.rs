@@ -1,6 +1,7 @@
 //! Turning what a person typed, plus the filters they gave, into a tantivy query
 //! and the set of words to highlight.
 
+mod expand;
 pub mod highlight;
 pub mod parse;
 
@@ -89,12 +90,17 @@ pub struct Compiled {
     pub dropped: Vec<String>,
     /// The stance the question asked for ("which countries oppose X").
     pub stance: Option<parse::AskedStance>,
+    /// Other names of what was typed that were searched too.
+    pub also: Vec<String>,
 }
 
 /// Resolves a country filter to the canonical name the index uses.
 pub fn resolve_country(value: &str, catalog: &Catalog) -> Result<String, UnknownValue> {
     if let Some(c) = countries::lookup(value) {
-        return Ok(c.name.to_owned());
+        // A real country that wrote no paper here matches nothing: say so.
+        if catalog.countries.is_empty() || catalog.countries.contains_key(c.name) {
+            return Ok(c.name.to_owned());
+        }
     }
     if let Some(name) = catalog
         .countries
@@ -144,13 +150,49 @@ pub fn resolve_committee(value: &str, catalog: &Catalog) -> Result<String, Unkno
 }
 
 fn resolve_section(value: &str) -> Result<SectionKind, UnknownValue> {
-    SectionKind::parse(value).ok_or_else(|| UnknownValue {
-        what: "section",
+    SectionKind::parse(value).ok_or_else(|| {
+        let all: Vec<&str> = SectionKind::ALL.iter().map(|k| k.as_str()).collect();
+        let close = countries::suggest(value, &all, 2);
+        UnknownValue {
+            what: "section",
+            value: value.to_owned(),
+            suggestions: if close.is_empty() {
+                all.iter().map(|s| (*s).to_owned()).collect()
+            } else {
+                close
+            },
+        }
+    })
+}
+
+/// Checks that a topic filter names a topic of the index: every word of it must be
+/// in one topic ("drug" finds "Online Drug Trafficking").
+fn check_topic(
+    value: &str,
+    stems: &[analyzer::Term],
+    analyzer: &mut TextAnalyzer,
+    catalog: &Catalog,
+) -> Result<(), UnknownValue> {
+    let mut matches = |topic: &str| {
+        let topic_stems: Vec<String> = analyzer::terms(analyzer, topic)
+            .into_iter()
+            .map(|t| t.stem)
+            .collect();
+        stems.iter().all(|s| topic_stems.contains(&s.stem))
+    };
+    if catalog.topics.is_empty() || catalog.topics.iter().any(|t| matches(t)) {
+        return Ok(());
+    }
+    let topics: Vec<&str> = catalog.topics.iter().map(String::as_str).collect();
+    let close = countries::suggest(value, &topics, 5);
+    Err(UnknownValue {
+        what: "topic",
         value: value.to_owned(),
-        suggestions: SectionKind::ALL
-            .iter()
-            .map(|k| k.as_str().to_owned())
-            .collect(),
+        suggestions: if close.is_empty() {
+            topics.iter().take(10).map(|t| (*t).to_owned()).collect()
+        } else {
+            close
+        },
     })
 }
 
@@ -161,6 +203,8 @@ struct Compiler<'a> {
     analyzer: TextAnalyzer,
     catalog: &'a Catalog,
     highlight: highlight::Terms,
+    /// Other names searched too (acronyms, expansions, synonyms).
+    also: Vec<String>,
 }
 
 fn boxed(q: impl Query) -> Box<dyn Query> {
@@ -196,6 +240,44 @@ impl Compiler<'_> {
         }
     }
 
+    /// `own` or any of the alternatives, which rank below what was typed.
+    fn with_alternatives(
+        &mut self,
+        own: Option<Box<dyn Query>>,
+        alts: Option<&[String]>,
+    ) -> Option<Box<dyn Query>> {
+        let alts = alts.unwrap_or_default();
+        if alts.is_empty() {
+            return own;
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            own.into_iter().map(|q| (Occur::Should, q)).collect();
+        for alt in alts {
+            if !self.also.contains(alt) {
+                self.also.push(alt.clone());
+            }
+            let stems = self.stems(alt);
+            self.highlight
+                .add_phrase(stems.iter().map(|(_, s)| s.clone()).collect());
+            if let Some(q) = self.text_query(stems, 0) {
+                clauses.push((Occur::Should, boxed(BoostQuery::new(q, EXPANSION_WEIGHT))));
+            }
+        }
+        Some(boxed(BooleanQuery::new(clauses)))
+    }
+
+    /// The stems of each item that is a plain word (None for the others), for
+    /// finding runs of words the lexicon knows ("lethal autonomous weapons").
+    fn word_stems(&mut self, items: &[Expr]) -> Vec<Option<Vec<String>>> {
+        items
+            .iter()
+            .map(|e| match e {
+                Expr::Word(w) => Some(self.stems(w).into_iter().map(|(_, s)| s).collect()),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn filter(&mut self, field: FilterField, value: &str) -> Result<Box<dyn Query>, UnknownValue> {
         let f = self.fields;
         let q: Box<dyn Query> = match field {
@@ -229,6 +311,7 @@ impl Compiler<'_> {
                         suggestions: self.catalog.topics.clone(),
                     });
                 }
+                check_topic(value, &stems, &mut self.analyzer, self.catalog)?;
                 boxed(BooleanQuery::new(
                     stems
                         .into_iter()
@@ -253,15 +336,17 @@ impl Compiler<'_> {
         Ok(match e {
             Expr::Word(w) => {
                 let stems = self.stems(w);
-                self.highlight
-                    .add_words(stems.iter().map(|(_, s)| s.clone()).collect());
-                self.text_query(stems, 0)
+                let plain: Vec<String> = stems.iter().map(|(_, s)| s.clone()).collect();
+                self.highlight.add_words(plain.clone());
+                let own = self.text_query(stems, 0);
+                self.with_alternatives(own, expand::alternatives(&plain))
             }
             Expr::Phrase(words, slop) => {
                 let stems = self.stems(&words.join(" "));
-                self.highlight
-                    .add_phrase(stems.iter().map(|(_, s)| s.clone()).collect());
-                self.text_query(stems, *slop)
+                let plain: Vec<String> = stems.iter().map(|(_, s)| s.clone()).collect();
+                self.highlight.add_phrase(plain.clone());
+                let own = self.text_query(stems, *slop);
+                self.with_alternatives(own, expand::alternatives(&plain))
             }
             Expr::Prefix(p) => {
                 let lower = p.to_lowercase();
@@ -310,7 +395,30 @@ impl Compiler<'_> {
     ) -> Result<Option<Box<dyn Query>>, UnknownValue> {
         let mut clauses = Vec::new();
         let mut positives = 0;
-        for item in items {
+        let word_stems = self.word_stems(items);
+        let mut i = 0;
+        while i < items.len() {
+            let item = &items[i];
+            i += 1;
+            // Words that together name something the lexicon knows: all of them, or
+            // one of its other names.
+            if occur == Occur::Must {
+                if let Some((len, alts)) = expand::run_at(&word_stems, i - 1) {
+                    let mut all = Vec::new();
+                    for w in &items[i - 1..i - 1 + len] {
+                        if let Some(q) = self.expr(w, Mode::AllWords)? {
+                            all.push((Occur::Must, q));
+                        }
+                    }
+                    let own = (!all.is_empty()).then(|| boxed(BooleanQuery::new(all)));
+                    if let Some(q) = self.with_alternatives(own, Some(alts)) {
+                        clauses.push((occur, q));
+                        positives += 1;
+                    }
+                    i += len - 1;
+                    continue;
+                }
+            }
             match item {
                 Expr::Not(inner) => {
                     if let Some(q) = self.expr_no_highlight(inner)? {
@@ -355,6 +463,15 @@ impl Compiler<'_> {
         let mut must = Vec::new();
         let mut close: Vec<(usize, String)> = Vec::new();
         let mut all_plain = true;
+        let word_stems = self.word_stems(items);
+        let mut alternatives = Vec::new();
+        for i in 0..items.len() {
+            if let Some((_, alts)) = expand::run_at(&word_stems, i) {
+                if let Some(q) = self.with_alternatives(None, Some(alts)) {
+                    alternatives.push(q);
+                }
+            }
+        }
         for item in items {
             match item {
                 Expr::Not(inner) => {
@@ -413,12 +530,22 @@ impl Compiler<'_> {
                 clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(near), 1.5))));
             }
         }
-        let any = BooleanQuery::new(should.into_iter().map(|q| (Occur::Should, q)).collect());
+        let any = BooleanQuery::new(
+            should
+                .into_iter()
+                .chain(alternatives)
+                .map(|q| (Occur::Should, q))
+                .collect(),
+        );
         clauses.push((Occur::Must, boxed(any)));
         clauses.extend(must);
         Ok(Some(boxed(BooleanQuery::new(clauses))))
     }
 }
+
+/// How much a match on another name of what was typed (an acronym's expansion, a
+/// synonym) weighs against a match on the words themselves.
+const EXPANSION_WEIGHT: f32 = 0.6;
 
 fn regex_escape(s: &str) -> String {
     let mut out = String::new();
@@ -447,6 +574,7 @@ pub fn compile(
         analyzer: analyzer::analyzer(),
         catalog,
         highlight: highlight::Terms::default(),
+        also: Vec::new(),
     };
     let mut filters = cli.clone();
     for (field, value) in &parsed.implied {
@@ -518,6 +646,7 @@ pub fn compile(
         implied: parsed.implied.clone(),
         dropped: parsed.dropped.clone(),
         stance: parsed.stance,
+        also: c.also,
     })
 }
 
