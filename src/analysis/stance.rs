@@ -541,6 +541,20 @@ fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit> {
     hits
 }
 
+/// Whether the cue at token `a` is coordinated with what came before ("and against").
+fn coordinated(toks: &[Tok], a: usize) -> bool {
+    toks[..a]
+        .iter()
+        .rev()
+        .find(|t| !(is_adverb(t) || DETERMINERS.contains(&t.low.as_str())))
+        .is_some_and(|t| matches!(t.low.as_str(), "and" | "or" | "," | "nor"))
+}
+
+/// Whether a token leaves the clause open (it is not a clause boundary).
+fn clause_open(t: &Tok) -> bool {
+    t.word || !matches!(t.low.as_str(), ";" | ":" | "—" | "–")
+}
+
 const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "does", "do",
     "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
@@ -573,7 +587,11 @@ fn is_adverb(t: &Tok) -> bool {
 /// One stance taken in a sentence: its side, strength, cue words and what it governs.
 #[derive(Debug, Clone)]
 struct Chain {
+    /// The side taken on what comes next.
     pol: i8,
+    /// The side before any flip: a coordinated flip ("against A and against B") starts
+    /// again from it.
+    base: i8,
     strength: u8,
     cues: Vec<[usize; 2]>,
     /// Indices into the passage's matches, with the side taken on each.
@@ -582,6 +600,8 @@ struct Chain {
     /// Said by someone else ("some states advocate"), in a conceded clause, or a belief
     /// verb whose clause carries its own cue: does not count.
     void: bool,
+    /// Said by someone other than the author.
+    other: bool,
     frame: bool,
     frame_neg: bool,
     head_tok: usize,
@@ -631,6 +651,19 @@ fn sentence_chains(
                 in_concession = false;
             }
         } else if t.word && (t.low == "but" || t.low == "however" || t.low == "yet") {
+            cid += 1;
+            in_concession = false;
+        } else if t.word
+            && t.low == "and"
+            && i > 0
+            && toks[i - 1].low == ","
+            && !toks[..i - 1]
+                .iter()
+                .rev()
+                .take_while(|p| clause_open(p))
+                .any(|p| p.low == ",")
+        {
+            // ", and" after a clause with no list in it opens a new clause.
             cid += 1;
             in_concession = false;
         } else if !t.word && t.low == "," && in_concession && concession_to_comma {
@@ -750,14 +783,19 @@ fn sentence_chains(
                         anaphor = true;
                     }
                 }
-                let void = conceded_here || attributed_to_other(&toks, &cues, c.a, &clause);
+                // The subject is the topic here, not the speaker: only a belief said by
+                // someone else ("critics argue that X would ...") makes it theirs.
+                let other = cur.is_some_and(|cc| chains[cc].other);
+                let void = conceded_here || other;
                 chains.push(Chain {
                     pol: own,
+                    base: own,
                     strength,
                     cues: vec![range],
                     governed: gov,
                     anaphor,
                     void,
+                    other,
                     frame: false,
                     frame_neg: false,
                     head_tok: c.a,
@@ -778,11 +816,13 @@ fn sentence_chains(
                         _ => {
                             chains.push(Chain {
                                 pol: 1,
+                                base: 1,
                                 strength: 1,
                                 cues: vec![range],
                                 governed: Vec::new(),
                                 anaphor: false,
-                                void: conceded_here,
+                                void: conceded_here || other,
+                                other,
                                 frame: false,
                                 frame_neg: false,
                                 head_tok: c.a,
@@ -798,6 +838,9 @@ fn sentence_chains(
             if f.flip && !side_obj {
                 if !negated {
                     if let Some(cc) = cur {
+                        if coordinated(&toks, c.a) {
+                            chains[cc].pol = chains[cc].base;
+                        }
                         chains[cc].pol = -chains[cc].pol;
                         chains[cc].strength = chains[cc].strength.max(c.strength.min(2));
                         chains[cc].cues.push(range);
@@ -836,6 +879,7 @@ fn sentence_chains(
                     let flip = if chains[cc].frame_neg { -1 } else { 1 };
                     chains[cc].frame = false;
                     chains[cc].pol = flip * own;
+                    chains[cc].base = chains[cc].pol;
                     chains[cc].strength = strength.max(if flip < 0 { 2 } else { 1 });
                     chains[cc].cues.push(range);
                 }
@@ -845,8 +889,12 @@ fn sentence_chains(
                         chains[cc].governed.clear();
                         chains[cc].pol = if chains[cc].frame_neg { -own } else { own };
                     } else {
+                        if coordinated(&toks, c.a) {
+                            chains[cc].pol = chains[cc].base;
+                        }
                         chains[cc].pol *= own;
                     }
+                    chains[cc].base = chains[cc].pol;
                     chains[cc].strength = chains[cc].strength.max(strength);
                     chains[cc].cues.push(range);
                 }
@@ -860,14 +908,20 @@ fn sentence_chains(
                             }
                         }
                     }
-                    let void = conceded_here || attributed_to_other(&toks, &cues, c.a, &clause);
+                    let other = match cur {
+                        Some(cc) if chains[cc].frame => chains[cc].other,
+                        _ => false,
+                    } || attributed_to_other(&toks, &cues, c.a, &clause);
+                    let void = conceded_here || other;
                     chains.push(Chain {
                         pol: own,
+                        base: own,
                         strength,
                         cues: vec![range],
                         governed: Vec::new(),
                         anaphor: false,
                         void,
+                        other,
                         frame: f.frame,
                         frame_neg: f.frame && negated,
                         head_tok: c.a,
@@ -969,6 +1023,17 @@ fn attributed_to_other(toks: &[Tok], cues: &[CueHit], a: usize, clause: &[usize]
     false
 }
 
+/// Whether a sentence is a list item ("- ...", "• ...", "2. ...", "b) ...").
+fn is_list_item(s: &str) -> bool {
+    let s = s.trim_start();
+    if s.starts_with("- ") || s.starts_with("* ") || s.starts_with('•') {
+        return true;
+    }
+    let lead = s.bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
+    (1..=3).contains(&lead) && matches!(s.as_bytes().get(lead), Some(b'.') | Some(b')'))
+        && s.as_bytes().get(lead + 1) == Some(&b' ')
+}
+
 /// The first five letters of a matched word: the key that tells query words apart.
 fn word_key(text: &str, r: &Range<usize>) -> String {
     text.get(r.clone())
@@ -1011,7 +1076,7 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
     let match_keys = keys.clone();
     keys.sort();
     keys.dedup();
-    let needed = keys.len().div_ceil(2);
+    let needed = keys.len() / 2 + 1;
 
     let mut counted: Vec<Chain> = Vec::new();
     let mut anaphoric: Vec<Chain> = Vec::new();
@@ -1033,8 +1098,12 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
             }
         }
         // A list item under "X proposes:" takes the stance of the line introducing it.
-        if !governed_here && s > 0 && (n == 0 || holding[n - 1] != s - 1) {
-            let prev = sents[s - 1].clone();
+        let mut intro = s;
+        while intro > 0 && is_list_item(&text[sents[intro].clone()]) {
+            intro -= 1;
+        }
+        if !governed_here && intro < s && (n == 0 || holding[n - 1] < intro) {
+            let prev = sents[intro].clone();
             if text[prev.clone()].trim_end().ends_with(':') {
                 for ch in sentence_chains(text, prev, &[], false) {
                     if !ch.void && !ch.frame && ch.head_tok < usize::MAX {
@@ -1067,13 +1136,8 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
         }
     }
     let side = |ch: &Chain| -> i8 {
-        // The side a chain takes: on its governed matches if any, else its own.
-        let s: i32 = ch.governed.iter().map(|(_, p)| *p as i32).sum();
-        match s.cmp(&0) {
-            std::cmp::Ordering::Greater => 1,
-            std::cmp::Ordering::Less => -1,
-            std::cmp::Ordering::Equal => ch.pol,
-        }
+        // The side a chain takes: on the first match it governs (its object), else its own.
+        ch.governed.first().map_or(ch.pol, |g| g.1)
     };
     let (mut sup, mut opp) = (0u32, 0u32);
     for ch in &counted {
