@@ -576,7 +576,7 @@ const EMBEDDERS: &[&str] = &[
 ];
 const LIKE: &[&str] = &[
     "like", "unlike", "with", "alongside", "including", "as", "among", "joins", "join",
-    "joined", "than",
+    "joined", "than", "and", "other",
 ];
 const ANAPHORS: &[&str] = &["it", "this", "these", "them", "such", "that"];
 
@@ -673,7 +673,10 @@ fn sentence_chains(
             if cues[ci].flags.concession {
                 let first = toks[..i].iter().all(|p| !p.word);
                 cid += 1;
-                in_concession = true;
+                // "while"/"whereas" inside a sentence contrast two clauses of equal weight;
+                // opening one, or "although"/"despite" anywhere, they concede.
+                let contrast = matches!(toks[i].low.as_str(), "while" | "whilst" | "whereas");
+                in_concession = first || !contrast;
                 concession_to_comma = first;
             }
         }
@@ -686,6 +689,7 @@ fn sentence_chains(
     let mut cur: Option<usize> = None;
     let mut pending_neg: Option<(usize, usize)> = None; // (token, word tokens left)
     let mut clause_flip: i8 = 1;
+    let mut free_negs: Vec<usize> = Vec::new();
     let mut last_clause = usize::MAX;
     let mut ungoverned: Vec<usize> = Vec::new(); // tokens of matches with no chain yet
     let mut i = 0;
@@ -695,13 +699,71 @@ fn sentence_chains(
             cur = None;
             pending_neg = None;
             clause_flip = 1;
+            free_negs.clear();
         }
         if let Some(ci) = cue_at[i] {
             let c = cues[ci].clone();
             let f = c.flags;
             let mut range = [toks[c.a].start, toks[c.b - 1].end];
             if f.negator {
-                pending_neg = Some((i, 5));
+                // A negation with a cue close after it negates that cue; one without
+                // ("weapons that cannot be used with X", "there must be no X") turns the
+                // side taken on what follows.
+                let mut words = 0;
+                let mut has_cue = false;
+                for (k, t) in toks.iter().enumerate().skip(c.b) {
+                    if clause[k] != clause[c.a] || words >= 5 {
+                        break;
+                    }
+                    if let Some(ci2) = cue_at[k] {
+                        let g = cues[ci2].flags;
+                        if g.takes_side() || g.subject_side() || g.flip {
+                            has_cue = true;
+                            break;
+                        }
+                    }
+                    if t.word {
+                        words += 1;
+                    }
+                }
+                if has_cue {
+                    pending_neg = Some((i, 5));
+                } else if toks[c.a].low == "nor" || toks[c.a].low == "neither" {
+                    // Only ever negates a cue.
+                } else {
+                    free_negs.push(c.a);
+                    let range = [toks[c.a].start, toks[c.b - 1].end];
+                    match cur {
+                        Some(cc) if !chains[cc].frame => {
+                            chains[cc].pol = -chains[cc].pol;
+                            chains[cc].cues.push(range);
+                        }
+                        _ => {
+                            let (other, flip) = match cur {
+                                Some(cc) => {
+                                    chains[cc].void = true;
+                                    (chains[cc].other, if chains[cc].frame_neg { -1 } else { 1 })
+                                }
+                                None => (false, 1),
+                            };
+                            chains.push(Chain {
+                                pol: -flip,
+                                base: -flip,
+                                strength: 1,
+                                cues: vec![range],
+                                governed: Vec::new(),
+                                anaphor: false,
+                                void: conceded[c.a] || other,
+                                other,
+                                frame: false,
+                                frame_neg: false,
+                                head_tok: c.a,
+                                sentence: sent.clone(),
+                            });
+                            cur = Some(chains.len() - 1);
+                        }
+                    }
+                }
                 i = c.b;
                 continue;
             }
@@ -737,6 +799,24 @@ fn sentence_chains(
             let participle = toks[c.b - 1].low.ends_with("ed") || toks[c.b - 1].low.ends_with("en");
             let side_obj = f.takes_side() && !f.subject_side();
             if side_obj && participle && c.b - c.a == 1 && passive_past {
+                i = c.b;
+                continue;
+            }
+            // A capitalised cue inside a sentence is part of a name ("the Strategy for
+            // Preventing ...", "the Joint Statement on Efforts to Counter ...").
+            let sentence_first = toks[..c.a].iter().all(|t| !t.word);
+            if toks[c.a].cap && !sentence_first && !toks[c.a].upper {
+                i = c.b;
+                continue;
+            }
+            // A weak cue in the past tense tells what happened ("established a working
+            // group", "accepted the ruling"), not where the author stands.
+            if c.strength <= 1
+                && !negated
+                && !f.frame
+                && !passive_present
+                && toks[c.b - 1].low.ends_with("ed")
+            {
                 i = c.b;
                 continue;
             }
@@ -776,9 +856,29 @@ fn sentence_chains(
                         break;
                     }
                     if let Some(m) = is_match[k] {
-                        if !gov.iter().any(|(g, _)| *g == m) {
-                            gov.push((m, own));
+                        if gov.iter().any(|(g, _)| *g == m) {
+                            continue;
                         }
+                        // A negation before the match in its clause turns it: "weapons
+                        // that operate without X should be prohibited".
+                        let negs = free_negs.iter().filter(|&&n| n < k).count();
+                        let mut p = if negs % 2 == 1 { -own } else { own };
+                        // Inside a stance already taken: "rejects the claim that X is
+                        // essential" composes; "rejects X, which undermines Y" does not.
+                        if let Some(cc) = cur {
+                            if let Some(pos) = chains[cc].governed.iter().position(|(g, _)| *g == m) {
+                                let outer = chains[cc].governed[pos].1;
+                                let head = chains[cc].head_tok;
+                                let between = &toks[head.min(k)..k];
+                                let complement = between.iter().any(|t| t.low == "that")
+                                    && !between.iter().any(|t| t.low == "which");
+                                if complement && !chains[cc].frame {
+                                    p = if outer == 0 { p } else { outer * own };
+                                }
+                                chains[cc].governed.remove(pos);
+                            }
+                        }
+                        gov.push((m, p));
                     } else if with_anaphors && ANAPHORS.contains(&toks[k].low.as_str()) {
                         anaphor = true;
                     }
@@ -981,16 +1081,19 @@ fn sentence_chains(
 }
 
 /// Whether the cue at token `a` is said by someone other than the author: the nearest
-/// subject before it in the sentence is "some states", "critics", "the report"... rather
-/// than "we", "our delegation" or a country's name.
+/// subject marker before it in its clause is "some states", "critics", "the report"...
+/// rather than "we" or "our delegation". A modal ("states should adopt") makes it the
+/// author's recommendation; "like many states", "Belgium and other states" do not count.
 fn attributed_to_other(toks: &[Tok], cues: &[CueHit], a: usize, clause: &[usize]) -> bool {
     let mut k = a;
-    let mut steps = 0;
-    while k > 0 && steps < 14 {
+    let mut modal = false;
+    while k > 0 {
         k -= 1;
-        steps += 1;
-        if clause[k] != clause[a] && !toks[k].word && toks[k].low != "," {
+        if clause[k] != clause[a] {
             return false;
+        }
+        if MODALS.contains(&toks[k].low.as_str()) {
+            modal = true;
         }
         if let Some(c) = cues.iter().find(|c| c.a <= k && k < c.b) {
             if c.flags.author {
@@ -1005,7 +1108,7 @@ fn attributed_to_other(toks: &[Tok], cues: &[CueHit], a: usize, clause: &[usize]
                     k = c.a;
                     continue;
                 }
-                return true;
+                return !modal;
             }
             if c.flags.takes_side() || c.flags.subject_side() {
                 // Coordinated with an earlier stance: same subject, already judged.
@@ -1014,14 +1117,25 @@ fn attributed_to_other(toks: &[Tok], cues: &[CueHit], a: usize, clause: &[usize]
             k = c.a;
             continue;
         }
-        let t = &toks[k];
-        if t.word && t.cap && k > 0 && !AUXILIARIES.contains(&t.low.as_str()) {
-            // A proper name as subject: the author's country, as papers name themselves.
-            return false;
+        if OTHER_SUBJECTS.contains(&toks[k].low.as_str()) {
+            let before: Vec<&str> = toks[k.saturating_sub(3)..k]
+                .iter()
+                .map(|t| t.low.as_str())
+                .collect();
+            if before.iter().any(|w| LIKE.contains(w) || *w == "our" || *w == "we") {
+                continue;
+            }
+            return !modal;
         }
     }
     false
 }
+
+const MODALS: &[&str] = &["should", "must", "ought", "shall", "need"];
+/// Plural subjects that, with no modal, tell what others do ("fifty states have endorsed").
+const OTHER_SUBJECTS: &[&str] = &[
+    "states", "countries", "parties", "governments", "nations", "members", "jurisdictions",
+];
 
 /// Whether a sentence is a list item ("- ...", "• ...", "2. ...", "b) ...").
 fn is_list_item(s: &str) -> bool {
@@ -1072,16 +1186,24 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
     let Some(&first) = holding.first() else {
         return mention(0..0);
     };
-    let mut keys: Vec<String> = matches.iter().map(|m| word_key(text, m)).collect();
-    let match_keys = keys.clone();
-    keys.sort();
-    keys.dedup();
-    let needed = keys.len() / 2 + 1;
+    let match_keys: Vec<String> = matches.iter().map(|m| word_key(text, m)).collect();
 
     let mut counted: Vec<Chain> = Vec::new();
     let mut anaphoric: Vec<Chain> = Vec::new();
     for (n, &s) in holding.iter().enumerate() {
         let chains = sentence_chains(text, sents[s].clone(), &matches, true);
+        // A stance counts when its object holds most of the query's words found in the
+        // sentence: "condemns drug trafficking" does not take a side on "a task force
+        // against drug trafficking".
+        let mut here: Vec<&String> = matches
+            .iter()
+            .zip(&match_keys)
+            .filter(|(m, _)| m.start < sents[s].end && sents[s].start < m.end)
+            .map(|(_, k)| k)
+            .collect();
+        here.sort();
+        here.dedup();
+        let needed = here.len() / 2 + 1;
         let mut governed_here = false;
         for ch in chains {
             if ch.void {
