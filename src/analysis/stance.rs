@@ -650,7 +650,12 @@ fn sentence_chains(
                 cid += 1;
                 in_concession = false;
             }
-        } else if t.word && (t.low == "but" || t.low == "however" || t.low == "yet") {
+        } else if t.word
+            && (t.low == "but"
+                || t.low == "however"
+                || t.low == "yet"
+                || (t.low == "so" && toks.get(i + 1).is_some_and(|n| n.low == "that")))
+        {
             cid += 1;
             in_concession = false;
         } else if t.word
@@ -691,7 +696,6 @@ fn sentence_chains(
     let mut clause_flip: i8 = 1;
     let mut free_negs: Vec<usize> = Vec::new();
     let mut last_clause = usize::MAX;
-    let mut ungoverned: Vec<usize> = Vec::new(); // tokens of matches with no chain yet
     let mut i = 0;
     while i < toks.len() {
         if clause[i] != last_clause {
@@ -705,6 +709,16 @@ fn sentence_chains(
             let c = cues[ci].clone();
             let f = c.flags;
             let mut range = [toks[c.a].start, toks[c.b - 1].end];
+            if f.negator
+                && toks[c.a].low == "no"
+                && toks
+                    .get(c.b)
+                    .is_some_and(|t| t.low == "." || t.low.starts_with(|d: char| d.is_ascii_digit()))
+            {
+                // "No. 3-FZ"
+                i = c.b;
+                continue;
+            }
             if f.negator {
                 // A negation with a cue close after it negates that cue; one without
                 // ("weapons that cannot be used with X", "there must be no X") turns the
@@ -738,7 +752,12 @@ fn sentence_chains(
                             chains[cc].pol = -chains[cc].pol;
                             chains[cc].cues.push(range);
                         }
-                        _ => {
+                        _ if matches!(toks[c.a].low.as_str(), "no" | "without" | "never" | "nothing")
+                            && (c.b..toks.len())
+                                .filter(|&k| clause[k] == clause[c.a] && toks[k].word)
+                                .take(4)
+                                .any(|k| is_match[k].is_some()) =>
+                        {
                             let (other, flip) = match cur {
                                 Some(cc) => {
                                     chains[cc].void = true;
@@ -762,6 +781,7 @@ fn sentence_chains(
                             });
                             cur = Some(chains.len() - 1);
                         }
+                        _ => {}
                     }
                 }
                 i = c.b;
@@ -851,8 +871,17 @@ fn sentence_chains(
                 // The side is taken on what precedes the cue in its clause.
                 let mut gov = Vec::new();
                 let mut anaphor = false;
+                // Its subject runs back to the clause start or the previous cue; a
+                // coordinated verb ("... and undermines") shares an earlier subject.
+                let coord = coordinated(&toks, c.a);
                 for k in (0..c.a).rev() {
-                    if clause[k] != clause[c.a] {
+                    if coord || clause[k] != clause[c.a] {
+                        break;
+                    }
+                    if cues.iter().any(|h| {
+                        h.b == k + 1
+                            && (h.flags.takes_side() || h.flags.subject_side() || h.flags.flip)
+                    }) {
                         break;
                     }
                     if let Some(m) = is_match[k] {
@@ -1028,18 +1057,6 @@ fn sentence_chains(
                         sentence: sent.clone(),
                     });
                     cur = Some(chains.len() - 1);
-                    // Matches earlier in the clause that nothing governs: a weak stance
-                    // ("On harm reduction, Belgium supports ...").
-                    let ch = chains.len() - 1;
-                    for &k in &ungoverned {
-                        if clause[k] == clause[c.a] && !conceded[k] {
-                            if let Some(m) = is_match[k] {
-                                if !chains[ch].governed.iter().any(|(g, _)| *g == m) {
-                                    chains[ch].governed.push((m, 0));
-                                }
-                            }
-                        }
-                    }
                 }
             }
             i = c.b;
@@ -1059,7 +1076,7 @@ fn sentence_chains(
                         chains[cc].governed.push((m, p));
                     }
                 }
-                None => ungoverned.push(i),
+                None => {}
             }
         } else if with_anaphors && ANAPHORS.contains(&toks[i].low.as_str()) {
             if let Some(cc) = cur {
@@ -1067,15 +1084,6 @@ fn sentence_chains(
             }
         }
         i += 1;
-    }
-    // Weak backward governance takes the chain's final side at strength 1.
-    for ch in &mut chains {
-        let pol = ch.pol;
-        for g in &mut ch.governed {
-            if g.1 == 0 {
-                g.1 = pol;
-            }
-        }
     }
     chains
 }
@@ -1187,6 +1195,9 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
         return mention(0..0);
     };
     let match_keys: Vec<String> = matches.iter().map(|m| word_key(text, m)).collect();
+    let mut all_keys = match_keys.clone();
+    all_keys.sort();
+    all_keys.dedup();
 
     let mut counted: Vec<Chain> = Vec::new();
     let mut anaphoric: Vec<Chain> = Vec::new();
@@ -1203,7 +1214,7 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
             .collect();
         here.sort();
         here.dedup();
-        let needed = here.len() / 2 + 1;
+        let needed = (here.len() / 2 + 1).max(all_keys.len().div_ceil(2));
         let mut governed_here = false;
         for ch in chains {
             if ch.void {
