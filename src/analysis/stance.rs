@@ -550,6 +550,24 @@ fn coordinated(toks: &[Tok], a: usize) -> bool {
         .is_some_and(|t| matches!(t.low.as_str(), "and" | "or" | "," | "nor"))
 }
 
+/// Whether token `a` is the first word of its sentence, after any list marker ("(a)",
+/// "2.", "iv)").
+fn opens_sentence(toks: &[Tok], a: usize) -> bool {
+    let words: Vec<&Tok> = toks[..a].iter().filter(|t| t.word).collect();
+    match words.as_slice() {
+        [] => true,
+        [w] => {
+            w.low.chars().count() <= 3
+                && toks
+                    .iter()
+                    .position(|t| std::ptr::eq(t, *w))
+                    .and_then(|p| toks.get(p + 1))
+                    .is_some_and(|n| n.low == ")" || n.low == ".")
+        }
+        _ => false,
+    }
+}
+
 /// Whether a token leaves the clause open (it is not a clause boundary).
 fn clause_open(t: &Tok) -> bool {
     t.word || !matches!(t.low.as_str(), ";" | ":" | "—" | "–")
@@ -614,6 +632,7 @@ fn sentence_chains(
     sent: Range<usize>,
     matches: &[Range<usize>],
     with_anaphors: bool,
+    proposal: bool,
 ) -> Vec<Chain> {
     let toks = tokenize(&text[sent.clone()], sent.start);
     let is_match: Vec<Option<usize>> = toks
@@ -704,6 +723,25 @@ fn sentence_chains(
             pending_neg = None;
             clause_flip = 1;
             free_negs.clear();
+            if proposal && last_clause == 0 {
+                // A list item is a proposal: a weak stance for what it names, unless a cue
+                // of its own says otherwise ("- a moratorium on X").
+                chains.push(Chain {
+                    pol: 1,
+                    base: 1,
+                    strength: 1,
+                    cues: Vec::new(),
+                    governed: Vec::new(),
+                    anaphor: false,
+                    void: false,
+                    other: false,
+                    frame: false,
+                    frame_neg: false,
+                    head_tok: 0,
+                    sentence: sent.clone(),
+                });
+                cur = Some(chains.len() - 1);
+            }
         }
         if let Some(ci) = cue_at[i] {
             let c = cues[ci].clone();
@@ -824,7 +862,7 @@ fn sentence_chains(
             }
             // A capitalised cue inside a sentence is part of a name ("the Strategy for
             // Preventing ...", "the Joint Statement on Efforts to Counter ...").
-            let sentence_first = toks[..c.a].iter().all(|t| !t.word);
+            let sentence_first = opens_sentence(&toks, c.a);
             if toks[c.a].cap && !sentence_first && !toks[c.a].upper {
                 i = c.b;
                 continue;
@@ -1125,7 +1163,8 @@ fn attributed_to_other(toks: &[Tok], cues: &[CueHit], a: usize, clause: &[usize]
             k = c.a;
             continue;
         }
-        if OTHER_SUBJECTS.contains(&toks[k].low.as_str()) {
+        // "states" but not "the United States" or "Member States".
+        if OTHER_SUBJECTS.contains(&toks[k].low.as_str()) && !toks[k].cap {
             let before: Vec<&str> = toks[k.saturating_sub(3)..k]
                 .iter()
                 .map(|t| t.low.as_str())
@@ -1151,6 +1190,7 @@ fn is_list_item(s: &str) -> bool {
     if s.starts_with("- ") || s.starts_with("* ") || s.starts_with('•') {
         return true;
     }
+    let s = s.strip_prefix('(').unwrap_or(s);
     let lead = s.bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
     (1..=3).contains(&lead) && matches!(s.as_bytes().get(lead), Some(b'.') | Some(b')'))
         && s.as_bytes().get(lead + 1) == Some(&b' ')
@@ -1202,7 +1242,7 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
     let mut counted: Vec<Chain> = Vec::new();
     let mut anaphoric: Vec<Chain> = Vec::new();
     for (n, &s) in holding.iter().enumerate() {
-        let chains = sentence_chains(text, sents[s].clone(), &matches, true);
+        let chains = sentence_chains(text, sents[s].clone(), &matches, true, is_list_item(&text[sents[s].clone()]));
         // A stance counts when its object holds most of the query's words found in the
         // sentence: "condemns drug trafficking" does not take a side on "a task force
         // against drug trafficking".
@@ -1238,7 +1278,7 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
         if !governed_here && intro < s && (n == 0 || holding[n - 1] < intro) {
             let prev = sents[intro].clone();
             if text[prev.clone()].trim_end().ends_with(':') {
-                for ch in sentence_chains(text, prev, &[], false) {
+                for ch in sentence_chains(text, prev, &[], false, false) {
                     if !ch.void && !ch.frame && ch.head_tok < usize::MAX {
                         let mut ch = ch;
                         ch.strength = 1;
@@ -1250,7 +1290,7 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
         }
         // The next sentence, when it refers back: "It would undermine ...".
         if s + 1 < sents.len() && !holding.contains(&(s + 1)) {
-            for ch in sentence_chains(text, sents[s + 1].clone(), &matches, true) {
+            for ch in sentence_chains(text, sents[s + 1].clone(), &matches, true, false) {
                 if !ch.void && ch.anaphor && ch.governed.is_empty() {
                     let starts_with_anaphor = tokenize(&text[sents[s + 1].clone()], 0)
                         .first()

@@ -149,10 +149,17 @@ fn main() {
     let mut judgments_dir = root.join("tests/relevance/stance");
     let mut corpus = root.join("corpus");
     let mut show_errors = false;
+    let mut probe: Option<(String, String)> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--errors" => show_errors = true,
+            "--probe" => {
+                // --probe QUERY TEXT: the stance of one passage, for checking a rule.
+                let q = args.next().unwrap_or_default();
+                let t = args.next().unwrap_or_default();
+                probe = Some((q, t));
+            }
             "--judgments" => judgments_dir = args.next().map(PathBuf::from).unwrap_or(judgments_dir),
             "--corpus" => corpus = args.next().map(PathBuf::from).unwrap_or(corpus),
             other => {
@@ -160,6 +167,14 @@ fn main() {
                 std::process::exit(2);
             }
         }
+    }
+    if let Some((q, t)) = probe {
+        let words = query_words(&q);
+        let ranges = match_ranges(&t, &words).unwrap_or_default();
+        let e = passage_stance(&t, &ranges);
+        let cues: Vec<&str> = e.cues.iter().map(|c| &t[c[0]..c[1]]).collect();
+        println!("{} {:?}{}: {}", e.stance.as_str(), cues, if e.explicit { " explicit" } else { "" }, &t[e.sentence.clone()]);
+        return;
     }
     let mut judgments = Vec::new();
     let mut files: Vec<PathBuf> = match std::fs::read_dir(&judgments_dir) {
