@@ -541,6 +541,12 @@ fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit> {
     hits
 }
 
+/// A weak verb against something ("combat", "reduce", "close") takes only the noun phrase
+/// right after it.
+fn short_scope(c: &CueHit, negated: bool) -> bool {
+    c.flags.oppose && c.strength <= 1 && !negated && !c.flags.flip
+}
+
 /// Whether the cue at token `a` is coordinated with what came before ("and against").
 fn coordinated(toks: &[Tok], a: usize) -> bool {
     toks[..a]
@@ -696,10 +702,18 @@ fn sentence_chains(
         } else if let Some(ci) = cue_at[i] {
             if cues[ci].flags.concession {
                 let first = toks[..i].iter().all(|p| !p.word);
-                cid += 1;
                 // "while"/"whereas" inside a sentence contrast two clauses of equal weight;
                 // opening one, or "although"/"despite" anywhere, they concede.
                 let contrast = matches!(toks[i].low.as_str(), "while" | "whilst" | "whereas");
+                // "..., while promoting X": the same subject goes on.
+                let gerund = toks.get(i + 1).is_some_and(|n| n.low.ends_with("ing"));
+                if contrast && !first && gerund {
+                    clause[i] = cid;
+                    conceded[i] = in_concession;
+                    i += 1;
+                    continue;
+                }
+                cid += 1;
                 in_concession = first || !contrast;
                 concession_to_comma = first;
             }
@@ -714,6 +728,7 @@ fn sentence_chains(
     let mut pending_neg: Option<(usize, usize)> = None; // (token, word tokens left)
     let mut clause_flip: i8 = 1;
     let mut free_negs: Vec<usize> = Vec::new();
+    let mut short: Option<usize> = None;
     let mut last_clause = usize::MAX;
     let mut i = 0;
     while i < toks.len() {
@@ -723,6 +738,7 @@ fn sentence_chains(
             pending_neg = None;
             clause_flip = 1;
             free_negs.clear();
+            short = None;
             if proposal && last_clause == 0 {
                 // A list item is a proposal: a weak stance for what it names, unless a cue
                 // of its own says otherwise ("- a moratorium on X").
@@ -764,7 +780,10 @@ fn sentence_chains(
                 let mut words = 0;
                 let mut has_cue = false;
                 for (k, t) in toks.iter().enumerate().skip(c.b) {
-                    if clause[k] != clause[c.a] || words >= 5 {
+                    if clause[k] != clause[c.a]
+                        || words >= 5
+                        || matches!(t.low.as_str(), "and" | "or" | "but")
+                    {
                         break;
                     }
                     if let Some(ci2) = cue_at[k] {
@@ -906,6 +925,19 @@ fn sentence_chains(
             let subject_mode =
                 f.subject_side() || (side_obj && participle && c.b - c.a == 1 && passive_present);
             if subject_mode && own != 0 {
+                let mut own = own;
+                if let Some(cc) = cur {
+                    if chains[cc].frame {
+                        // "does not consider X necessary": the belief is transparent and
+                        // its negation turns what it holds.
+                        chains[cc].void = true;
+                        chains[cc].frame = false;
+                        if chains[cc].frame_neg {
+                            own = -own;
+                            clause_flip = -1;
+                        }
+                    }
+                }
                 // The side is taken on what precedes the cue in its clause.
                 let mut gov = Vec::new();
                 let mut anaphor = false;
@@ -972,6 +1004,26 @@ fn sentence_chains(
                     if chains[cc].frame {
                         chains[cc].void = true;
                     }
+                }
+                // "it is necessary to X", "considers it essential that X": the side is taken
+                // on what follows.
+                let extraposed = chains.last().is_some_and(|ch| ch.governed.is_empty())
+                    && toks[..c.a]
+                        .iter()
+                        .rev()
+                        .find(|t| !is_adverb(t) && !AUXILIARIES.contains(&t.low.as_str()) && t.low != "not")
+                        .is_some_and(|t| t.low == "it")
+                    && toks
+                        .get(c.b..)
+                        .into_iter()
+                        .flatten()
+                        .take(4)
+                        .any(|t| t.low == "to" || t.low == "that");
+                if extraposed {
+                    let n = chains.len() - 1;
+                    cur = Some(n);
+                    i = c.b;
+                    continue;
                 }
                 // "X would undermine Y": the author values Y.
                 if f.flip && !negated {
@@ -1047,6 +1099,10 @@ fn sentence_chains(
                     chains[cc].frame = false;
                     chains[cc].pol = flip * own;
                     chains[cc].base = chains[cc].pol;
+                    if !proposal && attributed_to_other(&toks, &cues, c.a, &clause) {
+                        chains[cc].other = true;
+                        chains[cc].void = true;
+                    }
                     chains[cc].strength = strength.max(if flip < 0 { 2 } else { 1 });
                     chains[cc].cues.push(range);
                 }
@@ -1060,8 +1116,10 @@ fn sentence_chains(
                             chains[cc].pol = chains[cc].base;
                         }
                         chains[cc].pol *= own;
+                        if short_scope(&c, negated) {
+                            short = Some(cc);
+                        }
                     }
-                    chains[cc].base = chains[cc].pol;
                     chains[cc].strength = chains[cc].strength.max(strength);
                     chains[cc].cues.push(range);
                 }
@@ -1078,7 +1136,7 @@ fn sentence_chains(
                     let other = match cur {
                         Some(cc) if chains[cc].frame => chains[cc].other,
                         _ => false,
-                    } || attributed_to_other(&toks, &cues, c.a, &clause);
+                    } || (!proposal && attributed_to_other(&toks, &cues, c.a, &clause));
                     let void = conceded_here || other;
                     chains.push(Chain {
                         pol: own,
@@ -1095,10 +1153,26 @@ fn sentence_chains(
                         sentence: sent.clone(),
                     });
                     cur = Some(chains.len() - 1);
+                    if short_scope(&c, negated) {
+                        short = Some(chains.len() - 1);
+                    }
                 }
             }
             i = c.b;
             continue;
+        }
+        // The short object of "combat", "reduce", "close" ends at a comma or "and".
+        if let Some(sc) = short {
+            if matches!(toks[i].low.as_str(), "," | "and" | "or") {
+                short = None;
+                if cur == Some(sc) {
+                    if chains[sc].cues.len() == 1 {
+                        cur = None;
+                    } else {
+                        chains[sc].pol = chains[sc].base;
+                    }
+                }
+            }
         }
         // A word that is not a cue.
         if let Some((nt, left)) = pending_neg {
@@ -1122,6 +1196,13 @@ fn sentence_chains(
             }
         }
         i += 1;
+    }
+    // A belief with no stance inside it takes none ("Israel holds that IHL provides ..."),
+    // unless it is negated ("does not believe that X").
+    for ch in &mut chains {
+        if ch.frame && !ch.frame_neg {
+            ch.void = true;
+        }
     }
     chains
 }
