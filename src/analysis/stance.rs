@@ -482,15 +482,25 @@ fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit> {
         );
         for c in cands {
             let cue = &lex.cues[c];
-            let end = i + cue.words.len();
-            if end > toks.len() {
-                continue;
+            // Adverbs may sit inside a cue: "are also deeply concerned about".
+            let mut k = i;
+            let mut ok = true;
+            for (n, p) in cue.words.iter().enumerate() {
+                while n > 0
+                    && k < toks.len()
+                    && (is_adverb(&toks[k]) || INSIDE_CUE.contains(&toks[k].low.as_str()))
+                    && !p.hits(&toks[k].low)
+                {
+                    k += 1;
+                }
+                if k < toks.len() && toks[k].word && p.hits(&toks[k].low) {
+                    k += 1;
+                } else {
+                    ok = false;
+                    break;
+                }
             }
-            let ok = cue
-                .words
-                .iter()
-                .zip(&toks[i..end])
-                .all(|(p, t)| t.word && p.hits(&t.low));
+            let end = k;
             if ok && best.is_none_or(|(_, e)| end > e) {
                 best = Some((c, end));
             }
@@ -578,6 +588,9 @@ fn opens_sentence(toks: &[Tok], a: usize) -> bool {
 fn clause_open(t: &Tok) -> bool {
     t.word || !matches!(t.low.as_str(), ";" | ":" | "—" | "–")
 }
+
+/// Words that may stand inside a cue without breaking it.
+const INSIDE_CUE: &[&str] = &["also", "very", "still", "therefore", "thus", "always", "again", "particularly"];
 
 const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "does", "do",
@@ -889,6 +902,7 @@ fn sentence_chains(
             // A weak cue in the past tense tells what happened ("established a working
             // group", "accepted the ruling"), not where the author stands.
             if c.strength <= 1
+                && c.b - c.a == 1
                 && !negated
                 && !f.frame
                 && !passive_present
@@ -963,13 +977,15 @@ fn sentence_chains(
                         let negs = free_negs.iter().filter(|&&n| n < k).count();
                         let mut p = if negs % 2 == 1 { -own } else { own };
                         // Inside a stance already taken: "rejects the claim that X is
-                        // essential" composes; "rejects X, which undermines Y" does not.
+                        // essential" composes; "rejects X, which undermines Y" and "is
+                        // concerned that X normalises" do not.
                         if let Some(cc) = cur {
                             if let Some(pos) = chains[cc].governed.iter().position(|(g, _)| *g == m) {
                                 let outer = chains[cc].governed[pos].1;
                                 let head = chains[cc].head_tok;
                                 let between = &toks[head.min(k)..k];
                                 let complement = between.iter().any(|t| t.low == "that")
+                                    && between.iter().any(|t| PROPOSITIONS.contains(&t.low.as_str()))
                                     && !between.iter().any(|t| t.low == "which");
                                 if complement && !chains[cc].frame {
                                     p = if outer == 0 { p } else { outer * own };
@@ -1004,6 +1020,28 @@ fn sentence_chains(
                     if chains[cc].frame {
                         chains[cc].void = true;
                     }
+                }
+                // "X protects Y": a side on X, and on Y as what it serves.
+                if f.support || f.oppose {
+                    let n = chains.len() - 1;
+                    let pol = if f.support { own } else { -own };
+                    chains.push(Chain {
+                        pol,
+                        base: pol,
+                        strength: 1,
+                        cues: vec![range],
+                        governed: Vec::new(),
+                        anaphor: false,
+                        void: chains[n].void,
+                        other: chains[n].other,
+                        frame: false,
+                        frame_neg: false,
+                        head_tok: c.a,
+                        sentence: sent.clone(),
+                    });
+                    cur = Some(chains.len() - 1);
+                    i = c.b;
+                    continue;
                 }
                 // "it is necessary to X", "considers it essential that X": the side is taken
                 // on what follows.
@@ -1235,7 +1273,7 @@ fn attributed_to_other(toks: &[Tok], cues: &[CueHit], a: usize, clause: &[usize]
                     k = c.a;
                     continue;
                 }
-                return !modal;
+                return !modal && !in_directive(toks, cues, c.a);
             }
             if c.flags.takes_side() || c.flags.subject_side() {
                 // Coordinated with an earlier stance: same subject, already judged.
@@ -1253,11 +1291,29 @@ fn attributed_to_other(toks: &[Tok], cues: &[CueHit], a: usize, clause: &[usize]
             if before.iter().any(|w| LIKE.contains(w) || *w == "our" || *w == "we") {
                 continue;
             }
-            return !modal;
+            return !modal && !in_directive(toks, cues, k);
         }
     }
     false
 }
+
+/// Whether the subject at token `k` opens the complement of the author's own request:
+/// "Venezuela proposes that the Council recognise ..." (a subjunctive, not a report).
+fn in_directive(toks: &[Tok], cues: &[CueHit], k: usize) -> bool {
+    let from = k.saturating_sub(6);
+    (from..k).rev().any(|t| {
+        toks[t].low == "that"
+            && cues
+                .iter()
+                .any(|c| c.b == t && (c.flags.support || c.flags.oppose) && !c.flags.frame)
+    })
+}
+
+/// Nouns for a proposition that a stance can reject as untrue.
+const PROPOSITIONS: &[&str] = &[
+    "claim", "claims", "notion", "idea", "view", "argument", "assertion", "assumption",
+    "suggestion", "premise", "narrative", "allegation", "allegations",
+];
 
 const MODALS: &[&str] = &["should", "must", "ought", "shall", "need"];
 /// Plural subjects that, with no modal, tell what others do ("fifty states have endorsed").
@@ -1335,7 +1391,12 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
             .collect();
         here.sort();
         here.dedup();
-        let needed = (here.len() / 2 + 1).max(all_keys.len().div_ceil(2));
+        let in_sentence = if here.len() <= 3 {
+            here.len().div_ceil(2)
+        } else {
+            here.len() / 2 + 1
+        };
+        let needed = in_sentence.max(all_keys.len().div_ceil(2)).max(1);
         let mut governed_here = false;
         for ch in chains {
             if ch.void {
