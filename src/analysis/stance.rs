@@ -388,10 +388,9 @@ fn sentences(text: &str) -> Vec<Range<usize>> {
                 k += 1;
             }
             let next_ok = k >= b.len()
-                || text[k..]
-                    .chars()
-                    .next()
-                    .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "\"'“‘(-•*[".contains(n));
+                || text[k..].chars().next().is_some_and(|n| {
+                    n.is_uppercase() || n.is_ascii_digit() || "\"'“‘(-•*[".contains(n)
+                });
             let word_before: String = text[..i]
                 .chars()
                 .rev()
@@ -428,7 +427,11 @@ fn sentences(text: &str) -> Vec<Range<usize>> {
             }
         }
         if let Some(end) = cut {
-            if text[start..end].trim().chars().any(|ch| ch.is_alphanumeric()) {
+            if text[start..end]
+                .trim()
+                .chars()
+                .any(|ch| ch.is_alphanumeric())
+            {
                 out.push(start..end);
             }
             start = end;
@@ -557,6 +560,89 @@ fn short_scope(c: &CueHit, negated: bool) -> bool {
     c.flags.oppose && c.strength <= 1 && !negated && !c.flags.flip
 }
 
+/// Adjectives that take a side on their subject only when said of it.
+const ADJECTIVE_CUES: &[&str] = &[
+    "premature",
+    "counterproductive",
+    "indispensable",
+    "essential",
+    "needed",
+    "necessary",
+    "useful",
+    "legitimate",
+    "unacceptable",
+    "dangerous",
+    "ineffective",
+    "effective",
+];
+
+/// Whether the adjective at token `a` is predicated ("is essential", "consider it
+/// necessary", "remains indispensable", "as premature").
+fn predicative(toks: &[Tok], a: usize) -> bool {
+    let complement_verb = |t: &Tok| {
+        ["consider", "find", "deem", "regard", "judge"]
+            .iter()
+            .any(|v| t.low.starts_with(v))
+    };
+    if toks[..a].iter().any(complement_verb) {
+        return true;
+    }
+    toks[..a]
+        .iter()
+        .rev()
+        .find(|t| {
+            !(is_adverb(t)
+                || matches!(
+                    t.low.as_str(),
+                    "not"
+                        | "and"
+                        | "or"
+                        | "so"
+                        | "too"
+                        | "both"
+                        | "also"
+                        | ","
+                        | "equally"
+                        | "more"
+                        | "a"
+                        | "an"
+                        | "the"
+                        | "only"
+                        | "very"
+                        | "fully"
+                        | "entirely"
+                ))
+        })
+        .is_some_and(|t| {
+            matches!(
+                t.low.as_str(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "remain"
+                    | "remains"
+                    | "seem"
+                    | "seems"
+                    | "become"
+                    | "becomes"
+                    | "it"
+                    | "them"
+                    | "as"
+                    | "consider"
+                    | "considers"
+                    | "find"
+                    | "finds"
+                    | "deem"
+                    | "deems"
+                    | "this"
+                    | "that"
+            )
+        })
+}
+
 /// Whether the cue at token `a` is coordinated with what came before ("and against").
 fn coordinated(toks: &[Tok], a: usize) -> bool {
     toks[..a]
@@ -590,32 +676,119 @@ fn clause_open(t: &Tok) -> bool {
 }
 
 /// Words that may stand inside a cue without breaking it.
-const INSIDE_CUE: &[&str] = &["also", "very", "still", "therefore", "thus", "always", "again", "particularly"];
+const INSIDE_CUE: &[&str] = &[
+    "also",
+    "very",
+    "still",
+    "therefore",
+    "thus",
+    "always",
+    "again",
+    "particularly",
+];
 
 const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "does", "do",
-    "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
-    "therefore", "thus", "also", "further", "furthermore", "moreover", "hence", "still",
-    "consistently", "continues", "continue", "to", "fully", "and", "equally", "once", "again",
-    "too", "itself", "strongly", "firmly",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "does",
+    "do",
+    "did",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "therefore",
+    "thus",
+    "also",
+    "further",
+    "furthermore",
+    "moreover",
+    "hence",
+    "still",
+    "consistently",
+    "continues",
+    "continue",
+    "to",
+    "fully",
+    "and",
+    "equally",
+    "once",
+    "again",
+    "too",
+    "itself",
+    "strongly",
+    "firmly",
 ];
 const BE_PRESENT: &[&str] = &["is", "are", "be", "being"];
 const BE_PAST: &[&str] = &["was", "were", "been"];
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "any", "all", "its", "their", "such", "further", "greater", "more",
-    "stronger", "new", "this", "these", "every", "each", "our", "renewed", "continued",
-    "global", "international", "universal", "full", "effective", "immediate", "complete",
-    "unconditional", "urgent", "strict", "total", "comprehensive", "possible",
+    "the",
+    "a",
+    "an",
+    "any",
+    "all",
+    "its",
+    "their",
+    "such",
+    "further",
+    "greater",
+    "more",
+    "stronger",
+    "new",
+    "this",
+    "these",
+    "every",
+    "each",
+    "our",
+    "renewed",
+    "continued",
+    "global",
+    "international",
+    "universal",
+    "full",
+    "effective",
+    "immediate",
+    "complete",
+    "unconditional",
+    "urgent",
+    "strict",
+    "total",
+    "comprehensive",
+    "possible",
 ];
 const EMBEDDERS: &[&str] = &[
-    "to", "of", "for", "on", "against", "at", "about", "over", "in", "by", "which", "that",
-    "who", "towards", "toward", "with", "upon", "from", "into",
+    "to", "of", "for", "on", "against", "at", "about", "over", "in", "by", "which", "that", "who",
+    "towards", "toward", "with", "upon", "from", "into",
 ];
 const LIKE: &[&str] = &[
-    "like", "unlike", "with", "alongside", "including", "as", "among", "joins", "join",
-    "joined", "than", "and", "other",
+    "like",
+    "unlike",
+    "with",
+    "alongside",
+    "including",
+    "as",
+    "among",
+    "joins",
+    "join",
+    "joined",
+    "than",
+    "and",
+    "other",
 ];
-const ANAPHORS: &[&str] = &["it", "this", "these", "them", "such", "that"];
+const ANAPHORS: &[&str] = &["it", "this", "these", "them", "such"];
 
 fn is_adverb(t: &Tok) -> bool {
     t.word && t.low.len() > 4 && t.low.ends_with("ly") && t.low != "only" && t.low != "apply"
@@ -639,6 +812,8 @@ struct Chain {
     void: bool,
     /// Said by someone other than the author.
     other: bool,
+    /// Follows a conceded clause in its sentence.
+    after_concession: bool,
     frame: bool,
     frame_neg: bool,
     head_tok: usize,
@@ -690,7 +865,10 @@ fn sentence_chains(
             }
         } else if t.word
             && (t.low == "but"
-                || t.low == "however"
+                || (t.low == "however"
+                    && !(i > 0
+                        && toks[i - 1].low == ","
+                        && toks.get(i + 1).is_some_and(|n| n.low == ",")))
                 || t.low == "yet"
                 || (t.low == "so" && toks.get(i + 1).is_some_and(|n| n.low == "that")))
         {
@@ -700,6 +878,9 @@ fn sentence_chains(
             && t.low == "and"
             && i > 0
             && toks[i - 1].low == ","
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.low != "to" && !n.low.ends_with("ing"))
             && !toks[..i - 1]
                 .iter()
                 .rev()
@@ -764,6 +945,7 @@ fn sentence_chains(
                     anaphor: false,
                     void: false,
                     other: false,
+                    after_concession: false,
                     frame: false,
                     frame_neg: false,
                     head_tok: 0,
@@ -778,9 +960,9 @@ fn sentence_chains(
             let mut range = [toks[c.a].start, toks[c.b - 1].end];
             if f.negator
                 && toks[c.a].low == "no"
-                && toks
-                    .get(c.b)
-                    .is_some_and(|t| t.low == "." || t.low.starts_with(|d: char| d.is_ascii_digit()))
+                && toks.get(c.b).is_some_and(|t| {
+                    t.low == "." || t.low.starts_with(|d: char| d.is_ascii_digit())
+                })
             {
                 // "No. 3-FZ"
                 i = c.b;
@@ -822,11 +1004,13 @@ fn sentence_chains(
                             chains[cc].pol = -chains[cc].pol;
                             chains[cc].cues.push(range);
                         }
-                        _ if matches!(toks[c.a].low.as_str(), "no" | "without" | "never" | "nothing")
-                            && (c.b..toks.len())
-                                .filter(|&k| clause[k] == clause[c.a] && toks[k].word)
-                                .take(4)
-                                .any(|k| is_match[k].is_some()) =>
+                        _ if matches!(
+                            toks[c.a].low.as_str(),
+                            "no" | "without" | "never" | "nothing"
+                        ) && (c.b..toks.len())
+                            .filter(|&k| clause[k] == clause[c.a] && toks[k].word)
+                            .take(4)
+                            .any(|k| is_match[k].is_some()) =>
                         {
                             let (other, flip) = match cur {
                                 Some(cc) => {
@@ -844,6 +1028,7 @@ fn sentence_chains(
                                 anaphor: false,
                                 void: conceded[c.a] || other,
                                 other,
+                                after_concession: false,
                                 frame: false,
                                 frame_neg: false,
                                 head_tok: c.a,
@@ -938,6 +1123,15 @@ fn sentence_chains(
             let conceded_here = conceded[c.a];
             let subject_mode =
                 f.subject_side() || (side_obj && participle && c.b - c.a == 1 && passive_present);
+            // "legitimate online speech" is no stance; "X is legitimate" is.
+            if f.subject_side()
+                && c.b - c.a == 1
+                && ADJECTIVE_CUES.contains(&toks[c.a].low.as_str())
+                && !predicative(&toks, c.a)
+            {
+                i = c.b;
+                continue;
+            }
             if subject_mode && own != 0 {
                 let mut own = own;
                 if let Some(cc) = cur {
@@ -980,12 +1174,15 @@ fn sentence_chains(
                         // essential" composes; "rejects X, which undermines Y" and "is
                         // concerned that X normalises" do not.
                         if let Some(cc) = cur {
-                            if let Some(pos) = chains[cc].governed.iter().position(|(g, _)| *g == m) {
+                            if let Some(pos) = chains[cc].governed.iter().position(|(g, _)| *g == m)
+                            {
                                 let outer = chains[cc].governed[pos].1;
                                 let head = chains[cc].head_tok;
                                 let between = &toks[head.min(k)..k];
                                 let complement = between.iter().any(|t| t.low == "that")
-                                    && between.iter().any(|t| PROPOSITIONS.contains(&t.low.as_str()))
+                                    && between
+                                        .iter()
+                                        .any(|t| PROPOSITIONS.contains(&t.low.as_str()))
                                     && !between.iter().any(|t| t.low == "which");
                                 if complement && !chains[cc].frame {
                                     p = if outer == 0 { p } else { outer * own };
@@ -1011,6 +1208,7 @@ fn sentence_chains(
                     anaphor,
                     void,
                     other,
+                    after_concession: conceded[..c.a].iter().any(|&x| x),
                     frame: false,
                     frame_neg: false,
                     head_tok: c.a,
@@ -1034,6 +1232,7 @@ fn sentence_chains(
                         anaphor: false,
                         void: chains[n].void,
                         other: chains[n].other,
+                        after_concession: false,
                         frame: false,
                         frame_neg: false,
                         head_tok: c.a,
@@ -1049,7 +1248,11 @@ fn sentence_chains(
                     && toks[..c.a]
                         .iter()
                         .rev()
-                        .find(|t| !is_adverb(t) && !AUXILIARIES.contains(&t.low.as_str()) && t.low != "not")
+                        .find(|t| {
+                            !is_adverb(t)
+                                && !AUXILIARIES.contains(&t.low.as_str())
+                                && t.low != "not"
+                        })
                         .is_some_and(|t| t.low == "it")
                     && toks
                         .get(c.b..)
@@ -1080,6 +1283,7 @@ fn sentence_chains(
                                 anaphor: false,
                                 void: conceded_here || other,
                                 other,
+                                after_concession: false,
                                 frame: false,
                                 frame_neg: false,
                                 head_tok: c.a,
@@ -1121,9 +1325,8 @@ fn sentence_chains(
                     if is_adverb(t) || DETERMINERS.contains(&t.low.as_str()) || t.low == "not" {
                         continue;
                     }
-                    let prev_cue_end = cur.is_some_and(|cc| {
-                        chains[cc].cues.last().is_some_and(|r| r[1] == t.end)
-                    });
+                    let prev_cue_end =
+                        cur.is_some_and(|cc| chains[cc].cues.last().is_some_and(|r| r[1] == t.end));
                     emb = prev_cue_end || EMBEDDERS.contains(&t.low.as_str());
                     break;
                 }
@@ -1185,6 +1388,7 @@ fn sentence_chains(
                         anaphor: false,
                         void,
                         other,
+                        after_concession: conceded[..c.a].iter().any(|&x| x),
                         frame: f.frame,
                         frame_neg: f.frame && negated,
                         head_tok: c.a,
@@ -1215,7 +1419,11 @@ fn sentence_chains(
         // A word that is not a cue.
         if let Some((nt, left)) = pending_neg {
             if toks[i].word {
-                pending_neg = if left <= 1 { None } else { Some((nt, left - 1)) };
+                pending_neg = if left <= 1 {
+                    None
+                } else {
+                    Some((nt, left - 1))
+                };
             }
         }
         if let Some(m) = is_match[i] {
@@ -1276,19 +1484,26 @@ fn attributed_to_other(toks: &[Tok], cues: &[CueHit], a: usize, clause: &[usize]
                 return !modal && !in_directive(toks, cues, c.a);
             }
             if c.flags.takes_side() || c.flags.subject_side() {
-                // Coordinated with an earlier stance: same subject, already judged.
-                return false;
+                // Coordinated with an earlier stance: the same subject.
+                return attributed_to_other(toks, cues, c.a, clause);
             }
             k = c.a;
             continue;
         }
         // "states" but not "the United States" or "Member States".
-        if OTHER_SUBJECTS.contains(&toks[k].low.as_str()) && !toks[k].cap {
+        // "invite states to endorse": the object of a request, not a subject.
+        if OTHER_SUBJECTS.contains(&toks[k].low.as_str())
+            && !toks[k].cap
+            && toks.get(k + 1).is_none_or(|n| n.low != "to")
+        {
             let before: Vec<&str> = toks[k.saturating_sub(3)..k]
                 .iter()
                 .map(|t| t.low.as_str())
                 .collect();
-            if before.iter().any(|w| LIKE.contains(w) || *w == "our" || *w == "we") {
+            if before
+                .iter()
+                .any(|w| LIKE.contains(w) || *w == "our" || *w == "we")
+            {
                 continue;
             }
             return !modal && !in_directive(toks, cues, k);
@@ -1311,14 +1526,31 @@ fn in_directive(toks: &[Tok], cues: &[CueHit], k: usize) -> bool {
 
 /// Nouns for a proposition that a stance can reject as untrue.
 const PROPOSITIONS: &[&str] = &[
-    "claim", "claims", "notion", "idea", "view", "argument", "assertion", "assumption",
-    "suggestion", "premise", "narrative", "allegation", "allegations",
+    "claim",
+    "claims",
+    "notion",
+    "idea",
+    "view",
+    "argument",
+    "assertion",
+    "assumption",
+    "suggestion",
+    "premise",
+    "narrative",
+    "allegation",
+    "allegations",
 ];
 
 const MODALS: &[&str] = &["should", "must", "ought", "shall", "need"];
 /// Plural subjects that, with no modal, tell what others do ("fifty states have endorsed").
 const OTHER_SUBJECTS: &[&str] = &[
-    "states", "countries", "parties", "governments", "nations", "members", "jurisdictions",
+    "states",
+    "countries",
+    "parties",
+    "governments",
+    "nations",
+    "members",
+    "jurisdictions",
 ];
 
 /// Whether a sentence is a list item ("- ...", "• ...", "2. ...", "b) ...").
@@ -1329,7 +1561,8 @@ fn is_list_item(s: &str) -> bool {
     }
     let s = s.strip_prefix('(').unwrap_or(s);
     let lead = s.bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
-    (1..=3).contains(&lead) && matches!(s.as_bytes().get(lead), Some(b'.') | Some(b')'))
+    (1..=3).contains(&lead)
+        && matches!(s.as_bytes().get(lead), Some(b'.') | Some(b')'))
         && s.as_bytes().get(lead + 1) == Some(&b' ')
 }
 
@@ -1379,7 +1612,13 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
     let mut counted: Vec<Chain> = Vec::new();
     let mut anaphoric: Vec<Chain> = Vec::new();
     for (n, &s) in holding.iter().enumerate() {
-        let chains = sentence_chains(text, sents[s].clone(), &matches, true, is_list_item(&text[sents[s].clone()]));
+        let chains = sentence_chains(
+            text,
+            sents[s].clone(),
+            &matches,
+            true,
+            is_list_item(&text[sents[s].clone()]),
+        );
         // A stance counts when its object holds most of the query's words found in the
         // sentence: "condemns drug trafficking" does not take a side on "a task force
         // against drug trafficking".
@@ -1408,7 +1647,8 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
             if !ch.governed.is_empty() && gk.len() >= needed {
                 governed_here = true;
                 counted.push(ch);
-            } else if ch.anaphor && ch.governed.is_empty() {
+            } else if ch.anaphor && ch.governed.is_empty() && ch.after_concession {
+                // "While we respect X, Russia rejects them."
                 anaphoric.push(ch);
             }
         }
@@ -1590,7 +1830,10 @@ mod tests {
     #[test]
     fn calls_for_an_end_to() {
         assert_eq!(
-            st("Cuba calls for an end to unilateral coercive measures.", "unilateral coercive measures"),
+            st(
+                "Cuba calls for an end to unilateral coercive measures.",
+                "unilateral coercive measures"
+            ),
             Oppose
         );
         assert_eq!(
@@ -1598,18 +1841,33 @@ mod tests {
             Oppose
         );
         assert_eq!(
-            st("We reject unilateral coercive measures.", "unilateral coercive measures"),
+            st(
+                "We reject unilateral coercive measures.",
+                "unilateral coercive measures"
+            ),
             Oppose
         );
     }
 
     #[test]
     fn negation_and_its_scope() {
-        assert_eq!(st("Belgium does not oppose harm reduction.", "harm reduction"), Support);
-        assert_eq!(st("Russia does not support harm reduction.", "harm reduction"), Oppose);
-        assert_eq!(st("Russia will never accept harm reduction.", "harm reduction"), Oppose);
         assert_eq!(
-            st("Russia neither supports nor funds harm reduction.", "harm reduction"),
+            st("Belgium does not oppose harm reduction.", "harm reduction"),
+            Support
+        );
+        assert_eq!(
+            st("Russia does not support harm reduction.", "harm reduction"),
+            Oppose
+        );
+        assert_eq!(
+            st("Russia will never accept harm reduction.", "harm reduction"),
+            Oppose
+        );
+        assert_eq!(
+            st(
+                "Russia neither supports nor funds harm reduction.",
+                "harm reduction"
+            ),
             Oppose
         );
         assert_eq!(
@@ -1778,7 +2036,10 @@ mod tests {
         let e = ev(text, "harm reduction");
         assert_eq!(e.stance, Oppose);
         assert!(e.explicit);
-        assert_eq!(&text[e.sentence.clone()], "Russia firmly rejects harm reduction.");
+        assert_eq!(
+            &text[e.sentence.clone()],
+            "Russia firmly rejects harm reduction."
+        );
         assert!(e.cues.iter().any(|c| &text[c[0]..c[1]] == "rejects"));
         let w = ev("Belgium welcomes harm reduction.", "harm reduction");
         assert!(!w.explicit);
@@ -1846,8 +2107,14 @@ mod tests {
 
     #[test]
     fn sentences_split_on_real_punctuation() {
-        let t = "Art. 5 applies. See No. 3-FZ of 1998. It was adopted in 2024 by the U.S. Congress.";
+        let t =
+            "Art. 5 applies. See No. 3-FZ of 1998. It was adopted in 2024 by the U.S. Congress.";
         let s = sentences(t);
-        assert_eq!(s.len(), 3, "{:?}", s.iter().map(|r| &t[r.clone()]).collect::<Vec<_>>());
+        assert_eq!(
+            s.len(),
+            3,
+            "{:?}",
+            s.iter().map(|r| &t[r.clone()]).collect::<Vec<_>>()
+        );
     }
 }

@@ -29,11 +29,16 @@ struct Judgment {
 }
 
 const STOP: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "by", "at", "from",
-    "as", "is", "are", "its", "their", "about", "into", "under",
+    "a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "by", "at", "from", "as",
+    "is", "are", "its", "their", "about", "into", "under",
 ];
 
-const CLASSES: [Stance; 4] = [Stance::Support, Stance::Oppose, Stance::Mixed, Stance::Mention];
+const CLASSES: [Stance; 4] = [
+    Stance::Support,
+    Stance::Oppose,
+    Stance::Mixed,
+    Stance::Mention,
+];
 
 /// Windows-1252 for the bytes that are not UTF-8.
 fn decode(bytes: &[u8]) -> String {
@@ -120,7 +125,10 @@ fn match_ranges(para: &str, words: &[String]) -> Option<Vec<Range<usize>>> {
     let mut ranges = Vec::new();
     let mut seen = vec![false; words.len()];
     let mut start = None;
-    for (i, c) in para.char_indices().chain(std::iter::once((para.len(), ' '))) {
+    for (i, c) in para
+        .char_indices()
+        .chain(std::iter::once((para.len(), ' ')))
+    {
         let wordy = c.is_alphanumeric() || (c == '-' && start.is_some());
         match (wordy, start) {
             (true, None) => start = Some(i),
@@ -149,18 +157,22 @@ fn main() {
     let mut judgments_dir = root.join("tests/relevance/stance");
     let mut corpus = root.join("corpus");
     let mut show_errors = false;
+    let mut predictions: Option<PathBuf> = None;
     let mut probe: Option<(String, String)> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--errors" => show_errors = true,
+            "--predictions" => predictions = args.next().map(PathBuf::from),
             "--probe" => {
                 // --probe QUERY TEXT: the stance of one passage, for checking a rule.
                 let q = args.next().unwrap_or_default();
                 let t = args.next().unwrap_or_default();
                 probe = Some((q, t));
             }
-            "--judgments" => judgments_dir = args.next().map(PathBuf::from).unwrap_or(judgments_dir),
+            "--judgments" => {
+                judgments_dir = args.next().map(PathBuf::from).unwrap_or(judgments_dir)
+            }
             "--corpus" => corpus = args.next().map(PathBuf::from).unwrap_or(corpus),
             other => {
                 eprintln!("unknown argument {other}");
@@ -173,7 +185,13 @@ fn main() {
         let ranges = match_ranges(&t, &words).unwrap_or_default();
         let e = passage_stance(&t, &ranges);
         let cues: Vec<&str> = e.cues.iter().map(|c| &t[c[0]..c[1]]).collect();
-        println!("{} {:?}{}: {}", e.stance.as_str(), cues, if e.explicit { " explicit" } else { "" }, &t[e.sentence.clone()]);
+        println!(
+            "{} {:?}{}: {}",
+            e.stance.as_str(),
+            cues,
+            if e.explicit { " explicit" } else { "" },
+            &t[e.sentence.clone()]
+        );
         return;
     }
     let mut judgments = Vec::new();
@@ -185,7 +203,10 @@ fn main() {
         }
     };
     files.sort();
-    for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "json")) {
+    for f in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "json"))
+    {
         let parsed = std::fs::read_to_string(f)
             .map_err(|e| e.to_string())
             .and_then(|s| serde_json::from_str::<Vec<Judgment>>(&s).map_err(|e| e.to_string()));
@@ -196,6 +217,7 @@ fn main() {
     }
     let mut confusion = [[0usize; 4]; 4]; // [gold][predicted]
     let mut no_passage = 0;
+    let mut lines = String::new();
     let mut errors = Vec::new();
     let idx = |s: Stance| CLASSES.iter().position(|c| *c == s).unwrap_or(3);
     for j in &judgments {
@@ -225,6 +247,7 @@ fn main() {
         let ev: Vec<Evidence> = evidence.iter().map(|(_, e)| e.clone()).collect();
         let pred = country_stance(&ev).stance;
         confusion[idx(gold)][idx(pred)] += 1;
+        lines.push_str(&format!("{}\t{}\t{}\n", j.id, gold.as_str(), pred.as_str()));
         if pred != gold {
             let mut detail = format!(
                 "{} [{}] {} / {:?}: judged {}, predicted {}  patterns={:?}\n  judged evidence: {}\n",
@@ -250,6 +273,11 @@ fn main() {
             errors.push(detail);
         }
     }
+    if let Some(p) = &predictions {
+        if let Err(e) = std::fs::write(p, &lines) {
+            eprintln!("cannot write {}: {e}", p.display());
+        }
+    }
     let n: usize = confusion.iter().flatten().sum();
     if n == 0 {
         eprintln!("no judgments read from {}", judgments_dir.display());
@@ -264,12 +292,28 @@ fn main() {
             if gold == 0 && pred == 0 {
                 continue;
             }
-            let p = if pred == 0 { 0.0 } else { conf[c][c] as f64 / pred as f64 };
-            let r = if gold == 0 { 0.0 } else { conf[c][c] as f64 / gold as f64 };
-            f1s.push(if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) });
+            let p = if pred == 0 {
+                0.0
+            } else {
+                conf[c][c] as f64 / pred as f64
+            };
+            let r = if gold == 0 {
+                0.0
+            } else {
+                conf[c][c] as f64 / gold as f64
+            };
+            f1s.push(if p + r == 0.0 {
+                0.0
+            } else {
+                2.0 * p * r / (p + r)
+            });
         }
         let opp_pred: usize = (0..4).map(|g| conf[g][1]).sum();
-        let opp_p = if opp_pred == 0 { 0.0 } else { conf[1][1] as f64 / opp_pred as f64 };
+        let opp_p = if opp_pred == 0 {
+            0.0
+        } else {
+            conf[1][1] as f64 / opp_pred as f64
+        };
         println!(
             "{name:<10} accuracy {:.3}  macro-F1 {:.3}  oppose precision {:.3}  (n={n})",
             correct as f64 / n as f64,
@@ -284,7 +328,10 @@ fn main() {
     report("rules", &confusion);
     report("baseline", &baseline);
     println!("\nconfusion (rows judged, columns predicted):");
-    println!("{:>10} {:>8} {:>8} {:>8} {:>8}", "", "support", "oppose", "mixed", "mention");
+    println!(
+        "{:>10} {:>8} {:>8} {:>8} {:>8}",
+        "", "support", "oppose", "mixed", "mention"
+    );
     for (g, row) in confusion.iter().enumerate() {
         println!(
             "{:>10} {:>8} {:>8} {:>8} {:>8}",
