@@ -1122,7 +1122,8 @@ fn sentence_chains(
             };
             let conceded_here = conceded[c.a];
             let subject_mode =
-                f.subject_side() || (side_obj && participle && c.b - c.a == 1 && passive_present);
+                f.subject_side()
+                    || (side_obj && !f.frame && participle && c.b - c.a == 1 && passive_present);
             // "legitimate online speech" is no stance; "X is legitimate" is.
             if f.subject_side()
                 && c.b - c.a == 1
@@ -1168,7 +1169,18 @@ fn sentence_chains(
                         }
                         // A negation before the match in its clause turns it: "weapons
                         // that operate without X should be prohibited".
-                        let negs = free_negs.iter().filter(|&&n| n < k).count();
+                        let negs = free_negs
+                            .iter()
+                            .filter(|&&n| {
+                                n < k
+                                    && !toks[n + 1..k].iter().any(|t| {
+                                        matches!(
+                                            t.low.as_str(),
+                                            "," | "and" | "or" | "that" | "which" | "who"
+                                        )
+                                    })
+                            })
+                            .count();
                         let mut p = if negs % 2 == 1 { -own } else { own };
                         // Inside a stance already taken: "rejects the claim that X is
                         // essential" composes; "rejects X, which undermines Y" and "is
@@ -1402,6 +1414,13 @@ fn sentence_chains(
             }
             i = c.b;
             continue;
+        }
+        // A list item proposes its head noun phrase, not what a relative clause adds.
+        if proposal
+            && cur.is_some_and(|cc| chains[cc].cues.is_empty())
+            && matches!(toks[i].low.as_str(), "who" | "which" | "that" | "whose" | "where")
+        {
+            cur = None;
         }
         // The short object of "combat", "reduce", "close" ends at a comma or "and".
         if let Some(sc) = short {
