@@ -1092,6 +1092,7 @@ fn sentence_chains(
                 && !f.frame
                 && !passive_present
                 && toks[c.b - 1].low.ends_with("ed")
+                && !toks[c.b - 1].low.contains('-')
             {
                 i = c.b;
                 continue;
@@ -1152,7 +1153,18 @@ fn sentence_chains(
                 let mut anaphor = false;
                 // Its subject runs back to the clause start or the previous cue; a
                 // coordinated verb ("... and undermines") shares an earlier subject.
-                let coord = coordinated(&toks, c.a);
+                // A coordinated predicate shares the subject of the one before it: none of
+                // its own after a stance ("... a violation of X and undermines"), the
+                // belief's subject after a belief ("believes that X reflect ... and are
+                // necessary").
+                let coord = coordinated(&toks, c.a)
+                    && (0..c.a).rev().take_while(|&k| clause[k] == clause[c.a]).any(|k| {
+                        cues.iter().any(|h| {
+                            h.b == k + 1
+                                && !h.flags.frame
+                                && (h.flags.takes_side() || h.flags.subject_side() || h.flags.flip)
+                        })
+                    });
                 for k in (0..c.a).rev() {
                     if coord || clause[k] != clause[c.a] {
                         break;
