@@ -1467,9 +1467,20 @@ fn sentence_chains(
                 }
                 None => {}
             }
-        } else if with_anaphors && ANAPHORS.contains(&toks[i].low.as_str()) {
+        } else if with_anaphors
+            && (ANAPHORS.contains(&toks[i].low.as_str())
+                || (toks[i].low == "that"
+                    && i > 0
+                    && EMBEDDERS.contains(&toks[i - 1].low.as_str())
+                    && toks.get(i + 1).is_some_and(|n| n.word)))
+        {
+            // "rejects it", "remains committed to that objective"; not "such as".
             if let Some(cc) = cur {
-                chains[cc].anaphor = true;
+                let direct = i <= chains[cc].head_tok + 6;
+                let such_as = toks[i].low == "such" && toks.get(i + 1).is_some_and(|n| n.low == "as");
+                if direct && !such_as {
+                    chains[cc].anaphor = true;
+                }
             }
         }
         i += 1;
@@ -1704,13 +1715,8 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
         // The next sentence, when it refers back: "It would undermine ...".
         if s + 1 < sents.len() && !holding.contains(&(s + 1)) {
             for ch in sentence_chains(text, sents[s + 1].clone(), &matches, true, false) {
-                if !ch.void && ch.anaphor && ch.governed.is_empty() {
-                    let starts_with_anaphor = tokenize(&text[sents[s + 1].clone()], 0)
-                        .first()
-                        .is_some_and(|t| ANAPHORS.contains(&t.low.as_str()) || t.low == "we");
-                    if starts_with_anaphor {
-                        anaphoric.push(ch);
-                    }
+                if !ch.void && ch.anaphor && ch.governed.is_empty() && !governed_here {
+                    anaphoric.push(ch);
                 }
             }
         }
