@@ -1548,6 +1548,13 @@ fn attributed_to_other(toks: &[Tok], cues: &[CueHit], a: usize, clause: &[usize]
             {
                 continue;
             }
+            // "help developing countries build": the object of a stance, not a subject.
+            if cues
+                .iter()
+                .any(|c| (c.b == k || c.b + 1 == k) && (c.flags.support || c.flags.oppose))
+            {
+                continue;
+            }
             return !modal && !in_directive(toks, cues, k);
         }
     }
