@@ -677,14 +677,8 @@ fn clause_open(t: &Tok) -> bool {
 
 /// Words that may stand inside a cue without breaking it.
 const INSIDE_CUE: &[&str] = &[
-    "also",
-    "very",
-    "still",
-    "therefore",
-    "thus",
-    "always",
-    "again",
-    "particularly",
+    "also", "very", "still", "therefore", "thus", "always", "again", "once", "particularly",
+    "further",
 ];
 
 const AUXILIARIES: &[&str] = &[
@@ -1134,6 +1128,32 @@ fn sentence_chains(
                 i = c.b;
                 continue;
             }
+            // "is undermined by X": the agent is what the cue is against.
+            let by_agent = f.subject_side()
+                && (passive_present || passive_past)
+                && participle
+                && toks.get(c.b).is_some_and(|t| t.low == "by");
+            if by_agent && own != 0 {
+                let void = conceded_here || cur.is_some_and(|cc| chains[cc].other);
+                chains.push(Chain {
+                    pol: own,
+                    base: own,
+                    strength,
+                    cues: vec![range],
+                    governed: Vec::new(),
+                    anaphor: false,
+                    void,
+                    other: false,
+                    after_concession: conceded[..c.a].iter().any(|&x| x),
+                    frame: false,
+                    frame_neg: false,
+                    head_tok: c.a,
+                    sentence: sent.clone(),
+                });
+                cur = Some(chains.len() - 1);
+                i = c.b;
+                continue;
+            }
             if subject_mode && own != 0 {
                 let mut own = own;
                 if let Some(cc) = cur {
@@ -1208,7 +1228,12 @@ fn sentence_chains(
                                         .iter()
                                         .any(|t| PROPOSITIONS.contains(&t.low.as_str()))
                                     && !between.iter().any(|t| t.low == "which");
-                                if complement && !chains[cc].frame {
+                                // "Lifting this embargo is necessary": a gerund subject.
+                                let gerund_subject = (0..head)
+                                    .rev()
+                                    .take_while(|&t| clause[t] == clause[c.a])
+                                    .all(|t| !toks[t].word);
+                                if (complement || gerund_subject) && !chains[cc].frame {
                                     p = if outer == 0 { p } else { outer * own };
                                 }
                                 chains[cc].governed.remove(pos);

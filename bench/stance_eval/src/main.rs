@@ -152,6 +152,41 @@ fn match_ranges(para: &str, words: &[String]) -> Option<Vec<Range<usize>>> {
     seen.iter().all(|&s| s).then_some(ranges)
 }
 
+fn scan(query: &str, dirs: &[String]) {
+    let words = query_words(query);
+    let mut files: Vec<PathBuf> = dirs
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).into_iter().flatten())
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    for f in files {
+        let Ok(bytes) = std::fs::read(&f) else { continue };
+        let text = decode(&bytes);
+        let mut ev = Vec::new();
+        for para in paragraphs(&text) {
+            if let Some(ranges) = match_ranges(&para, &words) {
+                let e = passage_stance(&para, &ranges);
+                let cues: Vec<&str> = e.cues.iter().map(|c| &para[c[0]..c[1]]).collect();
+                let sentence = &para[e.sentence.clone()];
+                println!(
+                    "  {} {:?}{}: {}",
+                    e.stance.as_str(),
+                    cues,
+                    if e.explicit { " explicit" } else { "" },
+                    sentence.chars().take(300).collect::<String>()
+                );
+                ev.push(e);
+            }
+        }
+        if !ev.is_empty() {
+            let c = country_stance(&ev);
+            println!("{} => {} ({:.2})\n", f.display(), c.stance.as_str(), c.strength);
+        }
+    }
+}
+
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut judgments_dir = root.join("tests/relevance/stance");
@@ -164,6 +199,14 @@ fn main() {
         match a.as_str() {
             "--errors" => show_errors = true,
             "--predictions" => predictions = args.next().map(PathBuf::from),
+            "--scan" => {
+                // --scan QUERY DIR...: every matching paragraph of the papers in DIR with its
+                // stance, and each paper's stance, to check the rules on other text.
+                let q = args.next().unwrap_or_default();
+                let dirs: Vec<String> = args.by_ref().collect();
+                scan(&q, &dirs);
+                return;
+            }
             "--probe" => {
                 // --probe QUERY TEXT: the stance of one passage, for checking a rule.
                 let q = args.next().unwrap_or_default();
