@@ -1510,6 +1510,30 @@ fn sentence_chains(
         }
         i += 1;
     }
+    // "On Security Council reform, Burundi reiterates its support for ...": a topic
+    // phrase opening the sentence is what the first stance after it is about.
+    let topic_end = if toks
+        .first()
+        .is_some_and(|t| TOPIC_MARKERS.contains(&t.low.as_str()))
+    {
+        toks.iter().position(|t| t.low == ",")
+    } else {
+        None
+    };
+    if let Some(end) = topic_end {
+        let topic: Vec<usize> = (0..end).filter_map(|k| is_match[k]).collect();
+        if let Some(ch) = chains
+            .iter_mut()
+            .find(|ch| ch.head_tok > end && !ch.void && !ch.frame)
+        {
+            let pol = ch.base;
+            for m in topic.into_iter().rev() {
+                if !ch.governed.iter().any(|(g, _)| *g == m) {
+                    ch.governed.insert(0, (m, pol));
+                }
+            }
+        }
+    }
     // A belief with no stance inside it takes none ("Israel holds that IHL provides ..."),
     // unless it is negated ("does not believe that X").
     for ch in &mut chains {
@@ -1597,6 +1621,9 @@ fn in_directive(toks: &[Tok], cues: &[CueHit], k: usize) -> bool {
                 .any(|c| c.b == t && (c.flags.support || c.flags.oppose) && !c.flags.frame)
     })
 }
+
+/// Words opening a topic phrase: "On X, ...", "Regarding X, ...".
+const TOPIC_MARKERS: &[&str] = &["on", "regarding", "concerning", "about", "turning", "as"];
 
 /// Nouns for a proposition that a stance can reject as untrue.
 const PROPOSITIONS: &[&str] = &[
