@@ -677,7 +677,15 @@ fn clause_open(t: &Tok) -> bool {
 
 /// Words that may stand inside a cue without breaking it.
 const INSIDE_CUE: &[&str] = &[
-    "also", "very", "still", "therefore", "thus", "always", "again", "once", "particularly",
+    "also",
+    "very",
+    "still",
+    "therefore",
+    "thus",
+    "always",
+    "again",
+    "once",
+    "particularly",
     "further",
 ];
 
@@ -778,7 +786,6 @@ const LIKE: &[&str] = &[
     "joins",
     "join",
     "joined",
-    "than",
     "and",
     "other",
 ];
@@ -1116,9 +1123,8 @@ fn sentence_chains(
                 c.strength.max(1)
             };
             let conceded_here = conceded[c.a];
-            let subject_mode =
-                f.subject_side()
-                    || (side_obj && !f.frame && participle && c.b - c.a == 1 && passive_present);
+            let subject_mode = f.subject_side()
+                || (side_obj && !f.frame && participle && c.b - c.a == 1 && passive_present);
             // "legitimate online speech" is no stance; "X is legitimate" is.
             if f.subject_side()
                 && c.b - c.a == 1
@@ -1178,13 +1184,18 @@ fn sentence_chains(
                 // belief's subject after a belief ("believes that X reflect ... and are
                 // necessary").
                 let coord = coordinated(&toks, c.a)
-                    && (0..c.a).rev().take_while(|&k| clause[k] == clause[c.a]).any(|k| {
-                        cues.iter().any(|h| {
-                            h.b == k + 1
-                                && !h.flags.frame
-                                && (h.flags.takes_side() || h.flags.subject_side() || h.flags.flip)
-                        })
-                    });
+                    && (0..c.a)
+                        .rev()
+                        .take_while(|&k| clause[k] == clause[c.a])
+                        .any(|k| {
+                            cues.iter().any(|h| {
+                                h.b == k + 1
+                                    && !h.flags.frame
+                                    && (h.flags.takes_side()
+                                        || h.flags.subject_side()
+                                        || h.flags.flip)
+                            })
+                        });
                 for k in (0..c.a).rev() {
                     if coord || clause[k] != clause[c.a] {
                         break;
@@ -1455,7 +1466,10 @@ fn sentence_chains(
         // A list item proposes its head noun phrase, not what a relative clause adds.
         if proposal
             && cur.is_some_and(|cc| chains[cc].cues.is_empty())
-            && matches!(toks[i].low.as_str(), "who" | "which" | "that" | "whose" | "where")
+            && matches!(
+                toks[i].low.as_str(),
+                "who" | "which" | "that" | "whose" | "where"
+            )
         {
             cur = None;
         }
@@ -1502,7 +1516,8 @@ fn sentence_chains(
             // "rejects it", "remains committed to that objective"; not "such as".
             if let Some(cc) = cur {
                 let direct = i <= chains[cc].head_tok + 6;
-                let such_as = toks[i].low == "such" && toks.get(i + 1).is_some_and(|n| n.low == "as");
+                let such_as =
+                    toks[i].low == "such" && toks.get(i + 1).is_some_and(|n| n.low == "as");
                 if direct && !such_as {
                     chains[cc].anaphor = true;
                 }
@@ -2153,6 +2168,141 @@ mod tests {
             st(
                 "Several states have legalised cannabis. This undermines the conventions.",
                 "cannabis"
+            ),
+            Oppose
+        );
+    }
+
+    #[test]
+    fn condemning_the_topic_opposes_it() {
+        assert_eq!(
+            st("Mexico condemns internet shutdowns.", "internet shutdowns"),
+            Oppose
+        );
+        assert_eq!(
+            st(
+                "So-called \"harm reduction\" should not become a cover for drug use.",
+                "harm reduction"
+            ),
+            Oppose
+        );
+    }
+
+    #[test]
+    fn a_negation_without_a_cue_turns_what_follows() {
+        assert_eq!(
+            st("There must be no accountability gap.", "accountability gap"),
+            Oppose
+        );
+        assert_eq!(
+            st(
+                "Japan has no plan to develop fully autonomous weapons.",
+                "fully autonomous weapons"
+            ),
+            Oppose
+        );
+        assert_eq!(
+            st(
+                "Weapons that operate without meaningful human control should be prohibited.",
+                "meaningful human control"
+            ),
+            Support
+        );
+        assert_eq!(
+            st(
+                "The treaty should ban systems that cannot be used under meaningful human control.",
+                "meaningful human control"
+            ),
+            Support
+        );
+    }
+
+    #[test]
+    fn topic_phrases_gerund_subjects_and_passive_agents() {
+        assert_eq!(
+            st(
+                "On Security Council reform, Burundi reiterates its support for the Common African Position.",
+                "Security Council reform"
+            ),
+            Support
+        );
+        assert_eq!(
+            st(
+                "Lifting this embargo is more necessary than ever.",
+                "embargo"
+            ),
+            Oppose
+        );
+        assert_eq!(
+            st(
+                "Our work is undermined by unilateral coercive measures.",
+                "unilateral coercive measures"
+            ),
+            Oppose
+        );
+        assert_eq!(
+            st(
+                "Rather than a new treaty, Korea favours practical measures.",
+                "new treaty"
+            ),
+            Oppose
+        );
+    }
+
+    #[test]
+    fn beliefs_pass_on_their_negation() {
+        assert_eq!(
+            st(
+                "India does not, however, consider it necessary to negotiate a new treaty at this stage.",
+                "new treaty"
+            ),
+            Oppose
+        );
+        assert_eq!(
+            st(
+                "Israel holds that existing law provides a framework for autonomous weapons.",
+                "autonomous weapons"
+            ),
+            Mention
+        );
+        assert_eq!(
+            st(
+                "Russia rejects the notion that encryption is a right.",
+                "encryption"
+            ),
+            Oppose
+        );
+    }
+
+    #[test]
+    fn reports_of_what_others_do_are_mentions() {
+        for s in [
+            "We note that certain states, primarily the United States, promote political declarations.",
+            "For thirty years this General Assembly has rejected the embargo.",
+            "More than fifty states have endorsed the political declaration.",
+            "The National Strategy for Preventing Harm places harm reduction next to treatment.",
+        ] {
+            let q = if s.contains("embargo") {
+                "embargo"
+            } else if s.contains("harm reduction") {
+                "preventing"
+            } else {
+                "political declaration"
+            };
+            assert_eq!(st(s, q), Mention, "{s}");
+        }
+        // A request to others is the author's own stance.
+        assert_eq!(
+            st(
+                "Invite states to endorse the political declaration.",
+                "political declaration"
+            ),
+            Support
+        );
+        assert_eq!(
+            st(
+                "Venezuela proposes that the Council recognise that unilateral coercive measures violate human rights.",
+                "unilateral coercive measures"
             ),
             Oppose
         );

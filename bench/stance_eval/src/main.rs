@@ -162,7 +162,9 @@ fn scan(query: &str, dirs: &[String]) {
         .collect();
     files.sort();
     for f in files {
-        let Ok(bytes) = std::fs::read(&f) else { continue };
+        let Ok(bytes) = std::fs::read(&f) else {
+            continue;
+        };
         let text = decode(&bytes);
         let mut ev = Vec::new();
         for para in paragraphs(&text) {
@@ -182,7 +184,12 @@ fn scan(query: &str, dirs: &[String]) {
         }
         if !ev.is_empty() {
             let c = country_stance(&ev);
-            println!("{} => {} ({:.2})\n", f.display(), c.stance.as_str(), c.strength);
+            println!(
+                "{} => {} ({:.2})\n",
+                f.display(),
+                c.stance.as_str(),
+                c.strength
+            );
         }
     }
 }
