@@ -1497,14 +1497,11 @@ fn sentence_chains(
             }
         }
         if let Some(m) = is_match[i] {
-            match cur {
-                Some(cc) => {
-                    let p = chains[cc].pol;
-                    if !chains[cc].governed.iter().any(|(g, _)| *g == m) {
-                        chains[cc].governed.push((m, p));
-                    }
+            if let Some(cc) = cur {
+                let p = chains[cc].pol;
+                if !chains[cc].governed.iter().any(|(g, _)| *g == m) {
+                    chains[cc].governed.push((m, p));
                 }
-                None => {}
             }
         } else if with_anaphors
             && (ANAPHORS.contains(&toks[i].low.as_str())
@@ -2311,7 +2308,8 @@ mod tests {
     #[test]
     fn no_matches_is_a_mention() {
         assert_eq!(passage_stance("Belgium supports it.", &[]).stance, Mention);
-        assert_eq!(passage_stance("", &[0..4]).stance, Mention);
+        let out_of_bounds = vec![Range { start: 0, end: 4 }];
+        assert_eq!(passage_stance("", &out_of_bounds).stance, Mention);
     }
 
     fn e(stance: Stance, explicit: bool) -> Evidence {

@@ -336,8 +336,8 @@ fn main() {
     let report = |name: &str, conf: &[[usize; 4]; 4]| {
         let correct: usize = (0..4).map(|i| conf[i][i]).sum();
         let mut f1s = Vec::new();
-        for c in 0..4 {
-            let gold: usize = conf[c].iter().sum();
+        for (c, row) in conf.iter().enumerate() {
+            let gold: usize = row.iter().sum();
             let pred: usize = (0..4).map(|g| conf[g][c]).sum();
             if gold == 0 && pred == 0 {
                 continue;
@@ -345,12 +345,12 @@ fn main() {
             let p = if pred == 0 {
                 0.0
             } else {
-                conf[c][c] as f64 / pred as f64
+                row[c] as f64 / pred as f64
             };
             let r = if gold == 0 {
                 0.0
             } else {
-                conf[c][c] as f64 / gold as f64
+                row[c] as f64 / gold as f64
             };
             f1s.push(if p + r == 0.0 {
                 0.0
