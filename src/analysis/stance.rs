@@ -830,12 +830,17 @@ fn sentence_chains(
     proposal: bool,
 ) -> Vec<Chain> {
     let toks = tokenize(&text[sent.clone()], sent.start);
+    // Only the matches inside this sentence, so a passage with many matches stays linear.
+    let local: Vec<usize> = (0..matches.len())
+        .filter(|&m| matches[m].start < sent.end && sent.start < matches[m].end)
+        .collect();
     let is_match: Vec<Option<usize>> = toks
         .iter()
         .map(|t| {
-            matches
+            local
                 .iter()
-                .position(|m| m.start < t.end && t.start < m.end)
+                .copied()
+                .find(|&m| matches[m].start < t.end && t.start < matches[m].end)
         })
         .collect();
     let cues = find_cues(&toks, &is_match);
