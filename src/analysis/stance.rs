@@ -1468,13 +1468,24 @@ fn sentence_chains(
             i = c.b;
             continue;
         }
-        // A list item proposes its head noun phrase, not what a relative clause adds.
+        // A list item proposes its head noun phrase, not what a relative clause or a
+        // comma adds.
         if proposal
             && cur.is_some_and(|cc| chains[cc].cues.is_empty())
             && matches!(
                 toks[i].low.as_str(),
-                "who" | "which" | "that" | "whose" | "where"
+                "who" | "which" | "that" | "whose" | "where" | ","
             )
+        {
+            cur = None;
+        }
+        // A stance's object ends where a relative clause about it begins (", whose
+        // true scale was shown by X"), or at "while doing" (another action).
+        if i > 0
+            && ((toks[i - 1].low == ","
+                && matches!(toks[i].low.as_str(), "which" | "whose" | "who" | "where"))
+                || (matches!(toks[i].low.as_str(), "while" | "whilst")
+                    && toks.get(i + 1).is_some_and(|n| n.low.ends_with("ing"))))
         {
             cur = None;
         }
@@ -1598,10 +1609,10 @@ fn attributed_to_other(toks: &[Tok], cues: &[CueHit], a: usize, clause: &[usize]
             k = c.a;
             continue;
         }
-        // "states" but not "the United States" or "Member States".
+        // "states", "the High Contracting Parties", but not "the United States";
         // "invite states to endorse": the object of a request, not a subject.
         if OTHER_SUBJECTS.contains(&toks[k].low.as_str())
-            && !toks[k].cap
+            && !(k > 0 && toks[k - 1].low == "united")
             && toks.get(k + 1).is_none_or(|n| n.low != "to")
         {
             let before: Vec<&str> = toks[k.saturating_sub(3)..k]
