@@ -1468,14 +1468,14 @@ fn sentence_chains(
             i = c.b;
             continue;
         }
-        // A list item proposes its head noun phrase, not what a relative clause or a
-        // comma adds.
+        // A list item proposes its head noun phrase, not what a relative clause or an
+        // example adds.
         if proposal
             && cur.is_some_and(|cc| chains[cc].cues.is_empty())
-            && matches!(
+            && (matches!(
                 toks[i].low.as_str(),
-                "who" | "which" | "that" | "whose" | "where" | ","
-            )
+                "who" | "which" | "that" | "whose" | "where"
+            ) || (toks[i].low == "including" && i > 0 && toks[i - 1].low == ","))
         {
             cur = None;
         }
