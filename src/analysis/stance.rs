@@ -1,8 +1,28 @@
 //! Stance: whether a passage supports, opposes or only mentions what a query matched, and a
-//! country's stance from its passages. Rule-based, over the cue lexicon in `stance_cues.tsv`:
-//! cues with their scope (what follows a verb, what precedes "is essential"), negation,
-//! flips ("opposes any weakening of X"), concessions ("while we respect X, ..."), and who
-//! speaks ("some states advocate X" is not the author's stance).
+//! country's stance from its passages. Rule-based, over the cue lexicon in `stance_cues.tsv`.
+//!
+//! How a passage is read, sentence by sentence (those holding a match, the next one when it
+//! refers back with "it"/"this", and the line introducing a list item):
+//! - A cue takes a side on its object, the words after it up to the end of its clause
+//!   ("Russia rejects X"), or on its subject ("X is premature", "X would undermine Y").
+//! - Cues inside a cue's object compose: "rejects attempts to undermine X" and "opposes any
+//!   weakening of X" support X; "calls for an end to X", "calls for the lifting of X" oppose
+//!   it. A coordinated cue starts again from the first one ("against A and against B").
+//! - A negation turns the next cue within five words ("does not support", "will never
+//!   accept"); with no cue it turns what follows ("weapons that operate without X should be
+//!   prohibited" supports X; "there must be no X" opposes X). "not only" is no negation.
+//! - Beliefs ("believes", "considers", "notes that") take no side themselves but pass their
+//!   negation on ("does not consider it necessary to negotiate X" opposes X).
+//! - A conceded clause ("while we respect X,", "although", "despite") does not count; the
+//!   main clause decides, and may refer back to X ("..., Russia rejects them").
+//! - Said by others is no stance: "some states advocate X", "critics argue", "the Assembly
+//!   rejected X", "fifty states have endorsed X"; but "States should adopt X" (a modal) and
+//!   "proposes that the Council recognise X" are the author's.
+//! - A cue counts only when its object holds most of the query's words in the sentence, so
+//!   "condemns drug trafficking" takes no side on "a task force against drug trafficking".
+//! - A list item is a proposal: a weak stance for its head noun phrase.
+//! - Names are not cues ("the Strategy for Preventing ..."), nor are weak cues in the past
+//!   tense ("established a working group").
 
 use serde::{Deserialize, Serialize, Serializer};
 use std::collections::HashMap;
