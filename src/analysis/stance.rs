@@ -1994,6 +1994,34 @@ mod tests {
     }
 
     #[test]
+    fn general_debate_wording() {
+        for s in [
+            "It is time to lift the cruel and unjust embargo.",
+            "We urge for the categorical lifting of the embargo.",
+            "Jamaica joins the call for the discontinuation of the embargo against Cuba.",
+            "I would like to call once again for an end to the embargo.",
+            "Once again, we call on the United States to end the embargo.",
+            "Lifting this embargo is more necessary than ever.",
+        ] {
+            assert_eq!(st(s, "embargo"), Oppose, "{s}");
+        }
+        assert_eq!(
+            st(
+                "Malaysia demands that the Security Council impose an arms embargo against Israel.",
+                "embargo"
+            ),
+            Support
+        );
+        assert_eq!(
+            st(
+                "The two-state solution remains the only viable path to peace.",
+                "two-state solution"
+            ),
+            Support
+        );
+    }
+
+    #[test]
     fn negation_and_its_scope() {
         assert_eq!(
             st("Belgium does not oppose harm reduction.", "harm reduction"),
