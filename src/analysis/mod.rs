@@ -3,6 +3,7 @@
 //! that the text and JSON printers both read.
 
 pub mod similarity;
+pub mod stance;
 
 use crate::index::search::{self, CountryMatches, StoredPassage};
 use crate::index::{IndexError, PaperIndex};
