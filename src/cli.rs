@@ -140,6 +140,14 @@ pub struct WhoArgs {
     /// How many countries to show (all by default)
     #[arg(short = 'n', long)]
     pub limit: Option<usize>,
+    /// Only countries that take this stance on it
+    #[arg(long, value_parser = parse_stance)]
+    pub stance: Option<crate::analysis::stance::Stance>,
+}
+
+fn parse_stance(s: &str) -> Result<crate::analysis::stance::Stance, String> {
+    crate::analysis::stance::Stance::parse(s)
+        .ok_or_else(|| format!("{s:?} is not a stance; use support, oppose, mixed or mention"))
 }
 
 #[derive(Debug, Args)]

@@ -12,6 +12,7 @@ use crate::query::highlight::{self, Snippet};
 use crate::query::parse::{AskedStance, FilterField};
 use crate::query::Compiled;
 use serde::Serialize;
+use stance::Stance;
 use tantivy::Searcher;
 
 /// How caucus read the query, shown so a user can see what was searched.
@@ -194,11 +195,33 @@ pub fn search(
     })
 }
 
+/// The sentence that shows a country's stance, with its cue words.
+#[derive(Debug, Clone, Serialize)]
+pub struct StanceEvidence {
+    /// The passage it comes from.
+    pub location: String,
+    pub sentence: String,
+    /// Byte ranges of the cue words ("rejects", "calls for") in `sentence`.
+    pub cues: Vec<[usize; 2]>,
+    /// True when a strong cue decided it ("rejects", "calls for"), false for a
+    /// weak one ("welcomes", "is concerned").
+    pub explicit: bool,
+}
+
 /// One country in the answer to `caucus who`.
 #[derive(Debug, Clone, Serialize)]
 pub struct WhoRow {
     pub rank: usize,
     pub country: String,
+    /// Where it stands on what was asked: support, oppose, mixed or mention.
+    pub stance: Stance,
+    /// 0 to 1: how many passages take that side, and how explicitly.
+    pub stance_strength: f32,
+    /// Of the passages read for the stance: how many support, oppose, only mention.
+    pub stance_passages: StanceCounts,
+    /// The sentence that shows it (none for a mention).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<StanceEvidence>,
     /// Matching passages, over all matches.
     pub passages: usize,
     /// Papers with at least one matching passage.
@@ -215,10 +238,73 @@ pub struct WhoResult {
     pub read_as: ReadAs,
     pub total_passages: usize,
     pub total_countries: usize,
+    /// With `--stance` (or a question such as "who opposes X"): the stance kept.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Stance>,
     pub countries: Vec<WhoRow>,
     /// With `--missing`: countries among the filtered papers that do not mention it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing: Option<Vec<String>>,
+}
+
+/// Passages per side.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct StanceCounts {
+    pub support: usize,
+    pub oppose: usize,
+    pub mention: usize,
+}
+
+/// A country's stance over its best matching passages, and the sentence that shows it.
+fn country_stance(
+    index: &PaperIndex,
+    searcher: &Searcher,
+    c: &Compiled,
+    m: &CountryMatches,
+) -> Result<(stance::CountryStance, Option<StanceEvidence>), IndexError> {
+    let mut evidence = Vec::new();
+    let mut shown: Option<(bool, StanceEvidence)> = None;
+    for (_, addr) in &m.top {
+        let p =
+            search::stored(searcher, &index.fields, *addr).map_err(|e| index.tantivy_error(e))?;
+        let matches = highlight::match_ranges(&p.text, &c.highlight);
+        let e = stance::passage_stance(&p.text, &matches);
+        if e.stance != Stance::Mention {
+            // The strongest sentence first; among equals, the best-scoring passage.
+            if shown
+                .as_ref()
+                .is_none_or(|(explicit, _)| e.explicit && !explicit)
+            {
+                let sentence = p
+                    .text
+                    .get(e.sentence.clone())
+                    .unwrap_or_default()
+                    .to_owned();
+                let cues = e
+                    .cues
+                    .iter()
+                    .filter(|[a, b]| *a >= e.sentence.start && *b <= e.sentence.end)
+                    .map(|[a, b]| [a - e.sentence.start, b - e.sentence.start])
+                    .collect();
+                shown = Some((
+                    e.explicit,
+                    StanceEvidence {
+                        location: p.location(),
+                        sentence,
+                        cues,
+                        explicit: e.explicit,
+                    },
+                ));
+            }
+        }
+        evidence.push(e);
+    }
+    let overall = stance::country_stance(&evidence);
+    // Show a sentence on the side the country takes (both sides for mixed).
+    let shown = shown
+        .map(|(_, s)| s)
+        .filter(|_| overall.stance != Stance::Mention);
+    Ok((overall, shown))
 }
 
 /// Countries rank by their best passage, with credit for more of them: a country
@@ -238,15 +324,44 @@ pub fn who(
     c: &Compiled,
     missing: bool,
     limit: Option<usize>,
+    only: Option<Stance>,
 ) -> Result<WhoResult, IndexError> {
     let mut groups = search::group_by_country(index, searcher, c.query.as_ref())?;
+    // A stance asked for in the question ("which countries oppose X") filters too.
+    let only = only.or(match c.stance {
+        Some(AskedStance::Support) => Some(Stance::Support),
+        Some(AskedStance::Oppose) => Some(Stance::Oppose),
+        _ => None,
+    });
     groups.sort_by(|a, b| {
         country_score(b)
             .total_cmp(&country_score(a))
             .then(b.passages.cmp(&a.passages))
     });
-    let total_passages = groups.iter().map(|g| g.passages).sum();
-    let total_countries = groups.len();
+    // Stance is read for every country only when it filters; else for those shown.
+    let shown_n = if only.is_some() {
+        groups.len()
+    } else {
+        limit.unwrap_or(usize::MAX).min(groups.len())
+    };
+    let mut stances = Vec::with_capacity(shown_n);
+    for g in &groups[..shown_n] {
+        stances.push(country_stance(index, searcher, c, g)?);
+    }
+    let mut kept: Vec<(
+        &CountryMatches,
+        (stance::CountryStance, Option<StanceEvidence>),
+    )> = groups
+        .iter()
+        .zip(stances)
+        .filter(|(_, (s, _))| only.is_none_or(|want| s.stance == want))
+        .collect();
+    let (total_passages, total_countries) = if only.is_some() {
+        (kept.iter().map(|(g, _)| g.passages).sum(), kept.len())
+    } else {
+        (groups.iter().map(|g| g.passages).sum(), groups.len())
+    };
+    kept.truncate(limit.unwrap_or(usize::MAX));
     let missing = if missing {
         let all = search::group_by_country(index, searcher, c.filter_query.as_ref())?;
         let mut gone: Vec<String> = all
@@ -260,12 +375,20 @@ pub fn who(
         None
     };
     let mut countries = Vec::new();
-    for (i, g) in groups.iter().take(limit.unwrap_or(usize::MAX)).enumerate() {
+    for (i, (g, (st, evidence))) in kept.into_iter().enumerate() {
         let p = search::stored(searcher, &index.fields, g.best.1)
             .map_err(|e| index.tantivy_error(e))?;
         countries.push(WhoRow {
             rank: i + 1,
             country: g.country.clone(),
+            stance: st.stance,
+            stance_strength: st.strength,
+            stance_passages: StanceCounts {
+                support: st.support,
+                oppose: st.oppose,
+                mention: st.mention,
+            },
+            evidence,
             passages: g.passages,
             papers: g.papers,
             score: country_score(g),
@@ -282,6 +405,7 @@ pub fn who(
         read_as: ReadAs::of(c),
         total_passages,
         total_countries,
+        stance: only,
         countries,
         missing,
     })

@@ -144,6 +144,7 @@ pub fn who(ctx: &Context, args: WhoArgs) -> Result<Outcome> {
         &p.compiled,
         args.missing,
         args.limit,
+        args.stance,
     )?;
     let mut printer = ctx.printer();
     printer.who(&result)?;

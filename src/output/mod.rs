@@ -5,6 +5,7 @@ pub mod plot;
 pub mod progress;
 
 use crate::analysis::similarity::{AlliesResult, BlocsResult, CompareResult};
+use crate::analysis::stance::Stance;
 use crate::analysis::{Hit, ReadAs, SearchResult, WhoResult};
 use crate::index::state::Catalog;
 use crate::index::writer::UpdateReport;
@@ -23,6 +24,8 @@ enum Style {
     Match,
     Place,
     Warn,
+    Support,
+    Oppose,
 }
 
 impl Style {
@@ -33,6 +36,8 @@ impl Style {
             Style::Match => "\x1b[1;31m",
             Style::Place => "\x1b[36m",
             Style::Warn => "\x1b[33m",
+            Style::Support => "\x1b[1;32m",
+            Style::Oppose => "\x1b[1;35m",
         }
     }
 }
@@ -72,6 +77,8 @@ struct WhoSummary<'a> {
     read_as: &'a ReadAs,
     total_passages: usize,
     total_countries: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stance: Option<Stance>,
     #[serde(skip_serializing_if = "Option::is_none")]
     missing: Option<&'a Vec<String>>,
 }
@@ -220,6 +227,7 @@ impl Printer {
                 read_as: &r.read_as,
                 total_passages: r.total_passages,
                 total_countries: r.total_countries,
+                stance: r.stance,
                 missing: r.missing.as_ref(),
             }));
         }
@@ -233,6 +241,13 @@ impl Printer {
             .max()
             .unwrap_or(0);
         for row in &r.countries {
+            let badge = format!("{:<8}", row.stance.as_str());
+            let badge = match row.stance {
+                Stance::Support => self.paint(Style::Support, &badge),
+                Stance::Oppose => self.paint(Style::Oppose, &badge),
+                Stance::Mixed => self.paint(Style::Warn, &badge),
+                Stance::Mention => self.paint(Style::Dim, &badge),
+            };
             let counts = format!(
                 "{} passage{} in {} paper{}",
                 row.passages,
@@ -243,15 +258,33 @@ impl Printer {
             let name = format!("{:<width$}", row.country);
             writeln!(
                 self.out,
-                "{:>2}. {}  {:<24} {}",
+                "{:>2}. {}  {}  {:<24} {}",
                 row.rank,
                 self.paint(Style::Bold, &name),
+                badge,
                 counts,
                 self.paint(Style::Place, &row.best.location)
             )?;
             for s in row.best.snippets.iter().take(2) {
                 let text = self.snippet(s);
                 writeln!(self.out, "    {text}")?;
+            }
+            if let Some(e) = &row.evidence {
+                let cue = Snippet {
+                    text: e.sentence.clone(),
+                    highlights: e.cues.clone(),
+                };
+                let place = if e.location == row.best.location {
+                    String::new()
+                } else {
+                    format!("  {}", self.paint(Style::Place, &e.location))
+                };
+                writeln!(
+                    self.out,
+                    "    {} {}{place}",
+                    self.paint(Style::Dim, "stance:"),
+                    self.snippet(&cue)
+                )?;
             }
         }
         if !r.countries.is_empty() {
