@@ -166,6 +166,9 @@ pub struct AlliesArgs {
     /// Show the countries whose papers diverge most instead
     #[arg(long)]
     pub opponents: bool,
+    /// Countries taking the same stance on this issue (the opposite with --opponents)
+    #[arg(long, value_name = "QUERY")]
+    pub on: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -191,6 +194,9 @@ pub struct BlocsArgs {
 pub struct CompareArgs {
     pub first: String,
     pub second: String,
+    /// Compare their stances on this issue (any query `who` takes)
+    #[arg(long, value_name = "QUERY")]
+    pub on: Option<String>,
     /// Only this committee
     #[arg(long)]
     pub committee: Option<String>,

@@ -50,7 +50,10 @@ fn score(pairs: &[(&str, &str)]) -> Scores {
     let mut f1s = Vec::new();
     let mut oppose_precision = 0.0;
     for label in LABELS {
-        let tp = pairs.iter().filter(|(j, p)| *j == label && *p == label).count() as f64;
+        let tp = pairs
+            .iter()
+            .filter(|(j, p)| *j == label && *p == label)
+            .count() as f64;
         let predicted = pairs.iter().filter(|(_, p)| *p == label).count() as f64;
         let judged = pairs.iter().filter(|(j, _)| *j == label).count() as f64;
         let precision = if predicted > 0.0 { tp / predicted } else { 0.0 };
@@ -130,7 +133,11 @@ fn stance_of_judged_pairs() {
     let caucus = score(&pairs);
     let baseline_pairs: Vec<(&str, &str)> = pairs.iter().map(|(j, _)| (*j, "mention")).collect();
     let baseline = score(&baseline_pairs);
-    println!("{} judged pairs, {} not found by who", pairs.len(), unmatched);
+    println!(
+        "{} judged pairs, {} not found by who",
+        pairs.len(),
+        unmatched
+    );
     println!("           accuracy  macro-F1  oppose precision");
     for (name, s) in [("caucus", &caucus), ("baseline", &baseline)] {
         println!(
@@ -187,8 +194,14 @@ fn who_stance_filter_and_questions() {
             .collect()
     };
     let all = stances(&["who", "harm reduction", "--json"]);
-    assert!(all.iter().any(|(c, s)| c == "Russia" && s == "oppose"), "{all:?}");
-    assert!(all.iter().any(|(c, s)| c == "Portugal" && s == "support"), "{all:?}");
+    assert!(
+        all.iter().any(|(c, s)| c == "Russia" && s == "oppose"),
+        "{all:?}"
+    );
+    assert!(
+        all.iter().any(|(c, s)| c == "Portugal" && s == "support"),
+        "{all:?}"
+    );
     let oppose = stances(&["who", "harm reduction", "--stance", "oppose", "--json"]);
     assert!(!oppose.is_empty() && oppose.iter().all(|(_, s)| s == "oppose"));
     assert!(oppose.len() < all.len());
@@ -207,23 +220,128 @@ fn who_stance_filter_and_questions() {
         support
     );
     // The summary says what the question was read as, in JSON and in text.
-    let o = run(&index, &["who", "which countries oppose harm reduction", "--json"]);
+    let o = run(
+        &index,
+        &["who", "which countries oppose harm reduction", "--json"],
+    );
     let summary = of_type(&json_lines(&o), "summary")[0].clone();
     assert_eq!(summary["read_as"]["stance"], "oppose");
     assert_eq!(summary["stance"], "oppose");
-    let text = stdout(&run(&index, &["who", "which countries oppose harm reduction"]));
+    let text = stdout(&run(
+        &index,
+        &["who", "which countries oppose harm reduction"],
+    ));
     assert!(text.contains("only countries that oppose it"), "{text}");
     assert!(text.contains("stance:"), "{text}");
     // Russia's row carries its evidence: the sentence and the cue inside it.
-    let o = run(&index, &["who", "harm reduction", "--country", "Russia", "--json"]);
+    let o = run(
+        &index,
+        &["who", "harm reduction", "--country", "Russia", "--json"],
+    );
     let row = of_type(&json_lines(&o), "country")[0].clone();
     let sentence = row["evidence"]["sentence"].as_str().unwrap();
     let [a, b] = [
         row["evidence"]["cues"][0][0].as_u64().unwrap() as usize,
         row["evidence"]["cues"][0][1].as_u64().unwrap() as usize,
     ];
-    assert!(sentence[a..b].to_lowercase().contains("reject"), "{sentence}");
+    assert!(
+        sentence[a..b].to_lowercase().contains("reject"),
+        "{sentence}"
+    );
     // A bad stance value is an error naming it.
     let o = run(&index, &["who", "harm reduction", "--stance", "maybe"]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn compare_on_an_issue() {
+    let index = corpus_index();
+    let o = run(
+        &index,
+        &[
+            "compare",
+            "Russia",
+            "Portugal",
+            "--on",
+            "harm reduction",
+            "--json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let lines = json_lines(&o);
+    let c = of_type(&lines, "comparison")[0].clone();
+    assert_eq!(c["verdict"], "disagree");
+    assert_eq!(c["first_row"]["stance"], "oppose");
+    assert_eq!(c["second_row"]["stance"], "support");
+    let text = stdout(&run(
+        &index,
+        &["compare", "Russia", "Portugal", "--on", "harm reduction"],
+    ));
+    assert!(text.contains("They disagree"), "{text}");
+    assert!(text.contains("cnd/russia.txt"), "{text}");
+    // Two countries on the same side agree; one that never writes of it does not.
+    let o = run(
+        &index,
+        &[
+            "compare",
+            "Russia",
+            "China",
+            "--on",
+            "harm reduction",
+            "--json",
+        ],
+    );
+    assert_eq!(
+        of_type(&json_lines(&o), "comparison")[0]["verdict"],
+        "agree"
+    );
+    let o = run(
+        &index,
+        &[
+            "compare",
+            "Russia",
+            "Brazil",
+            "--on",
+            "harm reduction",
+            "--json",
+        ],
+    );
+    assert_eq!(
+        of_type(&json_lines(&o), "comparison")[0]["verdict"],
+        "only_first"
+    );
+}
+
+#[test]
+fn allies_on_an_issue() {
+    let index = corpus_index();
+    let o = run(
+        &index,
+        &["allies", "Russia", "--on", "harm reduction", "--json"],
+    );
+    let lines = json_lines(&o);
+    let allies = of_type(&lines, "ally");
+    assert!(!allies.is_empty());
+    assert!(allies.iter().all(|a| a["stance"] == "oppose"));
+    assert!(allies.iter().any(|a| a["country"] == "China"));
+    let o = run(
+        &index,
+        &[
+            "allies",
+            "Russia",
+            "--on",
+            "harm reduction",
+            "--opponents",
+            "--json",
+        ],
+    );
+    let lines = json_lines(&o);
+    let opponents = of_type(&lines, "opponent");
+    assert!(opponents.iter().all(|a| a["stance"] == "support"));
+    assert!(opponents.iter().any(|a| a["country"] == "Portugal"));
+    let text = stdout(&run(
+        &index,
+        &["allies", "Russia", "--on", "harm reduction"],
+    ));
+    assert!(text.contains("as Russia does"), "{text}");
 }

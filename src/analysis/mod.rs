@@ -2,6 +2,7 @@
 //! counts, and (in `similarity`) allies and blocs. Plain `Serialize` result structs
 //! that the text and JSON printers both read.
 
+pub mod issue;
 pub mod similarity;
 pub mod stance;
 

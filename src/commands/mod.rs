@@ -2,6 +2,7 @@
 //! library, hand the result to the printer, and say whether anything was found.
 
 mod index;
+mod issue;
 mod query;
 mod similarity;
 

@@ -58,7 +58,7 @@ fn stale_check(summary: &Summary) -> mpsc::Receiver<bool> {
     rx
 }
 
-fn report_stale(rx: mpsc::Receiver<bool>, summary: &Summary) {
+pub(super) fn report_stale(rx: mpsc::Receiver<bool>, summary: &Summary) {
     let changed = if summary.papers <= STALE_CHECK_ALWAYS {
         rx.recv().ok()
     } else {
@@ -74,16 +74,16 @@ fn report_stale(rx: mpsc::Receiver<bool>, summary: &Summary) {
 }
 
 /// An open index with a query read against it.
-struct Prepared {
-    index: crate::index::PaperIndex,
-    summary: Summary,
-    searcher: tantivy::Searcher,
-    compiled: query::Compiled,
-    raw: String,
-    stale: mpsc::Receiver<bool>,
+pub(super) struct Prepared {
+    pub(super) index: crate::index::PaperIndex,
+    pub(super) summary: Summary,
+    pub(super) searcher: tantivy::Searcher,
+    pub(super) compiled: query::Compiled,
+    pub(super) raw: String,
+    pub(super) stale: mpsc::Receiver<bool>,
 }
 
-fn prepare(
+pub(super) fn prepare(
     ctx: &Context,
     words: &[String],
     filter_args: FilterArgs,
@@ -110,7 +110,7 @@ fn prepare(
     })
 }
 
-fn outcome(found: bool) -> Outcome {
+pub(super) fn outcome(found: bool) -> Outcome {
     if found {
         Outcome::Found
     } else {

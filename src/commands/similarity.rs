@@ -84,6 +84,17 @@ fn scopes_for(
 }
 
 pub fn allies(ctx: &Context, args: AlliesArgs) -> Result<Outcome> {
+    if let Some(on) = &args.on {
+        return super::issue::allies_on(
+            ctx,
+            &args.country,
+            on,
+            args.opponents,
+            args.limit,
+            args.committee.clone(),
+            args.topic.clone(),
+        );
+    }
     let (index, summary) = ctx.open_for_query()?;
     let (name, scopes) = scopes_for(
         &index,
@@ -157,6 +168,16 @@ pub fn blocs(ctx: &Context, args: BlocsArgs) -> Result<Outcome> {
 }
 
 pub fn compare(ctx: &Context, args: CompareArgs) -> Result<Outcome> {
+    if let Some(on) = &args.on {
+        return super::issue::compare_on(
+            ctx,
+            &args.first,
+            &args.second,
+            on,
+            args.committee.clone(),
+            args.topic.clone(),
+        );
+    }
     let (index, summary) = ctx.open_for_query()?;
     let (first, scopes) = scopes_for(
         &index,

@@ -1,6 +1,7 @@
 //! The only place that prints: text for people (colour only on a terminal, NO_COLOR
 //! respected) and JSON Lines for scripts, both from the same result structs.
 
+mod issue;
 pub mod plot;
 pub mod progress;
 
