@@ -201,7 +201,7 @@ fn fold_our_tre(word: &str) -> Cow<'_, str> {
         }
         for (gb, us) in [("tre", "ter"), ("bre", "ber")] {
             if let Some(root) = head.strip_suffix(gb) {
-                if root.len() >= 3 && (*tail == "" || *tail == "s" || *tail == "d") {
+                if root.len() >= 3 && (tail.is_empty() || *tail == "s" || *tail == "d") {
                     return Cow::Owned(format!("{root}{us}{tail}"));
                 }
             }
