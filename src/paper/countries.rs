@@ -537,7 +537,7 @@ pub fn suggest(input: &str, candidates: &[&str], n: usize) -> Vec<String> {
 pub fn closest(name: &str) -> Option<&'static Country> {
     let norm = normalize(name);
     let len = norm.chars().count();
-    if len < 4 || len > 60 {
+    if !(4..=60).contains(&len) {
         return None;
     }
     let limit = if len <= 4 { 1 } else { (len / 5).max(2) };

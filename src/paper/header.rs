@@ -33,6 +33,9 @@ const COUNTRY_KEYS: &[&str] = &[
     "country assigned",
     "assigned country",
     "portfolio",
+    "represented state",
+    "state represented",
+    "applicant state",
 ];
 const COMMITTEE_KEYS: &[&str] = &[
     "committee",
@@ -55,6 +58,8 @@ const TOPIC_KEYS: &[&str] = &[
     "topic area",
     "question of",
     "topic name",
+    "advisory proceedings",
+    "agenda topic",
     "topic a or b",
 ];
 const OTHER_KEYS: &[&str] = &[
@@ -90,6 +95,11 @@ const OTHER_KEYS: &[&str] = &[
     "student name",
     "club",
     "paper text",
+    "title",
+    "tags",
+    "layout",
+    "category",
+    "categories",
 ];
 
 /// Removes Markdown decoration around a header line: `**Country:** X`, `# Country: X`,
@@ -233,14 +243,12 @@ fn label_starts(line: &str) -> Vec<usize> {
             .map(|(i, _)| i)
             .collect();
         let boundary = out.last().copied().unwrap_or(0);
-        let found = word_starts
+        // The longest label among the last five words.
+        let found = word_starts[word_starts.len().saturating_sub(5)..]
             .iter()
-            .rev()
-            .take(5)
             .filter(|&&start| start >= boundary)
             .filter(|&&start| before[start..].starts_with(|c: char| c.is_uppercase()))
-            .filter(|&&start| key_of(&before[start..]).is_some())
-            .last()
+            .find(|&&start| key_of(&before[start..]).is_some())
             .copied();
         if let Some(start) = found {
             if out.last() != Some(&start) {

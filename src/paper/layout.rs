@@ -108,7 +108,7 @@ fn strip_the(s: &str) -> &str {
 }
 
 fn clean_topic(s: &str) -> Option<String> {
-    let t = s.trim().trim_end_matches('.').trim();
+    let t = strip_the(s.trim().trim_end_matches('.').trim());
     // "Position Paper for the Commission on Narcotic Drugs" names a committee, not a topic.
     if t.is_empty() || committees::lookup(strip_the(t)).is_some() {
         return None;
@@ -327,7 +327,7 @@ pub fn prepare(blocks: &[Block]) -> Vec<Block> {
         }
         let block = Block::new(block.kind, lines);
         if let Some(prev) = out.last_mut() {
-            if continues_across_break(prev, &block) {
+            if continues_across_break(prev, &block) || continues_field(prev, &block) {
                 prev.lines.extend(block.lines);
                 continue;
             }
@@ -335,6 +335,20 @@ pub fn prepare(blocks: &[Block]) -> Vec<Block> {
         out.push(block);
     }
     out
+}
+
+/// A header line whose last word the line break hyphenated ("Topic: ... the Non-"),
+/// and the rest of that word on the next line ("Proliferation Treaty").
+fn continues_field(prev: &Block, next: &Block) -> bool {
+    let (Some(last), [first]) = (prev.lines.last(), next.lines.as_slice()) else {
+        return false;
+    };
+    let last = last.text.trim_end();
+    last.ends_with('-')
+        && last[..last.len() - 1].ends_with(char::is_alphabetic)
+        && header::parse_field_line(last).is_some()
+        && header::fields_of_line(&first.text).is_none()
+        && first.text.split_whitespace().count() <= 12
 }
 
 /// A paragraph cut by a page break (or by furniture between its halves): the first

@@ -132,6 +132,29 @@ pub fn parse(blocks: &[Block], path: &Path) -> Paper {
             head.topics.push((None, topic));
         }
     }
+    if head.topics.is_empty() {
+        // One Roman-numbered heading per topic ("I. Assistance to States for curbing
+        // ...", "II. The role of science ..."), with no list of topics before them.
+        let numbered: Vec<String> = body
+            .iter()
+            .filter_map(|b| match heading_of(b) {
+                Some(Heading::Section(text)) => {
+                    let raw = block_text(b);
+                    let roman = raw.split_whitespace().next().is_some_and(|t| {
+                        matches!(t.trim_end_matches(['.', ')']), "I" | "II" | "III" | "IV")
+                    });
+                    let words = text.split_whitespace().count();
+                    let agenda_title =
+                        words >= 7 || (words >= 3 && kind_of_heading(&text) == SectionKind::Other);
+                    (roman && agenda_title).then_some(text)
+                }
+                _ => None,
+            })
+            .collect();
+        if numbered.len() >= 2 {
+            head.topics = numbered.into_iter().map(|t| (None, t)).collect();
+        }
+    }
     let mut warnings = Vec::new();
     let country = resolve_country(&head, path, &mut warnings);
     let committee = head
@@ -180,7 +203,28 @@ struct Head {
     /// A header line that is nothing but a country or committee name was seen: the
     /// paper writes its header without labels, so its next title line is the topic.
     unlabelled: bool,
+    /// A title line naming a body caucus does not know ("Futuristic Council on Lunar
+    /// Mining"): the committee when nothing else names one.
+    named_body: Option<String>,
 }
+
+/// Words that make an unlabelled header line the name of a body.
+const BODY_WORDS: &[&str] = &[
+    "council",
+    "committee",
+    "assembly",
+    "commission",
+    "board",
+    "forum",
+    "court",
+    "summit",
+    "cabinet",
+    "tribunal",
+    "parliament",
+    "panel",
+    "senate",
+    "congress",
+];
 
 impl Head {
     fn add(&mut self, key: HeaderKey, value: String) {
@@ -233,6 +277,27 @@ impl Head {
                 return;
             }
         }
+        // "Kingdom of Norway - First Committee - Nuclear Disarmament Verification"
+        let parts: Vec<&str> = text
+            .split(" - ")
+            .flat_map(|p| p.split(" – "))
+            .flat_map(|p| p.split(" | "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if (2..=4).contains(&parts.len())
+            && parts
+                .iter()
+                .any(|p| countries::lookup(p).is_some() || committees::lookup(p).is_some())
+        {
+            for part in parts {
+                self.title_line(part, fields);
+            }
+            if first_title {
+                self.title = Some(text.to_owned());
+            }
+            return;
+        }
         // A header written without labels: one line the country, one the committee,
         // one the topic.
         if self.country.is_none() && countries::lookup(text).is_some() {
@@ -242,6 +307,15 @@ impl Head {
         }
         if self.committee.is_none() && committees::lookup(text).is_some() {
             self.committee = Some(text.to_owned());
+            self.unlabelled = true;
+            return;
+        }
+        let lower = text.to_lowercase();
+        let names_body = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| BODY_WORDS.contains(&w));
+        if names_body && !layout::is_furniture_title(text) && self.named_body.is_none() {
+            self.named_body = Some(text.to_owned());
             self.unlabelled = true;
             return;
         }
@@ -291,6 +365,10 @@ const HEADER_SCAN: usize = 24;
 /// the fields the body's header leaves empty.
 fn read_header(blocks: &[Block], margins: &[Block]) -> (Head, usize) {
     let mut head = Head::default();
+    // What the page header and footer give: a paper whose fields stand there has
+    // its topic as its first title line.
+    let margin = margin_head(margins);
+    head.unlabelled = margin.country.is_some() || margin.committee.is_some();
     let mut body_start = 0;
     let mut fields = 0;
     // The labels of a header table's first row ("Delegation from: | Represented by:"),
@@ -304,7 +382,15 @@ fn read_header(blocks: &[Block], margins: &[Block]) -> (Head, usize) {
             matches!(header::parse_field_line(&l.text), Some((HeaderKey::Topic(Some(letter)), _))
                 if head.topics.iter().any(|(seen, _)| *seen == Some(letter)))
         });
-        if repeats_topic {
+        // A "## Topic A: ..." heading opens the body, even when the header listed no
+        // topics.
+        let topic_heading = (matches!(block.kind, BlockKind::Heading(_))
+            || block
+                .lines
+                .first()
+                .is_some_and(|l| l.text.trim_start().starts_with('#')))
+            && matches!(heading_of(block), Some(Heading::Topic(..)));
+        if repeats_topic || topic_heading {
             body_start = i;
             break;
         }
@@ -321,13 +407,13 @@ fn read_header(blocks: &[Block], margins: &[Block]) -> (Head, usize) {
         }
         let mut all_fields = true;
         let mut any_field = false;
-        for line in &block.lines {
-            if let Some(labels) = label_row(&line.text) {
+        for line in header_lines(block) {
+            if let Some(labels) = label_row(&line) {
                 pending = Some(labels);
                 any_field = true;
                 continue;
             }
-            match header::fields_of_line(&line.text) {
+            match header::fields_of_line(&line) {
                 Some(found) => {
                     any_field = true;
                     for (key, value) in found {
@@ -354,6 +440,15 @@ fn read_header(blocks: &[Block], margins: &[Block]) -> (Head, usize) {
             body_start = i + 1;
             continue;
         }
+        // Header lines without labels in one block: "Czech Republic / GA:6 Legal /
+        // Crimes Against Humanity".
+        if unlabelled_lines(block) {
+            for line in &block.lines {
+                head.title_line(line.text.trim().trim_start_matches('#').trim(), fields);
+            }
+            body_start = i + 1;
+            continue;
+        }
         // A preamble before the header: a site's title, an author and date line.
         let short = block_text(block).split_whitespace().count() <= 40;
         if fields == 0 && head.country.is_none() && short && fields_ahead(&blocks[i + 1..scan]) {
@@ -362,10 +457,69 @@ fn read_header(blocks: &[Block], margins: &[Block]) -> (Head, usize) {
         }
         break;
     }
+    // Labelled lines in the body win over the page header and footer.
+    let margin = margin_head(margins);
+    if head.country.is_none() {
+        head.country = margin.country;
+    }
+    if head.committee.is_none() {
+        head.committee = margin.committee;
+    }
+    if head.topics.is_empty() {
+        head.topics = margin.topics;
+    }
+    if head.committee.is_none() && head.title_committee.is_none() {
+        head.committee = head.named_body.take();
+    }
+    (head, body_start)
+}
+
+fn margin_head(margins: &[Block]) -> Head {
+    let mut head = Head::default();
     for line in margins.iter().flat_map(|b| &b.lines) {
         head.margin_line(&line.text);
     }
-    (head, body_start)
+    head
+}
+
+/// Lines of a header block with a word the line break hyphenated joined again
+/// ("Topic: Nuclear Disarmament and the Non-" + "Proliferation Treaty").
+fn header_lines(block: &Block) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in &block.lines {
+        let text = line.text.trim();
+        match out.last_mut() {
+            Some(prev)
+                if prev.ends_with('-')
+                    && !prev.ends_with(" -")
+                    && header::fields_of_line(text).is_none() =>
+            {
+                *prev = join_lines([prev.as_str(), text]).0;
+            }
+            _ => out.push(text.to_owned()),
+        }
+    }
+    out
+}
+
+/// A block of a few short lines, none a sentence, one of them a country or a
+/// committee: a header written without labels.
+fn unlabelled_lines(block: &Block) -> bool {
+    let lines: Vec<&str> = block
+        .lines
+        .iter()
+        .map(|l| l.text.trim().trim_start_matches('#').trim())
+        .collect();
+    (2..=5).contains(&lines.len())
+        && lines.iter().all(|l| {
+            let words = l.split_whitespace().count();
+            (1..=14).contains(&words) && !l.ends_with(['.', ',', ';'])
+        })
+        && lines.iter().any(|l| {
+            countries::lookup(l).is_some()
+                || committees::lookup(l).is_some()
+                || strip_prefix_ci(l, "delegation of ").is_some()
+        })
 }
 
 /// Whether a Country or Committee field stands in these blocks.
@@ -659,7 +813,7 @@ fn read_body(
                 }
                 Heading::Section(text) => {
                     sections.push(Section {
-                        kind: kind_of_heading(&text),
+                        kind: body_section_kind(&text),
                         heading: text,
                     });
                     current = Some(sections.len() - 1);
@@ -687,6 +841,16 @@ fn read_body(
         }
     }
     (sections, passages)
+}
+
+/// The kind of a section heading in the body: by its words, and a heading that
+/// names a country and nothing else ("India and Antimicrobial Resistance") is about
+/// that country's position.
+fn body_section_kind(heading: &str) -> SectionKind {
+    match kind_of_heading(heading) {
+        SectionKind::Other if countries::find_in_text(heading).is_some() => SectionKind::Position,
+        kind => kind,
+    }
 }
 
 /// A topic's words, lower-cased, for comparing a heading with a listed topic.

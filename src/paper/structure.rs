@@ -56,7 +56,37 @@ pub fn kind_of_heading(heading: &str) -> SectionKind {
         // A title ("Position Paper on ..."), not the country's position section.
         return SectionKind::Other;
     }
-    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    // Keywords match at the start of a word: "national" is not in "international".
+    let has = |words: &[&str]| {
+        words.iter().any(|w| {
+            h.match_indices(w)
+                .any(|(i, _)| i == 0 || !h[..i].ends_with(|c: char| c.is_alphanumeric()))
+        })
+    };
+    // Sections about the past or the country's record, whatever other words they hold.
+    if has(&[
+        "about the country",
+        "country profile",
+        "country background",
+        "past ",
+        "experience",
+        "record",
+        "situation",
+        "facts",
+        "history",
+    ]) && !has(&["solution", "recommend", "proposal"])
+    {
+        return SectionKind::Background;
+    }
+    if has(&["legal authorities", "authorities cited", "further reading"]) {
+        return SectionKind::Bibliography;
+    }
+    if has(&["relief sought", "requests", "way ahead", "next steps"]) {
+        return SectionKind::Solutions;
+    }
+    if has(&["arguments", "actions", "contribution", "commitment"]) {
+        return SectionKind::Position;
+    }
     if has(&[
         "bibliograph",
         "works cited",
@@ -235,6 +265,13 @@ fn looks_like_heading(raw: &str, words: usize) -> bool {
         words <= 6 && is_title_case(raw) && kind_of_heading(raw) != SectionKind::Other;
     // "Proposed solutions:", "Colombia's experience:": a short label line ending in
     // a colon.
+    // "Qatar's record", "Fiji's Experience": a country's something, alone on a line.
+    let possessive = words <= 4
+        && raw.split_once(['\'', '’']).is_some_and(|(who, rest)| {
+            rest.starts_with("s ") && super::countries::lookup(who).is_some()
+        });
+    // "Statements in the Assembly": a short line in Title Case.
+    let titled = words <= 5 && is_title_case(raw) && words >= 2;
     let label = raw.ends_with(':')
         && words <= 4
         && starts_upper(unnumbered)
@@ -245,6 +282,8 @@ fn looks_like_heading(raw: &str, words: usize) -> bool {
         || shouting
         || titled_section
         || label
+        || possessive
+        || titled
 }
 
 /// "Way Forward", "India's Stand", "Position of the Republic of Chile": every word
