@@ -39,6 +39,9 @@ pub enum BlockKind {
     Note,
     /// One row of a table, cells joined with " | ".
     TableRow,
+    /// A line of a page header or footer (DOCX): read for header fields, never a
+    /// passage.
+    Margin,
 }
 
 /// A run of lines that belong together.

@@ -28,13 +28,13 @@ const fn c(code: &'static str, name: &'static str, aliases: &'static [&'static s
 #[rustfmt::skip]
 pub static COMMITTEES: &[Committee] = &[
     // General Assembly and its Main Committees.
-    c("GA", "General Assembly", &["UNGA", "General Assembly Plenary", "GA Plenary", "UNGA Plenary", "Plenary"]),
-    c("DISEC", "Disarmament and International Security Committee", &["GA1", "GA 1", "First Committee", "1st Committee", "General Assembly First Committee", "GA First Committee", "First Committee of the General Assembly", "Disarmament and International Security"]),
-    c("ECOFIN", "Economic and Financial Committee", &["GA2", "GA 2", "Second Committee", "2nd Committee", "General Assembly Second Committee", "GA Second Committee", "Second Committee of the General Assembly"]),
-    c("SOCHUM", "Social, Humanitarian and Cultural Committee", &["GA3", "GA 3", "Third Committee", "3rd Committee", "General Assembly Third Committee", "GA Third Committee", "Third Committee of the General Assembly", "Social, Humanitarian and Cultural Affairs Committee"]),
-    c("SPECPOL", "Special Political and Decolonization Committee", &["GA4", "GA 4", "Fourth Committee", "4th Committee", "General Assembly Fourth Committee", "GA Fourth Committee", "Fourth Committee of the General Assembly", "Special Political and Decolonisation Committee"]),
-    c("GA5", "Administrative and Budgetary Committee", &["GA 5", "Fifth Committee", "5th Committee", "General Assembly Fifth Committee", "GA Fifth Committee", "Fifth Committee of the General Assembly"]),
-    c("LEGAL", "Legal Committee", &["GA6", "GA 6", "Sixth Committee", "6th Committee", "General Assembly Sixth Committee", "GA Sixth Committee", "Sixth Committee of the General Assembly"]),
+    c("GA", "General Assembly", &["UNGA", "General Assembly Plenary", "GA Plenary", "UNGA Plenary", "Plenary", "General Assembly (Plenary)", "GA (Plenary)"]),
+    c("DISEC", "Disarmament and International Security Committee", &["GA1", "GA 1", "First Committee", "1st Committee", "General Assembly First Committee", "GA First Committee", "First Committee of the General Assembly", "Disarmament and International Security", "GA First", "UNGA First Committee", "UNGA First", "1st DISEC", "GA1 DISEC", "UNGA1"]),
+    c("ECOFIN", "Economic and Financial Committee", &["GA2", "GA 2", "Second Committee", "2nd Committee", "General Assembly Second Committee", "GA Second Committee", "Second Committee of the General Assembly", "GA Second", "Economic and Financial", "UNGA Second Committee", "UNGA2"]),
+    c("SOCHUM", "Social, Humanitarian and Cultural Committee", &["GA3", "GA 3", "Third Committee", "3rd Committee", "General Assembly Third Committee", "GA Third Committee", "Third Committee of the General Assembly", "Social, Humanitarian and Cultural Affairs Committee", "GA Third", "Social, Humanitarian and Cultural", "UNGA Third Committee", "UNGA3"]),
+    c("SPECPOL", "Special Political and Decolonization Committee", &["GA4", "GA 4", "Fourth Committee", "4th Committee", "General Assembly Fourth Committee", "GA Fourth Committee", "Fourth Committee of the General Assembly", "Special Political and Decolonisation Committee", "GA Fourth", "Special Political and Decolonization", "Special Political and Decolonisation", "Special Political", "UNGA Fourth Committee", "UNGA4"]),
+    c("GA5", "Administrative and Budgetary Committee", &["GA 5", "Fifth Committee", "5th Committee", "General Assembly Fifth Committee", "GA Fifth Committee", "Fifth Committee of the General Assembly", "GA Fifth", "Administrative and Budgetary", "UNGA Fifth Committee", "UNGA5"]),
+    c("LEGAL", "Legal Committee", &["GA6", "GA 6", "Sixth Committee", "6th Committee", "General Assembly Sixth Committee", "GA Sixth Committee", "Sixth Committee of the General Assembly", "GA Sixth", "GA6 Legal", "GA 6 Legal", "GA Legal", "Legal", "Sixth Committee (Legal)", "UNGA Sixth Committee", "UNGA6"]),
     // Other principal organs.
     c("UNSC", "Security Council", &["United Nations Security Council", "UN Security Council", "SC"]),
     c("HSC", "Historical Security Council", &["Historic Security Council", "HUNSC"]),
@@ -177,87 +177,111 @@ fn split_separator(s: &str) -> Option<(&str, &str)> {
 /// [`normalize`](super::countries::normalize)) and ignores a leading
 /// "United Nations"/"UN". Also understood: "Commission on Narcotic Drugs
 /// (CND)", "General Assembly First Committee (DISEC)" (the part in
-/// parentheses is tried first) and "CND - Commission on Narcotic Drugs" or
-/// "DISEC: Topic A" (the left part is tried first).
+/// parentheses is tried first), "CND - Commission on Narcotic Drugs" or
+/// "DISEC: Topic A" (the left part is tried first), "UNGA-DISEC" (a General
+/// Assembly prefix before a Main Committee), "Security Council A" (a
+/// conference's second council of the same body), and a known body named
+/// inside a longer name ("United Nations Children's Fund (UNICEF) Executive
+/// Board") when it makes up at least half the words or is written as its code.
 pub fn lookup(s: &str) -> Option<&'static Committee> {
+    lookup_strict(s).or_else(|| lookup_loose(s))
+}
+
+fn lookup_strict(s: &str) -> Option<&'static Committee> {
     if let Some(c) = lookup_plain(s) {
         return Some(c);
     }
     if let Some((outer, inner)) = split_paren(s) {
-        if let Some(c) = lookup(inner).or_else(|| lookup(outer)) {
+        if let Some(c) = lookup_strict(inner).or_else(|| lookup_strict(outer)) {
             return Some(c);
         }
     }
     let (left, right) = split_separator(s)?;
-    lookup(left).or_else(|| lookup(right))
+    lookup_strict(left).or_else(|| lookup_strict(right))
 }
 
-/// Small words skipped when making initials of an all-lowercase name.
-const STOPWORDS: &[&str] = &["a", "an", "and", "for", "in", "of", "on", "the", "to"];
+/// Designators a conference adds when it runs two councils of one body.
+const DESIGNATORS: &[&str] = &["a", "b", "c", "d", "i", "ii", "iii", "iv"];
 
-/// Acronym for an unknown committee name: initials of its capitalised words
-/// ("Special Committee on Space Law" -> "SCSL"); for an all-lowercase name,
-/// initials of its words other than small stop words.
-fn initials(name: &str) -> String {
-    let words: Vec<&str> = name
-        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | '\u{2013}' | '\u{2014}'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    // First letter or digit of a word, skipping leading punctuation: "(Cuban".
-    let first_char = |w: &&str| w.chars().find(|c| c.is_alphanumeric());
-    let capitalised: String = words
-        .iter()
-        .filter_map(first_char)
-        .filter(|c| c.is_uppercase())
-        .collect();
-    if !capitalised.is_empty() {
-        return capitalised;
+fn lookup_loose(s: &str) -> Option<&'static Committee> {
+    let norm = normalize(s);
+    let words: Vec<&str> = norm.split_whitespace().collect();
+    if words.is_empty() || words.len() > 24 {
+        return None;
     }
-    let from_words: String = words
-        .iter()
-        .filter(|w| !STOPWORDS.contains(&w.to_lowercase().as_str()))
-        .filter_map(first_char)
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_uppercase)
-        .collect();
-    if !from_words.is_empty() {
-        return from_words;
+    let map = index();
+    let get = |ws: &[&str]| map.get(&ws.join(" ")).map(|&i| &COMMITTEES[i]);
+    // "UNGA-DISEC", "GA: SPECPOL"
+    if words.len() >= 2 && matches!(words[0], "unga" | "ga") {
+        if let Some(c) = get(&words[1..]) {
+            return Some(c);
+        }
     }
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_uppercase)
-        .take(8)
-        .collect()
+    // "Security Council A", "Crisis Committee II"
+    if words.len() >= 2 && DESIGNATORS.contains(&words[words.len() - 1]) {
+        if let Some(c) = get(&words[..words.len() - 1]) {
+            return Some(c);
+        }
+    }
+    // A known body inside a longer name, longest run first.
+    let codes: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .filter(|w| w.chars().all(|c| !c.is_lowercase()))
+        .map(normalize)
+        .collect();
+    for len in (1..words.len()).rev() {
+        for window in words.windows(len) {
+            if let Some(c) = get(window) {
+                let written_as_code = len == 1 && codes.iter().any(|code| code == window[0]);
+                if len * 2 >= words.len() || written_as_code {
+                    return Some(c);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The (code, name) of a committee as written in a paper.
 ///
-/// A known committee gives its table code and name. An unknown one written
-/// "Some Name (SN)" gives ("SN", "Some Name") when the part in parentheses is
-/// a single word of at most 12 characters with a letter in it. Any other
-/// unknown string gives the trimmed input as name, and as code either the
-/// input in capitals (a single word of at most 8 characters) or the initials
-/// of its capitalised words ("Special Committee on Space Law" -> "SCSL").
+/// A known committee gives its table code and name. An unknown one keeps
+/// its name as written; its code is the acronym the paper itself gives in
+/// parentheses ("Special Committee on Space Law (SCSL)"), or else the name
+/// itself made typable: ASCII capitals, words joined by hyphens
+/// ("Youth Assembly on Ocean Futures" -> "YOUTH-ASSEMBLY-ON-OCEAN-FUTURES").
+/// No code is ever invented from initials: users could not guess it.
 pub fn resolve(s: &str) -> (String, String) {
-    let trimmed = s.trim();
+    let trimmed = s.trim().trim_end_matches(['.', ',', ';']).trim();
+    let trimmed = trimmed
+        .strip_prefix("the ")
+        .or_else(|| trimmed.strip_prefix("The "))
+        .unwrap_or(trimmed);
     if let Some(c) = lookup(trimmed) {
         return (c.code.to_string(), c.name.to_string());
     }
     if let Some((outer, inner)) = split_paren(trimmed) {
-        let code_like = !inner.is_empty()
-            && inner.chars().count() <= 12
-            && !inner.contains(char::is_whitespace)
-            && inner.chars().any(char::is_alphabetic);
-        if code_like && !outer.is_empty() {
+        let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
+        let acronym = (2..=12).contains(&inner.chars().count())
+            && letters >= 2
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+        if acronym && !outer.is_empty() {
             return (inner.to_string(), outer.to_string());
         }
     }
-    let code = if !trimmed.contains(char::is_whitespace) && trimmed.chars().count() <= 8 {
-        trimmed.to_uppercase()
-    } else {
-        initials(trimmed)
-    };
-    (code, trimmed.to_string())
+    (typable_code(trimmed), trimmed.to_string())
+}
+
+/// A name as a code users can type: ASCII capitals and digits, words joined by '-'.
+fn typable_code(name: &str) -> String {
+    let ascii = deunicode::deunicode(name).to_uppercase();
+    ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 #[cfg(test)]
@@ -457,28 +481,83 @@ mod tests {
 
     #[test]
     fn resolve_unknown() {
-        assert_eq!(resolve("Some Name (SN)"), pair("SN", "Some Name"));
+        // An acronym the paper gives itself is kept; nothing is made from initials.
+        assert_eq!(
+            resolve("Special Committee on Space Law (SCSL)"),
+            pair("SCSL", "Special Committee on Space Law")
+        );
         assert_eq!(
             resolve("  Special Committee on Space Law  "),
-            pair("SCSL", "Special Committee on Space Law")
+            pair(
+                "SPECIAL-COMMITTEE-ON-SPACE-LAW",
+                "Special Committee on Space Law"
+            )
         );
         assert_eq!(resolve("nymun"), pair("NYMUN", "nymun"));
         assert_eq!(resolve("Cabinet"), pair("CABINET", "Cabinet"));
         assert_eq!(
-            resolve("special committee on space law"),
-            pair("SCSL", "special committee on space law")
+            resolve("Anti-Corruption Council"),
+            pair("ANTI-CORRUPTION-COUNCIL", "Anti-Corruption Council")
         );
         assert_eq!(
-            resolve("Anti-Corruption Council"),
-            pair("ACC", "Anti-Corruption Council")
+            resolve("Peacekeeping"),
+            pair("PEACEKEEPING", "Peacekeeping")
         );
-        assert_eq!(resolve("Peacekeeping"), pair("P", "Peacekeeping"));
-        // Parentheses that do not hold a code are part of the name.
+        // Parentheses that do not hold an acronym are part of the name.
         assert_eq!(
             resolve("Ad Hoc Committee (Cuban Missile Crisis)"),
-            pair("AHCCMC", "Ad Hoc Committee (Cuban Missile Crisis)")
+            pair(
+                "AD-HOC-COMMITTEE-CUBAN-MISSILE-CRISIS",
+                "Ad Hoc Committee (Cuban Missile Crisis)"
+            )
         );
-        assert_eq!(resolve("Cabinet (1962)"), pair("C", "Cabinet (1962)"));
+        assert_eq!(
+            resolve("Cabinet (1962)"),
+            pair("CABINET-1962", "Cabinet (1962)")
+        );
+        assert_eq!(
+            resolve("Conseil (Réunion)"),
+            pair("CONSEIL-REUNION", "Conseil (Réunion)")
+        );
         assert_eq!(resolve(""), pair("", ""));
+    }
+
+    #[test]
+    fn one_body_one_code_however_it_is_written() {
+        let cases = [
+            ("UNGA-DISEC", "DISEC"),
+            ("GA First", "DISEC"),
+            ("GA1", "DISEC"),
+            ("First Committee", "DISEC"),
+            ("General Assembly First Committee", "DISEC"),
+            ("General Assembly, First Committee", "DISEC"),
+            ("1st DISEC", "DISEC"),
+            ("SPECPOL", "SPECPOL"),
+            ("GA Fourth", "SPECPOL"),
+            ("Special Political and Decolonization", "SPECPOL"),
+            (
+                "Special Political and Decolonization Committee (SPECPOL)",
+                "SPECPOL",
+            ),
+            ("GA:6 Legal", "LEGAL"),
+            ("Sixth Committee", "LEGAL"),
+            ("Sixth Committee (Legal)", "LEGAL"),
+            ("GA Plenary", "GA"),
+            ("General Assembly Plenary", "GA"),
+            ("Security Council A", "UNSC"),
+            ("Security Council B", "UNSC"),
+            ("GA Third", "SOCHUM"),
+            (
+                "United Nations Children's Fund (UNICEF) Executive Board",
+                "UNICEF",
+            ),
+            ("the Human Rights Council", "HRC"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(resolve(input).0, want, "{input}");
+        }
+        // A known word inside an unknown body's name does not make it that body.
+        assert_eq!(code("Ad Hoc Committee (Cuban Missile Crisis)"), None);
+        assert_eq!(code("Youth Assembly on Ocean Futures"), None);
     }
 }

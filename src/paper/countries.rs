@@ -386,6 +386,8 @@ const PREFIXES: &[&str] = &[
     "republic of ",
     "kingdom of ",
     "state of ",
+    "union of ",
+    "federation of ",
 ];
 
 fn lookup_normalized(norm: &str) -> Option<usize> {
@@ -527,6 +529,42 @@ pub fn suggest(input: &str, candidates: &[&str], n: usize) -> Vec<String> {
         .collect()
 }
 
+/// The state a loosely spelled name most likely means ("Lybia", "Phlippines"), when
+/// one state is clearly closest: at most two edits (one per five letters in long
+/// names, one in names of four letters) away from one of its names, and further
+/// from every other state's. Exact names are for [`lookup`];
+/// this is the fallback a caller should warn about.
+pub fn closest(name: &str) -> Option<&'static Country> {
+    let norm = normalize(name);
+    let len = norm.chars().count();
+    if !(4..=60).contains(&len) {
+        return None;
+    }
+    let limit = if len <= 4 { 1 } else { (len / 5).max(2) };
+    // The distance to each state: to the closest of its names.
+    let mut per_state = vec![usize::MAX; COUNTRIES.len()];
+    let mut letters: Vec<char> = norm.chars().collect();
+    letters.sort_unstable();
+    for (key, &i) in &index().names {
+        let mut d = strsim::osa_distance(&norm, key);
+        if d > 1 && key.len() == norm.len() {
+            // The same letters in another order ("Lybia"): one slip of the fingers.
+            let mut theirs: Vec<char> = key.chars().collect();
+            theirs.sort_unstable();
+            if theirs == letters {
+                d = 1;
+            }
+        }
+        per_state[i] = per_state[i].min(d);
+    }
+    // Lowest distance first, then table order: the same answer every run.
+    let mut ranked: Vec<(usize, usize)> = per_state.into_iter().zip(0..).collect();
+    ranked.sort_unstable();
+    let (d, i) = *ranked.first()?;
+    let runner_up = ranked.get(1).map_or(usize::MAX, |r| r.0);
+    (d <= limit && runner_up > d).then(|| &COUNTRIES[i])
+}
+
 /// The first country named in a short text such as a title ("Position Paper of the
 /// Republic of Chile", "KENYA - Position Paper"), longest names first. Short
 /// lower-case words never match alone, so "per" or "can" stay words.
@@ -557,6 +595,28 @@ pub fn find_in_text(text: &str) -> Option<&'static Country> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loose_spellings_resolve_to_the_closest_state() {
+        let c = |s: &str| closest(s).map(|c| c.iso3);
+        assert_eq!(c("Lybia"), Some("LBY"));
+        assert_eq!(c("Phlippines"), Some("PHL"));
+        assert_eq!(c("Phillipines"), Some("PHL"));
+        assert_eq!(c("Argentinia"), Some("ARG"));
+        assert_eq!(c("Columbia"), Some("COL"));
+        // Too far from every state, or as close to two.
+        assert_eq!(c("Atlantis"), None);
+        assert_eq!(c("Iran"), Some("IRN"));
+        assert_eq!(c("Irak"), None);
+        assert_eq!(c("Nigeri"), None);
+        assert_eq!(c("Europe"), None);
+        assert_eq!(c("Kurdistan"), None);
+        assert_eq!(iso3("Union of Myanmar"), Some("MMR"));
+        assert_eq!(
+            iso3("the People's Democratic Republic of Algeria"),
+            Some("DZA")
+        );
+    }
 
     #[test]
     fn countries_are_found_in_titles() {

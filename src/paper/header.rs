@@ -24,9 +24,44 @@ const COUNTRY_KEYS: &[&str] = &[
     "country represented",
     "represented country",
     "delegation of",
+    "delegation from",
     "country name",
+    "country of",
+    "delegation name",
+    "name of country",
+    "name of the country",
+    "country assigned",
+    "assigned country",
+    "portfolio",
+    "represented state",
+    "state represented",
+    "applicant state",
 ];
-const COMMITTEE_KEYS: &[&str] = &["committee", "council", "organ", "body", "committee name"];
+const COMMITTEE_KEYS: &[&str] = &[
+    "committee",
+    "council",
+    "organ",
+    "body",
+    "committee name",
+    "name of committee",
+    "name of the committee",
+    "submitted to",
+    "forum",
+    "committee assigned",
+    "assigned committee",
+];
+const TOPIC_KEYS: &[&str] = &[
+    "topic",
+    "agenda",
+    "agenda item",
+    "issue",
+    "topic area",
+    "question of",
+    "topic name",
+    "advisory proceedings",
+    "agenda topic",
+    "topic a or b",
+];
 const OTHER_KEYS: &[&str] = &[
     "school",
     "delegate",
@@ -47,59 +82,198 @@ const OTHER_KEYS: &[&str] = &[
     "delegation members",
     "representative",
     "representatives",
+    "represented by",
+    "school name",
+    "school of origin",
+    "delegate name",
+    "delegate names",
+    "name of delegate",
+    "complete name of the delegate",
+    "full name",
+    "student",
+    "students",
+    "student name",
+    "club",
+    "paper text",
+    "title",
+    "tags",
+    "layout",
+    "category",
+    "categories",
 ];
 
 /// Removes Markdown decoration around a header line: `**Country:** X`, `# Country: X`,
-/// `> *Topic*: X`, `__Committee__: X`.
+/// `> *Topic*: X`, `__Committee__: X`, and the pipes of a table row copied from the
+/// web (`| Country: | Algeria |`).
 fn undecorate(line: &str) -> String {
-    let line = line.trim().trim_start_matches(['#', '>', ' ']).trim();
+    let line = line
+        .trim()
+        .trim_start_matches(['#', '>', ' ', '|'])
+        .trim_end_matches(['|', ' '])
+        .trim();
     line.replace("**", "").replace("__", "").replace('*', "")
+}
+
+/// The header key a label names ("Country Name", "Delegation (complete and official
+/// name)", "Committee ", "Topic A"), if it is one papers use.
+fn key_of(label: &str) -> Option<HeaderKey> {
+    // "Delegation (complete and official name)", "Delegate Name(s)": the part in
+    // brackets qualifies the label.
+    let mut key = label.trim().trim_matches('_').trim().to_lowercase();
+    if let Some(open) = key.find('(') {
+        let close = key[open..].find(')').map_or(key.len(), |c| open + c + 1);
+        key.replace_range(open..close, " ");
+    }
+    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+    let key = key.as_str();
+    if key.is_empty() || key.split_whitespace().count() > 5 {
+        return None;
+    }
+    Some(if COUNTRY_KEYS.contains(&key) {
+        HeaderKey::Country
+    } else if COMMITTEE_KEYS.contains(&key) {
+        HeaderKey::Committee
+    } else if TOPIC_KEYS.contains(&key) {
+        HeaderKey::Topic(None)
+    } else if key == "topics" || key == "agenda items" || key == "topic areas" {
+        HeaderKey::Topics
+    } else if let Some(letter) = topic_letter(key) {
+        HeaderKey::Topic(Some(letter))
+    } else if OTHER_KEYS.contains(&key) {
+        HeaderKey::Other(key.to_owned())
+    } else {
+        return None;
+    })
 }
 
 /// Parses a `Key: value` header line. Returns None when the key is not one papers use
 /// for their header, so body sentences with a colon are not taken for fields.
 pub fn parse_field_line(line: &str) -> Option<(HeaderKey, String)> {
-    // A header kept in a two-column table: "Country | Belgium".
-    if let Some((key, value)) = line.split_once(" | ") {
+    let (key, value) = parse_label(line)?;
+    if value.is_empty() {
+        return None;
+    }
+    Some((key, value))
+}
+
+/// Like [`parse_field_line`], but a label with nothing after it ("Country:", "Paper
+/// text:") is returned with an empty value.
+pub fn parse_label(line: &str) -> Option<(HeaderKey, String)> {
+    // A header kept in a two-column table: "Country | Belgium", "| Country: | Chile |".
+    let inner = line
+        .trim()
+        .trim_start_matches('|')
+        .trim_end_matches('|')
+        .trim();
+    if let Some((key, value)) = inner.split_once(" | ") {
         if !key.contains(':') && !value.contains(" | ") {
-            return parse_field_line(&format!("{}: {}", key.trim(), value.trim()));
+            return parse_label(&format!("{}: {}", key.trim(), value.trim()));
+        }
+        if key.trim_end().ends_with(':') && !value.contains(" | ") {
+            return parse_label(&format!("{} {}", key.trim(), value.trim()));
         }
     }
     // Most lines are prose: reject them before allocating.
     let colon = line.find([':', '：'])?;
-    if colon > 60 || line[..colon].split_whitespace().count() > 4 {
+    if colon > 60 || line[..colon].split_whitespace().count() > 7 {
         return None;
     }
     let clean = undecorate(line);
     let (key, value) = clean.split_once([':', '：'])?;
-    let key = key.trim().trim_matches('_').trim().to_lowercase();
-    let value = value.trim().trim_matches(['_', ' ', '|']).trim();
-    if key.is_empty() || key.split_whitespace().count() > 3 || value.is_empty() {
-        return None;
-    }
-    let header_key = if COUNTRY_KEYS.contains(&key.as_str()) {
-        HeaderKey::Country
-    } else if COMMITTEE_KEYS.contains(&key.as_str()) {
-        HeaderKey::Committee
-    } else if key == "topic" || key == "agenda" || key == "agenda item" || key == "issue" {
-        HeaderKey::Topic(None)
-    } else if key == "topics" || key == "agenda items" {
-        HeaderKey::Topics
-    } else if let Some(letter) = topic_letter(&key) {
-        HeaderKey::Topic(Some(letter))
-    } else if OTHER_KEYS.contains(&key.as_str()) {
-        HeaderKey::Other(key.clone())
-    } else {
-        return None;
-    };
+    let header_key = key_of(key)?;
+    let value = value.trim().trim_matches(['_', ' ', '|', '\t']).trim();
     // A value that runs on for a whole paragraph is a sentence, not a field.
     if value.split_whitespace().count() > 25 {
         return None;
     }
     Some((
         header_key,
-        value.trim_end_matches(['.', ';', ',']).to_owned(),
+        value.trim_end_matches(['.', ';', ',']).trim().to_owned(),
     ))
+}
+
+/// The fields of one header line, however they are written: one `Key: value`, several
+/// run together in one line ("Country: X Committee: Y Topic: Z", "Committee: A |
+/// Delegation: B"), or NMUN's two-column table flattened into one line ("Delegation
+/// from Represented by Canada University of X"). None when the line is not fields.
+pub fn fields_of_line(line: &str) -> Option<Vec<(HeaderKey, String)>> {
+    if let Some(country) = flattened_nmun(line) {
+        return Some(vec![(HeaderKey::Country, country)]);
+    }
+    let clean = undecorate(line);
+    let starts = label_starts(&clean);
+    if starts.len() >= 2 && starts[0] == 0 {
+        let mut out = Vec::new();
+        for (i, &at) in starts.iter().enumerate() {
+            let end = starts.get(i + 1).copied().unwrap_or(clean.len());
+            let piece = clean[at..end]
+                .trim()
+                .trim_end_matches(['|', ',', ';'])
+                .trim();
+            let (key, value) = parse_label(piece)?;
+            if !value.is_empty() {
+                out.push((key, value));
+            }
+        }
+        return Some(out);
+    }
+    parse_label(line).map(|(k, v)| {
+        if v.is_empty() {
+            Vec::new()
+        } else {
+            vec![(k, v)]
+        }
+    })
+}
+
+/// Where header labels start in a line: byte offsets of "Key:" runs whose key is a
+/// header key and starts with a capital (labels are capitalised; prose is not).
+fn label_starts(line: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut search = 0;
+    while let Some(rel) = line[search..].find([':', '：']) {
+        let colon = search + rel;
+        // The label is the last one to five words before the colon.
+        let before = &line[..colon];
+        let word_starts: Vec<usize> = before
+            .char_indices()
+            .filter(|&(i, c)| {
+                !c.is_whitespace() && (i == 0 || before[..i].ends_with([' ', '|', '\t']))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let boundary = out.last().copied().unwrap_or(0);
+        // The longest label among the last five words.
+        let found = word_starts[word_starts.len().saturating_sub(5)..]
+            .iter()
+            .filter(|&&start| start >= boundary)
+            .filter(|&&start| before[start..].starts_with(|c: char| c.is_uppercase()))
+            .find(|&&start| key_of(&before[start..]).is_some())
+            .copied();
+        if let Some(start) = found {
+            if out.last() != Some(&start) {
+                out.push(start);
+            }
+        }
+        search = colon + line[colon..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+/// "Delegation from Represented by Canada University of Southern Washington": NMUN's
+/// header table with its cells run together; gives what follows the labels (the
+/// country, then the school).
+fn flattened_nmun(line: &str) -> Option<String> {
+    let clean = undecorate(line);
+    let lower = clean.to_lowercase();
+    let rest = lower.strip_prefix("delegation from")?;
+    let at = rest.find("represented by")?;
+    if rest[..at].trim_matches([' ', ':', '|', '\t']).is_empty() {
+        let start = clean.len() - rest.len() + at + "represented by".len();
+        let value = clean[start..].trim_matches([' ', ':', '|', '\t']).trim();
+        return (!value.is_empty()).then(|| value.to_owned());
+    }
+    None
 }
 
 /// `topic a`, `topic 1`, `topic ii` -> the topic's letter ('A', '1', ...).

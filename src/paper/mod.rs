@@ -6,12 +6,14 @@ pub mod committees;
 pub mod countries;
 pub mod formats;
 pub mod header;
+pub mod layout;
 pub mod structure;
 pub mod text;
 
 use blocks::{Block, BlockKind};
 use header::HeaderKey;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::path::Path;
 pub use structure::SectionKind;
 use structure::{clean_paragraph, heading_of, join_lines, kind_of_heading, split_long, Heading};
@@ -109,33 +111,72 @@ impl Paper {
 /// used for the country when the header has none, and for the committee when the
 /// paper sits in a folder named after one.
 pub fn parse(blocks: &[Block], path: &Path) -> Paper {
-    let (mut head, body_start) = read_header(blocks);
+    let blocks = layout::prepare(blocks);
+    let (margins, blocks): (Vec<Block>, Vec<Block>) = blocks
+        .into_iter()
+        .partition(|b| b.kind == BlockKind::Margin);
+    let (mut head, body_start) = read_header(&blocks, &margins);
+    let body = layout::split_inline_labels(&blocks[body_start..]);
+    // "The topics before the Economic and Social Council are: 1) ..., 2) ..."
+    if let Some((committee, topics)) = body
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .take(3)
+        .find_map(|b| layout::prose_topics(&block_text(b)))
+    {
+        if head.topics.is_empty() {
+            head.topics = topics.into_iter().map(|t| (None, t)).collect();
+        }
+        if head.committee.is_none() {
+            head.committee = committee;
+        }
+    }
     if head.topics.is_empty() {
-        if let Some(topic) = head.title.as_deref().and_then(topic_from_title) {
+        if let Some(topic) = head.title_topic.take() {
             head.topics.push((None, topic));
         }
     }
+    if head.topics.is_empty() {
+        // One Roman-numbered heading per topic ("I. Assistance to States for curbing
+        // ...", "II. The role of science ..."), with no list of topics before them.
+        let numbered: Vec<String> = body
+            .iter()
+            .filter_map(|b| match heading_of(b) {
+                Some(Heading::Section(text)) => {
+                    let raw = block_text(b);
+                    let roman = raw.split_whitespace().next().is_some_and(|t| {
+                        matches!(t.trim_end_matches(['.', ')']), "I" | "II" | "III" | "IV")
+                    });
+                    let words = text.split_whitespace().count();
+                    let agenda_title =
+                        words >= 7 || (words >= 3 && kind_of_heading(&text) == SectionKind::Other);
+                    (roman && agenda_title).then_some(text)
+                }
+                _ => None,
+            })
+            .collect();
+        if numbered.len() >= 2 {
+            head.topics = numbered.into_iter().map(|t| (None, t)).collect();
+        }
+    }
     let mut warnings = Vec::new();
-    let country = resolve_country(
-        head.country.as_deref(),
-        head.title.as_deref(),
-        path,
-        &mut warnings,
-    );
+    let country = resolve_country(&head, path, &mut warnings);
     let committee = head
         .committee
         .as_deref()
+        .or(head.title_committee.as_deref())
         .map(|c| {
             let (code, name) = committees::resolve(c);
             PaperCommittee { code, name }
         })
+        .filter(|c| !c.code.is_empty())
         .or_else(|| committee_from_path(path));
     let mut topics = head
         .topics
         .iter()
         .map(|(_, t)| t.clone())
         .collect::<Vec<_>>();
-    let (sections, passages) = read_body(&blocks[body_start..], &head.topics, &mut topics);
+    let (sections, passages) = read_body(&body, &head.topics, &mut topics);
     if passages.is_empty() {
         warnings.push("no text found".to_owned());
     }
@@ -158,47 +199,229 @@ struct Head {
     topics: Vec<(Option<char>, String)>,
     other: Vec<(String, String)>,
     title: Option<String>,
+    /// What title lines give ("Position Paper of the Republic of Chile on X"): used
+    /// when no labelled line gives the field.
+    title_country: Option<String>,
+    title_committee: Option<String>,
+    title_topic: Option<String>,
+    /// A header line that is nothing but a country or committee name was seen: the
+    /// paper writes its header without labels, so its next title line is the topic.
+    unlabelled: bool,
+    /// A title line naming a body caucus does not know ("Futuristic Council on Lunar
+    /// Mining"): the committee when nothing else names one.
+    named_body: Option<String>,
+}
+
+/// Words that make an unlabelled header line the name of a body.
+const BODY_WORDS: &[&str] = &[
+    "council",
+    "committee",
+    "assembly",
+    "commission",
+    "board",
+    "forum",
+    "court",
+    "summit",
+    "cabinet",
+    "tribunal",
+    "parliament",
+    "panel",
+    "senate",
+    "congress",
+];
+
+impl Head {
+    fn add(&mut self, key: HeaderKey, value: String) {
+        match key {
+            HeaderKey::Country => {
+                self.country.get_or_insert(value);
+            }
+            HeaderKey::Committee => {
+                self.committee.get_or_insert(value);
+            }
+            HeaderKey::Topic(letter) => {
+                if !self.topics.iter().any(|(l, t)| *l == letter && *t == value) {
+                    self.topics.push((letter, value));
+                }
+            }
+            HeaderKey::Topics => self
+                .topics
+                .extend(header::split_topics(&value).into_iter().map(|t| (None, t))),
+            HeaderKey::Other(k) => self.other.push((k, value)),
+        }
+    }
+
+    /// A short line at the top that is not a `Key: value` field.
+    fn title_line(&mut self, text: &str, fields: usize) {
+        let first_title = self.title.is_none();
+        if first_title {
+            self.title = Some(text.to_owned());
+        }
+        if let Some(title) = layout::position_title(text) {
+            if let Some(entity) = title.entity {
+                if let Some(c) =
+                    countries::lookup(&entity).or_else(|| countries::find_in_text(&entity))
+                {
+                    self.title_country.get_or_insert(c.name.to_owned());
+                } else if committees::lookup(&entity).is_some() {
+                    self.title_committee.get_or_insert(entity);
+                }
+            }
+            if let Some(topic) = title.topic {
+                self.title_topic.get_or_insert(topic);
+            }
+            return;
+        }
+        if fields == 0 {
+            // A "Delegation of X" title stands for a country line.
+            if let Some(rest) = strip_prefix_ci(text, "delegation of ")
+                .or_else(|| strip_prefix_ci(text, "the delegation of "))
+            {
+                self.country.get_or_insert_with(|| rest.trim().to_owned());
+                return;
+            }
+        }
+        // "Kingdom of Norway - First Committee - Nuclear Disarmament Verification"
+        let parts: Vec<&str> = text
+            .split(" - ")
+            .flat_map(|p| p.split(" – "))
+            .flat_map(|p| p.split(" | "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if (2..=4).contains(&parts.len())
+            && parts
+                .iter()
+                .any(|p| countries::lookup(p).is_some() || committees::lookup(p).is_some())
+        {
+            for part in parts {
+                self.title_line(part, fields);
+            }
+            if first_title {
+                self.title = Some(text.to_owned());
+            }
+            return;
+        }
+        // A header written without labels: one line the country, one the committee,
+        // one the topic.
+        if self.country.is_none() && countries::lookup(text).is_some() {
+            self.country = Some(text.to_owned());
+            self.unlabelled = true;
+            return;
+        }
+        if self.committee.is_none() && committees::lookup(text).is_some() {
+            self.committee = Some(text.to_owned());
+            self.unlabelled = true;
+            return;
+        }
+        let lower = text.to_lowercase();
+        let names_body = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| BODY_WORDS.contains(&w));
+        if names_body && !layout::is_furniture_title(text) && self.named_body.is_none() {
+            self.named_body = Some(text.to_owned());
+            self.unlabelled = true;
+            return;
+        }
+        let topic_like = !layout::is_furniture_title(text)
+            && (self.unlabelled
+                || fields > 0
+                || self.country.is_some()
+                || self.committee.is_some());
+        if topic_like && self.topics.is_empty() && self.title_topic.is_none() {
+            self.title_topic = Some(text.to_owned());
+        }
+    }
+
+    /// A page header or footer line: labelled fields, or unlabelled parts such as
+    /// "Human Rights Council, Republic of Peru". Labelled lines in the body win.
+    fn margin_line(&mut self, text: &str) {
+        if let Some(fields) = header::fields_of_line(text) {
+            for (key, value) in fields {
+                self.add(key, value);
+            }
+            return;
+        }
+        for part in text
+            .split([',', '|', '–', '—', ';'])
+            .flat_map(|p| p.split(" - "))
+        {
+            let part = part.trim();
+            if part.is_empty() {
+                continue;
+            }
+            if self.country.is_none() && countries::lookup(part).is_some() {
+                self.country = Some(part.to_owned());
+            } else if self.committee.is_none() && committees::lookup(part).is_some() {
+                self.committee = Some(part.to_owned());
+            }
+        }
+    }
 }
 
 /// How many blocks at the start of a paper may hold header lines and titles.
-const HEADER_SCAN: usize = 16;
+const HEADER_SCAN: usize = 24;
 
 /// Reads header fields from the first blocks; returns them and where the body starts.
-/// Titles ("Position Paper", "Delegation of Fiji") may stand before or after the
-/// fields; the first real paragraph ends the header.
-fn read_header(blocks: &[Block]) -> (Head, usize) {
+/// Titles ("Position Paper", "Delegation of Fiji") and a preamble (a conference or
+/// site name, a delegate's name) may stand before the fields, titles after them; the
+/// first real paragraph ends the header. Page headers and footers (`margins`) fill
+/// the fields the body's header leaves empty.
+fn read_header(blocks: &[Block], margins: &[Block]) -> (Head, usize) {
     let mut head = Head::default();
+    // What the page header and footer give: a paper whose fields stand there has
+    // its topic as its first title line.
+    let margin = margin_head(margins);
+    head.unlabelled = margin.country.is_some() || margin.committee.is_some();
     let mut body_start = 0;
     let mut fields = 0;
-    for (i, block) in blocks.iter().enumerate().take(HEADER_SCAN) {
-        let mut all_fields = true;
-        let mut any_field = false;
+    // The labels of a header table's first row ("Delegation from: | Represented by:"),
+    // waiting for the row of values beneath them.
+    let mut pending: Option<Vec<HeaderKey>> = None;
+    let scan = blocks.len().min(HEADER_SCAN);
+    for (i, block) in blocks.iter().enumerate().take(scan) {
         // A "Topic A:" line whose letter the header already gave opens that topic
         // in the body: the header is over.
         let repeats_topic = block.lines.iter().any(|l| {
             matches!(header::parse_field_line(&l.text), Some((HeaderKey::Topic(Some(letter)), _))
                 if head.topics.iter().any(|(seen, _)| *seen == Some(letter)))
         });
-        if repeats_topic {
+        // A "## Topic A: ..." heading opens the body, even when the header listed no
+        // topics.
+        let topic_heading = (matches!(block.kind, BlockKind::Heading(_))
+            || block
+                .lines
+                .first()
+                .is_some_and(|l| l.text.trim_start().starts_with('#')))
+            && matches!(heading_of(block), Some(Heading::Topic(..)));
+        if repeats_topic || topic_heading {
             body_start = i;
             break;
         }
-        for line in &block.lines {
-            match header::parse_field_line(&line.text) {
-                Some((key, value)) => {
+        if let Some(labels) = pending.take() {
+            let cells = table_cells(&block_text(block));
+            if cells.len() == labels.len() && block.lines.len() == 1 {
+                for (key, value) in labels.into_iter().zip(cells) {
+                    head.add(key, value);
+                }
+                fields += 1;
+                body_start = i + 1;
+                continue;
+            }
+        }
+        let mut all_fields = true;
+        let mut any_field = false;
+        for line in header_lines(block) {
+            if let Some(labels) = label_row(&line) {
+                pending = Some(labels);
+                any_field = true;
+                continue;
+            }
+            match header::fields_of_line(&line) {
+                Some(found) => {
                     any_field = true;
-                    match key {
-                        HeaderKey::Country => {
-                            head.country.get_or_insert(value);
-                        }
-                        HeaderKey::Committee => {
-                            head.committee.get_or_insert(value);
-                        }
-                        HeaderKey::Topic(letter) => head.topics.push((letter, value)),
-                        HeaderKey::Topics => head
-                            .topics
-                            .extend(header::split_topics(&value).into_iter().map(|t| (None, t))),
-                        HeaderKey::Other(k) => head.other.push((k, value)),
+                    for (key, value) in found {
+                        head.add(key, value);
                     }
                 }
                 None => all_fields = false,
@@ -217,52 +440,129 @@ fn read_header(blocks: &[Block]) -> (Head, usize) {
         if is_title(block)
             && !(fields > 0 && heading_of(block).is_some_and(|h| is_section_title(&h)))
         {
-            if head.title.is_none() {
-                head.title = Some(block_text(block));
+            head.title_line(&block_text(block), fields);
+            body_start = i + 1;
+            continue;
+        }
+        // Header lines without labels in one block: "Czech Republic / GA:6 Legal /
+        // Crimes Against Humanity".
+        if unlabelled_lines(block) {
+            for line in &block.lines {
+                head.title_line(line.text.trim().trim_start_matches('#').trim(), fields);
             }
-            if fields == 0 {
-                // A "Delegation of X" title stands for a country line.
-                let text = block_text(block);
-                if let Some(rest) = strip_prefix_ci(&text, "delegation of ")
-                    .or_else(|| strip_prefix_ci(&text, "the delegation of "))
-                {
-                    head.country.get_or_insert_with(|| rest.trim().to_owned());
-                }
-            }
+            body_start = i + 1;
+            continue;
+        }
+        // A preamble before the header: a site's title, an author and date line.
+        let short = block_text(block).split_whitespace().count() <= 40;
+        if fields == 0 && head.country.is_none() && short && fields_ahead(&blocks[i + 1..scan]) {
             body_start = i + 1;
             continue;
         }
         break;
     }
+    // Labelled lines in the body win over the page header and footer.
+    let margin = margin_head(margins);
+    if head.country.is_none() {
+        head.country = margin.country;
+    }
+    if head.committee.is_none() {
+        head.committee = margin.committee;
+    }
+    if head.topics.is_empty() {
+        head.topics = margin.topics;
+    }
+    if head.committee.is_none() && head.title_committee.is_none() {
+        head.committee = head.named_body.take();
+    }
     (head, body_start)
 }
 
-/// "Position Paper on Privacy in the Digital Age" -> "Privacy in the Digital Age".
-fn topic_from_title(title: &str) -> Option<String> {
-    let lower = title.to_lowercase();
-    let at = lower.find("position paper")? + "position paper".len();
-    let rest = title[at..].trim_start();
-    let rest_lower = rest.to_lowercase();
-    let topic = [
-        "on the topic of ",
-        "on ",
-        "for ",
-        "regarding ",
-        "concerning ",
-        "about ",
-        ": ",
-        "- ",
-        "– ",
-    ]
-    .iter()
-    .find_map(|p| rest_lower.starts_with(p).then(|| &rest[p.len()..]))?
-    .trim()
-    .trim_end_matches('.');
-    // "Position Paper for the Commission on Narcotic Drugs" names a committee, not a topic.
-    if topic.is_empty() || committees::lookup(topic.trim_start_matches("the ")).is_some() {
+fn margin_head(margins: &[Block]) -> Head {
+    let mut head = Head::default();
+    for line in margins.iter().flat_map(|b| &b.lines) {
+        head.margin_line(&line.text);
+    }
+    head
+}
+
+/// Lines of a header block with a word the line break hyphenated joined again
+/// ("Topic: Nuclear Disarmament and the Non-" + "Proliferation Treaty").
+fn header_lines(block: &Block) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in &block.lines {
+        let text = line.text.trim();
+        match out.last_mut() {
+            Some(prev)
+                if prev.ends_with('-')
+                    && !prev.ends_with(" -")
+                    && header::fields_of_line(text).is_none() =>
+            {
+                *prev = join_lines([prev.as_str(), text]).0;
+            }
+            _ => out.push(text.to_owned()),
+        }
+    }
+    out
+}
+
+/// A block of a few short lines, none a sentence, one of them a country or a
+/// committee: a header written without labels.
+fn unlabelled_lines(block: &Block) -> bool {
+    let lines: Vec<&str> = block
+        .lines
+        .iter()
+        .map(|l| l.text.trim().trim_start_matches('#').trim())
+        .collect();
+    (2..=5).contains(&lines.len())
+        && lines.iter().all(|l| {
+            let words = l.split_whitespace().count();
+            (1..=14).contains(&words) && !l.ends_with(['.', ',', ';'])
+        })
+        && lines.iter().any(|l| {
+            countries::lookup(l).is_some()
+                || committees::lookup(l).is_some()
+                || strip_prefix_ci(l, "delegation of ").is_some()
+        })
+}
+
+/// Whether a Country or Committee field stands in these blocks.
+fn fields_ahead(blocks: &[Block]) -> bool {
+    blocks.iter().flat_map(|b| &b.lines).any(|l| {
+        label_row(&l.text).is_some()
+            || header::fields_of_line(&l.text).is_some_and(|f| {
+                f.iter()
+                    .any(|(k, _)| matches!(k, HeaderKey::Country | HeaderKey::Committee))
+            })
+    })
+}
+
+/// The cells of a table row, "| a | b |" or "a | b".
+fn table_cells(text: &str) -> Vec<String> {
+    let inner = text.trim().trim_start_matches('|').trim_end_matches('|');
+    if !inner.contains('|') && !text.trim().starts_with('|') {
+        return vec![inner.trim().to_owned()];
+    }
+    inner.split('|').map(|c| c.trim().to_owned()).collect()
+}
+
+/// A table row made only of header labels with no values ("Delegation from: |
+/// Represented by:"): the values stand in the next row.
+fn label_row(text: &str) -> Option<Vec<HeaderKey>> {
+    let cells = table_cells(text);
+    if cells.len() < 2 {
         return None;
     }
-    Some(topic.to_owned())
+    cells
+        .iter()
+        .map(|c| {
+            let label = c.trim_end_matches(':');
+            match header::parse_label(&format!("{label}:")) {
+                Some((key, value)) if value.is_empty() && c.ends_with(':') => Some(key),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -281,19 +581,30 @@ fn is_section_title(h: &Heading) -> bool {
 }
 
 /// A short line at the top that is not prose: "Position Paper", "# Position Paper for
-/// the Commission on Narcotic Drugs", "Delegation of the Republic of Fiji".
+/// the Commission on Narcotic Drugs", "Delegation of the Republic of Fiji", "Republic
+/// of Colombia". A short plain sentence ("Belgium wants the darknet closed") is the
+/// paper's first paragraph, not a title, even without a full stop.
 fn is_title(block: &Block) -> bool {
     if block.lines.len() > 2 {
         return false;
     }
     let text = block_text(block);
     let words = text.split_whitespace().count();
-    let heading_like = matches!(block.kind, BlockKind::Heading(_) | BlockKind::BoldParagraph)
-        || text.starts_with('#');
+    let formatted = matches!(block.kind, BlockKind::Heading(_) | BlockKind::BoldParagraph)
+        || block.lines.first().is_some_and(|l| {
+            let t = l.text.trim();
+            t.starts_with('#') || (t.starts_with("**") && t.trim_end_matches(':').ends_with("**"))
+        });
     let clean = text.trim_start_matches('#').trim();
+    let title_shaped = formatted || layout::looks_like_title(clean);
     words > 0
-        && words <= 14
-        && (heading_like || !clean.ends_with('.'))
+        && words <= 16
+        && matches!(
+            block.kind,
+            BlockKind::Heading(_) | BlockKind::BoldParagraph | BlockKind::Paragraph
+        )
+        && title_shaped
+        && (formatted || !clean.ends_with('.'))
         && !matches!(heading_of(block), Some(Heading::Section(ref s)) if kind_of_heading(s) != SectionKind::Other)
         && !matches!(heading_of(block), Some(Heading::Topic(..)))
 }
@@ -311,56 +622,57 @@ fn block_text(block: &Block) -> String {
         .to_owned()
 }
 
-fn resolve_country(
-    written: Option<&str>,
-    title: Option<&str>,
-    path: &Path,
-    warnings: &mut Vec<String>,
-) -> PaperCountry {
-    if let Some(written) = written {
-        let written = written.trim();
-        let found = countries::lookup(written).or_else(|| {
-            // "Delegation of the Republic of Chile", "Chile (Republic of)"
-            let trimmed = written
-                .trim_start_matches("The ")
-                .trim_start_matches("the ")
-                .trim_start_matches("Delegation of ")
-                .trim_start_matches("delegation of ");
-            countries::lookup(trimmed).or_else(|| {
-                countries::lookup(trimmed.split(['(', ',']).next().unwrap_or(trimmed).trim())
-            })
-        });
-        return match found {
-            Some(c) => PaperCountry {
-                name: c.name.to_owned(),
-                iso3: Some(c.iso3.to_owned()),
-                as_written: written.to_owned(),
-                source: CountrySource::Header,
-            },
-            None => PaperCountry {
-                name: written.to_owned(),
-                iso3: None,
-                as_written: written.to_owned(),
-                source: CountrySource::Header,
-            },
-        };
-    }
-    if let Some(c) = title.and_then(countries::find_in_text) {
-        return PaperCountry {
-            name: c.name.to_owned(),
-            iso3: Some(c.iso3.to_owned()),
-            as_written: title.unwrap_or_default().to_owned(),
-            source: CountrySource::Title,
-        };
-    }
+fn resolve_country(head: &Head, path: &Path, warnings: &mut Vec<String>) -> PaperCountry {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    match countries::from_file_name(stem) {
-        Some(c) => PaperCountry {
-            name: c.name.to_owned(),
-            iso3: Some(c.iso3.to_owned()),
-            as_written: stem.to_owned(),
-            source: CountrySource::FileName,
-        },
+    let from_file = || countries::from_file_name(stem);
+    let found = |c: &countries::Country, as_written: &str, source| PaperCountry {
+        name: c.name.to_owned(),
+        iso3: Some(c.iso3.to_owned()),
+        as_written: as_written.to_owned(),
+        source,
+    };
+    // The paper wins over its file name, but a user should know they disagree.
+    let check_file = |c: &countries::Country, warnings: &mut Vec<String>| {
+        if let Some(f) = from_file().filter(|f| f.iso3 != c.iso3) {
+            warnings.push(format!(
+                "the paper is from {} but its file name says {}; {} kept",
+                c.name, f.name, c.name
+            ));
+        }
+    };
+    if let Some(written) = head.country.as_deref() {
+        let written = written.trim();
+        if let Some(c) = lookup_written_country(written) {
+            check_file(c, warnings);
+            return found(c, written, CountrySource::Header);
+        }
+        if let Some(c) = countries::closest(written) {
+            warnings.push(format!(
+                "country \"{written}\" is not a known name; read as {}",
+                c.name
+            ));
+            check_file(c, warnings);
+            return found(c, written, CountrySource::Header);
+        }
+        return PaperCountry {
+            name: written.to_owned(),
+            iso3: None,
+            as_written: written.to_owned(),
+            source: CountrySource::Header,
+        };
+    }
+    if let Some(c) = head
+        .title_country
+        .as_deref()
+        .and_then(countries::lookup)
+        .or_else(|| head.title.as_deref().and_then(countries::find_in_text))
+    {
+        check_file(c, warnings);
+        let written = head.title.as_deref().unwrap_or_default();
+        return found(c, written, CountrySource::Title);
+    }
+    match from_file() {
+        Some(c) => found(c, stem, CountrySource::FileName),
         None => {
             warnings.push(
                 "no country in the header, the title or the file name; recorded as unknown"
@@ -374,6 +686,36 @@ fn resolve_country(
             }
         }
     }
+}
+
+/// A country as a header line writes it: "Kingdom of Belgium", "Delegation of the
+/// Republic of Chile", "Chile (Republic of)", or a country followed by the school in
+/// a flattened table ("Canada University of Southern Washington").
+fn lookup_written_country(written: &str) -> Option<&'static countries::Country> {
+    countries::lookup(written).or_else(|| {
+        let trimmed = written
+            .trim_start_matches("The ")
+            .trim_start_matches("the ")
+            .trim_start_matches("Delegation of ")
+            .trim_start_matches("delegation of ");
+        countries::lookup(trimmed)
+            .or_else(|| {
+                countries::lookup(
+                    trimmed
+                        .split(['(', ',', '|'])
+                        .next()
+                        .unwrap_or(trimmed)
+                        .trim(),
+                )
+            })
+            .or_else(|| {
+                // The longest run of leading words that is a country.
+                let words: Vec<&str> = trimmed.split_whitespace().collect();
+                (1..words.len().min(8))
+                    .rev()
+                    .find_map(|n| countries::lookup(&words[..n].join(" ")))
+            })
+    })
 }
 
 /// A paper without a Committee line in a folder named after a committee ("cnd/",
@@ -421,8 +763,32 @@ fn read_body(
     let mut topic = default_topic();
     let mut notes_section: Option<usize> = None;
     let mut current: Option<usize> = None;
+    // Topics already listed, for a linear walk however many "Topic B:" lines come.
+    let mut listed: HashSet<String> = topics.iter().cloned().collect();
+    // A heading that repeats one of several listed topics ("I. The Illicit Trade in
+    // Small Arms") opens that topic's part.
+    let known: Vec<(String, &str)> = if head_topics.len() >= 2 {
+        head_topics
+            .iter()
+            .map(|(_, t)| (topic_key(t), t.as_str()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     for block in blocks {
-        if let Some(heading) = heading_of(block) {
+        if block.kind == BlockKind::Margin {
+            continue;
+        }
+        let heading = heading_of(block).map(|h| match h {
+            Heading::Section(text) => {
+                match known.iter().find(|(k, _)| same_topic(k, &topic_key(&text))) {
+                    Some((_, t)) => Heading::Topic('?', (*t).to_owned()),
+                    None => Heading::Section(text),
+                }
+            }
+            other => other,
+        });
+        if let Some(heading) = heading {
             match heading {
                 Heading::Topic(letter, title) => {
                     // Prefer the header's wording of the topic, if it named this letter.
@@ -431,14 +797,27 @@ fn read_body(
                         .find(|(l, _)| *l == Some(letter))
                         .map(|(_, t)| t.clone());
                     topic = named.unwrap_or_else(|| title.clone());
-                    if !topic.is_empty() && !topics.contains(&topic) {
+                    if !topic.is_empty() && listed.insert(topic.clone()) {
                         topics.push(topic.clone());
                     }
-                    current = None;
+                    // The topic's heading is a section of its own, of no kind: text
+                    // before its first sub-heading stands under it.
+                    let heading = if letter == '?' {
+                        title
+                    } else if title.is_empty() {
+                        format!("Topic {letter}")
+                    } else {
+                        format!("Topic {letter}: {title}")
+                    };
+                    sections.push(Section {
+                        heading,
+                        kind: SectionKind::Other,
+                    });
+                    current = Some(sections.len() - 1);
                 }
                 Heading::Section(text) => {
                     sections.push(Section {
-                        kind: kind_of_heading(&text),
+                        kind: body_section_kind(&text),
                         heading: text,
                     });
                     current = Some(sections.len() - 1);
@@ -466,6 +845,40 @@ fn read_body(
         }
     }
     (sections, passages)
+}
+
+/// The kind of a section heading in the body: by its words, and a heading that
+/// names a country and nothing else ("India and Antimicrobial Resistance") is about
+/// that country's position.
+fn body_section_kind(heading: &str) -> SectionKind {
+    match kind_of_heading(heading) {
+        SectionKind::Other if countries::find_in_text(heading).is_some() => SectionKind::Position,
+        kind => kind,
+    }
+}
+
+/// A topic's words, lower-cased, for comparing a heading with a listed topic.
+fn topic_key(t: &str) -> String {
+    structure::strip_numbering(t)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "an" | "of" | "and" | "in" | "on"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The same topic: equal words, or one's words all in the other with most of them.
+fn same_topic(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let wa: HashSet<&str> = a.split(' ').collect();
+    let wb: HashSet<&str> = b.split(' ').collect();
+    let shared = wa.intersection(&wb).count();
+    shared * 4 >= wa.len().max(wb.len()) * 3
 }
 
 fn add_paragraph(block: &Block, section: Option<usize>, topic: &str, passages: &mut Vec<Passage>) {
@@ -678,23 +1091,6 @@ mod tests {
         let p = parse_text("Some text.", "misc/notes.txt");
         assert_eq!(p.country.name, UNKNOWN);
         assert_eq!(p.warnings.len(), 1);
-    }
-
-    #[test]
-    fn a_title_can_give_the_topic() {
-        assert_eq!(
-            topic_from_title("Position Paper on Privacy in the Digital Age").as_deref(),
-            Some("Privacy in the Digital Age")
-        );
-        assert_eq!(
-            topic_from_title("Position Paper: Marine Plastic Pollution").as_deref(),
-            Some("Marine Plastic Pollution")
-        );
-        assert_eq!(
-            topic_from_title("Position Paper for the Commission on Narcotic Drugs"),
-            None
-        );
-        assert_eq!(topic_from_title("Delegation of Fiji"), None);
     }
 
     #[test]

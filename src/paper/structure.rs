@@ -56,7 +56,37 @@ pub fn kind_of_heading(heading: &str) -> SectionKind {
         // A title ("Position Paper on ..."), not the country's position section.
         return SectionKind::Other;
     }
-    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    // Keywords match at the start of a word: "national" is not in "international".
+    let has = |words: &[&str]| {
+        words.iter().any(|w| {
+            h.match_indices(w)
+                .any(|(i, _)| i == 0 || !h[..i].ends_with(|c: char| c.is_alphanumeric()))
+        })
+    };
+    // Sections about the past or the country's record, whatever other words they hold.
+    if has(&[
+        "about the country",
+        "country profile",
+        "country background",
+        "past ",
+        "experience",
+        "record",
+        "situation",
+        "facts",
+        "history",
+    ]) && !has(&["solution", "recommend", "proposal"])
+    {
+        return SectionKind::Background;
+    }
+    if has(&["legal authorities", "authorities cited", "further reading"]) {
+        return SectionKind::Bibliography;
+    }
+    if has(&["relief sought", "requests", "way ahead", "next steps"]) {
+        return SectionKind::Solutions;
+    }
+    if has(&["arguments", "actions", "contribution", "commitment"]) {
+        return SectionKind::Position;
+    }
     if has(&[
         "bibliograph",
         "works cited",
@@ -168,7 +198,7 @@ pub fn heading_of(block: &Block) -> Option<Heading> {
         BlockKind::Heading(_) => true,
         BlockKind::BoldParagraph => words <= 14,
         BlockKind::Paragraph => block.lines.len() == 1 && looks_like_heading(raw, words),
-        BlockKind::ListItem | BlockKind::Note | BlockKind::TableRow => false,
+        BlockKind::ListItem | BlockKind::Note | BlockKind::TableRow | BlockKind::Margin => false,
     };
     decided
         .then(|| Heading::Section(clean_heading(raw)))
@@ -217,17 +247,43 @@ fn looks_like_heading(raw: &str, words: usize) -> bool {
     if ends_like_sentence {
         return false;
     }
-    let numbered = strip_numbering(raw).len() < raw.len();
+    let unnumbered = strip_numbering(raw);
+    let numbered = unnumbered.len() < raw.len();
+    // "I. Assistance to States for curbing the illicit traffic in small arms and
+    // light weapons": Roman-numbered headings carry long agenda titles.
+    let roman = numbered
+        && raw.split_whitespace().next().is_some_and(|t| {
+            t.trim_end_matches(['.', ')', ':'])
+                .chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X'))
+        });
     let lower = raw.to_lowercase();
     let names_section = HEADING_WORDS.iter().any(|w| lower.contains(w)) && words <= 8;
     let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
-    let shouting = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && words <= 8;
+    let shouting = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && words <= 12;
     let titled_section =
         words <= 6 && is_title_case(raw) && kind_of_heading(raw) != SectionKind::Other;
-    (numbered && words <= 10 && starts_upper(strip_numbering(raw)))
+    // "Proposed solutions:", "Colombia's experience:": a short label line ending in
+    // a colon.
+    // "Qatar's record", "Fiji's Experience": a country's something, alone on a line.
+    let possessive = words <= 4
+        && raw.split_once(['\'', '’']).is_some_and(|(who, rest)| {
+            rest.starts_with("s ") && super::countries::lookup(who).is_some()
+        });
+    // "Statements in the Assembly": a short line in Title Case.
+    let titled = words <= 5 && is_title_case(raw) && words >= 2;
+    let label = raw.ends_with(':')
+        && words <= 4
+        && starts_upper(unnumbered)
+        && (is_title_case(raw) || kind_of_heading(raw) != SectionKind::Other);
+    (numbered && words <= 10 && starts_upper(unnumbered))
+        || (roman && words <= 24 && starts_upper(unnumbered))
         || names_section
         || shouting
         || titled_section
+        || label
+        || possessive
+        || titled
 }
 
 /// "Way Forward", "India's Stand", "Position of the Republic of Chile": every word
@@ -305,10 +361,18 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> (String, Vec<
         if !out.is_empty() && !healing {
             out.push(' ');
         }
-        if healing && !line.starts_with(|c: char| c.is_lowercase()) {
-            // The next line does not continue a word: the hyphen was a real one.
-            out.push('-');
-            out.push(' ');
+        if healing {
+            let lower = line.starts_with(|c: char| c.is_lowercase());
+            let alnum = line.starts_with(|c: char| c.is_alphanumeric());
+            if !alnum {
+                // The next line does not continue a word: the hyphen was a dash.
+                out.push('-');
+                out.push(' ');
+            } else if !lower || keeps_hyphen(&out, line) {
+                // "Non-" + "Proliferation", "weapon-" + "free", "COVID-" + "19": a
+                // hyphenated word the line break fell in.
+                out.push('-');
+            }
         }
         starts.push(out.len());
         healing = false;
@@ -325,6 +389,200 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> (String, Vec<
         out.push('-');
     }
     (out, starts)
+}
+
+/// Whether "head-" at a line end and "tail" on the next line form a hyphenated
+/// compound ("weapon-free", "non-state", "self-defence", "UN-led") rather than one
+/// word the line break split ("weap-" "ons").
+fn keeps_hyphen(before: &str, next_line: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "non",
+        "anti",
+        "self",
+        "cross",
+        "co",
+        "ex",
+        "well",
+        "long",
+        "short",
+        "mid",
+        "full",
+        "part",
+        "half",
+        "high",
+        "low",
+        "large",
+        "small",
+        "all",
+        "far",
+        "state",
+        "post",
+        "pre",
+        "multi",
+        "inter",
+        "intra",
+        "counter",
+        "socio",
+        "sub",
+        "semi",
+        "quasi",
+        "de",
+        "re",
+        "un",
+        "eco",
+        "bio",
+        "cyber",
+        "peace",
+        "war",
+        "cease",
+        "one",
+        "two",
+        "three",
+        "first",
+        "second",
+        "third",
+        "top",
+        "mass",
+        "on",
+        "off",
+        "up",
+        "fact",
+        "decision",
+        "policy",
+        "nation",
+        "capacity",
+        "confidence",
+        "trust",
+        "gender",
+        "evidence",
+        "community",
+        "science",
+        "rights",
+        "market",
+        "government",
+        "country",
+        "sector",
+        "region",
+        "donor",
+        "women",
+        "youth",
+        "child",
+        "human",
+        "climate",
+        "nature",
+        "risk",
+        "nuclear",
+        "weapon",
+        "drug",
+        "rule",
+        "land",
+        "sea",
+        "air",
+        "space",
+        "health",
+        "water",
+        "food",
+        "energy",
+        "data",
+        "time",
+        "case",
+        "life",
+        "mine",
+        "arms",
+    ];
+    const SUFFIXES: &[&str] = &[
+        "free",
+        "based",
+        "led",
+        "related",
+        "wide",
+        "term",
+        "scale",
+        "level",
+        "friendly",
+        "oriented",
+        "specific",
+        "sensitive",
+        "making",
+        "building",
+        "keeping",
+        "bound",
+        "owned",
+        "funded",
+        "driven",
+        "run",
+        "borne",
+        "affected",
+        "generated",
+        "sponsored",
+        "like",
+        "income",
+        "centred",
+        "centered",
+        "focused",
+        "responsive",
+        "resilient",
+        "intensive",
+        "saving",
+        "sharing",
+        "up",
+        "in",
+        "out",
+        "off",
+        "down",
+        "over",
+        "time",
+        "year",
+        "party",
+        "state",
+        "states",
+        "country",
+        "countries",
+        "violence",
+        "proliferation",
+        "military",
+        "governmental",
+        "discrimination",
+        "trafficking",
+        "operation",
+        "operations",
+        "development",
+        "conflict",
+        "colonial",
+        "nuclear",
+        "weapon",
+        "weapons",
+        "way",
+        "ended",
+        "binding",
+        "led",
+        "looking",
+        "lasting",
+        "standing",
+        "reaching",
+        "known",
+        "armed",
+        "general",
+    ];
+    let head: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let tail: String = next_line
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    let head_lower = head.to_lowercase();
+    // "UN-led": an acronym before the hyphen.
+    let acronym =
+        head.chars().count() >= 2 && head.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+    acronym
+        || PREFIXES.contains(&head_lower.as_str())
+        || SUFFIXES.contains(&tail.to_lowercase().as_str())
 }
 
 /// Takes citation markers out of a paragraph: `<sup>[3]</sup>`, `<sup>3</sup>`,
@@ -360,6 +618,42 @@ pub fn clean_paragraph(text: &str) -> CleanText {
             }
         }
         let ch = rest.chars().next().unwrap_or(' ');
+        // Superscript footnote marks: "weapons.¹ Canada", "States²³".
+        if let Some(d) = superscript_digit(ch) {
+            let mut n = d;
+            let mut len = ch.len_utf8();
+            for c in rest[len..].chars() {
+                match superscript_digit(c) {
+                    Some(d) if n < 100 => {
+                        n = n * 10 + d;
+                        len += c.len_utf8();
+                    }
+                    _ => break,
+                }
+            }
+            if n > 0 {
+                citations.push(n);
+            }
+            rest = &rest[len..];
+            continue;
+        }
+        // A footnote number a PDF set as plain digits after a full stop:
+        // "in 2019.3 The delegation" (a letter or bracket before the stop, a capital after).
+        if ch == '.' && out.ends_with(|c: char| c.is_alphabetic() || c == ')') {
+            let digits = rest[1..].bytes().take_while(u8::is_ascii_digit).count();
+            let after = &rest[1 + digits..];
+            let next_is_sentence = after.is_empty()
+                || (after.starts_with(' ')
+                    && after.trim_start().starts_with(|c: char| c.is_uppercase()));
+            if (1..=2).contains(&digits) && next_is_sentence {
+                if let Ok(n) = rest[1..1 + digits].parse::<u32>() {
+                    citations.push(n);
+                }
+                out.push('.');
+                rest = after;
+                continue;
+            }
+        }
         out.push(ch);
         rest = &rest[ch.len_utf8()..];
     }
@@ -377,6 +671,17 @@ pub fn clean_paragraph(text: &str) -> CleanText {
     citations.sort_unstable();
     citations.dedup();
     CleanText { text, citations }
+}
+
+fn superscript_digit(c: char) -> Option<u32> {
+    match c {
+        '⁰' => Some(0),
+        '¹' => Some(1),
+        '²' => Some(2),
+        '³' => Some(3),
+        '⁴'..='⁹' => Some(c as u32 - '⁴' as u32 + 4),
+        _ => None,
+    }
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -684,7 +989,13 @@ mod tests {
         );
         assert_eq!(starts.len(), 3);
         let (text, _) = join_lines(["the anti-", "Narcotics unit"]);
-        assert_eq!(text, "the anti- Narcotics unit");
+        assert_eq!(text, "the anti-Narcotics unit");
+        let (text, _) = join_lines(["the Treaty on the Non-", "Proliferation of Nuclear"]);
+        assert_eq!(text, "the Treaty on the Non-Proliferation of Nuclear");
+        let (text, _) = join_lines(["a nuclear-weapon-", "free zone of nuclear weap-", "ons"]);
+        assert_eq!(text, "a nuclear-weapon-free zone of nuclear weapons");
+        let (text, _) = join_lines(["the UN-", "led mission and non-", "state actors"]);
+        assert_eq!(text, "the UN-led mission and non-state actors");
     }
 
     #[test]
@@ -700,6 +1011,16 @@ mod tests {
         let c = clean_paragraph("- [1] Belgium, *Communal Declaration*, 2010.");
         assert_eq!(c.text, "Belgium, Communal Declaration, 2010.");
         assert_eq!(c.citations, vec![1]);
+        let c = clean_paragraph(
+            "Canada signed the treaty.¹ It ratified it in 2019.² ³ Then it acted.12 More.",
+        );
+        assert_eq!(
+            c.text,
+            "Canada signed the treaty. It ratified it in 2019. Then it acted. More."
+        );
+        assert_eq!(c.citations, vec![1, 2, 3, 12]);
+        let c = clean_paragraph("It costs 2.5 million, see section 4.2 Annex.");
+        assert_eq!(c.text, "It costs 2.5 million, see section 4.2 Annex.");
         let c = clean_paragraph("See [the report](https://example.org) [2-4].");
         assert_eq!(c.text, "See the report.");
         assert_eq!(c.citations, vec![2, 3, 4]);

@@ -273,8 +273,30 @@ const DOCX_NUMBERING: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalon
 <w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
 
 /// A DOCX paper: one Word paragraph per entry (consecutive `TableRow`s form a table),
-/// with a running page header that must not be extracted.
+/// with a running page header that must not be extracted as text.
 pub fn docx(paras: &[(Style, &str)]) -> Vec<u8> {
+    docx_with_margins(paras, &["Running header of every page"], &[])
+}
+
+/// A Word page header or footer part holding these paragraphs.
+fn docx_margin_part(root: &str, paras: &[&str]) -> String {
+    let body: String = paras
+        .iter()
+        .map(|p| {
+            format!(
+                "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                xml_escape(p)
+            )
+        })
+        .collect();
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:{root} xmlns:w=\"{W_NS}\">{body}</w:{root}>"
+    )
+}
+
+/// A DOCX paper whose page header holds `header` paragraphs and whose page footer
+/// holds `footer` paragraphs (none: no such part).
+pub fn docx_with_margins(paras: &[(Style, &str)], header: &[&str], footer: &[&str]) -> Vec<u8> {
     let mut notes = DocxNotes::default();
     let mut body = String::new();
     let mut in_table = false;
@@ -315,10 +337,29 @@ pub fn docx(paras: &[(Style, &str)]) -> Vec<u8> {
     if in_table {
         body.push_str("</w:tbl>");
     }
+    let mut references = String::new();
+    let mut margin_rels = String::new();
+    let mut margin_parts: Vec<(&str, String)> = Vec::new();
+    for (kind, paras, part) in [
+        ("header", header, "word/header1.xml"),
+        ("footer", footer, "word/footer1.xml"),
+    ] {
+        if paras.is_empty() {
+            continue;
+        }
+        references.push_str(&format!(
+            "<w:{kind}Reference w:type=\"default\" r:id=\"rId_{kind}\"/>"
+        ));
+        margin_rels.push_str(&format!(
+            "<Relationship Id=\"rId_{kind}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}\" Target=\"{kind}1.xml\"/>"
+        ));
+        let root = if kind == "header" { "hdr" } else { "ftr" };
+        margin_parts.push((part, docx_margin_part(root, paras)));
+    }
     let document = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
          <w:document xmlns:w=\"{W_NS}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\
-         <w:body>{body}<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/></w:sectPr></w:body></w:document>"
+         <w:body>{body}<w:sectPr>{references}</w:sectPr></w:body></w:document>"
     );
     let mut comments = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:comments xmlns:w=\"{W_NS}\">");
     for (i, body) in notes.comments.iter().enumerate() {
@@ -329,9 +370,6 @@ pub fn docx(paras: &[(Style, &str)]) -> Vec<u8> {
         ));
     }
     comments.push_str("</w:comments>");
-    let header = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:hdr xmlns:w=\"{W_NS}\"><w:p><w:r><w:t>Running header of every page</w:t></w:r></w:p></w:hdr>"
-    );
     let content_types = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
 <Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
 <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
@@ -342,19 +380,18 @@ pub fn docx(paras: &[(Style, &str)]) -> Vec<u8> {
 <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
 <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>\
 </Relationships>";
-    let document_rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+    let document_rels = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
 <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
 <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>\
 <Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>\
 <Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes\" Target=\"footnotes.xml\"/>\
 <Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes\" Target=\"endnotes.xml\"/>\
 <Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/>\
-<Relationship Id=\"rIdHeader\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>\
-</Relationships>";
+{margin_rels}</Relationships>");
     let footnotes = docx_note_part("footnotes", "footnote", "footnoteRef", &notes.footnotes);
     let endnotes = docx_note_part("endnotes", "endnote", "endnoteRef", &notes.endnotes);
     let styles = docx_styles();
-    zip_entries(&[
+    let mut entries: Vec<(&str, &[u8])> = vec![
         ("[Content_Types].xml", content_types.as_bytes()),
         ("_rels/.rels", rels.as_bytes()),
         ("word/_rels/document.xml.rels", document_rels.as_bytes()),
@@ -364,8 +401,11 @@ pub fn docx(paras: &[(Style, &str)]) -> Vec<u8> {
         ("word/footnotes.xml", footnotes.as_bytes()),
         ("word/endnotes.xml", endnotes.as_bytes()),
         ("word/comments.xml", comments.as_bytes()),
-        ("word/header1.xml", header.as_bytes()),
-    ])
+    ];
+    for (part, xml) in &margin_parts {
+        entries.push((part, xml.as_bytes()));
+    }
+    zip_entries(&entries)
 }
 
 /// A DOCX package whose word/document.xml is exactly `document_xml`, with the

@@ -35,7 +35,8 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Vec<Block>, Extra
         .ok_or_else(|| ExtractError::Corrupt(LABEL, format!("{main} is missing")))?;
     let mut body = Reader::new(&styles);
     xml::walk(&document, LABEL, &main, |ev| body.event(ev))?;
-    let mut blocks = std::mem::take(&mut body.blocks);
+    let mut blocks = margin_blocks(&mut archive, &rels, &styles)?;
+    blocks.append(&mut body.blocks);
 
     for (kind, default) in [
         (NoteKind::Foot, "footnotes.xml"),
@@ -61,6 +62,44 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Vec<Block>, Extra
         }
     }
     Ok(blocks)
+}
+
+/// The paragraphs of the page headers and footers (word/header*.xml, word/footer*.xml)
+/// as `Margin` blocks: some papers keep their Committee and Delegation lines there.
+/// They give header fields only and are never passages. Each distinct line is kept
+/// once, however many sections repeat it.
+fn margin_blocks(
+    archive: &mut Archive<'_>,
+    rels: &[(String, String)],
+    styles: &Styles,
+) -> Result<Vec<Block>, ExtractError> {
+    let mut parts: Vec<&str> = rels
+        .iter()
+        .filter(|(kind, _)| kind == "header" || kind == "footer")
+        .map(|(_, target)| target.as_str())
+        .collect();
+    // Headers before footers, then by part name: the same order every run.
+    parts.sort_by_key(|p| (p.contains("footer"), p.to_string()));
+    parts.dedup();
+    let mut out: Vec<Block> = Vec::new();
+    for path in parts {
+        let Some(xml) = archive.read_text(path)? else {
+            continue;
+        };
+        let mut reader = Reader::new(styles);
+        xml::walk(&xml, LABEL, path, |ev| reader.event(ev))?;
+        for block in reader.blocks {
+            for line in block.lines {
+                let seen = out
+                    .iter()
+                    .any(|b| b.lines.first().is_some_and(|l| l.text == line.text));
+                if !line.text.trim().is_empty() && !seen {
+                    out.push(Block::new(BlockKind::Margin, vec![line]));
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The main document part named by the package relationships, usually word/document.xml.
@@ -523,8 +562,13 @@ mod tests {
     use crate::paper::formats::fixtures::{self, Style};
     use crate::paper::formats::test_util::{kinds, texts};
 
+    /// The body blocks, without the page header every fixture carries.
     fn run(bytes: &[u8]) -> Vec<Block> {
-        extract(bytes, &Limits::default()).unwrap()
+        extract(bytes, &Limits::default())
+            .unwrap()
+            .into_iter()
+            .filter(|b| b.kind != BlockKind::Margin)
+            .collect()
     }
 
     const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
@@ -601,11 +645,20 @@ mod tests {
 
     #[test]
     fn tracked_deletions_comments_and_page_headers_are_left_out() {
-        let blocks = run(&fixtures::docx(&[(
-            Style::Normal,
-            "We {del:strongly oppose}{ins:support} the draft.{comment:Check this claim}",
-        )]));
-        assert_eq!(texts(&blocks), ["We support the draft."]);
+        let blocks = extract(
+            &fixtures::docx(&[(
+                Style::Normal,
+                "We {del:strongly oppose}{ins:support} the draft.{comment:Check this claim}",
+            )]),
+            &Limits::default(),
+        )
+        .unwrap();
+        let (margins, body): (Vec<Block>, Vec<Block>) = blocks
+            .into_iter()
+            .partition(|b| b.kind == BlockKind::Margin);
+        assert_eq!(texts(&body), ["We support the draft."]);
+        // The page header is kept apart, for header fields only.
+        assert_eq!(texts(&margins), ["Running header of every page"]);
     }
 
     #[test]

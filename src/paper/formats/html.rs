@@ -78,9 +78,48 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
 
 /// Elements whose content is never part of the paper.
 const DROPPED: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "nav", "form", "button", "select",
+    "head", "script", "style", "noscript", "template", "nav", "aside", "form", "button", "select",
     "textarea", "svg", "math", "iframe", "object", "embed", "canvas", "audio", "video", "del",
 ];
+
+/// Class and id words of a site's furniture around a paper: navigation, footers,
+/// share buttons, comments, bylines.
+const CHROME: &[&str] = &[
+    "nav",
+    "navbar",
+    "menu",
+    "footer",
+    "foot",
+    "comments",
+    "comment",
+    "share",
+    "sharing",
+    "social",
+    "masthead",
+    "breadcrumb",
+    "breadcrumbs",
+    "crumbs",
+    "sidebar",
+    "byline",
+    "cookie",
+    "cookies",
+    "related",
+    "widget",
+    "advert",
+    "ads",
+    "banner",
+    "toolbar",
+];
+
+/// Whether an element's class or id marks it as site furniture ("site-footer",
+/// `id="comments"`).
+fn is_site_chrome(class: Option<&str>, id: Option<&str>) -> bool {
+    class
+        .into_iter()
+        .chain(id)
+        .flat_map(|v| v.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
+        .any(|w| CHROME.iter().any(|c| w.eq_ignore_ascii_case(c)))
+}
 
 /// Elements that start and end a block of text.
 const BLOCK_LEVEL: &[&str] = &[
@@ -157,6 +196,8 @@ struct Walker {
     notes: usize,
     /// The "[3]" marker of a note item, written before its first text.
     note_marker: Option<String>,
+    /// A `<dt>` term just closed: its `<dd>` continues the line ("Committee: ECOSOC").
+    after_term: bool,
 }
 
 impl Walker {
@@ -187,6 +228,7 @@ impl Walker {
                     el.attr("hidden").is_some(),
                     role,
                 ) || el.has_class("footnote-back", CaseSensitivity::AsciiCaseInsensitive)
+                    || is_site_chrome(el.attr("class"), el.attr("id"))
                 {
                     return false;
                 }
@@ -216,11 +258,12 @@ impl Walker {
                     self.sectioning += 1;
                 }
                 if BLOCK_LEVEL.contains(&name) {
-                    if self.cells > 0 {
+                    if self.cells > 0 || (name == "dd" && self.after_term) {
                         self.buf.space();
                     } else {
                         self.flush();
                     }
+                    self.after_term = false;
                     if name == "pre" {
                         self.pre += 1;
                     }
@@ -297,6 +340,12 @@ impl Walker {
         if BLOCK_LEVEL.contains(&name) {
             if self.cells > 0 {
                 self.buf.space();
+            } else if name == "dt" && !self.buf.is_empty() {
+                // "<dt>Committee</dt><dd>ECOSOC</dd>" is one header line.
+                if !self.buf.ends_with(':') {
+                    self.text(":", Weight::Neutral);
+                }
+                self.after_term = true;
             } else {
                 self.flush();
             }

@@ -85,6 +85,11 @@ impl TextBuf {
         self.space = false;
     }
 
+    /// Whether the text so far ends with this character.
+    pub(crate) fn ends_with(&self, c: char) -> bool {
+        self.current.trim_end().ends_with(c)
+    }
+
     /// No visible text has been collected.
     pub(crate) fn is_empty(&self) -> bool {
         self.plain_chars + self.bold_chars + self.neutral_chars == 0

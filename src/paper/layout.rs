@@ -1,0 +1,670 @@
+//! The layouts of real papers around their text: title lines that carry fields
+//! ("Position Paper of the Republic of Chile on ..."), topics listed in prose, label
+//! paragraphs that open a section ("ABOUT THE COUNTRY: ..."), and the page furniture
+//! of text copied from PDFs and UN records (job numbers, document symbols, page
+//! numbers, sentences cut by a page break).
+
+use super::blocks::{Block, BlockKind, SrcLine};
+use super::{committees, countries, header};
+
+/// What a "Position Paper ..." title line says.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PositionTitle {
+    /// Who the paper is from or for: a country or a committee, as written.
+    pub entity: Option<String>,
+    pub topic: Option<String>,
+}
+
+/// Reads a title such as "Position Paper for the Security Council", "Position paper
+/// for Spain", "Position Paper of the Republic of Chile on Water Scarcity",
+/// "Position Paper: Marine Plastic Pollution", "Position Paper for the General
+/// Assembly, First Committee: Disarmament and International Security". None when the
+/// line is no position-paper title.
+pub fn position_title(text: &str) -> Option<PositionTitle> {
+    let lower = text.to_lowercase();
+    let at = lower.find("position paper")? + "position paper".len();
+    let rest = text[at..]
+        .trim_start()
+        .trim_start_matches(['s', 'S'])
+        .trim_start();
+    let mut out = PositionTitle::default();
+    let rest_lower = rest.to_lowercase();
+    // "Position Paper: X", "Position Paper - X", "Position Paper on X": a topic only.
+    for p in [
+        "on the topic of ",
+        "on ",
+        "regarding ",
+        "concerning ",
+        "about ",
+        ": ",
+        "- ",
+        "– ",
+    ] {
+        if rest_lower.starts_with(p) {
+            out.topic = clean_topic(&rest[p.len()..]);
+            return Some(out);
+        }
+    }
+    let Some(entity) = [
+        "of ",
+        "for ",
+        "by ",
+        "from ",
+        "submitted by ",
+        "submitted to ",
+    ]
+    .iter()
+    .find_map(|p| rest_lower.starts_with(p).then(|| &rest[p.len()..])) else {
+        return Some(out);
+    };
+    // "... of the Republic of Chile on Water Scarcity"
+    let entity_lower = entity.to_lowercase();
+    let mut splits: Vec<(usize, usize)> = [
+        " on the topic of ",
+        " on ",
+        " regarding ",
+        " concerning ",
+        ": ",
+        " - ",
+        " – ",
+    ]
+    .iter()
+    .flat_map(|p| entity_lower.match_indices(p).map(|(i, _)| (i, p.len())))
+    .collect();
+    splits.sort_unstable();
+    let known = |who: &str| {
+        let who = strip_the(who.trim().trim_end_matches([',', '.']));
+        countries::lookup(who).is_some() || committees::lookup(who).is_some()
+    };
+    // The first split whose left part is a known country or body; else the whole
+    // line if it is one ("Commission on Narcotic Drugs"); else the first split.
+    let split = splits
+        .iter()
+        .find(|(i, _)| known(&entity[..*i]))
+        .copied()
+        .or_else(|| (!known(entity)).then(|| splits.first().copied()).flatten());
+    let (who, topic) = match split {
+        Some((i, len)) => (&entity[..i], Some(&entity[i + len..])),
+        None => (entity, None),
+    };
+    let who = who.trim().trim_end_matches([',', '.']);
+    let who = strip_the(who);
+    // "for the General Assembly, First Committee: Disarmament ..." names a committee
+    // whose name runs on after the colon: that is not a topic.
+    let committee_with_subtitle = committees::lookup(who).is_some()
+        && topic.is_some_and(|t| committees::lookup(&format!("{who}: {t}")).is_some());
+    out.entity = (!who.is_empty()).then(|| who.to_owned());
+    if !committee_with_subtitle {
+        out.topic = topic.and_then(clean_topic);
+    }
+    Some(out)
+}
+
+fn strip_the(s: &str) -> &str {
+    s.strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s)
+        .trim()
+}
+
+fn clean_topic(s: &str) -> Option<String> {
+    let t = strip_the(s.trim().trim_end_matches('.').trim());
+    // "Position Paper for the Commission on Narcotic Drugs" names a committee, not a topic.
+    if t.is_empty() || committees::lookup(strip_the(t)).is_some() {
+        return None;
+    }
+    Some(t.to_owned())
+}
+
+/// A title line that is conference or site furniture, never a topic.
+pub fn is_furniture_title(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "position paper",
+        "model united nations",
+        "model un",
+        " mun",
+        "mun ",
+        "conference",
+        "school",
+        "university",
+        "college",
+        "academy",
+        "delegate",
+        "submitted",
+        "example",
+        "sample",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        || lower.starts_with("mun")
+        || lower.chars().filter(|c| c.is_ascii_digit()).count() >= 4
+}
+
+/// Whether a short line reads as a title rather than a sentence: Title Case or
+/// capitals, a country or committee name, or a position-paper or conference line.
+pub fn looks_like_title(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() {
+        return false;
+    }
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouting = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    shouting
+        || is_title_case(text)
+        || is_furniture_title(text)
+        || countries::lookup(text).is_some()
+        || committees::lookup(text).is_some()
+        || text.to_lowercase().starts_with("delegation")
+}
+
+/// Every word capitalised except short joining words; at least one capital.
+fn is_title_case(s: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "of", "the", "and", "on", "for", "to", "in", "a", "an", "at", "by", "&", "with", "from",
+        "or", "de", "del", "la", "y", "et", "des", "du", "into", "its", "their", "as", "against",
+        "under", "between", "within", "through", "vs",
+    ];
+    let mut capitals = 0;
+    let all = s.split_whitespace().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || SMALL.contains(&w) {
+            return true;
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            capitals += 1;
+        }
+        first.is_uppercase() || first.is_ascii_digit()
+    });
+    all && capitals > 0
+}
+
+/// "The topics before the Economic and Social Council are: 1) X, 2) Y, and 3) Z." or
+/// "The issues before the General Assembly First Committee are: X; and Y." Returns the
+/// committee as written (when the sentence names a known one) and the topics.
+pub fn prose_topics(text: &str) -> Option<(Option<String>, Vec<String>)> {
+    let lower = text.to_lowercase();
+    let start = [
+        "topics before",
+        "issues before",
+        "items before",
+        "questions before",
+        "agenda items before",
+        "topics on the agenda of",
+        "topics to be discussed in",
+    ]
+    .iter()
+    .filter_map(|p| lower.find(p).map(|i| (i, p.len())))
+    .min()?;
+    let after = &text[start.0 + start.1..];
+    let after_lower = &lower[start.0 + start.1..];
+    let verb = [" are:", " are ", " include:", " include ", " is:"]
+        .iter()
+        .filter_map(|v| after_lower.find(v).map(|i| (i, v.len())))
+        .min()?;
+    if verb.0 > 120 {
+        return None;
+    }
+    let committee_text = strip_the(after[..verb.0].trim());
+    let committee = committees::lookup(committee_text).map(|_| committee_text.to_owned());
+    let list_start = verb.0 + verb.1;
+    let list = &after[list_start..];
+    let list = list.trim_start_matches([':', ' ']);
+    // The list ends with its sentence.
+    let end = sentence_end(list);
+    let list = &list[..end];
+    let topics = split_list(list);
+    (!topics.is_empty()).then_some((committee, topics))
+}
+
+/// Byte offset of the end of the first sentence ('.' then a space and a capital, or
+/// the end of the text).
+fn sentence_end(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'.' {
+            let next = s[i + 1..].trim_start();
+            if next.is_empty()
+                || (s[i + 1..].starts_with(' ') && next.starts_with(|c: char| c.is_uppercase()))
+            {
+                return i;
+            }
+        }
+    }
+    s.len()
+}
+
+/// "1) X, 2) Y, and 3) Z", "X; and Y", "(a) X; (b) Y", "X, Y, and Z".
+fn split_list(list: &str) -> Vec<String> {
+    let numbered = number_marks(list);
+    let pieces: Vec<String> = if numbered.len() >= 2 {
+        numbered
+            .iter()
+            .enumerate()
+            .map(|(i, &(at, len))| {
+                let end = numbered.get(i + 1).map_or(list.len(), |n| n.0);
+                list[at + len..end].to_owned()
+            })
+            .collect()
+    } else if list.contains(';') {
+        list.split(';').map(str::to_owned).collect()
+    } else {
+        list.split(", ")
+            .flat_map(|p| p.split(" and "))
+            .map(str::to_owned)
+            .collect()
+    };
+    pieces
+        .iter()
+        .map(|p| {
+            let p = p.trim().trim_end_matches([',', ';', '.']).trim();
+            let p = p.strip_prefix("and ").unwrap_or(p).trim();
+            let p = p.strip_suffix(" and").unwrap_or(p).trim();
+            p.trim_end_matches([',', ';']).trim().to_owned()
+        })
+        .filter(|p| p.split_whitespace().count() >= 1 && p.chars().any(char::is_alphabetic))
+        .collect()
+}
+
+/// Positions of "1)", "(1)", "2.", "a)" list marks, in order, if they count 1, 2, 3...
+fn number_marks(list: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let bytes = list.as_bytes();
+    let mut expect = 1u32;
+    let mut i = 0;
+    while i < bytes.len() {
+        let at_word = i == 0 || bytes[i - 1] == b' ';
+        if at_word {
+            let open = bytes[i] == b'(';
+            let j = i + usize::from(open);
+            let digits = bytes[j..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let letter = digits == 0
+                && bytes
+                    .get(j)
+                    .is_some_and(|b| *b == b'a' + (expect as u8 - 1))
+                && bytes.get(j + 1) == Some(&b')');
+            let number = if digits > 0 {
+                list[j..j + digits].parse::<u32>().ok()
+            } else if letter {
+                Some(expect)
+            } else {
+                None
+            };
+            let width = if digits > 0 {
+                digits
+            } else {
+                usize::from(letter)
+            };
+            if let Some(n) = number {
+                let close = bytes.get(j + width);
+                if n == expect && matches!(close, Some(b')') | Some(b'.')) {
+                    out.push((i, j + width + 1 - i));
+                    expect += 1;
+                    i = j + width + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Cleans the blocks before they are read: page furniture and empty table rows
+/// are dropped, and a paragraph that a page break cut in two is joined again.
+pub fn prepare(blocks: &[Block]) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let lines: Vec<SrcLine> = block
+            .lines
+            .iter()
+            .filter(|l| !is_furniture(&l.text))
+            .cloned()
+            .collect();
+        if lines.is_empty() {
+            continue;
+        }
+        let block = Block::new(block.kind, lines);
+        if let Some(prev) = out.last_mut() {
+            if continues_across_break(prev, &block) || continues_field(prev, &block) {
+                prev.lines.extend(block.lines);
+                continue;
+            }
+        }
+        out.push(block);
+    }
+    out
+}
+
+/// A header line whose last word the line break hyphenated ("Topic: ... the Non-"),
+/// and the rest of that word on the next line ("Proliferation Treaty").
+fn continues_field(prev: &Block, next: &Block) -> bool {
+    let (Some(last), [first]) = (prev.lines.last(), next.lines.as_slice()) else {
+        return false;
+    };
+    let last = last.text.trim_end();
+    last.ends_with('-')
+        && last[..last.len() - 1].ends_with(char::is_alphabetic)
+        && header::parse_field_line(last).is_some()
+        && header::fields_of_line(&first.text).is_none()
+        && first.text.split_whitespace().count() <= 12
+}
+
+/// A paragraph cut by a page break (or by furniture between its halves): the first
+/// part stops mid-sentence and the second starts in lower case.
+fn continues_across_break(prev: &Block, next: &Block) -> bool {
+    let same_kind =
+        prev.kind == next.kind && matches!(prev.kind, BlockKind::Paragraph | BlockKind::ListItem);
+    let (Some(last), Some(first)) = (prev.lines.last(), next.lines.first()) else {
+        return false;
+    };
+    let last = last.text.trim_end();
+    let first = first.text.trim_start();
+    same_kind
+        && last.split_whitespace().count() >= 3
+        && prev
+            .lines
+            .iter()
+            .map(|l| l.text.split_whitespace().count())
+            .sum::<usize>()
+            >= 8
+        && !last.ends_with(['.', '!', '?', ':', ';', '"', '”', ')'])
+        && first.starts_with(|c: char| c.is_lowercase())
+        && !super::blocks::is_bullet(first)
+}
+
+/// Lines that are page furniture, not text: a UN job number with a page counter
+/// ("15-29425 31/34"), a document symbol with a date ("A/70/PV.15 28/09/2015"), a
+/// page number ("Page 2 of 3", "- 2 -", "2"), an empty table row ("| |").
+pub fn is_furniture(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    if t.chars().all(|c| matches!(c, '|' | ' ' | '\t' | '-' | ':')) {
+        return true;
+    }
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    let lower = t.to_lowercase();
+    if let Some(rest) = lower.strip_prefix("page ") {
+        let parts: Vec<&str> = rest.split_whitespace().collect();
+        if matches!(parts.as_slice(), [n] | [n, "of", _] if n.parse::<u32>().is_ok()) {
+            return true;
+        }
+    }
+    let page_no = |s: &str| s.len() <= 3 && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if tokens.len() == 1 && page_no(tokens[0]) {
+        return true;
+    }
+    if let [a, n, b] = tokens.as_slice() {
+        if (*a == "-" || *a == "–") && (*b == "-" || *b == "–") && page_no(n) {
+            return true;
+        }
+    }
+    tokens.len() <= 3
+        && tokens.iter().all(|w| is_record_token(w))
+        && tokens.iter().any(|w| is_job_number(w) || is_symbol(w))
+}
+
+/// "15-29425", "24-27318": a UN document job number.
+fn is_job_number(w: &str) -> bool {
+    let w = w.trim_end_matches("(E)");
+    match w.split_once('-') {
+        Some((a, b)) => {
+            a.len() == 2
+                && (4..=6).contains(&b.len())
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().all(|c| c.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
+/// "A/70/PV.15", "S/PV.9000", "A/RES/77/41": a UN document symbol.
+fn is_symbol(w: &str) -> bool {
+    let mut parts = w.split('/');
+    let first = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    !rest.is_empty()
+        && matches!(
+            first,
+            "A" | "S" | "E" | "ST" | "UNEP" | "CRC" | "CEDAW" | "HRC" | "TD"
+        )
+        && rest.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        })
+}
+
+/// A token of a record's running line: job number, symbol, page counter "31/34",
+/// date "28/09/2015", "(E)".
+fn is_record_token(w: &str) -> bool {
+    let counter = |w: &str| {
+        let parts: Vec<&str> = w.split('/').collect();
+        (2..=3).contains(&parts.len())
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    is_job_number(w) || is_symbol(w) || counter(w) || w == "(E)"
+}
+
+/// A paragraph opened by a label ("ABOUT THE COUNTRY: Sweden, officially ...",
+/// "**Background:** The treaty ..."): the label becomes a heading and the rest a
+/// paragraph of its own.
+pub fn split_inline_labels(blocks: &[Block]) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        if let Some((label, rest)) = inline_label(block) {
+            let first = block
+                .lines
+                .first()
+                .cloned()
+                .unwrap_or_else(|| SrcLine::new("", None, None));
+            out.push(Block::new(
+                BlockKind::Heading(3),
+                vec![SrcLine::new(label, first.line, first.page)],
+            ));
+            let mut lines = vec![SrcLine::new(rest, first.line, first.page)];
+            lines.extend(block.lines.iter().skip(1).cloned());
+            out.push(Block::new(block.kind, lines));
+            continue;
+        }
+        out.push(block.clone());
+    }
+    out
+}
+
+fn inline_label(block: &Block) -> Option<(String, String)> {
+    if !matches!(block.kind, BlockKind::Paragraph | BlockKind::BoldParagraph) {
+        return None;
+    }
+    let first = block.lines.first()?.text.trim();
+    // "**Background:** text" or "**Background**: text"
+    if let Some(inner) = first.strip_prefix("**") {
+        let close = inner.find("**")?;
+        let label = inner[..close].trim();
+        let rest = inner[close + 2..].trim_start();
+        let (label, rest) = match label.strip_suffix(':') {
+            Some(l) => (l, rest),
+            None => (label, rest.strip_prefix(':')?.trim_start()),
+        };
+        return label_pair(label, rest, false);
+    }
+    let colon = first.find(':')?;
+    let label = &first[..colon];
+    let rest = first[colon + 1..].trim_start();
+    let letters: Vec<char> = label.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouting = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
+    if !shouting {
+        return None;
+    }
+    label_pair(label, rest, true)
+}
+
+fn label_pair(label: &str, rest: &str, shouting: bool) -> Option<(String, String)> {
+    let words = label.split_whitespace().count();
+    let rest_words = rest.split_whitespace().count();
+    // A header field is not a section; a label needs a real text after it.
+    if words == 0
+        || words > 10
+        || rest_words < 4
+        || header::parse_field_line(&format!("{label}: {rest}")).is_some()
+    {
+        return None;
+    }
+    if !shouting && !looks_like_title(label) {
+        return None;
+    }
+    Some((label.to_owned(), rest.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(t: &str) -> (Option<String>, Option<String>) {
+        let p = position_title(t).unwrap_or_default();
+        (p.entity, p.topic)
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_owned())
+    }
+
+    #[test]
+    fn position_paper_titles_carry_fields() {
+        assert_eq!(
+            title("Position Paper for the Security Council"),
+            (some("Security Council"), None)
+        );
+        assert_eq!(
+            title("Position Paper for the General Assembly, First Committee: Disarmament and International Security"),
+            (some("General Assembly, First Committee"), None)
+        );
+        assert_eq!(title("Position paper for Spain"), (some("Spain"), None));
+        assert_eq!(
+            title("Position Paper of the Republic of Chile on Water Scarcity in Arid Regions"),
+            (
+                some("Republic of Chile"),
+                some("Water Scarcity in Arid Regions")
+            )
+        );
+        assert_eq!(
+            title("Position Paper on Privacy in the Digital Age"),
+            (None, some("Privacy in the Digital Age"))
+        );
+        assert_eq!(
+            title("Position Paper: Marine Plastic Pollution"),
+            (None, some("Marine Plastic Pollution"))
+        );
+        assert_eq!(
+            title("Position Paper for the Commission on Narcotic Drugs"),
+            (some("Commission on Narcotic Drugs"), None)
+        );
+        assert_eq!(title("Position Paper"), (None, None));
+        assert!(position_title("Delegation of Fiji").is_none());
+    }
+
+    #[test]
+    fn topics_listed_in_prose() {
+        let (committee, topics) = prose_topics("The topics before the Economic and Social Council are: 1) Financing for Development, 2) Youth Employment, and 3) Rural Electrification. Kenya believes that all three matter.").unwrap();
+        assert_eq!(committee.as_deref(), Some("Economic and Social Council"));
+        assert_eq!(
+            topics,
+            [
+                "Financing for Development",
+                "Youth Employment",
+                "Rural Electrification"
+            ]
+        );
+        let (committee, topics) = prose_topics("The issues before the General Assembly First Committee are: Preventing an Arms Race in Outer Space; and The Illicit Trade in Small Arms and Light Weapons. Canada approaches both with care.").unwrap();
+        assert_eq!(
+            committee.as_deref(),
+            Some("General Assembly First Committee")
+        );
+        assert_eq!(
+            topics,
+            [
+                "Preventing an Arms Race in Outer Space",
+                "The Illicit Trade in Small Arms and Light Weapons"
+            ]
+        );
+        assert_eq!(prose_topics("Canada believes the topics matter."), None);
+    }
+
+    #[test]
+    fn page_furniture_of_un_records_and_pdfs() {
+        for line in [
+            "15-29425 31/34",
+            "A/70/PV.15 28/09/2015",
+            "24-27318 12/28",
+            "A/79/PV.9 24/09/2024",
+            "Page 2 of 3",
+            "- 2 -",
+            "12",
+            "| |",
+            "31/34 15-29425",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        for line in [
+            "In 2015 the treaty entered into force.",
+            "A/RES/77/41 called on States not to test.",
+            "2030 Agenda",
+            "Country: Chile",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_cut_by_a_page_break_is_joined() {
+        let p = |t: &str| Block::single(BlockKind::Paragraph, t, None, None);
+        let blocks = prepare(&[
+            p("The Minister stressed that aid must arrive early and the Republic would"),
+            p("A/79/PV.9 24/09/2024"),
+            p("continue to increase its contributions."),
+            p("Next paragraph."),
+        ]);
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks[0].lines.len(), 2);
+    }
+
+    #[test]
+    fn a_label_opening_a_paragraph_becomes_a_heading() {
+        let p = |t: &str| Block::single(BlockKind::Paragraph, t, Some(3), None);
+        let out = split_inline_labels(&[p(
+            "ABOUT THE COUNTRY: Sweden, officially the Kingdom of Sweden, is a Nordic country.",
+        )]);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].kind, BlockKind::Heading(3));
+        assert_eq!(out[0].lines[0].text, "ABOUT THE COUNTRY");
+        assert!(out[1].lines[0].text.starts_with("Sweden, officially"));
+        let out = split_inline_labels(&[p(
+            "**Background:** The treaty entered into force in 1970 and binds most States.",
+        )]);
+        assert_eq!(out[0].lines[0].text, "Background");
+        // Prose with a colon, and header fields, stay as they are.
+        assert_eq!(
+            split_inline_labels(&[p("In 2019 the figures were clear: seizures rose again.")]).len(),
+            1
+        );
+        assert_eq!(
+            split_inline_labels(&[p("Country: Sweden and its neighbours in the north")]).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn titles_and_sentences() {
+        assert!(looks_like_title("Republic of Colombia"));
+        assert!(looks_like_title("International Cooperation in Mine Action"));
+        assert!(looks_like_title("Special Political and Decolonization"));
+        assert!(!looks_like_title(
+            "Belgium wants the darknet markets closed"
+        ));
+    }
+}
