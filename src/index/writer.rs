@@ -3,7 +3,7 @@
 //! A run that is interrupted leaves the last commit as it was.
 
 use super::state::{self, FileState, Files, Summary, PARSER_VERSION};
-use super::{Fields, IndexError, PaperIndex};
+use super::{crash_point, Fields, IndexError, PaperIndex};
 use crate::corpus::{self, CorpusError, CorpusFile, Filter};
 use crate::paper::formats::{Format, Limits};
 use crate::paper::{self, Paper};
@@ -12,6 +12,7 @@ use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
+use tantivy::directory::error::LockError;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 /// Settings of one indexing run.
@@ -117,14 +118,30 @@ pub fn update(
         .map_err(|_| CorpusError::Missing(corpus_dir.to_owned()))?;
     // Bad globs are the user's typo: say so before touching the index.
     let filter = Filter::new(&opts.include, &opts.exclude)?;
-    let pindex = open_for_writing(index_dir)?;
+    if index_dir
+        .canonicalize()
+        .is_ok_and(|index_abs| index_abs == corpus_abs)
+    {
+        return Err(IndexError::IsCorpus(index_dir.to_owned()).into());
+    }
+    let pindex = PaperIndex::open_for_writing(index_dir)?;
     let mut writer: IndexWriter<TantivyDocument> = pindex
         .index
         .writer_with_num_threads(opts.threads.clamp(1, 4), opts.memory_budget)
         .map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(LockError::IoError(io), _) => {
+                super::write_error(index_dir, std::io::Error::new(io.kind(), io.to_string()))
+            }
             tantivy::TantivyError::LockFailure(..) => IndexError::Busy(index_dir.to_owned()),
             other => pindex.tantivy_error(other),
         })?;
+    // A run killed mid-way leaves files no commit refers to (a half-written segment,
+    // a `.del` file whose name the next commit would reuse): clear them first.
+    writer
+        .garbage_collect_files()
+        .wait()
+        .map_err(|e| pindex.tantivy_error(e))?;
+    pindex.remove_orphans()?;
 
     let summary = Summary::load(index_dir);
     let same_corpus = summary
@@ -151,6 +168,7 @@ pub fn update(
     }
 
     let walk = corpus::walk(&corpus_abs, &filter, Some(index_dir))?;
+    crash_point();
     let plan = corpus::plan(&walk, &files);
     let mut report = UpdateReport {
         corpus: corpus_abs.clone(),
@@ -260,6 +278,7 @@ pub fn update(
                         let _ = writer.add_document(doc);
                     }
                     dirty = true;
+                    crash_point();
                     files.files.insert(
                         rel,
                         FileState {
@@ -287,6 +306,7 @@ pub fn update(
         dirty = true;
     }
 
+    crash_point();
     progress.committing();
     if dirty {
         let generation = format!(
@@ -299,7 +319,9 @@ pub fn update(
             .prepare_commit()
             .map_err(|e| pindex.tantivy_error(e))?;
         prepared.set_payload(&generation);
+        crash_point();
         prepared.commit().map_err(|e| pindex.tantivy_error(e))?;
+        crash_point();
         files.generation = generation;
     }
     writer
@@ -308,11 +330,9 @@ pub fn update(
 
     report.papers = files.files.len();
     report.passages = files.files.values().map(|f| u64::from(f.passages)).sum();
-    let io = |source| IndexError::Io {
-        path: index_dir.to_owned(),
-        source,
-    };
+    let io = |source| super::write_error(index_dir, source);
     files.save(index_dir).map_err(io)?;
+    crash_point();
     let indexed: Vec<&CorpusFile> = walk
         .files
         .iter()
@@ -334,27 +354,6 @@ pub fn update(
     .map_err(io)?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
-}
-
-/// Opens the index for writing, creating it if needed; an incompatible index is
-/// replaced only when rebuilding.
-fn open_for_writing(index_dir: &Path) -> Result<PaperIndex, IndexError> {
-    if !PaperIndex::exists(index_dir) {
-        return PaperIndex::create(index_dir);
-    }
-    match PaperIndex::open(index_dir) {
-        Ok(i) => Ok(i),
-        // The index is derived data: one an older caucus made is rebuilt. A folder
-        // without caucus's own record is someone else's and is never deleted.
-        Err(IndexError::Incompatible { .. }) if Summary::load(index_dir).is_some() => {
-            std::fs::remove_dir_all(index_dir).map_err(|source| IndexError::Io {
-                path: index_dir.to_owned(),
-                source,
-            })?;
-            PaperIndex::create(index_dir)
-        }
-        Err(e) => Err(e),
-    }
 }
 
 /// Names of the threads that read files; their panics become per-file warnings.

@@ -1,0 +1,116 @@
+//! caucus never loses a user's file and never misleads: it writes an index only into
+//! a folder it made (and deletes only its own files there), keys papers by their raw
+//! file names, searches a read-only index, takes a closed pipe calmly, and reports
+//! what it did without false notes.
+
+mod common;
+
+use common::{bin, json_lines, of_type, run, stderr, stdout};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const BELGIUM: &str = "Country: Kingdom of Belgium\n\nCommittee: Commission on Narcotic Drugs (CND)\n\nTopic: Online Drug Trafficking\n\nBackground\n\nDarknet marketplaces rely on escrow systems and bitcoin tumbling to protect buyers.\n\nPosition\n\nBelgium supports an international task force on darknet markets.\n";
+const PERU: &str = "Country: Peru\nCommittee: CND\nTopic: Online Drug Trafficking\n\nBackground\n\nCoca growers need alternative development and escrow tracing by a regional task force.\n";
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    corpus: PathBuf,
+    index: PathBuf,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("papers");
+    fs::create_dir_all(&corpus).unwrap();
+    fs::write(corpus.join("belgium.txt"), BELGIUM).unwrap();
+    fs::write(corpus.join("peru.txt"), PERU).unwrap();
+    let index = dir.path().join("index");
+    Fixture { dir, corpus, index }
+}
+
+fn code(o: &std::process::Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+fn index_run(f: &Fixture, index: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["index", f.corpus.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    run(index, &args)
+}
+
+fn summary(o: &std::process::Output) -> serde_json::Value {
+    of_type(&json_lines(o), "summary")[0].clone()
+}
+
+// Point 1: an index only in a new or empty folder, marked; only caucus's own files
+// are ever deleted.
+#[test]
+fn a_folder_of_the_users_files_is_refused_and_never_emptied() {
+    let f = fixture();
+    // A folder with the user's files is refused, by name, and left alone.
+    let documents = f.dir.path().join("Documents");
+    fs::create_dir_all(&documents).unwrap();
+    fs::write(documents.join("thesis.docx"), b"my thesis").unwrap();
+    let o = index_run(&f, &documents, &[]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("Documents"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("not a caucus index"), "{}", stderr(&o));
+    let names: Vec<_> = fs::read_dir(&documents).unwrap().collect();
+    assert_eq!(names.len(), 1, "caucus wrote into the user's folder");
+
+    // An index made in a new folder is marked as caucus's.
+    let o = index_run(&f, &f.index, &[]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(f.index.join(caucus::index::MARKER).is_file());
+
+    // A file the user put beside the index survives a damaged index, a rebuild and
+    // a format upgrade.
+    fs::write(f.index.join("my-notes.txt"), b"keep me").unwrap();
+    fs::write(f.index.join("meta.json"), b"{ damaged").unwrap();
+    let o = index_run(&f, &f.index, &["--json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(summary(&o)["papers"].as_u64(), Some(2));
+    let o = index_run(&f, &f.index, &["--rebuild", "--json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(summary(&o)["papers"].as_u64(), Some(2));
+    assert_eq!(fs::read(f.index.join("my-notes.txt")).unwrap(), b"keep me");
+    assert_eq!(code(&run(&f.index, &["search", "escrow"])), 0);
+}
+
+#[test]
+fn an_index_from_before_the_marker_is_adopted() {
+    let f = fixture();
+    assert_eq!(code(&index_run(&f, &f.index, &[])), 0);
+    fs::remove_file(f.index.join(caucus::index::MARKER)).unwrap();
+    let o = index_run(&f, &f.index, &["--json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(summary(&o)["unchanged"].as_u64(), Some(2));
+    assert!(f.index.join(caucus::index::MARKER).is_file());
+}
+
+#[test]
+fn a_query_builds_a_missing_index_only_in_a_new_or_empty_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("corpus")).unwrap();
+    fs::write(dir.path().join("corpus/belgium.txt"), BELGIUM).unwrap();
+    let documents = dir.path().join("Documents");
+    fs::create_dir_all(&documents).unwrap();
+    fs::write(documents.join("letter.txt"), b"dear").unwrap();
+    let o = bin()
+        .current_dir(dir.path())
+        .args(["--index", "Documents", "who", "escrow"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("Documents"), "{}", stderr(&o));
+    assert_eq!(fs::read_dir(&documents).unwrap().count(), 1);
+    // An empty folder is fine.
+    let empty = dir.path().join("empty");
+    fs::create_dir_all(&empty).unwrap();
+    let o = bin()
+        .current_dir(dir.path())
+        .args(["--index", "empty", "who", "escrow"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+}
