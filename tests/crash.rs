@@ -293,10 +293,10 @@ fn a_leftover_delete_file_does_not_stop_later_runs() {
     let corpus = dir.path().join("papers");
     fs::create_dir_all(&corpus).unwrap();
     let mut rng = Rng(7);
-    for i in 0..4 {
+    for (i, country) in COUNTRIES.iter().enumerate().take(4) {
         fs::write(
             corpus.join(format!("p{i}.txt")),
-            paper(&mut rng, COUNTRIES[i], 0),
+            paper(&mut rng, country, 0),
         )
         .unwrap();
     }

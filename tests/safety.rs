@@ -114,3 +114,114 @@ fn a_query_builds_a_missing_index_only_in_a_new_or_empty_folder() {
         .unwrap();
     assert_eq!(code(&o), 0, "{}", stderr(&o));
 }
+
+// Point 10: the time limit applies to plain text too.
+#[test]
+fn the_timeout_applies_to_plain_text() {
+    let f = fixture();
+    let big = "Country: Peru\n\n".to_owned()
+        + &"Peace and security need cooperation between delegations.\n\n".repeat(200_000);
+    fs::write(f.corpus.join("huge.txt"), big).unwrap();
+    let o = index_run(&f, &f.index, &["--timeout", "0.001", "--json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let lines = json_lines(&o);
+    let warnings = of_type(&lines, "warning");
+    assert!(
+        warnings.iter().any(
+            |w| w["file"] == "huge.txt" && w["message"].as_str().unwrap().contains("--timeout")
+        ),
+        "{}",
+        stdout(&o)
+    );
+}
+
+// Point 13: a closed pipe is not an error, in JSON mode either.
+#[test]
+fn a_closed_pipe_is_not_an_error_in_any_mode() {
+    let f = fixture();
+    let mut text = "Country: Peru\n\n".to_owned();
+    for i in 0..400 {
+        text.push_str(&format!(
+            "Escrow paragraph {i} on peace and darknet escrow markets.\n\n"
+        ));
+    }
+    fs::write(f.corpus.join("long.txt"), text).unwrap();
+    assert_eq!(code(&index_run(&f, &f.index, &[])), 0);
+    for json in [true, false] {
+        for _ in 0..3 {
+            let mut cmd = bin();
+            cmd.arg("--index").arg(&f.index);
+            cmd.args(["search", "escrow", "-n", "10000", "--full"]);
+            if json {
+                cmd.arg("--json");
+            }
+            let mut child = cmd
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            // Read one line, then close the pipe, as `| head -1` does.
+            let mut out = child.stdout.take().unwrap();
+            let mut first = [0u8; 64];
+            let _ = std::io::Read::read(&mut out, &mut first).unwrap();
+            drop(out);
+            let o = child.wait_with_output().unwrap();
+            assert_eq!(code(&o), 0, "json={json}: {}", stderr(&o));
+            assert!(stderr(&o).is_empty(), "json={json}: {}", stderr(&o));
+        }
+    }
+}
+
+// Point 15: a skipped file is not a change.
+#[test]
+fn a_skipped_file_does_not_make_a_false_changed_note() {
+    let f = fixture();
+    fs::write(f.corpus.join("binary.txt"), [0u8, 1, 2, 3, 0, 0, 5]).unwrap();
+    let o = index_run(&f, &f.index, &[]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains("1 skipped"), "{}", stdout(&o));
+    let o = run(&f.index, &["who", "escrow"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(!stderr(&o).contains("changed since"), "{}", stderr(&o));
+}
+
+// Point 16: the size limit as given, an index inside the corpus, links outside it.
+#[test]
+fn limits_indexes_inside_the_corpus_and_outside_links_are_said_plainly() {
+    let f = fixture();
+    fs::write(f.corpus.join("big.txt"), vec![b'a'; 3 * 1024 * 1024]).unwrap();
+    let o = index_run(&f, &f.index, &["--max-file-mb", "2"]);
+    assert!(stderr(&o).contains("over the 2 MB limit"), "{}", stderr(&o));
+    fs::remove_file(f.corpus.join("big.txt")).unwrap();
+
+    // The corpus folder itself as the index: refused, by name.
+    let o = index_run(&f, &f.corpus, &[]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("corpus folder itself"),
+        "{}",
+        stderr(&o)
+    );
+    // An index inside the corpus is skipped and said so.
+    let inner = f.corpus.join("idx");
+    let o = index_run(&f, &inner, &[]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Skipped idx inside the corpus"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("Indexed 2 papers"), "{}", stdout(&o));
+
+    // A link to a paper outside the corpus is followed and said once.
+    let outside = f.dir.path().join("elsewhere");
+    fs::create_dir_all(&outside).unwrap();
+    fs::write(outside.join("chile.txt"), PERU.replace("Peru", "Chile")).unwrap();
+    std::os::unix::fs::symlink(&outside, f.corpus.join("linked")).unwrap();
+    let o = index_run(&f, &f.index, &[]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Indexed 3 papers"), "{out}");
+    assert_eq!(out.matches("symbolic link").count(), 1, "said once: {out}");
+    assert!(out.contains("linked"), "{out}");
+}

@@ -111,7 +111,7 @@ fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Option<T> {
 fn write_json<T: Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
     let tmp = path.with_extension("json.tmp");
     let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-    serde_json::to_writer(&mut out, value).map_err(std::io::Error::other)?;
+    serde_json::to_writer(&mut out, value).map_err(std::io::Error::from)?;
     std::io::Write::flush(&mut out)?;
     drop(out);
     super::crash_point();

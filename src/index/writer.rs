@@ -88,6 +88,10 @@ pub struct UpdateReport {
     pub bytes_read: u64,
     pub seconds: f64,
     pub warnings: Vec<FileWarning>,
+    /// Symbolic links followed to places outside the corpus folder.
+    pub links_outside: Vec<String>,
+    /// Folders inside the corpus skipped because they hold an index.
+    pub index_folders: Vec<String>,
 }
 
 /// Errors that stop an indexing run (a bad file never does).
@@ -175,6 +179,8 @@ pub fn update(
         index: index_dir.to_owned(),
         unchanged: plan.unchanged.len(),
         ignored: walk.ignored,
+        links_outside: walk.links_outside.clone(),
+        index_folders: walk.index_folders.clone(),
         ..UpdateReport::default()
     };
     for (ext, count) in &walk.unreadable_documents {
@@ -333,16 +339,15 @@ pub fn update(
     let io = |source| super::write_error(index_dir, source);
     files.save(index_dir).map_err(io)?;
     crash_point();
-    let indexed: Vec<&CorpusFile> = walk
-        .files
-        .iter()
-        .filter(|f| files.files.contains_key(&f.rel))
-        .collect();
     Summary {
         parser_version: PARSER_VERSION,
         corpus: corpus_abs,
+        // Every file this run saw, skipped ones too: a query's walk sees them as well,
+        // and a skipped file is not a change.
         fingerprint: state::fingerprint(
-            indexed.iter().map(|f| (f.rel.as_str(), f.size, f.mtime_ns)),
+            walk.files
+                .iter()
+                .map(|f| (f.rel.as_str(), f.size, f.mtime_ns)),
         ),
         papers: report.papers,
         passages: report.passages,
@@ -354,6 +359,17 @@ pub fn update(
     .map_err(io)?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+const MIB: u64 = 1024 * 1024;
+
+/// A limit in bytes as the megabytes the user gave (`--max-file-mb 50` -> "50").
+fn mb_label(bytes: u64) -> String {
+    if bytes % MIB == 0 {
+        (bytes / MIB).to_string()
+    } else {
+        format!("{:.1}", bytes as f64 / MIB as f64)
+    }
 }
 
 /// Names of the threads that read files; their panics become per-file warnings.
@@ -386,9 +402,9 @@ fn read_file<'a>(file: &'a CorpusFile, opts: &UpdateOptions) -> ReadOutcome<'a> 
     if file.size > opts.max_file_bytes {
         return fail(
             format!(
-                "file is {:.1} MB, over the {:.0} MB limit (--max-file-mb)",
-                file.size as f64 / 1e6,
-                opts.max_file_bytes as f64 / 1e6
+                "file is {:.1} MB, over the {} MB limit (--max-file-mb)",
+                file.size as f64 / MIB as f64,
+                mb_label(opts.max_file_bytes)
             ),
             0,
         );
@@ -400,12 +416,8 @@ fn read_file<'a>(file: &'a CorpusFile, opts: &UpdateOptions) -> ReadOutcome<'a> 
     let size = bytes.len() as u64;
     let hash = corpus::content_hash(&bytes);
     let rel = PathBuf::from(&file.rel);
-    let result = if file.format == Format::Text {
-        // Our own parser on text needs no time guard, only a panic guard.
-        guarded(|| paper::read_bytes(file.format, &bytes, &rel, &opts.limits))
-    } else {
-        with_time_limit(opts.timeout, file.format, bytes, rel, opts.limits.clone())
-    };
+    // Every format, plain text too, is read under the time limit.
+    let result = with_time_limit(opts.timeout, file.format, bytes, rel, opts.limits.clone());
     ReadOutcome {
         file,
         result: result.map(|paper| (hash, paper)),
