@@ -220,12 +220,40 @@ pub fn walk(root: &Path, filter: &Filter, skip: Option<&Path>) -> Result<Walk, C
     Ok(out)
 }
 
+/// The paper's key: its path relative to the corpus, `/`-separated. A name that is
+/// valid UTF-8 without a backslash is kept as it is; any other is written with its
+/// backslashes doubled and each byte that is not UTF-8 as `\xHH`. So two files
+/// whose names differ only in invalid bytes keep two keys, and every key reads well.
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
+        .map(|c| key_component(c.as_os_str()))
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(unix)]
+fn key_component(name: &std::ffi::OsStr) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let bytes = name.as_bytes();
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        if !s.contains('\\') {
+            return s.to_owned();
+        }
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(&chunk.valid().replace('\\', "\\\\"));
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(not(unix))]
+fn key_component(name: &std::ffi::OsStr) -> String {
+    name.to_string_lossy().into_owned()
 }
 
 /// How the walk compares with the index's record.
@@ -271,6 +299,19 @@ pub fn content_hash(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn keys_keep_invalid_bytes_apart() {
+        use std::os::unix::ffi::OsStrExt;
+        let key = |b: &[u8]| key_component(std::ffi::OsStr::from_bytes(b));
+        assert_eq!(key(b"caf\xc3\xa9.txt"), "café.txt");
+        assert_eq!(key(b"caf\xe9.txt"), "caf\\xE9.txt");
+        assert_ne!(key(b"caf\xe9.txt"), key(b"caf\xff.txt"));
+        // A real backslash never reads as an escape.
+        assert_eq!(key(b"caf\\xE9.txt"), "caf\\\\xE9.txt");
+        assert_ne!(key(b"caf\\xE9.txt"), key(b"caf\xe9.txt"));
+    }
 
     #[test]
     fn globs_without_slash_match_anywhere() {

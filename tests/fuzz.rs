@@ -262,8 +262,10 @@ fn the_reported_hostile_queries_are_refused_or_answered_quickly() {
             (vec!["peace"; 200].join(" "), false),
             // Within the limits: answered.
             (format!("{}peace{}", "(".repeat(20), ")".repeat(20)), true),
-            (format!("\"{}\"~20", ["peace"; 8].join(" ")), true),
-            (vec!["peace"; 100].join(" "), true),
+            (format!("\"{}\"~20", ["peace"; 6].join(" ")), true),
+            (format!("\"{}\"~20", ["peace"; 7].join(" ")), false),
+            (vec!["peace"; 32].join(" "), true),
+            (vec!["peace"; 33].join(" "), false),
             (["pe*"; 10].join(" "), true),
             ("\"task force\"~3 -darknet".to_owned(), true),
         ];

@@ -123,7 +123,8 @@ fn the_timeout_applies_to_plain_text() {
         + &"Peace and security need cooperation between delegations.\n\n".repeat(200_000);
     fs::write(f.corpus.join("huge.txt"), big).unwrap();
     let o = index_run(&f, &f.index, &["--timeout", "0.001", "--json"]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // On a busy machine the small papers may time out too: only huge.txt matters.
+    assert!(matches!(code(&o), 0 | 1), "{}", stderr(&o));
     let lines = json_lines(&o);
     let warnings = of_type(&lines, "warning");
     assert!(
@@ -224,4 +225,64 @@ fn limits_indexes_inside_the_corpus_and_outside_links_are_said_plainly() {
     assert!(out.contains("Indexed 3 papers"), "{out}");
     assert_eq!(out.matches("symbolic link").count(), 1, "said once: {out}");
     assert!(out.contains("linked"), "{out}");
+}
+
+// Point 12: reading needs no write lock; `index` says the folder cannot be written.
+#[test]
+fn an_index_that_cannot_be_written_is_still_searched() {
+    let f = fixture();
+    assert_eq!(code(&index_run(&f, &f.index, &[])), 0);
+    // Lock files that cannot be created, as on a read-only mount (tests run as
+    // root, for whom permissions do not stop a write, so the lock paths are made
+    // folders instead).
+    for lock in [".tantivy-meta.lock", ".tantivy-writer.lock"] {
+        let _ = fs::remove_file(f.index.join(lock));
+        fs::create_dir(f.index.join(lock)).unwrap();
+    }
+    let o = run(&f.index, &["search", "escrow", "--json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(!of_type(&json_lines(&o), "hit").is_empty());
+    let o = run(&f.index, &["who", "escrow"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = index_run(&f, &f.index, &[]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("cannot write to the index folder"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("another process"), "{}", stderr(&o));
+}
+
+// Point 3: files are keyed by their raw names.
+#[test]
+fn names_that_differ_only_in_invalid_bytes_stay_two_papers() {
+    use std::os::unix::ffi::OsStrExt;
+    let f = fixture();
+    let name = |b: &[u8]| f.corpus.join(std::ffi::OsStr::from_bytes(b));
+    fs::write(name(b"caf\xe9.txt"), PERU.replace("Peru", "Chile")).unwrap();
+    fs::write(name(b"caf\xff.txt"), PERU.replace("Peru", "Kenya")).unwrap();
+    let o = index_run(&f, &f.index, &["--json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(summary(&o)["papers"].as_u64(), Some(4), "{}", stdout(&o));
+    let o = index_run(&f, &f.index, &["--json"]);
+    let s = summary(&o);
+    assert_eq!(
+        (
+            s["changed"].as_u64(),
+            s["new"].as_u64(),
+            s["unchanged"].as_u64()
+        ),
+        (Some(0), Some(0), Some(4)),
+        "{s}"
+    );
+    let o = run(&f.index, &["who", "coca", "--json"]);
+    let countries: Vec<String> = of_type(&json_lines(&o), "country")
+        .iter()
+        .map(|c| c["country"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        countries.contains(&"Chile".to_owned()) && countries.contains(&"Kenya".to_owned()),
+        "{countries:?}"
+    );
 }

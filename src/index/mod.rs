@@ -113,7 +113,7 @@ pub enum IndexError {
     Missing(PathBuf),
     #[error("the index at {0} is being updated by another process; try again when it finishes")]
     Busy(PathBuf),
-    #[error("the index folder {path} is read-only ({reason}); it can be searched but not updated")]
+    #[error("cannot write to the index folder {path} ({reason}): it is read-only here, so it can be searched but not updated")]
     ReadOnly { path: PathBuf, reason: String },
     #[error("{0} is not empty and is not a caucus index; caucus only creates an index in a new or empty folder (choose another --index)")]
     NotOurs(PathBuf),

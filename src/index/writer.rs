@@ -133,9 +133,11 @@ pub fn update(
         .index
         .writer_with_num_threads(opts.threads.clamp(1, 4), opts.memory_budget)
         .map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(LockError::IoError(io), _) => {
-                super::write_error(index_dir, std::io::Error::new(io.kind(), io.to_string()))
-            }
+            // The lock file cannot even be made: the folder cannot be written.
+            tantivy::TantivyError::LockFailure(LockError::IoError(io), _) => IndexError::ReadOnly {
+                path: index_dir.to_owned(),
+                reason: io.to_string(),
+            },
             tantivy::TantivyError::LockFailure(..) => IndexError::Busy(index_dir.to_owned()),
             other => pindex.tantivy_error(other),
         })?;

@@ -56,13 +56,13 @@ pub mod limits {
     /// Parentheses and NOT / `-` nested inside one another.
     pub const MAX_DEPTH: usize = 24;
     /// Words searched for (words, phrase words and prefixes together).
-    pub const MAX_WORDS: usize = 100;
+    pub const MAX_WORDS: usize = 32;
     /// Words in one quoted phrase.
     pub const MAX_PHRASE_WORDS: usize = 32;
     /// The `~N` of a phrase: words allowed between and around its words.
     pub const MAX_SLOP: u32 = 20;
     /// Words in a phrase with a slop: the sloppy matcher's work grows with both.
-    pub const MAX_SLOPPY_PHRASE_WORDS: usize = 8;
+    pub const MAX_SLOPPY_PHRASE_WORDS: usize = 6;
     /// `word*` terms in one query.
     pub const MAX_PREFIXES: usize = 10;
     /// Letters a `word*` prefix needs, so it does not walk most of the dictionary.
