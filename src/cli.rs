@@ -70,6 +70,23 @@ const WHO_HELP: &str = "A passage mentions the query when it has all its words (
 
 const QUERY_HELP: &str = "Query syntax:\n  darknet escrow            passages with both words rank first, then either\n  \"task force\"              an exact phrase (\"task force\"~3: within 3 words)\n  escrow OR tumbling        either; AND, NOT and -word also work; (...) groups\n  crypto*                   words starting with crypto\n  country:Belgium           filter inside the query (country, committee, topic, section)\n  who mentions darknet escrow / what does Brazil say about precursors\n                            questions are understood; a country asked about becomes a filter\nWords are stemmed: escrow finds escrows, traffic finds trafficking.";
 
+/// The most results `-n` may ask for: more than a person reads or a script needs
+/// from one query, and small enough that nothing sized by it can exhaust memory.
+pub const MAX_SHOWN: usize = 10_000;
+
+/// Reads `-n`: a whole number from 0 to [`MAX_SHOWN`].
+fn shown_count(s: &str) -> Result<usize, String> {
+    let digits = s.trim();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("{s:?} is not a whole number"));
+    }
+    let n = digits.parse::<u128>().unwrap_or(u128::MAX);
+    if n > MAX_SHOWN as u128 {
+        return Err(format!("at most {MAX_SHOWN} results can be shown"));
+    }
+    Ok(n as usize)
+}
+
 /// Filters shared by the query commands.
 #[derive(Debug, Args, Clone, Default)]
 pub struct FilterArgs {
@@ -119,8 +136,8 @@ pub struct SearchArgs {
     pub query: Vec<String>,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// How many passages to show
-    #[arg(short = 'n', long, default_value_t = 10)]
+    /// How many passages to show (at most 10000)
+    #[arg(short = 'n', long, default_value_t = 10, value_parser = shown_count)]
     pub limit: usize,
     /// Print whole passages instead of snippets
     #[arg(long)]
@@ -138,7 +155,7 @@ pub struct WhoArgs {
     #[arg(long)]
     pub missing: bool,
     /// How many countries to show (all by default)
-    #[arg(short = 'n', long)]
+    #[arg(short = 'n', long, value_parser = shown_count)]
     pub limit: Option<usize>,
     /// Only countries that take this stance on it
     #[arg(long, value_parser = parse_stance)]
@@ -161,7 +178,7 @@ pub struct AlliesArgs {
     #[arg(long)]
     pub topic: Option<String>,
     /// How many countries to show
-    #[arg(short = 'n', long, default_value_t = 10)]
+    #[arg(short = 'n', long, default_value_t = 10, value_parser = shown_count)]
     pub limit: usize,
     /// Show the countries whose papers diverge most instead
     #[arg(long)]

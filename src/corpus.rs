@@ -2,6 +2,7 @@
 //! `--exclude` globs), and how each compares with what the index already holds.
 
 use crate::index::state::{FileState, Files};
+use crate::index::MARKER;
 use crate::paper::formats::Format;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::{BTreeMap, HashSet};
@@ -31,6 +32,10 @@ pub struct Walk {
     pub unreadable_documents: BTreeMap<String, usize>,
     /// Files or folders the walk could not enter, with the reason.
     pub errors: Vec<(PathBuf, String)>,
+    /// Symbolic links the walk followed to somewhere outside the corpus folder.
+    pub links_outside: Vec<String>,
+    /// Folders skipped because they hold a caucus index (the run's own, or another).
+    pub index_folders: Vec<String>,
 }
 
 /// Errors in walk settings.
@@ -123,17 +128,25 @@ pub fn walk(root: &Path, filter: &Filter, skip: Option<&Path>) -> Result<Walk, C
         return Err(CorpusError::NotADir(root.to_owned()));
     }
     let skip = skip.and_then(|s| s.canonicalize().ok());
+    let root_abs = root.canonicalize().unwrap_or_else(|_| root.to_owned());
     let mut out = Walk::default();
+    let mut index_folders = Vec::new();
     let walker = WalkDir::new(root)
         .follow_links(true)
         .into_iter()
         .filter_entry(|e| {
             let hidden =
                 e.depth() > 0 && e.file_name().to_str().is_some_and(|n| n.starts_with('.'));
-            let skipped = skip.as_ref().is_some_and(|s| {
-                e.file_type().is_dir() && e.path().canonicalize().is_ok_and(|p| &p == s)
-            });
-            !hidden && !skipped
+            // An index folder (this run's, or any folder caucus marked) holds no papers.
+            let index = e.file_type().is_dir()
+                && (e.depth() > 0 && e.path().join(MARKER).is_file()
+                    || skip
+                        .as_ref()
+                        .is_some_and(|s| e.path().canonicalize().is_ok_and(|p| &p == s)));
+            if index && !hidden {
+                index_folders.push(relative(root, e.path()));
+            }
+            !hidden && !index
         });
     for entry in walker {
         let entry = match entry {
@@ -147,6 +160,16 @@ pub fn walk(root: &Path, filter: &Filter, skip: Option<&Path>) -> Result<Walk, C
                 continue;
             }
         };
+        if entry.path_is_symlink() {
+            // Followed, and said once in the summary when it leads outside the corpus.
+            if entry
+                .path()
+                .canonicalize()
+                .is_ok_and(|target| !target.starts_with(&root_abs))
+            {
+                out.links_outside.push(relative(root, entry.path()));
+            }
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -191,15 +214,46 @@ pub fn walk(root: &Path, filter: &Filter, skip: Option<&Path>) -> Result<Walk, C
     }
     // Sorted once at the end: cheaper than sorting every folder's entries by path.
     out.files.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
+    out.links_outside.sort_unstable();
+    index_folders.sort_unstable();
+    out.index_folders = index_folders;
     Ok(out)
 }
 
+/// The paper's key: its path relative to the corpus, `/`-separated. A name that is
+/// valid UTF-8 without a backslash is kept as it is; any other is written with its
+/// backslashes doubled and each byte that is not UTF-8 as `\xHH`. So two files
+/// whose names differ only in invalid bytes keep two keys, and every key reads well.
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
+        .map(|c| key_component(c.as_os_str()))
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(unix)]
+fn key_component(name: &std::ffi::OsStr) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let bytes = name.as_bytes();
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        if !s.contains('\\') {
+            return s.to_owned();
+        }
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(&chunk.valid().replace('\\', "\\\\"));
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(not(unix))]
+fn key_component(name: &std::ffi::OsStr) -> String {
+    name.to_string_lossy().into_owned()
 }
 
 /// How the walk compares with the index's record.
@@ -245,6 +299,19 @@ pub fn content_hash(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn keys_keep_invalid_bytes_apart() {
+        use std::os::unix::ffi::OsStrExt;
+        let key = |b: &[u8]| key_component(std::ffi::OsStr::from_bytes(b));
+        assert_eq!(key(b"caf\xc3\xa9.txt"), "café.txt");
+        assert_eq!(key(b"caf\xe9.txt"), "caf\\xE9.txt");
+        assert_ne!(key(b"caf\xe9.txt"), key(b"caf\xff.txt"));
+        // A real backslash never reads as an escape.
+        assert_eq!(key(b"caf\\xE9.txt"), "caf\\\\xE9.txt");
+        assert_ne!(key(b"caf\\xE9.txt"), key(b"caf\xe9.txt"));
+    }
 
     #[test]
     fn globs_without_slash_match_anywhere() {

@@ -58,6 +58,10 @@ impl Context {
     /// corpus, so that a fresh clone's first question just works.
     fn open_for_query(&self) -> Result<(PaperIndex, Summary)> {
         if !PaperIndex::exists(&self.index_dir) {
+            // Only ever into a new or empty folder: `--index Documents` is not an index.
+            if crate::index::ownership(&self.index_dir)? == crate::index::Ownership::Foreign {
+                return Err(crate::index::IndexError::NotOurs(self.index_dir.clone()).into());
+            }
             let corpus = Path::new(DEFAULT_CORPUS);
             if !corpus.is_dir() {
                 anyhow::bail!(

@@ -1,6 +1,7 @@
 //! The tantivy index on disk: the schema (defined once, with typed field handles),
-//! the English analyzer, opening and creating, and the state file that records which
-//! corpus and which file versions the index holds.
+//! the English analyzer, opening and creating, the marker that says a folder is
+//! caucus's own (so caucus never writes into or deletes from anyone else's folder),
+//! and the state file that records which corpus and which file versions it holds.
 
 pub mod analyzer;
 pub mod lexicon;
@@ -10,6 +11,13 @@ pub mod stem;
 pub mod writer;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tantivy::directory::error::{
+    DeleteError, LockError, OpenDirectoryError, OpenReadError, OpenWriteError,
+};
+use tantivy::directory::{
+    Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr,
+};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
@@ -125,6 +133,12 @@ pub enum IndexError {
     Missing(PathBuf),
     #[error("the index at {0} is being updated by another process; try again when it finishes")]
     Busy(PathBuf),
+    #[error("cannot write to the index folder {path} ({reason}): it is read-only here, so it can be searched but not updated")]
+    ReadOnly { path: PathBuf, reason: String },
+    #[error("{0} is not empty and is not a caucus index; caucus only creates an index in a new or empty folder (choose another --index)")]
+    NotOurs(PathBuf),
+    #[error("the index folder {0} is the corpus folder itself; choose another --index")]
+    IsCorpus(PathBuf),
     #[error("the index at {path} was made by another version of caucus or is damaged ({reason}); run `caucus index --rebuild`")]
     Incompatible { path: PathBuf, reason: String },
     #[error("index at {path}: {source}")]
@@ -148,6 +162,164 @@ pub struct PaperIndex {
     pub dir: PathBuf,
 }
 
+/// The file that marks a folder as an index caucus made. Its presence is what
+/// allows caucus to replace the files it wrote there.
+pub const MARKER: &str = "caucus-index.marker";
+const MARKER_TEXT: &str =
+    "This folder is a search index made by caucus (https://example.invalid/caucus).\n\
+caucus may replace or remove the files it wrote here; it never touches other files.\n";
+
+/// Whose a folder is, as far as the index is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ownership {
+    /// Missing or empty: caucus may make an index there.
+    Free,
+    /// Holds the marker, or only files caucus writes (an index from before the marker).
+    Ours,
+    /// Holds files caucus did not write.
+    Foreign,
+}
+
+/// True for the names of the files caucus or tantivy write in an index folder.
+pub fn is_own_file(name: &str) -> bool {
+    const NAMES: &[&str] = &[
+        MARKER,
+        "meta.json",
+        ".managed.json",
+        ".tantivy-meta.lock",
+        ".tantivy-writer.lock",
+    ];
+    if NAMES.contains(&name) || state::is_state_file(name) {
+        return true;
+    }
+    // tantivy's atomic writes go through `.tmpXXXXXX` files.
+    if let Some(rest) = name.strip_prefix(".tmp") {
+        return rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric());
+    }
+    // Segment files: 32 hex digits, then `.ext` or `.N.del`.
+    let Some((id, ext)) = name.split_once('.') else {
+        return false;
+    };
+    id.len() == 32
+        && id.bytes().all(|b| b.is_ascii_hexdigit())
+        && !ext.is_empty()
+        && ext.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.')
+}
+
+/// Decides whether `dir` is free, caucus's own, or someone else's.
+pub fn ownership(dir: &Path) -> Result<Ownership, IndexError> {
+    let io = |source| IndexError::Io {
+        path: dir.to_owned(),
+        source,
+    };
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Ownership::Free),
+        Err(e) => return Err(io(e)),
+    };
+    let mut any = false;
+    let mut all_own = true;
+    let mut has_meta = false;
+    for entry in entries {
+        let entry = entry.map_err(io)?;
+        any = true;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            all_own = false;
+            continue;
+        };
+        if name == MARKER {
+            return Ok(Ownership::Ours);
+        }
+        has_meta |= name == "meta.json";
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        all_own &= is_file && is_own_file(name);
+    }
+    Ok(if !any {
+        Ownership::Free
+    } else if all_own && has_meta {
+        Ownership::Ours
+    } else {
+        Ownership::Foreign
+    })
+}
+
+/// Removes the files caucus wrote in `dir` (all but the marker), nothing else.
+fn remove_own_files(dir: &Path) -> Result<(), IndexError> {
+    let io = |source| IndexError::Io {
+        path: dir.to_owned(),
+        source,
+    };
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if name != MARKER && is_own_file(name) && entry.file_type().is_ok_and(|t| t.is_file()) {
+            match std::fs::remove_file(entry.path()) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io(e)),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where a test makes a run stop dead, as a `kill -9` would: the `CAUCUS_CRASH_AT`
+/// environment variable names the n-th crash point reached (counted from 1).
+pub fn crash_point() {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::OnceLock;
+    static AT: OnceLock<Option<u64>> = OnceLock::new();
+    static COUNT: AtomicU64 = AtomicU64::new(0);
+    let Some(at) = *AT.get_or_init(|| {
+        std::env::var("CAUCUS_CRASH_AT")
+            .ok()
+            .and_then(|v| v.parse().ok())
+    }) else {
+        return;
+    };
+    if COUNT.fetch_add(1, Ordering::SeqCst) + 1 == at {
+        std::process::abort();
+    }
+}
+
+/// The folder's own directory, for reading: when the folder cannot be written (a
+/// read-only mount, a snapshot) the reader's lock is skipped, since no writer can
+/// change the folder underneath it either.
+#[derive(Clone, Debug)]
+struct ReadOnlyDirectory(MmapDirectory);
+
+impl Directory for ReadOnlyDirectory {
+    fn get_file_handle(&self, path: &Path) -> Result<Arc<dyn FileHandle>, OpenReadError> {
+        self.0.get_file_handle(path)
+    }
+    fn delete(&self, path: &Path) -> Result<(), DeleteError> {
+        self.0.delete(path)
+    }
+    fn exists(&self, path: &Path) -> Result<bool, OpenReadError> {
+        self.0.exists(path)
+    }
+    fn open_write(&self, path: &Path) -> Result<WritePtr, OpenWriteError> {
+        self.0.open_write(path)
+    }
+    fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
+        self.0.atomic_read(path)
+    }
+    fn atomic_write(&self, path: &Path, data: &[u8]) -> std::io::Result<()> {
+        self.0.atomic_write(path, data)
+    }
+    fn sync_directory(&self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn acquire_lock(&self, _lock: &Lock) -> Result<DirectoryLock, LockError> {
+        Ok(DirectoryLock::from(Box::new(())))
+    }
+    fn watch(&self, callback: WatchCallback) -> tantivy::Result<WatchHandle> {
+        self.0.watch(callback)
+    }
+}
+
 impl PaperIndex {
     /// True when `dir` holds an index (it may still be incompatible).
     pub fn exists(dir: &Path) -> bool {
@@ -163,6 +335,26 @@ impl PaperIndex {
             path: dir.to_owned(),
             reason: e.to_string(),
         })?;
+        Self::checked(index, dir)
+    }
+
+    /// Opens an existing index that cannot be written to (see [`ReadOnlyDirectory`]).
+    fn open_read_only(dir: &Path) -> Result<Self, IndexError> {
+        let mmap = MmapDirectory::open(dir).map_err(|e| match e {
+            OpenDirectoryError::DoesNotExist(p) => IndexError::Missing(p),
+            other => IndexError::Incompatible {
+                path: dir.to_owned(),
+                reason: other.to_string(),
+            },
+        })?;
+        let index = Index::open(ReadOnlyDirectory(mmap)).map_err(|e| IndexError::Incompatible {
+            path: dir.to_owned(),
+            reason: e.to_string(),
+        })?;
+        Self::checked(index, dir)
+    }
+
+    fn checked(index: Index, dir: &Path) -> Result<Self, IndexError> {
         let (expected, fields) = schema();
         if index.schema() != expected {
             return Err(IndexError::Incompatible {
@@ -178,12 +370,18 @@ impl PaperIndex {
         })
     }
 
-    /// Creates an empty index in `dir` (which may not exist yet).
+    /// Creates an empty index in `dir`, which must be missing, empty, or caucus's own
+    /// (whose files are then replaced); the folder is marked as caucus's first.
     pub fn create(dir: &Path) -> Result<Self, IndexError> {
-        std::fs::create_dir_all(dir).map_err(|source| IndexError::Io {
-            path: dir.to_owned(),
-            source,
-        })?;
+        match ownership(dir)? {
+            Ownership::Foreign => return Err(IndexError::NotOurs(dir.to_owned())),
+            Ownership::Ours => remove_own_files(dir)?,
+            Ownership::Free => {
+                std::fs::create_dir_all(dir).map_err(|source| write_error(dir, source))?
+            }
+        }
+        mark(dir)?;
+        crash_point();
         let (schema, fields) = schema();
         let index = Index::create_in_dir(dir, schema).map_err(|source| IndexError::Tantivy {
             path: dir.to_owned(),
@@ -197,21 +395,155 @@ impl PaperIndex {
         })
     }
 
-    /// A searcher over the last committed state of the index.
+    /// Opens an index for writing: caucus's own folder (marked now if it is an index
+    /// from before the marker), or a new one in a missing or empty folder. An index
+    /// from another version is replaced, removing only the files caucus wrote.
+    pub fn open_for_writing(dir: &Path) -> Result<Self, IndexError> {
+        match ownership(dir)? {
+            Ownership::Foreign => Err(IndexError::NotOurs(dir.to_owned())),
+            Ownership::Free => Self::create(dir),
+            Ownership::Ours if !Self::exists(dir) => Self::create(dir),
+            Ownership::Ours => match Self::open(dir) {
+                Ok(index) => {
+                    mark(dir)?;
+                    Ok(index)
+                }
+                Err(IndexError::Incompatible { .. }) => Self::create(dir),
+                Err(e) => Err(e),
+            },
+        }
+    }
+
+    /// A searcher over the last committed state of the index. Reading takes no
+    /// write lock when the folder is read-only.
     pub fn searcher(&self) -> Result<Searcher, IndexError> {
-        let reader: IndexReader = self
+        let reader = self
             .index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
-            .try_into()
-            .map_err(|source| self.tantivy_error(source))?;
+            .try_into();
+        let reader: IndexReader = match reader {
+            Ok(r) => r,
+            Err(tantivy::TantivyError::LockFailure(LockError::IoError(_), _)) => {
+                let ro = Self::open_read_only(&self.dir)?;
+                ro.index
+                    .reader_builder()
+                    .reload_policy(ReloadPolicy::Manual)
+                    .try_into()
+                    .map_err(|source| self.tantivy_error(source))?
+            }
+            Err(source) => return Err(self.tantivy_error(source)),
+        };
         Ok(reader.searcher())
+    }
+
+    /// Removes segment files the last commit does not refer to, which tantivy's own
+    /// clean-up misses when it was not told of them. Called with the writer lock
+    /// held, so no other run is writing any.
+    pub(crate) fn remove_orphans(&self) -> Result<(), IndexError> {
+        let metas = self.index.load_metas().map_err(|e| self.tantivy_error(e))?;
+        let living: std::collections::HashMap<String, Option<u64>> = metas
+            .segments
+            .iter()
+            .map(|m| (m.id().uuid_string(), m.delete_opstamp()))
+            .collect();
+        let _meta_lock = self
+            .index
+            .directory()
+            .acquire_lock(&tantivy::directory::META_LOCK)
+            .ok();
+        let io = |source| IndexError::Io {
+            path: self.dir.clone(),
+            source,
+        };
+        for entry in std::fs::read_dir(&self.dir).map_err(io)? {
+            let entry = entry.map_err(io)?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let Some((id, ext)) = name.split_once('.') else {
+                continue;
+            };
+            if id.len() != 32 || !is_own_file(name) {
+                continue;
+            }
+            let orphan = match living.get(id) {
+                None => true,
+                Some(del) => match ext.strip_suffix(".del") {
+                    Some(n) => n.parse::<u64>().ok() != *del,
+                    None => false,
+                },
+            };
+            if orphan {
+                match std::fs::remove_file(entry.path()) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(io(e)),
+                }
+            }
+        }
+        Ok(())
     }
 
     pub(crate) fn tantivy_error(&self, source: tantivy::TantivyError) -> IndexError {
         IndexError::Tantivy {
             path: self.dir.clone(),
             source,
+        }
+    }
+}
+
+/// Writes the marker (once; an existing one is kept).
+fn mark(dir: &Path) -> Result<(), IndexError> {
+    let path = dir.join(MARKER);
+    if path.is_file() {
+        return Ok(());
+    }
+    std::fs::write(&path, MARKER_TEXT).map_err(|source| write_error(dir, source))
+}
+
+/// An error writing into the index folder; a read-only folder is named as such.
+pub(crate) fn write_error(dir: &Path, source: std::io::Error) -> IndexError {
+    match source.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            IndexError::ReadOnly {
+                path: dir.to_owned(),
+                reason: source.to_string(),
+            }
+        }
+        _ => IndexError::Io {
+            path: dir.to_owned(),
+            source,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn own_files_are_recognised_by_name() {
+        for own in [
+            "meta.json",
+            ".managed.json",
+            "caucus.json",
+            "caucus-files.json.tmp",
+            MARKER,
+            "0123456789abcdef0123456789abcdef.idx",
+            "0123456789abcdef0123456789abcdef.12.del",
+            ".tmpA1b2C3",
+        ] {
+            assert!(is_own_file(own), "{own}");
+        }
+        for other in [
+            "notes.txt",
+            "meta.json.bak",
+            "0123456789abcdef.idx",
+            "0123456789abcdef0123456789abcdeg.idx",
+            ".tmp",
+            "Documents",
+        ] {
+            assert!(!is_own_file(other), "{other}");
         }
     }
 }

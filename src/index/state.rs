@@ -96,6 +96,12 @@ impl Catalog {
     }
 }
 
+/// True for the names of the files this module writes (and their temporary twins).
+pub fn is_state_file(name: &str) -> bool {
+    let base = name.strip_suffix(".tmp").unwrap_or(name);
+    base == FILES || base == SUMMARY || name == "caucus-files.json.tmp" || name == "caucus.json.tmp"
+}
+
 fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Option<T> {
     let bytes = std::fs::read(path).ok()?;
     serde_json::from_slice(&bytes).ok()
@@ -105,9 +111,10 @@ fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Option<T> {
 fn write_json<T: Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
     let tmp = path.with_extension("json.tmp");
     let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-    serde_json::to_writer(&mut out, value).map_err(std::io::Error::other)?;
+    serde_json::to_writer(&mut out, value).map_err(std::io::Error::from)?;
     std::io::Write::flush(&mut out)?;
     drop(out);
+    super::crash_point();
     std::fs::rename(&tmp, path)
 }
 

@@ -3,7 +3,7 @@
 //! A run that is interrupted leaves the last commit as it was.
 
 use super::state::{self, FileState, Files, Summary, PARSER_VERSION};
-use super::{Fields, IndexError, PaperIndex};
+use super::{crash_point, Fields, IndexError, PaperIndex};
 use crate::corpus::{self, CorpusError, CorpusFile, Filter};
 use crate::paper::formats::{Format, Limits};
 use crate::paper::{self, Paper};
@@ -12,6 +12,7 @@ use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
+use tantivy::directory::error::LockError;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 /// Settings of one indexing run.
@@ -87,6 +88,10 @@ pub struct UpdateReport {
     pub bytes_read: u64,
     pub seconds: f64,
     pub warnings: Vec<FileWarning>,
+    /// Symbolic links followed to places outside the corpus folder.
+    pub links_outside: Vec<String>,
+    /// Folders inside the corpus skipped because they hold an index.
+    pub index_folders: Vec<String>,
 }
 
 /// Errors that stop an indexing run (a bad file never does).
@@ -117,14 +122,32 @@ pub fn update(
         .map_err(|_| CorpusError::Missing(corpus_dir.to_owned()))?;
     // Bad globs are the user's typo: say so before touching the index.
     let filter = Filter::new(&opts.include, &opts.exclude)?;
-    let pindex = open_for_writing(index_dir)?;
+    if index_dir
+        .canonicalize()
+        .is_ok_and(|index_abs| index_abs == corpus_abs)
+    {
+        return Err(IndexError::IsCorpus(index_dir.to_owned()).into());
+    }
+    let pindex = PaperIndex::open_for_writing(index_dir)?;
     let mut writer: IndexWriter<TantivyDocument> = pindex
         .index
         .writer_with_num_threads(opts.threads.clamp(1, 4), opts.memory_budget)
         .map_err(|e| match e {
+            // The lock file cannot even be made: the folder cannot be written.
+            tantivy::TantivyError::LockFailure(LockError::IoError(io), _) => IndexError::ReadOnly {
+                path: index_dir.to_owned(),
+                reason: io.to_string(),
+            },
             tantivy::TantivyError::LockFailure(..) => IndexError::Busy(index_dir.to_owned()),
             other => pindex.tantivy_error(other),
         })?;
+    // A run killed mid-way leaves files no commit refers to (a half-written segment,
+    // a `.del` file whose name the next commit would reuse): clear them first.
+    writer
+        .garbage_collect_files()
+        .wait()
+        .map_err(|e| pindex.tantivy_error(e))?;
+    pindex.remove_orphans()?;
 
     let summary = Summary::load(index_dir);
     let same_corpus = summary
@@ -151,12 +174,15 @@ pub fn update(
     }
 
     let walk = corpus::walk(&corpus_abs, &filter, Some(index_dir))?;
+    crash_point();
     let plan = corpus::plan(&walk, &files);
     let mut report = UpdateReport {
         corpus: corpus_abs.clone(),
         index: index_dir.to_owned(),
         unchanged: plan.unchanged.len(),
         ignored: walk.ignored,
+        links_outside: walk.links_outside.clone(),
+        index_folders: walk.index_folders.clone(),
         ..UpdateReport::default()
     };
     for (ext, count) in &walk.unreadable_documents {
@@ -260,6 +286,7 @@ pub fn update(
                         let _ = writer.add_document(doc);
                     }
                     dirty = true;
+                    crash_point();
                     files.files.insert(
                         rel,
                         FileState {
@@ -287,6 +314,7 @@ pub fn update(
         dirty = true;
     }
 
+    crash_point();
     progress.committing();
     if dirty {
         let generation = format!(
@@ -299,7 +327,9 @@ pub fn update(
             .prepare_commit()
             .map_err(|e| pindex.tantivy_error(e))?;
         prepared.set_payload(&generation);
+        crash_point();
         prepared.commit().map_err(|e| pindex.tantivy_error(e))?;
+        crash_point();
         files.generation = generation;
     }
     writer
@@ -308,21 +338,18 @@ pub fn update(
 
     report.papers = files.files.len();
     report.passages = files.files.values().map(|f| u64::from(f.passages)).sum();
-    let io = |source| IndexError::Io {
-        path: index_dir.to_owned(),
-        source,
-    };
+    let io = |source| super::write_error(index_dir, source);
     files.save(index_dir).map_err(io)?;
-    let indexed: Vec<&CorpusFile> = walk
-        .files
-        .iter()
-        .filter(|f| files.files.contains_key(&f.rel))
-        .collect();
+    crash_point();
     Summary {
         parser_version: PARSER_VERSION,
         corpus: corpus_abs,
+        // Every file this run saw, skipped ones too: a query's walk sees them as well,
+        // and a skipped file is not a change.
         fingerprint: state::fingerprint(
-            indexed.iter().map(|f| (f.rel.as_str(), f.size, f.mtime_ns)),
+            walk.files
+                .iter()
+                .map(|f| (f.rel.as_str(), f.size, f.mtime_ns)),
         ),
         papers: report.papers,
         passages: report.passages,
@@ -336,24 +363,14 @@ pub fn update(
     Ok(report)
 }
 
-/// Opens the index for writing, creating it if needed; an incompatible index is
-/// replaced only when rebuilding.
-fn open_for_writing(index_dir: &Path) -> Result<PaperIndex, IndexError> {
-    if !PaperIndex::exists(index_dir) {
-        return PaperIndex::create(index_dir);
-    }
-    match PaperIndex::open(index_dir) {
-        Ok(i) => Ok(i),
-        // The index is derived data: one an older caucus made is rebuilt. A folder
-        // without caucus's own record is someone else's and is never deleted.
-        Err(IndexError::Incompatible { .. }) if Summary::load(index_dir).is_some() => {
-            std::fs::remove_dir_all(index_dir).map_err(|source| IndexError::Io {
-                path: index_dir.to_owned(),
-                source,
-            })?;
-            PaperIndex::create(index_dir)
-        }
-        Err(e) => Err(e),
+const MIB: u64 = 1024 * 1024;
+
+/// A limit in bytes as the megabytes the user gave (`--max-file-mb 50` -> "50").
+fn mb_label(bytes: u64) -> String {
+    if bytes % MIB == 0 {
+        (bytes / MIB).to_string()
+    } else {
+        format!("{:.1}", bytes as f64 / MIB as f64)
     }
 }
 
@@ -387,9 +404,9 @@ fn read_file<'a>(file: &'a CorpusFile, opts: &UpdateOptions) -> ReadOutcome<'a> 
     if file.size > opts.max_file_bytes {
         return fail(
             format!(
-                "file is {:.1} MB, over the {:.0} MB limit (--max-file-mb)",
-                file.size as f64 / 1e6,
-                opts.max_file_bytes as f64 / 1e6
+                "file is {:.1} MB, over the {} MB limit (--max-file-mb)",
+                file.size as f64 / MIB as f64,
+                mb_label(opts.max_file_bytes)
             ),
             0,
         );
@@ -401,12 +418,8 @@ fn read_file<'a>(file: &'a CorpusFile, opts: &UpdateOptions) -> ReadOutcome<'a> 
     let size = bytes.len() as u64;
     let hash = corpus::content_hash(&bytes);
     let rel = PathBuf::from(&file.rel);
-    let result = if file.format == Format::Text {
-        // Our own parser on text needs no time guard, only a panic guard.
-        guarded(|| paper::read_bytes(file.format, &bytes, &rel, &opts.limits))
-    } else {
-        with_time_limit(opts.timeout, file.format, bytes, rel, opts.limits.clone())
-    };
+    // Every format, plain text too, is read under the time limit.
+    let result = with_time_limit(opts.timeout, file.format, bytes, rel, opts.limits.clone());
     ReadOutcome {
         file,
         result: result.map(|paper| (hash, paper)),

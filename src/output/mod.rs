@@ -102,7 +102,7 @@ impl Printer {
     }
 
     fn line<T: Serialize>(&mut self, record: Record<'_, T>) -> io::Result<()> {
-        serde_json::to_writer(&mut self.out, &record).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut self.out, &record).map_err(io::Error::from)?;
         writeln!(self.out)
     }
 
@@ -337,7 +337,29 @@ impl Printer {
         if r.ignored > 0 {
             line.push_str(&format!("; {} other files ignored", r.ignored));
         }
-        writeln!(self.out, "{line}.")
+        writeln!(self.out, "{line}.")?;
+        if !r.index_folders.is_empty() {
+            writeln!(
+                self.out,
+                "Skipped {} inside the corpus: {} an index, not papers.",
+                list_some(&r.index_folders),
+                if r.index_folders.len() == 1 {
+                    "it is"
+                } else {
+                    "they are"
+                }
+            )?;
+        }
+        if !r.links_outside.is_empty() {
+            writeln!(
+                self.out,
+                "Followed {} symbolic link{} to outside the corpus: {}.",
+                r.links_outside.len(),
+                if r.links_outside.len() == 1 { "" } else { "s" },
+                list_some(&r.links_outside)
+            )?;
+        }
+        Ok(())
     }
 
     pub fn catalog(&mut self, c: &Catalog, committees: &[CommitteeRow]) -> io::Result<()> {
@@ -499,6 +521,21 @@ impl Printer {
         }
         writeln!(self.out, "\n{}", self.paint(Style::Dim, &r.explanation))
     }
+}
+
+/// The first few names of a list, and how many more.
+fn list_some(names: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut s = names
+        .iter()
+        .take(SHOWN)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        s.push_str(&format!(" and {} more", names.len() - SHOWN));
+    }
+    s
 }
 
 /// Prints a warning or note on stderr (never mixed into JSON on stdout).

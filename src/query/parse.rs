@@ -1,6 +1,7 @@
 //! What a person typed -> a query tree: question scaffolding ("who mentions",
 //! "what does Brazil say about") understood and not searched for, quoted phrases,
-//! AND/OR/NOT, `-word`, `field:value`, `prefix*`.
+//! AND/OR/NOT, `-word`, `field:value`, `prefix*`; and the limits that keep any
+//! query's cost bounded (length, nesting, words, phrase slop, prefixes).
 
 use crate::paper::countries;
 use serde::Serialize;
@@ -43,6 +44,29 @@ pub enum Expr {
     Not(Box<Expr>),
     /// `country:Belgium` inside the query.
     Filter(FilterField, String),
+}
+
+/// Limits on what one query may ask for. Each bounds a cost that otherwise grows
+/// without limit: the parser's and tantivy's recursion (nesting), the clauses
+/// tantivy opens (words), the positions a sloppy phrase matcher tries (slop and
+/// phrase length), and the term dictionary walks of `word*` (prefixes).
+pub mod limits {
+    /// Characters in a query: a pasted paragraph fits, a pasted document does not.
+    pub const MAX_CHARS: usize = 2_000;
+    /// Parentheses and NOT / `-` nested inside one another.
+    pub const MAX_DEPTH: usize = 24;
+    /// Words searched for (words, phrase words and prefixes together).
+    pub const MAX_WORDS: usize = 32;
+    /// Words in one quoted phrase.
+    pub const MAX_PHRASE_WORDS: usize = 32;
+    /// The `~N` of a phrase: words allowed between and around its words.
+    pub const MAX_SLOP: u32 = 20;
+    /// Words in a phrase with a slop: the sloppy matcher's work grows with both.
+    pub const MAX_SLOPPY_PHRASE_WORDS: usize = 6;
+    /// `word*` terms in one query.
+    pub const MAX_PREFIXES: usize = 10;
+    /// Letters a `word*` prefix needs, so it does not walk most of the dictionary.
+    pub const MIN_PREFIX_CHARS: usize = 2;
 }
 
 /// A malformed query, with the position (in characters) of the problem.
@@ -140,11 +164,41 @@ fn lex(input: &str) -> Result<Vec<Tok>, QueryError> {
                     });
                 }
                 i += 1;
+                let slop_at = i;
                 let slop = read_slop(&chars, &mut i);
                 let words: Vec<String> = text.split_whitespace().map(str::to_owned).collect();
                 if words.is_empty() {
                     return Err(QueryError {
                         message: "empty quotes".into(),
+                        position: start + 1,
+                    });
+                }
+                if slop > limits::MAX_SLOP {
+                    return Err(QueryError {
+                        message: format!(
+                            "~{slop} is too loose: a phrase allows at most ~{} words between its words",
+                            limits::MAX_SLOP
+                        ),
+                        position: slop_at + 1,
+                    });
+                }
+                if words.len() > limits::MAX_PHRASE_WORDS {
+                    return Err(QueryError {
+                        message: format!(
+                            "the phrase has {} words; a phrase may have at most {}",
+                            words.len(),
+                            limits::MAX_PHRASE_WORDS
+                        ),
+                        position: start + 1,
+                    });
+                }
+                if slop > 0 && words.len() > limits::MAX_SLOPPY_PHRASE_WORDS {
+                    return Err(QueryError {
+                        message: format!(
+                            "a phrase with ~{slop} may have at most {} words (this one has {}); drop the ~ or shorten it",
+                            limits::MAX_SLOPPY_PHRASE_WORDS,
+                            words.len()
+                        ),
                         position: start + 1,
                     });
                 }
@@ -222,9 +276,10 @@ fn read_slop(chars: &[char], i: &mut usize) -> u32 {
             n.push(chars[j]);
             j += 1;
         }
-        if let Ok(v) = n.parse() {
+        if !n.is_empty() {
             *i = j;
-            return v;
+            // A number too large for u32 is simply too loose; say so like any other.
+            return n.parse().unwrap_or(u32::MAX);
         }
     }
     0
@@ -234,6 +289,8 @@ struct Parser {
     toks: Vec<Tok>,
     pos: usize,
     len: usize,
+    /// Parentheses and NOTs open around the current token.
+    depth: usize,
 }
 
 impl Parser {
@@ -327,6 +384,22 @@ impl Parser {
         }
     }
 
+    /// Enters one more level of nesting, refusing to go deeper than the limit (the
+    /// parser, the compiler and tantivy's evaluation all recurse once per level).
+    fn deeper(&mut self, position: usize) -> Result<(), QueryError> {
+        self.depth += 1;
+        if self.depth > limits::MAX_DEPTH {
+            return Err(QueryError {
+                message: format!(
+                    "the query nests parentheses and NOT more than {} deep; simplify it",
+                    limits::MAX_DEPTH
+                ),
+                position: position + 1,
+            });
+        }
+        Ok(())
+    }
+
     fn unary(&mut self) -> Result<Expr, QueryError> {
         match self.peek().cloned() {
             Some(Tok::Not(p)) | Some(Tok::Minus(p)) => {
@@ -340,11 +413,16 @@ impl Parser {
                         position: p + 1,
                     });
                 }
-                Ok(Expr::Not(Box::new(self.unary()?)))
+                self.deeper(p)?;
+                let inner = self.unary()?;
+                self.depth -= 1;
+                Ok(Expr::Not(Box::new(inner)))
             }
             Some(Tok::Open(p)) => {
                 self.pos += 1;
+                self.deeper(p)?;
                 let inner = self.or_expr()?;
+                self.depth -= 1;
                 match self.peek() {
                     Some(Tok::Close(_)) => {
                         self.pos += 1;
@@ -360,10 +438,23 @@ impl Parser {
                 message: "unexpected ) without a matching (".into(),
                 position: p + 1,
             }),
-            Some(Tok::Word(w, _)) => {
+            Some(Tok::Word(w, p)) => {
                 self.pos += 1;
                 Ok(match w.strip_suffix('*') {
-                    Some(prefix) if !prefix.is_empty() => Expr::Prefix(prefix.to_owned()),
+                    Some(prefix) if !prefix.is_empty() => {
+                        if prefix.chars().filter(|c| c.is_alphanumeric()).count()
+                            < limits::MIN_PREFIX_CHARS
+                        {
+                            return Err(QueryError {
+                                message: format!(
+                                    "{w} is too short a prefix: give at least {} letters before the *",
+                                    limits::MIN_PREFIX_CHARS
+                                ),
+                                position: p + 1,
+                            });
+                        }
+                        Expr::Prefix(prefix.to_owned())
+                    }
                     _ => Expr::Word(w),
                 })
             }
@@ -694,6 +785,16 @@ pub fn parse(raw: &str) -> Result<Parsed, QueryError> {
             position: 1,
         });
     }
+    let chars = raw.chars().count();
+    if chars > limits::MAX_CHARS {
+        return Err(QueryError {
+            message: format!(
+                "the query is {chars} characters long; at most {} are read",
+                limits::MAX_CHARS
+            ),
+            position: limits::MAX_CHARS + 1,
+        });
+    }
     let Question {
         content: text,
         country,
@@ -719,7 +820,12 @@ pub fn parse(raw: &str) -> Result<Parsed, QueryError> {
     }
     let toks = lex(&text)?;
     let len = text.chars().count();
-    let mut parser = Parser { toks, pos: 0, len };
+    let mut parser = Parser {
+        toks,
+        pos: 0,
+        len,
+        depth: 0,
+    };
     let expr = parser.or_expr()?;
     if parser.pos < parser.toks.len() {
         return Err(QueryError {
@@ -727,6 +833,7 @@ pub fn parse(raw: &str) -> Result<Parsed, QueryError> {
             position: parser.position(),
         });
     }
+    check_size(&expr)?;
     let expr = drop_stop_words(expr, &mut dropped);
     if only_stop_words(&expr) {
         return Err(QueryError {
@@ -752,6 +859,45 @@ fn only_stop_words(e: &Expr) -> bool {
         Expr::Group(v) | Expr::And(v) | Expr::Or(v) => v.iter().all(only_stop_words),
         _ => false,
     }
+}
+
+/// Counts the words and prefixes a parsed query searches for (without recursion:
+/// the tree's depth is bounded, but this need not rely on it).
+fn check_size(expr: &Expr) -> Result<(), QueryError> {
+    let mut words = 0;
+    let mut prefixes = 0;
+    let mut stack = vec![expr];
+    while let Some(e) = stack.pop() {
+        match e {
+            Expr::Word(_) | Expr::Filter(..) => words += 1,
+            Expr::Prefix(_) => {
+                words += 1;
+                prefixes += 1;
+            }
+            Expr::Phrase(ws, _) => words += ws.len(),
+            Expr::Group(v) | Expr::And(v) | Expr::Or(v) => stack.extend(v),
+            Expr::Not(inner) => stack.push(inner),
+        }
+    }
+    if words > limits::MAX_WORDS {
+        return Err(QueryError {
+            message: format!(
+                "the query has {words} words; at most {} are searched",
+                limits::MAX_WORDS
+            ),
+            position: 1,
+        });
+    }
+    if prefixes > limits::MAX_PREFIXES {
+        return Err(QueryError {
+            message: format!(
+                "the query has {prefixes} word* prefixes; at most {} are expanded",
+                limits::MAX_PREFIXES
+            ),
+            position: 1,
+        });
+    }
+    Ok(())
 }
 
 /// With syntax present, only a plain-word lead ("who mentions") is stripped.

@@ -312,39 +312,138 @@ impl OutputDev for Collector {
 // ---------------------------------------------------------------------------
 // Inflating streams within the limit
 
-/// Inflates the Flate-compressed streams text extraction may read (not images),
-/// counting the bytes against `max_unzipped_bytes`, so that a compression bomb fails
-/// here instead of exhausting memory inside the PDF library.
+/// Decodes every filtered stream text extraction may read (not images), each
+/// layer of each filter chain counted against `max_unzipped_bytes`, so that no
+/// decompression bomb (a predictor, a double /FlateDecode, LZW) reaches the PDF
+/// library still compressed: it fails here, as too large, instead of exhausting
+/// memory there.
 fn inflate_streams(doc: &mut Document, limits: &Limits) -> Result<(), ExtractError> {
     let mut budget = limits.max_unzipped_bytes;
     for (id, object) in doc.objects.iter_mut() {
         let Object::Stream(stream) = object else {
             continue;
         };
-        if is_image(stream) || !is_plain_flate(stream) {
+        if is_image(stream) || stream.dict.get(b"Filter").is_err() {
             continue;
         }
-        let mut inflated = Vec::new();
-        let decoder = flate2::read::ZlibDecoder::new(stream.content.as_slice());
-        if decoder
-            .take(budget.saturating_add(1))
-            .read_to_end(&mut inflated)
-            .is_err()
-        {
-            // Damaged data: left for the PDF library, which salvages what it can.
-            continue;
+        match decode_bounded(stream, budget) {
+            Decoded::Plain(data) => {
+                budget -= data.len() as u64;
+                stream.set_plain_content(data);
+            }
+            Decoded::TooLarge => {
+                return Err(ExtractError::TooLarge(
+                    format!("PDF stream {} {}", id.0, id.1),
+                    limits.unzipped_mb(),
+                ))
+            }
+            // Damaged data or a filter without text: nothing is read from it.
+            Decoded::Unreadable => stream.set_plain_content(Vec::new()),
         }
-        let read = inflated.len() as u64;
-        if read > budget {
-            return Err(ExtractError::TooLarge(
-                format!("stream {} {}", id.0, id.1),
-                limits.unzipped_mb(),
-            ));
-        }
-        budget -= read;
-        stream.set_plain_content(inflated);
     }
     Ok(())
+}
+
+enum Decoded {
+    Plain(Vec<u8>),
+    TooLarge,
+    Unreadable,
+}
+
+/// LZW can expand each 12-bit code to at most 4,096 bytes.
+const LZW_MAX_RATIO: u64 = 4096 * 8 / 12;
+
+/// Runs a stream's filter chain, never holding more than `budget` decoded bytes.
+fn decode_bounded(stream: &Stream, budget: u64) -> Decoded {
+    let Ok(filters) = stream.filters() else {
+        return Decoded::Unreadable;
+    };
+    let filters: Vec<Vec<u8>> = filters.into_iter().map(<[u8]>::to_vec).collect();
+    let params = stream.dict.get(b"DecodeParms").ok().and_then(|p| match p {
+        Object::Dictionary(d) => Some(d.clone()),
+        Object::Array(a) => a.first().and_then(|o| o.as_dict().ok()).cloned(),
+        _ => None,
+    });
+    let mut data = stream.content.clone();
+    for filter in &filters {
+        data = match filter.as_slice() {
+            b"FlateDecode" | b"Fl" => match inflate_bounded(&data, budget) {
+                Some(out) if out.len() as u64 > budget => return Decoded::TooLarge,
+                Some(out) => match unpredict(out, params.as_ref()) {
+                    Some(out) => out,
+                    None => return Decoded::Unreadable,
+                },
+                None => return Decoded::Unreadable,
+            },
+            // ASCII85 and hex only shrink; LZW is bounded by its worst case first.
+            b"ASCII85Decode" | b"A85" | b"ASCIIHexDecode" | b"AHx" | b"LZWDecode" | b"LZW" => {
+                let lzw = matches!(filter.as_slice(), b"LZWDecode" | b"LZW");
+                if lzw && (data.len() as u64).saturating_mul(LZW_MAX_RATIO) > budget {
+                    // Its size cannot be known without decoding it whole.
+                    return Decoded::TooLarge;
+                }
+                let mut dict = Dictionary::new();
+                dict.set("Filter", Object::Name(filter.clone()));
+                if let Some(p) = &params {
+                    dict.set("DecodeParms", Object::Dictionary(p.clone()));
+                }
+                match Stream::new(dict, data).decompressed_content() {
+                    Ok(out) if out.len() as u64 > budget => return Decoded::TooLarge,
+                    Ok(out) => out,
+                    Err(_) => return Decoded::Unreadable,
+                }
+            }
+            _ => return Decoded::Unreadable,
+        };
+    }
+    Decoded::Plain(data)
+}
+
+/// Inflates zlib data (raw deflate when the zlib wrapper is damaged, as the PDF
+/// library does), reading at most `budget + 1` bytes; None when nothing inflates.
+fn inflate_bounded(input: &[u8], budget: u64) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    let zlib = flate2::read::ZlibDecoder::new(input)
+        .take(budget.saturating_add(1))
+        .read_to_end(&mut out);
+    if zlib.is_ok() || !out.is_empty() {
+        return Some(out);
+    }
+    if input.len() > 2 {
+        out.clear();
+        let raw = flate2::read::DeflateDecoder::new(&input[2..])
+            .take(budget.saturating_add(1))
+            .read_to_end(&mut out);
+        if raw.is_ok() || !out.is_empty() {
+            return Some(out);
+        }
+    }
+    None
+}
+
+/// Undoes a PNG predictor (which only ever shrinks the data); None when it is one
+/// this reader does not know.
+fn unpredict(data: Vec<u8>, params: Option<&Dictionary>) -> Option<Vec<u8>> {
+    let Some(params) = params else {
+        return Some(data);
+    };
+    let get = |key: &[u8], default: i64| {
+        params
+            .get(key)
+            .and_then(Object::as_i64)
+            .unwrap_or(default)
+            .clamp(1, 1 << 16) as usize
+    };
+    match get(b"Predictor", 1) {
+        1 => Some(data),
+        10..=15 => {
+            let columns = get(b"Columns", 1);
+            let colors = get(b"Colors", 1);
+            let bits = get(b"BitsPerComponent", 8).max(8);
+            lopdf::filters::png::decode_frame(&data, (colors * bits / 8).max(1), columns).ok()
+        }
+        _ => None,
+    }
 }
 
 fn is_image(stream: &Stream) -> bool {
@@ -352,14 +451,6 @@ fn is_image(stream: &Stream) -> bool {
         stream.dict.get(b"Subtype").and_then(Object::as_name),
         Ok(b"Image")
     )
-}
-
-/// Compressed with Flate alone and no predictor, so it can be inflated here.
-fn is_plain_flate(stream: &Stream) -> bool {
-    let Ok(filters) = stream.filters() else {
-        return false;
-    };
-    filters == [b"FlateDecode".as_slice()] && stream.dict.get(b"DecodeParms").is_err()
 }
 
 // ---------------------------------------------------------------------------
