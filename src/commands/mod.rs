@@ -3,7 +3,8 @@
 
 mod index;
 mod query;
-mod similarity;
+mod serve;
+pub(crate) mod similarity;
 
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::index::state::Summary;
@@ -102,5 +103,6 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Blocs(args) => similarity::blocs(&ctx, args),
         Command::Compare(args) => similarity::compare(&ctx, args),
         Command::List(args) => similarity::list(&ctx, args),
+        Command::Serve(args) => serve::run(&ctx, args),
     }
 }

@@ -1,0 +1,111 @@
+//! `caucus serve`: a small read-only HTTP server over one opened index. Pages are
+//! embedded HTML, CSS and JavaScript; the JSON API under `/api/` serializes the same
+//! result structs as `--json`, from the same library calls the commands make.
+
+mod api;
+mod http;
+mod paper;
+
+use crate::index::state::Summary;
+use crate::index::PaperIndex;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread;
+use tantivy::Searcher;
+
+pub use paper::{PaperInfo, Papers};
+
+/// Longest query the server accepts, in characters.
+pub const MAX_QUERY_CHARS: usize = 1_000;
+/// Largest `limit` the server accepts.
+pub const MAX_LIMIT: usize = 1_000;
+
+/// Everything a request reads: opened once, shared by every worker, never written.
+pub struct State {
+    pub index: PaperIndex,
+    pub searcher: Searcher,
+    pub summary: Summary,
+    pub papers: Papers,
+}
+
+impl State {
+    pub fn new(index: PaperIndex, summary: Summary) -> Result<State, crate::index::IndexError> {
+        let searcher = index.searcher()?;
+        let papers = Papers::load(&index.dir);
+        Ok(State {
+            index,
+            searcher,
+            summary,
+            papers,
+        })
+    }
+}
+
+/// Errors starting the server.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on {addr}: {reason}")]
+    Bind { addr: String, reason: String },
+}
+
+/// A running server: its address and its worker threads.
+pub struct Running {
+    pub addr: SocketAddr,
+    server: Arc<tiny_http::Server>,
+    stopping: Arc<AtomicBool>,
+    workers: Vec<thread::JoinHandle<()>>,
+}
+
+impl Running {
+    /// Stops accepting requests and waits for the workers to finish theirs.
+    pub fn stop(self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        for _ in &self.workers {
+            self.server.unblock();
+        }
+        for w in self.workers {
+            let _ = w.join();
+        }
+    }
+}
+
+/// Binds `host:port` (port 0: any free port) and starts `threads` workers.
+pub fn start(state: State, host: &str, port: u16, threads: usize) -> Result<Running, ServeError> {
+    let addr = format!("{host}:{port}");
+    let server = tiny_http::Server::http(&addr).map_err(|e| ServeError::Bind {
+        addr: addr.clone(),
+        reason: e.to_string(),
+    })?;
+    let bound = server
+        .server_addr()
+        .to_ip()
+        .ok_or_else(|| ServeError::Bind {
+            addr: addr.clone(),
+            reason: "not an IP address".to_owned(),
+        })?;
+    let server = Arc::new(server);
+    let state = Arc::new(state);
+    let stopping = Arc::new(AtomicBool::new(false));
+    let workers = (0..threads.max(1))
+        .map(|_| {
+            let server = Arc::clone(&server);
+            let state = Arc::clone(&state);
+            let stopping = Arc::clone(&stopping);
+            thread::spawn(move || loop {
+                match server.recv() {
+                    Ok(request) => http::handle(&state, request),
+                    // A failed connection is that client's problem, not the server's.
+                    Err(_) if !stopping.load(Ordering::SeqCst) => continue,
+                    Err(_) => break,
+                }
+            })
+        })
+        .collect();
+    Ok(Running {
+        addr: bound,
+        server,
+        stopping,
+        workers,
+    })
+}
