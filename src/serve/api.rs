@@ -92,8 +92,18 @@ fn to_json<T: Serialize>(value: &T) -> ApiResult {
     })
 }
 
+/// How many similarity answers are kept; past that the memo starts over.
+const MAX_KEPT_ANSWERS: usize = 256;
+
 /// Answers `/api/<endpoint>`.
 pub fn handle(state: &State, endpoint: &str, params: &Params) -> Reply {
+    let memo = matches!(endpoint, "allies" | "blocs" | "compare");
+    let key = format!("{endpoint}?{params:?}");
+    if memo {
+        if let Some(body) = state.answers.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return Reply::json(200, body);
+        }
+    }
     let result = match endpoint {
         "search" => search(state, params),
         "who" => who(state, params),
@@ -108,7 +118,17 @@ pub fn handle(state: &State, endpoint: &str, params: &Params) -> Reply {
         ))),
     };
     match result {
-        Ok(body) => Reply::json(200, body),
+        Ok(body) => {
+            if memo {
+                if let Ok(mut m) = state.answers.lock() {
+                    if m.len() >= MAX_KEPT_ANSWERS {
+                        m.clear();
+                    }
+                    m.insert(key, body.clone());
+                }
+            }
+            Reply::json(200, body)
+        }
         Err(e) => Reply::json(e.status, error_body(&e.message)),
     }
 }

@@ -152,7 +152,9 @@ pub fn handle(state: &State, request: Request) {
     } else {
         reply.body.as_bytes().to_vec()
     })
-    .with_status_code(reply.status);
+    .with_status_code(reply.status)
+    // The whole body is in hand: send its length rather than chunks.
+    .with_chunked_threshold(usize::MAX);
     let cache = if reply.cache {
         "public, max-age=300"
     } else {

@@ -27,6 +27,9 @@ pub struct State {
     pub searcher: Searcher,
     pub summary: Summary,
     pub papers: Papers,
+    /// Answers of the similarity endpoints (allies, blocs, compare), which read a
+    /// whole committee each time; the index does not change while serving.
+    pub(crate) answers: std::sync::Mutex<std::collections::BTreeMap<String, String>>,
 }
 
 impl State {
@@ -38,6 +41,7 @@ impl State {
             searcher,
             summary,
             papers,
+            answers: Default::default(),
         })
     }
 }

@@ -77,6 +77,11 @@ function paperLink(ids, hit, q) {
   return h('a', { class: 'loc', href, title: 'Open the whole paper at this passage' }, hit.location);
 }
 
+// replaceChildren, leaving out the parts a view did not draw.
+function fill(el, ...parts) {
+  el.replaceChildren(...parts.flat(Infinity).filter((p) => p !== null && p !== undefined && p !== false && p !== ''));
+}
+
 function message(text, kind) {
   return h('p', { class: 'message ' + (kind || '') }, text);
 }
@@ -161,7 +166,7 @@ async function searchView() {
     document.title = (s.q ? s.q + ' · ' : '') + (mode === 'who' ? 'Who mentions it' : 'Search') + ' · caucus';
     if (!s.q) {
       shown = key;
-      status.replaceChildren();
+      fill(status);
       results.replaceChildren(welcome(cat, (q) => { input.value = q; schedule(0); }));
       return;
     }
@@ -172,7 +177,7 @@ async function searchView() {
       else renderSearch(await api('search', { ...s, limit: 20 }), s.q);
       shown = key;
     } catch (e) {
-      status.replaceChildren(message(e.message, 'error'));
+      fill(status, message(e.message, 'error'));
       results.replaceChildren();
       shown = key;
     } finally {
@@ -183,7 +188,7 @@ async function searchView() {
   }
 
   function renderSearch(r, q) {
-    status.replaceChildren(
+    fill(status, 
       h('p', { class: 'count' }, r.total ? `${r.hits.length} of ${plural(r.total, 'matching passage')}, best first` : 'No passage matches.'),
       readAs(r));
     results.replaceChildren(h('ol', { class: 'hits' }, r.hits.map((hit) => h('li', { class: 'hit' },
@@ -198,7 +203,7 @@ async function searchView() {
 
   function renderWho(r, q) {
     const hasStance = r.countries.some((c) => c.stance !== undefined && c.stance !== null);
-    status.replaceChildren(
+    fill(status, 
       h('p', { class: 'count' }, r.total_countries
         ? `${plural(r.total_countries, 'country', 'countries')} mention it in ${plural(r.total_passages, 'passage')}; ranked by their best passage, plus credit for more`
         : 'No country mentions it.'),
@@ -223,7 +228,7 @@ async function searchView() {
       ? h('section', { class: 'missing' }, h('h2', {}, `Not mentioning it (${r.missing.length})`),
         h('p', { class: 'chips' }, r.missing.map(countryLink)))
       : (r.missing && r.countries.length ? message('Every country in these papers mentions it.') : null);
-    results.replaceChildren(r.countries.length ? h('div', { class: 'scroll' }, table) : '', missing || '');
+    fill(results, r.countries.length ? h('div', { class: 'scroll' }, table) : null, missing);
   }
 
   input.addEventListener('input', () => schedule());
