@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const ELEMENT: &str = "element-6066-11e4-a52e-4f0ce3a2d9d1";
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 fn find_program(names: &[&str]) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
@@ -144,7 +144,10 @@ impl Browser {
             "/element",
             Some(json!({"using": "css selector", "value": css})),
         );
-        v[ELEMENT].as_str().unwrap().to_owned()
+        v[ELEMENT]
+            .as_str()
+            .unwrap_or_else(|| panic!("no element {css}: {v}"))
+            .to_owned()
     }
 
     fn size(&self, width: u32, height: u32) {
