@@ -357,6 +357,28 @@ fn the_page_works_in_a_real_browser() {
         .unwrap()
         .contains("similarity"));
 
+    // Country: papers per committee, allies with shared words, compare with anyone.
+    b.go(&s.url("/country/Belgium"));
+    b.wait_for(
+        "the country's papers and allies",
+        "return document.querySelector('.committee a[href^=\"/paper/\"]') && document.querySelector('ol.allies li')",
+    );
+    let ally = b.js("return document.querySelector('ol.allies li .country').textContent");
+    assert_eq!(
+        ally,
+        s.get("/api/allies?country=Belgium").json()["allies"][0]["country"]
+    );
+    assert!(b
+        .js("return document.querySelector('ol.allies .terms').textContent")
+        .as_str()
+        .unwrap()
+        .starts_with("shared: "));
+    assert_eq!(
+        b.js("return document.querySelector('form.inline input[name=a]').value"),
+        "Belgium"
+    );
+    b.screenshot(&shots, "country-laptop.png");
+
     // A phone.
     b.size(390, 844);
     b.go(&s.url("/?q=harm+reduction"));

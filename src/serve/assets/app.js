@@ -128,7 +128,7 @@ async function searchView() {
   const form = h('form', { class: 'searchbox', role: 'search', onsubmit: (e) => { e.preventDefault(); schedule(0); } },
     h('div', { class: 'row' }, input, h('div', { class: 'modes', role: 'group', 'aria-label': 'Show' }, modeButtons)),
     filters);
-  app.replaceChildren(form, status, results);
+  fill(app, form, status, results);
 
   const cat = await catalog().catch(() => ({ committees: [], countries: {}, topics: [] }));
   const fSelects = {
@@ -137,7 +137,7 @@ async function searchView() {
     topic: select('topic', 'All topics', cat.topics.map((t) => [t, t]), url.get('topic')),
     section: select('section', 'All sections', SECTIONS.map((s) => [s, s[0].toUpperCase() + s.slice(1)]), url.get('section')),
   };
-  filters.replaceChildren(...Object.values(fSelects));
+  fill(filters, ...Object.values(fSelects));
 
   const state = () => {
     const s = { q: input.value.trim() };
@@ -167,7 +167,7 @@ async function searchView() {
     if (!s.q) {
       shown = key;
       fill(status);
-      results.replaceChildren(welcome(cat, (q) => { input.value = q; schedule(0); }));
+      fill(results, welcome(cat, (q) => { input.value = q; schedule(0); }));
       return;
     }
     inFlight = true;
@@ -178,7 +178,7 @@ async function searchView() {
       shown = key;
     } catch (e) {
       fill(status, message(e.message, 'error'));
-      results.replaceChildren();
+      fill(results);
       shown = key;
     } finally {
       inFlight = false;
@@ -191,7 +191,7 @@ async function searchView() {
     fill(status, 
       h('p', { class: 'count' }, r.total ? `${r.hits.length} of ${plural(r.total, 'matching passage')}, best first` : 'No passage matches.'),
       readAs(r));
-    results.replaceChildren(h('ol', { class: 'hits' }, r.hits.map((hit) => h('li', { class: 'hit' },
+    fill(results, h('ol', { class: 'hits' }, r.hits.map((hit) => h('li', { class: 'hit' },
       h('div', { class: 'hit-head' },
         h('span', { class: 'rank' }, hit.rank),
         countryLink(hit.country),
@@ -296,20 +296,20 @@ async function countryView() {
   const papersBox = h('section', { class: 'panel' }, h('h2', {}, 'Papers'), message('Loading…'));
   const alliesBox = h('section', { class: 'panel' }, h('h2', {}, 'Closest allies'), message('Loading…'));
   const compareBox = h('section', { class: 'panel' }, h('h2', {}, 'Compare with'));
-  app.replaceChildren(h('h1', {}, name), h('div', { class: 'cols' }, papersBox, h('div', {}, alliesBox, compareBox)));
+  fill(app, h('h1', {}, name), h('div', { class: 'cols' }, h('div', {}, papersBox, compareBox), alliesBox));
 
   api('papers', { country: name }).then((papers) => {
     const by = new Map();
     papers.forEach((p) => { const k = p.committee || '—'; if (!by.has(k)) by.set(k, []); by.get(k).push(p); });
-    papersBox.replaceChildren(h('h2', {}, 'Papers'), [...by].map(([code, list]) => h('div', { class: 'committee' },
+    fill(papersBox, h('h2', {}, 'Papers'), [...by].map(([code, list]) => h('div', { class: 'committee' },
       h('h3', {}, h('a', { href: '/blocs?committee=' + encodeURIComponent(code), title: 'Blocs in ' + code }, code), ' ', h('span', { class: 'muted' }, list[0].committee_name)),
       h('ul', {}, list.map((p) => h('li', {},
         h('a', { href: '/paper/' + p.id }, p.topics.length ? p.topics.join('; ') : p.file),
         h('span', { class: 'muted' }, ' · ' + p.file + ' · ' + plural(p.passages, 'passage'))))))));
-  }).catch((e) => papersBox.replaceChildren(h('h2', {}, 'Papers'), message(e.message, 'error')));
+  }).catch((e) => fill(papersBox, h('h2', {}, 'Papers'), message(e.message, 'error')));
 
   api('allies', { country: name, limit: 10 }).then((r) => {
-    alliesBox.replaceChildren(h('h2', {}, 'Closest allies ', h('span', { class: 'muted' }, r.scope)),
+    fill(alliesBox, h('h2', {}, 'Closest allies ', h('span', { class: 'muted' }, r.scope)),
       h('ol', { class: 'allies' }, r.allies.map((a) => h('li', {},
         h('div', { class: 'ally-head' }, countryLink(a.country),
           bar(a.similarity),
@@ -317,7 +317,7 @@ async function countryView() {
           h('a', { class: 'small', href: '/compare?' + qs({ a: name, b: a.country }) }, 'compare')),
         a.shared_terms.length ? h('p', { class: 'terms' }, 'shared: ', a.shared_terms.join(', ')) : null))),
       h('p', { class: 'muted small' }, r.explanation));
-  }).catch((e) => alliesBox.replaceChildren(h('h2', {}, 'Closest allies'), message(e.message, 'error')));
+  }).catch((e) => fill(alliesBox, h('h2', {}, 'Closest allies'), message(e.message, 'error')));
 
   const cat = await catalog().catch(() => ({ countries: {} }));
   const other = select('b', 'Choose a country', Object.keys(cat.countries).filter((c) => c !== name).map((c) => [c, c]), '');
@@ -329,20 +329,20 @@ async function countryView() {
 
 async function blocsView() {
   const url = new URLSearchParams(location.search);
-  const cat = await catalog().catch((e) => { app.replaceChildren(message(e.message, 'error')); return null; });
+  const cat = await catalog().catch((e) => { fill(app, message(e.message, 'error')); return null; });
   if (!cat) return;
   const usable = cat.committees.filter((c) => c.countries.length >= 3);
   let code = url.get('committee') || (usable[0] || cat.committees[0] || {}).code;
   const picker = h('nav', { class: 'tabs', 'aria-label': 'Committee' }, cat.committees.map((c) =>
     h('a', { href: '/blocs?committee=' + encodeURIComponent(c.code), class: c.code === code ? 'on' : '', title: c.name }, c.code)));
   const body = h('div', { id: 'blocs' }, message('Loading…'));
-  app.replaceChildren(h('h1', {}, 'Blocs'), picker, body);
-  if (!code) { body.replaceChildren(message('The index has no committees.')); return; }
+  fill(app, h('h1', {}, 'Blocs'), picker, body);
+  if (!code) { fill(body, message('The index has no committees.')); return; }
   let r;
   try {
     r = await api('blocs', { committee: code, count: url.get('count'), threshold: url.get('threshold'), topic: url.get('topic') });
   } catch (e) {
-    body.replaceChildren(message(e.message, 'error'));
+    fill(body, message(e.message, 'error'));
     return;
   }
   const tip = h('div', { class: 'tip', role: 'status' });
@@ -368,7 +368,7 @@ async function blocsView() {
     }
   });
   const show = (cell, x, y) => {
-    tip.replaceChildren(h('strong', {}, cell.dataset.a), ' · ', h('strong', {}, cell.dataset.b), h('br'),
+    fill(tip, h('strong', {}, cell.dataset.a), ' · ', h('strong', {}, cell.dataset.b), h('br'),
       cell.dataset.a === cell.dataset.b ? 'same country' : 'similarity ' + cell.dataset.v);
     tip.style.left = x + 14 + 'px';
     tip.style.top = y + 14 + 'px';
@@ -396,7 +396,7 @@ async function blocsView() {
       b.terms.length ? h('p', { class: 'terms' }, h('span', { class: 'muted' }, 'distinctive words: '), b.terms.join(', ')) : null)),
     r.unaligned.length ? h('section', { class: 'bloc unaligned' }, h('h3', {}, 'Fit no bloc'), h('p', { class: 'chips' }, r.unaligned.map(countryLink))) : null,
     h('p', { class: 'muted small' }, 'How many: ' + r.method + '. ' + r.explanation));
-  body.replaceChildren(h('h2', {}, r.scope), h('div', { class: 'cols blocs-cols' }, h('div', { class: 'scroll' }, map), blocs), tip);
+  fill(body, h('h2', {}, r.scope), h('div', { class: 'cols blocs-cols' }, h('div', { class: 'scroll' }, map), blocs), tip);
 }
 
 // ---------- compare ----------
@@ -409,24 +409,24 @@ async function compareView() {
   const b = select('b', 'Second country', names, url.get('b'));
   const c = select('committee', 'First shared committee', cat.committees.map((x) => [x.code, x.code]), url.get('committee'));
   const out = h('div', { id: 'compare' });
-  app.replaceChildren(h('h1', {}, 'Compare'),
+  fill(app, h('h1', {}, 'Compare'),
     h('form', { class: 'inline', action: '/compare', method: 'get' }, a, b, c, h('button', { type: 'submit' }, 'Compare')), out);
   if (!url.get('a') || !url.get('b')) {
-    out.replaceChildren(message('Choose two countries to see where their papers agree and where they differ.'));
+    fill(out, message('Choose two countries to see where their papers agree and where they differ.'));
     return;
   }
   let r;
   try {
     r = await api('compare', { a: url.get('a'), b: url.get('b'), committee: url.get('committee') });
   } catch (e) {
-    out.replaceChildren(message(e.message, 'error'));
+    fill(out, message(e.message, 'error'));
     return;
   }
   document.title = `${r.first} and ${r.second} · caucus`;
   const words = (list) => list.length ? h('p', { class: 'terms' }, list.join(', ')) : h('p', { class: 'muted' }, '—');
   const pair = (label, p) => p ? h('section', { class: 'pair' }, h('h3', {}, label), h('div', { class: 'side-by-side' },
     p.map((x) => h('blockquote', {}, h('div', { class: 'who-said' }, countryLink(x.country), ' ', h('span', { class: 'loc' }, x.location)), x.text)))) : null;
-  out.replaceChildren(
+  fill(out, 
     h('h2', {}, countryLink(r.first), ' and ', countryLink(r.second), h('span', { class: 'muted' }, ` · ${r.scope} · similarity ${r.similarity.toFixed(2)}`)),
     h('div', { class: 'side-by-side' },
       h('section', { class: 'panel' }, h('h3', {}, 'Only ' + r.first), words(r.first_only)),
