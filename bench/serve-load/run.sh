@@ -35,7 +35,7 @@ PORT=$(sed -n 's/.*"url":"http:\/\/127.0.0.1:\([0-9]*\)\/".*/\1/p' "$OUT")
 [ -n "$PORT" ] || { echo "caucus serve did not start" >&2; exit 1; }
 echo "caucus serve on port $PORT (pid $PID), index $INDEX ($(du -sh "$INDEX" | cut -f1))"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-for api in search who; do
+for api in ${APIS:-search who who-plain}; do
   # One pass over the queries first, so every run starts warm.
   SERVER_PID=$PID "$LOAD" --port "$PORT" --clients 1 --requests 20 --paths "bench/serve-load/$api.paths" --label "warm-$api" >/dev/null
   SERVER_PID=$PID "$LOAD" --port "$PORT" --clients "$CLIENTS" --requests "$REQUESTS" \

@@ -121,6 +121,15 @@ fn rss_of(pid: &str) -> Option<u64> {
         .and_then(|kb| kb.parse().ok())
 }
 
+/// User + system CPU time of a process, in clock ticks (100 per second on Linux).
+fn cpu_ticks_of(pid: &str) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
+}
+
 fn pct(sorted: &[Duration], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
@@ -139,6 +148,7 @@ fn main() {
     };
     let server_pid = std::env::var("SERVER_PID").ok();
     let rss_before = server_pid.as_deref().and_then(rss_of);
+    let cpu_before = server_pid.as_deref().and_then(cpu_ticks_of);
     let next = Arc::new(AtomicUsize::new(0));
     let paths = Arc::new(a.paths.clone());
     let started = Instant::now();
@@ -180,9 +190,13 @@ fn main() {
     }
     let wall = started.elapsed();
     let rss_after = server_pid.as_deref().and_then(rss_of);
+    let cpu_per_request = match (cpu_before, server_pid.as_deref().and_then(cpu_ticks_of)) {
+        (Some(before), Some(after)) => format!("{:.2} ms", (after - before) as f64 * 10.0 / a.requests.max(1) as f64),
+        _ => "-".to_owned(),
+    };
     times.sort();
     println!(
-        "{}\trequests {}\tclients {}\tok {}\terrors {}\tp50 {:.2} ms\tp90 {:.2} ms\tp99 {:.2} ms\tmax {:.2} ms\t{:.0} req/s\trss before {} KiB\trss after {} KiB",
+        "{}\trequests {}\tclients {}\tok {}\terrors {}\tp50 {:.2} ms\tp90 {:.2} ms\tp99 {:.2} ms\tmax {:.2} ms\t{:.0} req/s\tserver cpu {}/request\trss before {} KiB\trss after {} KiB",
         a.label,
         a.requests,
         a.clients,
@@ -193,6 +207,7 @@ fn main() {
         pct(&times, 0.99),
         pct(&times, 1.0),
         times.len() as f64 / wall.as_secs_f64(),
+        cpu_per_request,
         rss_before.map_or("-".into(), |k| k.to_string()),
         rss_after.map_or("-".into(), |k| k.to_string()),
     );
