@@ -64,6 +64,11 @@ pub enum Command {
     Compare(CompareArgs),
     /// What the index holds: papers per committee and country
     List(ListArgs),
+    /// A web page for searching, who mentions what, allies and blocs (read-only)
+    #[command(
+        after_help = "Examples:\n  caucus serve --open\n  caucus serve --port 9000 --index ~/mun/index\n  caucus serve --host 0.0.0.0     share it, read-only, with the committee room's network"
+    )]
+    Serve(ServeArgs),
 }
 
 const WHO_HELP: &str = "A passage mentions the query when it has all its words (or its phrase); every\nmatching passage is counted, and countries rank by their best passage plus half\nof their next two.\n\nQuery syntax:\n  darknet escrow            passages with both words\n  \"task force\"              an exact phrase (\"task force\"~3: within 3 words)\n  escrow OR tumbling        either; AND, NOT and -word also work; (...) groups\n  crypto*                   words starting with crypto\n  country:Belgium           filter inside the query (country, committee, topic, section)\n  who mentions darknet escrow    the question words are understood, not searched\nWords are stemmed: escrow finds escrows, traffic finds trafficking.\n\nExamples:\n  caucus who \"darknet escrow\"\n  caucus who --missing \"harm reduction\" --committee CND\n  caucus who cryptocurrency --committee CND --json";
@@ -227,4 +232,21 @@ pub struct ListArgs {
     /// Only this committee
     #[arg(long)]
     pub committee: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on: 127.0.0.1 is this computer only; 0.0.0.0 shares the
+    /// page, read-only, with the network
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Port to listen on (0: any free port)
+    #[arg(long, short = 'p', default_value_t = 8747)]
+    pub port: u16,
+    /// Open the page in the default browser
+    #[arg(long)]
+    pub open: bool,
+    /// Threads answering requests (default 4)
+    #[arg(long)]
+    pub threads: Option<usize>,
 }

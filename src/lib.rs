@@ -11,3 +11,4 @@ pub mod index;
 pub mod output;
 pub mod paper;
 pub mod query;
+pub mod serve;

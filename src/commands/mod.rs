@@ -4,7 +4,8 @@
 mod index;
 mod issue;
 mod query;
-mod similarity;
+mod serve;
+pub(crate) mod similarity;
 
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::index::state::Summary;
@@ -107,5 +108,6 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Blocs(args) => similarity::blocs(&ctx, args),
         Command::Compare(args) => similarity::compare(&ctx, args),
         Command::List(args) => similarity::list(&ctx, args),
+        Command::Serve(args) => serve::run(&ctx, args),
     }
 }

@@ -4,8 +4,8 @@ use super::{Context, Outcome};
 use crate::analysis::similarity::{self, Cut, Scope, SimilarityError};
 use crate::cli::{AlliesArgs, BlocsArgs, CompareArgs, ListArgs};
 use crate::index::state::{Catalog, Summary};
-use crate::index::PaperIndex;
-use crate::output::plot;
+use crate::index::{IndexError, PaperIndex};
+use crate::output::{plot, CommitteeRow};
 use crate::query;
 use anyhow::Result;
 
@@ -19,19 +19,20 @@ fn scope(
     summary: &Summary,
     code: &str,
     topic: Option<&str>,
-) -> Result<Scope> {
+) -> Result<Scope, IndexError> {
     let name = summary
         .catalog
         .committees
         .get(code)
         .cloned()
         .unwrap_or_default();
-    Ok(similarity::load_scope(index, searcher, code, &name, topic)?)
+    similarity::load_scope(index, searcher, code, &name, topic)
 }
 
 /// The committees a country wrote for, or the one asked for.
 fn scopes_for(
     index: &PaperIndex,
+    searcher: &tantivy::Searcher,
     summary: &Summary,
     country: &str,
     committee: Option<&str>,
@@ -53,10 +54,9 @@ fn scopes_for(
             .cloned()
             .unwrap_or_default(),
     };
-    let searcher = index.searcher()?;
     let mut scopes = Vec::new();
     for code in &codes {
-        let s = scope(index, &searcher, summary, code, topic)?;
+        let s = scope(index, searcher, summary, code, topic)?;
         if s.countries().contains(&name.as_str()) {
             scopes.push(s);
         }
@@ -83,6 +83,29 @@ fn scopes_for(
     Ok((name, scopes))
 }
 
+/// A country's allies (or opponents): what `caucus allies` prints and the page shows.
+pub(crate) fn allies_of(
+    index: &PaperIndex,
+    searcher: &tantivy::Searcher,
+    summary: &Summary,
+    args: &AlliesArgs,
+) -> Result<similarity::AlliesResult> {
+    let (name, scopes) = scopes_for(
+        index,
+        searcher,
+        summary,
+        &args.country,
+        args.committee.as_deref(),
+        args.topic.as_deref(),
+    )?;
+    Ok(similarity::allies(
+        &scopes,
+        &name,
+        args.limit,
+        args.opponents,
+    )?)
+}
+
 pub fn allies(ctx: &Context, args: AlliesArgs) -> Result<Outcome> {
     if let Some(on) = &args.on {
         return super::issue::allies_on(
@@ -96,14 +119,8 @@ pub fn allies(ctx: &Context, args: AlliesArgs) -> Result<Outcome> {
         );
     }
     let (index, summary) = ctx.open_for_query()?;
-    let (name, scopes) = scopes_for(
-        &index,
-        &summary,
-        &args.country,
-        args.committee.as_deref(),
-        args.topic.as_deref(),
-    )?;
-    let result = similarity::allies(&scopes, &name, args.limit, args.opponents)?;
+    let searcher = index.searcher()?;
+    let result = allies_of(&index, &searcher, &summary, &args)?;
     let mut printer = ctx.printer();
     printer.allies(&result)?;
     printer.flush()?;
@@ -112,6 +129,32 @@ pub fn allies(ctx: &Context, args: AlliesArgs) -> Result<Outcome> {
     } else {
         Outcome::Found
     })
+}
+
+/// Where to cut the bloc tree, from `--count` or `--threshold`.
+pub(crate) fn cut(count: Option<usize>, threshold: Option<f64>) -> Result<Cut> {
+    Ok(match (count, threshold) {
+        (Some(k), _) => Cut::Count(k),
+        (None, Some(t)) => {
+            if !(0.0..=1.0).contains(&t) {
+                anyhow::bail!("--threshold must be between 0 and 1, not {t}");
+            }
+            Cut::Threshold(t)
+        }
+        (None, None) => Cut::Auto,
+    })
+}
+
+/// The blocs of one committee (code already resolved), as `caucus blocs` finds them.
+pub(crate) fn blocs_in(
+    index: &PaperIndex,
+    searcher: &tantivy::Searcher,
+    summary: &Summary,
+    code: &str,
+    topic: Option<&str>,
+    cut: Cut,
+) -> Result<similarity::BlocsResult, SimilarityError> {
+    similarity::blocs(&scope(index, searcher, summary, code, topic)?, cut)
 }
 
 pub fn blocs(ctx: &Context, args: BlocsArgs) -> Result<Outcome> {
@@ -126,22 +169,19 @@ pub fn blocs(ctx: &Context, args: BlocsArgs) -> Result<Outcome> {
             codes.join(", ")
         );
     }
-    let cut = match (args.count, args.threshold) {
-        (Some(k), _) => Cut::Count(k),
-        (None, Some(t)) => {
-            if !(0.0..=1.0).contains(&t) {
-                anyhow::bail!("--threshold must be between 0 and 1, not {t}");
-            }
-            Cut::Threshold(t)
-        }
-        (None, None) => Cut::Auto,
-    };
+    let cut = cut(args.count, args.threshold)?;
     let mut printer = ctx.printer();
     let mut any = false;
     let searcher = index.searcher()?;
     for code in &codes {
-        let s = scope(&index, &searcher, &summary, code, args.topic.as_deref())?;
-        let mut result = match similarity::blocs(&s, cut) {
+        let mut result = match blocs_in(
+            &index,
+            &searcher,
+            &summary,
+            code,
+            args.topic.as_deref(),
+            cut,
+        ) {
             Ok(r) => r,
             // Without --committee, skip committees too small to group.
             Err(SimilarityError::TooFew { .. }) if args.committee.is_none() && codes.len() > 1 => {
@@ -167,21 +207,17 @@ pub fn blocs(ctx: &Context, args: BlocsArgs) -> Result<Outcome> {
     })
 }
 
-pub fn compare(ctx: &Context, args: CompareArgs) -> Result<Outcome> {
-    if let Some(on) = &args.on {
-        return super::issue::compare_on(
-            ctx,
-            &args.first,
-            &args.second,
-            on,
-            args.committee.clone(),
-            args.topic.clone(),
-        );
-    }
-    let (index, summary) = ctx.open_for_query()?;
+/// Two countries side by side in the first committee both wrote for (or the one asked for).
+pub(crate) fn compare_of(
+    index: &PaperIndex,
+    searcher: &tantivy::Searcher,
+    summary: &Summary,
+    args: &CompareArgs,
+) -> Result<similarity::CompareResult> {
     let (first, scopes) = scopes_for(
-        &index,
-        &summary,
+        index,
+        searcher,
+        summary,
         &args.first,
         args.committee.as_deref(),
         args.topic.as_deref(),
@@ -201,21 +237,32 @@ pub fn compare(ctx: &Context, args: CompareArgs) -> Result<Outcome> {
             "{first} and {second} wrote for no common committee; add --committee to choose one"
         );
     };
-    let result = similarity::compare(s, &first, &second)?;
+    Ok(similarity::compare(s, &first, &second)?)
+}
+
+pub fn compare(ctx: &Context, args: CompareArgs) -> Result<Outcome> {
+    if let Some(on) = &args.on {
+        return super::issue::compare_on(
+            ctx,
+            &args.first,
+            &args.second,
+            on,
+            args.committee.clone(),
+            args.topic.clone(),
+        );
+    }
+    let (index, summary) = ctx.open_for_query()?;
+    let searcher = index.searcher()?;
+    let result = compare_of(&index, &searcher, &summary, &args)?;
     let mut printer = ctx.printer();
     printer.compare(&result)?;
     printer.flush()?;
     Ok(Outcome::Found)
 }
 
-pub fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
-    let (_, summary) = ctx.open_for_query()?;
-    let c = &summary.catalog;
-    let only = args
-        .committee
-        .as_deref()
-        .map(|v| committee_code(v, c))
-        .transpose()?;
+/// The committees `caucus list` shows: code, name and the countries with papers in it.
+pub(crate) fn committee_rows(c: &Catalog, committee: Option<&str>) -> Result<Vec<CommitteeRow>> {
+    let only = committee.map(|v| committee_code(v, c)).transpose()?;
     let mut rows = Vec::new();
     for (code, name) in &c.committees {
         if only.as_ref().is_some_and(|o| o != code) {
@@ -229,8 +276,14 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
             .collect();
         rows.push((code.clone(), name.clone(), countries));
     }
+    Ok(rows)
+}
+
+pub fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
+    let (_, summary) = ctx.open_for_query()?;
+    let rows = committee_rows(&summary.catalog, args.committee.as_deref())?;
     let mut printer = ctx.printer();
-    printer.catalog(c, &rows)?;
+    printer.catalog(&summary.catalog, &rows)?;
     printer.flush()?;
     Ok(if rows.is_empty() {
         Outcome::NothingFound

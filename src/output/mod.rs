@@ -62,6 +62,7 @@ enum Record<'a, T: Serialize> {
     Bloc(&'a T),
     Comparison(&'a T),
     Committee(&'a T),
+    Serving(&'a T),
 }
 
 #[derive(Serialize)]
@@ -520,6 +521,27 @@ impl Printer {
             }
         }
         writeln!(self.out, "\n{}", self.paint(Style::Dim, &r.explanation))
+    }
+
+    /// Where `caucus serve` listens.
+    pub fn serving(&mut self, url: &str, address: &str, shared: bool) -> io::Result<()> {
+        if self.json {
+            #[derive(Serialize)]
+            struct Serving<'a> {
+                url: &'a str,
+                address: &'a str,
+                read_only: bool,
+                shared: bool,
+            }
+            return self.line(Record::Serving(&Serving {
+                url,
+                address,
+                read_only: true,
+                shared,
+            }));
+        }
+        let url = self.paint(Style::Bold, url);
+        writeln!(self.out, "caucus is serving the papers at {url}")
     }
 }
 
