@@ -105,7 +105,7 @@ fn main() {
                 },
             ),
             (
-                "min countries 3",
+                "min countries 2",
                 FeatureOptions {
                     min_countries: 3,
                     ..base
@@ -147,6 +147,7 @@ fn main() {
             ("spectral knn=8", Method::Spectral, 8),
             ("spectral knn=14", Method::Spectral, 14),
             ("spectral knn=25", Method::Spectral, 25),
+            ("consensus", Method::Consensus, 0),
         ] {
             methods.push((
                 format!("{name}{so}"),

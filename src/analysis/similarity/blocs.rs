@@ -91,10 +91,10 @@ pub struct BlocOptions {
 impl Default for BlocOptions {
     fn default() -> Self {
         BlocOptions {
-            method: Method::Spectral,
+            method: Method::Consensus,
             neighbours: 8,
-            second_order: true,
-            centre: false,
+            second_order: false,
+            centre: true,
             dims: 0,
         }
     }

@@ -14,6 +14,10 @@ pub enum Method {
     Ward,
     /// Spectral clustering of the nearest-neighbour similarity graph.
     Spectral,
+    /// Consensus of spectral clusterings over several graph sizes and group counts:
+    /// how often two countries land together, grouped by average linkage. Steadier
+    /// than any one spectral run, whose answer swings with the graph and the count.
+    Consensus,
 }
 
 impl Method {
@@ -22,6 +26,7 @@ impl Method {
             Method::Average => "average-linkage",
             Method::Ward => "Ward",
             Method::Spectral => "spectral",
+            Method::Consensus => "consensus spectral",
         }
     }
 }
@@ -57,6 +62,10 @@ impl Clusterer {
                 Clusterer::Tree(kodama::linkage(&mut condensed, n, k), n)
             }
             Method::Spectral => Clusterer::Spectral(Spectral::new(m, neighbours)),
+            Method::Consensus => {
+                let together = co_association(m);
+                Clusterer::new(&together, Method::Average, 0)
+            }
         }
     }
 
@@ -67,6 +76,48 @@ impl Clusterer {
             Clusterer::Spectral(s) => s.labels(k),
         }
     }
+}
+
+/// Graph sizes and group counts the consensus runs over.
+const CONSENSUS_NEIGHBOURS: [usize; 4] = [5, 8, 14, 25];
+const CONSENSUS_GROUPS: std::ops::RangeInclusive<usize> = 3..=8;
+
+/// The share of spectral runs in which each pair of countries lands together.
+fn co_association(m: &[Vec<f32>]) -> Vec<Vec<f32>> {
+    let n = m.len();
+    let mut together = vec![vec![0.0f32; n]; n];
+    let mut runs = 0.0f32;
+    for nb in CONSENSUS_NEIGHBOURS {
+        if nb >= n {
+            continue;
+        }
+        let s = Spectral::new(m, nb);
+        for k in CONSENSUS_GROUPS {
+            if k >= n {
+                continue;
+            }
+            let l = s.labels(k);
+            for i in 0..n {
+                for j in i + 1..n {
+                    if l[i] == l[j] {
+                        together[i][j] += 1.0;
+                    }
+                }
+            }
+            runs += 1.0;
+        }
+    }
+    if runs == 0.0 {
+        return m.to_vec();
+    }
+    for i in 0..n {
+        together[i][i] = 1.0;
+        for j in i + 1..n {
+            together[i][j] /= runs;
+            together[j][i] = together[i][j];
+        }
+    }
+    together
 }
 
 /// Labels after applying the first `merges` steps of the dendrogram, numbered in

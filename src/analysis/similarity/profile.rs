@@ -66,7 +66,8 @@ pub struct FeatureOptions {
     pub drop_nationality: bool,
     /// Words used by more than this share of the countries are left out.
     pub max_share: f32,
-    /// Words used by fewer countries than this are left out.
+    /// Words used by fewer countries than this are left out (0: two, or 1.5% of
+    /// the countries when that is more: three in a committee of 192).
     pub min_countries: u32,
     /// Two-word phrases as features, besides single words.
     pub phrases: bool,
@@ -80,7 +81,7 @@ impl Default for FeatureOptions {
             drop_all_names: false,
             drop_nationality: true,
             max_share: 0.5,
-            min_countries: 2,
+            min_countries: 0,
             phrases: true,
         }
     }
@@ -383,10 +384,15 @@ pub fn build_scope(
     // A feature used by one country only cannot make allies; one used by most says
     // nothing about where a country stands.
     let n = by_country.len().max(1) as f32;
+    let min_countries = if o.min_countries == 0 {
+        ((n * 0.015).ceil() as u32).max(2)
+    } else {
+        o.min_countries
+    };
     let idf: Vec<f32> = df
         .iter()
         .map(|&d| {
-            if d < o.min_countries.max(1) || d as f32 > n * o.max_share {
+            if d < min_countries || d as f32 > n * o.max_share {
                 0.0
             } else {
                 (n / d as f32).ln()
