@@ -107,7 +107,7 @@ fn main() {
             (
                 "min countries 2",
                 FeatureOptions {
-                    min_countries: 3,
+                    min_countries: 2,
                     ..base
                 },
             ),
