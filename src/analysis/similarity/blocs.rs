@@ -2,6 +2,9 @@
 //! chosen by silhouette under a size cap, judged against what the same method finds
 //! in shuffled profiles, labelled by the phrases that set each bloc apart.
 
+// Symmetric matrices read clearest as m[i][j] over index ranges.
+#![allow(clippy::needless_range_loop)]
+
 use super::cluster::{self, Clusterer, Method};
 use super::profile::{cosine, Scope};
 use super::{pick_labels, plural, require, SimilarityError};

@@ -2,6 +2,9 @@
 //! clustering (normalised affinity, subspace iteration, k-means), the silhouette of
 //! a labelling, and how well a labelling agrees with another (ARI, AMI).
 
+// Symmetric matrices read clearest as m[i][j] over index ranges.
+#![allow(clippy::needless_range_loop)]
+
 use serde::Serialize;
 
 /// How countries are grouped.
