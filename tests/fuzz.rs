@@ -222,7 +222,7 @@ fn attempt(index: &PaperIndex, summary: &Summary, raw: &str, mode: Mode) -> bool
             analysis::search(index, &searcher, raw, &compiled, 10, false).unwrap();
         }
         Mode::AllWords => {
-            analysis::who(index, &searcher, raw, &compiled, true, None).unwrap();
+            analysis::who(index, &searcher, raw, &compiled, true, None, None).unwrap();
         }
     }
     true

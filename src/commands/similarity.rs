@@ -5,7 +5,7 @@ use crate::analysis::similarity::{self, Cut, Scope, SimilarityError};
 use crate::cli::{AlliesArgs, BlocsArgs, CompareArgs, ListArgs};
 use crate::index::state::{Catalog, Summary};
 use crate::index::{IndexError, PaperIndex};
-use crate::output::{plot, CommitteeRow};
+use crate::output::{self, plot, CommitteeRow};
 use crate::query;
 use anyhow::Result;
 
@@ -45,7 +45,7 @@ fn scopes_for(
         .map(String::as_str)
         .collect();
     let name = similarity::find_country(country, &known)?;
-    let codes: Vec<String> = match committee {
+    let mut codes: Vec<String> = match committee {
         Some(c) => vec![committee_code(c, &summary.catalog)?],
         None => summary
             .catalog
@@ -54,6 +54,10 @@ fn scopes_for(
             .cloned()
             .unwrap_or_default(),
     };
+    // The catalog lists committees in the order files were indexed: sort, so the
+    // answer does not depend on it.
+    codes.sort();
+    codes.dedup();
     let mut scopes = Vec::new();
     for code in &codes {
         let s = scope(index, searcher, summary, code, topic)?;
@@ -62,13 +66,14 @@ fn scopes_for(
         }
     }
     if scopes.is_empty() {
-        let available = summary
+        let mut available = summary
             .catalog
             .country_committees
             .get(&name)
             .cloned()
-            .unwrap_or_default()
-            .join(", ");
+            .unwrap_or_default();
+        available.sort();
+        let available = available.join(", ");
         return Err(SimilarityError::NotInScope {
             country: name,
             scope: codes.join(", "),
@@ -134,6 +139,7 @@ pub fn allies(ctx: &Context, args: AlliesArgs) -> Result<Outcome> {
 /// Where to cut the bloc tree, from `--count` or `--threshold`.
 pub(crate) fn cut(count: Option<usize>, threshold: Option<f64>) -> Result<Cut> {
     Ok(match (count, threshold) {
+        (Some(0), _) => anyhow::bail!("--count 0: ask for 1 bloc or more"),
         (Some(k), _) => Cut::Count(k),
         (None, Some(t)) => {
             if !(0.0..=1.0).contains(&t) {
@@ -163,11 +169,16 @@ pub fn blocs(ctx: &Context, args: BlocsArgs) -> Result<Outcome> {
         Some(c) => vec![committee_code(c, &summary.catalog)?],
         None => summary.catalog.committees.keys().cloned().collect(),
     };
-    if args.plot.is_some() && codes.len() != 1 {
-        anyhow::bail!(
-            "--plot draws one committee: add --committee (one of {})",
-            codes.join(", ")
-        );
+    if let Some(path) = &args.plot {
+        if let Err(reason) = plot::Format::of(path) {
+            anyhow::bail!(reason);
+        }
+        if codes.len() != 1 {
+            anyhow::bail!(
+                "--plot draws one committee: add --committee (one of {})",
+                codes.join(", ")
+            );
+        }
     }
     let cut = cut(args.count, args.threshold)?;
     let mut printer = ctx.printer();
@@ -186,6 +197,12 @@ pub fn blocs(ctx: &Context, args: BlocsArgs) -> Result<Outcome> {
             // Without --committee, skip committees too small to group.
             Err(SimilarityError::TooFew { .. }) if args.committee.is_none() && codes.len() > 1 => {
                 continue
+            }
+            Err(e @ SimilarityError::BadCount { .. })
+                if args.committee.is_none() && codes.len() > 1 =>
+            {
+                output::warn(ctx.stderr_color(), &format!("{code}: {e}"));
+                continue;
             }
             Err(e) => return Err(e.into()),
         };

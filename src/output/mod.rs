@@ -5,7 +5,7 @@ mod issue;
 pub mod plot;
 pub mod progress;
 
-use crate::analysis::similarity::{AlliesResult, BlocsResult, CompareResult};
+use crate::analysis::similarity::{plural, AlliesResult, BlocsResult, CompareResult, PassagePair};
 use crate::analysis::stance::Stance;
 use crate::analysis::{Hit, ReadAs, SearchResult, WhoResult};
 use crate::index::state::Catalog;
@@ -59,6 +59,7 @@ enum Record<'a, T: Serialize> {
     Summary(&'a T),
     Warning(&'a T),
     Ally(&'a T),
+    Opponent(&'a T),
     Bloc(&'a T),
     Comparison(&'a T),
     Committee(&'a T),
@@ -384,18 +385,18 @@ impl Printer {
             let title = format!("{code} — {name}");
             writeln!(
                 self.out,
-                "{} ({} countries)",
+                "{} ({})",
                 self.paint(Style::Bold, &title),
-                countries.len()
+                plural(countries.len(), "country", "countries")
             )?;
 
             writeln!(self.out, "  {}", countries.join(", "))?;
         }
         let line = format!(
-            "{} papers from {} countries in {} committees.",
-            c.countries.values().sum::<usize>(),
-            c.countries.len(),
-            c.committees.len()
+            "{} from {} in {}.",
+            plural(c.countries.values().sum::<usize>(), "paper", "papers"),
+            plural(c.countries.len(), "country", "countries"),
+            plural(c.committees.len(), "committee", "committees")
         );
         writeln!(self.out, "{}", self.paint(Style::Dim, &line))
     }
@@ -403,7 +404,11 @@ impl Printer {
     pub fn allies(&mut self, r: &AlliesResult) -> io::Result<()> {
         if self.json {
             for a in &r.allies {
-                self.line(Record::Ally(a))?;
+                if r.opponents {
+                    self.line(Record::Opponent(a))?;
+                } else {
+                    self.line(Record::Ally(a))?;
+                }
             }
             return self.line(Record::Summary(r));
         }
@@ -424,24 +429,49 @@ impl Printer {
                 a.committees.join(", ")
             )?;
             if !a.shared_terms.is_empty() {
-                writeln!(self.out, "    shared: {}", a.shared_terms.join(", "))?;
+                let what = if r.opponents { "both raise" } else { "shared" };
+                writeln!(self.out, "    {what}: {}", a.shared_terms.join(", "))?;
             }
-            if let Some((mine, theirs)) = &a.passages {
+            if !a.own_terms.is_empty() {
                 writeln!(
                     self.out,
-                    "    {}: {}",
-                    self.paint(Style::Place, &mine.location),
-                    mine.text
+                    "    only {}: {}",
+                    r.country,
+                    a.own_terms.join(", ")
                 )?;
+            }
+            if !a.their_terms.is_empty() {
                 writeln!(
                     self.out,
-                    "    {}: {}",
-                    self.paint(Style::Place, &theirs.location),
-                    theirs.text
+                    "    only {}: {}",
+                    a.country,
+                    a.their_terms.join(", ")
                 )?;
+            }
+            if let Some(p) = &a.passages {
+                let how = if r.opponents {
+                    "differ most on"
+                } else {
+                    "agree most on"
+                };
+                writeln!(self.out, "    {how} \"{}\":", p.term)?;
+                self.pair_passages(p, "      ")?;
             }
         }
         writeln!(self.out, "{}", self.paint(Style::Dim, &r.explanation))
+    }
+
+    fn pair_passages(&mut self, p: &PassagePair, indent: &str) -> io::Result<()> {
+        for s in [&p.first, &p.second] {
+            writeln!(
+                self.out,
+                "{indent}{} {}: {}",
+                s.country,
+                self.paint(Style::Place, &s.location),
+                s.text
+            )?;
+        }
+        Ok(())
     }
 
     pub fn blocs(&mut self, r: &BlocsResult) -> io::Result<()> {
@@ -451,12 +481,24 @@ impl Printer {
             }
             return self.line(Record::Summary(r));
         }
-        let title = format!(
-            "{} — {} blocs among {} countries",
-            r.scope,
-            r.blocs.len(),
-            r.countries
-        );
+        let title = if r.clear {
+            let mut t = format!(
+                "{} — {} among {}",
+                r.scope,
+                plural(r.blocs.len(), "bloc", "blocs"),
+                plural(r.countries, "country", "countries")
+            );
+            if !r.unaligned.is_empty() {
+                t.push_str(&format!(", {} unaligned", r.unaligned.len()));
+            }
+            t
+        } else {
+            format!(
+                "{} — no clear blocs among {}",
+                r.scope,
+                plural(r.countries, "country", "countries")
+            )
+        };
         writeln!(self.out, "{}", self.paint(Style::Bold, &title))?;
         writeln!(
             self.out,
@@ -464,10 +506,12 @@ impl Printer {
             self.paint(Style::Dim, &format!("How many: {}.", r.method))
         )?;
         for b in &r.blocs {
+            let head = format!("Bloc {}: {}", b.number, b.label);
             writeln!(
                 self.out,
-                "\n{} (cohesion {:.2}): {}",
-                self.paint(Style::Bold, &format!("Bloc {}", b.number)),
+                "\n{} ({}, cohesion {:.2}): {}",
+                self.paint(Style::Bold, &head),
+                plural(b.members.len(), "country", "countries"),
                 b.cohesion,
                 b.members.join(", ")
             )?;
@@ -476,7 +520,17 @@ impl Printer {
             }
         }
         if !r.unaligned.is_empty() {
-            writeln!(self.out, "\nFit no bloc: {}", r.unaligned.join(", "))?;
+            writeln!(self.out, "\nUnaligned: {}", r.unaligned.join(", "))?;
+        }
+        if !r.closest_pairs.is_empty() {
+            writeln!(self.out, "\nClosest pairs instead:")?;
+            for p in &r.closest_pairs {
+                writeln!(
+                    self.out,
+                    "  {:.2}  {} and {}",
+                    p.similarity, p.first, p.second
+                )?;
+            }
         }
         writeln!(self.out, "\n{}", self.paint(Style::Dim, &r.explanation))?;
         if let Some(plot) = &r.plot {
@@ -501,22 +555,20 @@ impl Printer {
         writeln!(self.out, "Both stress: {}", r.shared_terms.join(", "))?;
         writeln!(self.out, "Only {}: {}", r.first, r.first_only.join(", "))?;
         writeln!(self.out, "Only {}: {}", r.second, r.second_only.join(", "))?;
-        for (label, p) in [("Agree", &r.agree), ("Differ", &r.differ)] {
-            if let Some((a, b)) = p {
-                writeln!(self.out, "\n{}:", self.paint(Style::Bold, label))?;
+        if let Some(p) = &r.agree {
+            let head = format!("Agree most on \"{}\":", p.term);
+            writeln!(self.out, "\n{}", self.paint(Style::Bold, &head))?;
+            self.pair_passages(p, "  ")?;
+        }
+        if let Some((a, b)) = &r.differ {
+            writeln!(self.out, "\n{}", self.paint(Style::Bold, "Differ:"))?;
+            for s in [a, b] {
                 writeln!(
                     self.out,
                     "  {} {}: {}",
-                    a.country,
-                    self.paint(Style::Place, &a.location),
-                    a.text
-                )?;
-                writeln!(
-                    self.out,
-                    "  {} {}: {}",
-                    b.country,
-                    self.paint(Style::Place, &b.location),
-                    b.text
+                    s.country,
+                    self.paint(Style::Place, &s.location),
+                    s.text
                 )?;
             }
         }

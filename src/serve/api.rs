@@ -251,9 +251,10 @@ fn who(state: &State, params: &Params) -> ApiResult {
     let limit = number(params, "limit", MAX_LIMIT)?;
     let compiled = compile(state, raw, params, Mode::AllWords)?;
     let stance = match short(params, "stance")? {
-        Some(s) => Some(analysis::stance::Stance::parse(&s).ok_or_else(|| {
-            ApiError::bad("stance is one of support, oppose, mixed, mention")
-        })?),
+        Some(s) => Some(
+            analysis::stance::Stance::parse(&s)
+                .ok_or_else(|| ApiError::bad("stance is one of support, oppose, mixed, mention"))?,
+        ),
         None => None,
     };
     let result: WhoResult = analysis::who(

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# How well `caucus blocs` recovers the UN regional groups from the 2024 General
+# Debate statements: ARI and AMI per feature setting and clustering method (the
+# first row, "default", is what `caucus blocs` does).
+#
+#   bench/blocs_eval.sh [DATA_DIR]
+#
+# DATA_DIR holds ungd-2024/ and un-regional-groups.csv; it defaults to $CAUCUS_DATA,
+# then ../shared/data relative to the repository. Without it the script says it
+# skipped and exits 0. BLOCS_EVAL_FEATURES=default and BLOCS_EVAL_METHOD=consensus
+# narrow the table.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+data="${1:-${CAUCUS_DATA:-$repo/../shared/data}}"
+if [ ! -d "$data/ungd-2024" ] || [ ! -f "$data/un-regional-groups.csv" ]; then
+    echo "skipped: no ungd-2024/ and un-regional-groups.csv under $data"
+    exit 0
+fi
+cd "$repo"
+nice -n 5 cargo build --release --quiet --bin caucus --example blocs_eval
+index="$(mktemp -d /tmp/caucus-blocs-eval.XXXXXX)"
+trap 'rm -rf "$index"' EXIT
+rmdir "$index"
+target/release/caucus --index "$index" index "$data/ungd-2024" >/dev/null
+target/release/examples/blocs_eval "$index" "$data/un-regional-groups.csv" GA
