@@ -424,8 +424,9 @@ async function compareView() {
   }
   document.title = `${r.first} and ${r.second} · caucus`;
   const words = (list) => list.length ? h('p', { class: 'terms' }, list.join(', ')) : h('p', { class: 'muted' }, '—');
-  const pair = (label, p) => p ? h('section', { class: 'pair' }, h('h3', {}, label), h('div', { class: 'side-by-side' },
-    p.map((x) => h('blockquote', {}, h('div', { class: 'who-said' }, countryLink(x.country), ' ', h('span', { class: 'loc' }, x.location)), x.text)))) : null;
+  // A pair is [first, second], or {term, first, second} when it agrees on a term.
+  const pair = (label, p) => p ? h('section', { class: 'pair' }, h('h3', {}, p.term ? `${label}: “${p.term}”` : label), h('div', { class: 'side-by-side' },
+    (Array.isArray(p) ? p : [p.first, p.second]).filter(Boolean).map((x) => h('blockquote', {}, h('div', { class: 'who-said' }, countryLink(x.country), ' ', h('span', { class: 'loc' }, x.location)), x.text)))) : null;
   fill(out, 
     h('h2', {}, countryLink(r.first), ' and ', countryLink(r.second), h('span', { class: 'muted' }, ` · ${r.scope} · similarity ${r.similarity.toFixed(2)}`)),
     h('div', { class: 'side-by-side' },
