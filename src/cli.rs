@@ -79,7 +79,7 @@ const QUERY_HELP: &str = "Query syntax:\n  darknet escrow            passages wi
 /// from one query, and small enough that nothing sized by it can exhaust memory.
 pub const MAX_SHOWN: usize = 10_000;
 
-/// Reads `-n`: a whole number from 0 to [`MAX_SHOWN`].
+/// Reads `-n`: a whole number from 1 to [`MAX_SHOWN`].
 fn shown_count(s: &str) -> Result<usize, String> {
     let digits = s.trim();
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -88,6 +88,9 @@ fn shown_count(s: &str) -> Result<usize, String> {
     let n = digits.parse::<u128>().unwrap_or(u128::MAX);
     if n > MAX_SHOWN as u128 {
         return Err(format!("at most {MAX_SHOWN} results can be shown"));
+    }
+    if n == 0 {
+        return Err("-n 0 would show nothing; give 1 or more".to_owned());
     }
     Ok(n as usize)
 }

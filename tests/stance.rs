@@ -345,3 +345,38 @@ fn allies_on_an_issue() {
     ));
     assert!(text.contains("as Russia does"), "{text}");
 }
+
+#[test]
+fn questions_and_limits_that_cannot_fail_silently() {
+    let index = corpus_index();
+    // Only common words: an error, said once.
+    let o = run(&index, &["who", "the of and"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = common::stderr(&o);
+    assert_eq!(err.matches("common words").count(), 1, "{err}");
+    // -n 0 shows nothing: an error.
+    let o = run(&index, &["search", "escrow", "-n", "0"]);
+    assert_eq!(o.status.code(), Some(2));
+    // A topic no paper has is an error listing the topics there are.
+    let o = run(&index, &["who", "escrow", "--topic", "nuclear"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(common::stderr(&o).contains("Online Drug Trafficking"));
+    // A misspelt country in a question gets a suggestion.
+    let o = run(&index, &["search", "what does Belguim say about escrow"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(common::stderr(&o).contains("Belgium"));
+    // A question about a group keeps the group as search words.
+    let o = run(
+        &index,
+        &[
+            "search",
+            "what do small island states say about sea level rise",
+            "--json",
+        ],
+    );
+    let lines = json_lines(&o);
+    let summary = of_type(&lines, "summary")[0].clone();
+    let ignored = summary["read_as"]["ignored"].as_array().unwrap();
+    assert!(ignored.iter().any(|w| w == "say"));
+    assert!(!ignored.iter().any(|w| w == "island"));
+}

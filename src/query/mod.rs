@@ -69,7 +69,7 @@ fn suggestion(s: &[String]) -> String {
 /// Errors turning a query into a search.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CompileError {
-    #[error("bad query {query:?}: {source}")]
+    #[error("bad query {query:?}")]
     Syntax {
         query: String,
         #[source]

@@ -205,7 +205,17 @@ pub fn compile(
         &state.summary.catalog,
         mode,
     )
-    .map_err(|e| ApiError::bad(e.to_string()))
+    .map_err(|e| {
+        // The error's causes too: "bad query …: unclosed quote".
+        let mut message = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(cause) = source {
+            message.push_str(": ");
+            message.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        ApiError::bad(message)
+    })
 }
 
 /// Links from a result's files to the papers' ids, for the page.
