@@ -29,8 +29,13 @@ struct Judgment {
 }
 
 fn queries() -> Vec<Judged> {
+    judged_in("tests/relevance/queries")
+}
+
+/// Every judged query in the JSON files of a folder, in file order.
+fn judged_in(folder: &str) -> Vec<Judged> {
     let mut out = Vec::new();
-    let dir = repo().join("tests/relevance/queries");
+    let dir = repo().join(folder);
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -433,18 +438,7 @@ mod baseline {
 }
 
 fn hard_queries() -> Vec<Judged> {
-    let mut out = Vec::new();
-    let dir = repo().join("tests/relevance/hard");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    for f in files {
-        let q: Vec<Judged> = serde_json::from_slice(&std::fs::read(&f).unwrap()).unwrap();
-        out.extend(q);
-    }
-    out
+    judged_in("tests/relevance/hard")
 }
 
 /// nDCG@10 of a ranked list of (file, text) against the judgments.

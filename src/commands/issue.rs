@@ -21,21 +21,19 @@ fn filters(committee: Option<String>, topic: Option<String>) -> FilterArgs {
     }
 }
 
-pub fn compare_on(
+/// `who` over every country on the issue, with the prepared query.
+fn who_on(
     ctx: &Context,
-    first: &str,
-    second: &str,
     on: &str,
     committee: Option<String>,
     topic: Option<String>,
-) -> Result<Outcome> {
+) -> Result<(super::query::Prepared, analysis::WhoResult)> {
     let p = prepare(
         ctx,
         &[on.to_owned()],
         filters(committee, topic),
         Mode::AllWords,
     )?;
-    let (a, b) = (country(&p, first)?, country(&p, second)?);
     let who = analysis::who(
         &p.index,
         &p.searcher,
@@ -45,6 +43,19 @@ pub fn compare_on(
         None,
         None,
     )?;
+    Ok((p, who))
+}
+
+pub fn compare_on(
+    ctx: &Context,
+    first: &str,
+    second: &str,
+    on: &str,
+    committee: Option<String>,
+    topic: Option<String>,
+) -> Result<Outcome> {
+    let (p, who) = who_on(ctx, on, committee, topic)?;
+    let (a, b) = (country(&p, first)?, country(&p, second)?);
     let result = issue::compare_on(who, &a, &b);
     let mut printer = ctx.printer();
     printer.compare_on(&result)?;
@@ -64,22 +75,8 @@ pub fn allies_on(
     committee: Option<String>,
     topic: Option<String>,
 ) -> Result<Outcome> {
-    let p = prepare(
-        ctx,
-        &[on.to_owned()],
-        filters(committee, topic),
-        Mode::AllWords,
-    )?;
+    let (p, who) = who_on(ctx, on, committee, topic)?;
     let name = country(&p, name)?;
-    let who = analysis::who(
-        &p.index,
-        &p.searcher,
-        &p.raw,
-        &p.compiled,
-        false,
-        None,
-        None,
-    )?;
     let result = issue::allies_on(who, &name, opponents, limit);
     let mut printer = ctx.printer();
     printer.allies_on(&result)?;
