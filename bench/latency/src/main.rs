@@ -51,7 +51,7 @@ fn main() {
         let run = || -> usize {
             let compiled = query::read(raw, &filters, &index.fields, &summary.catalog, mode).expect("query");
             if cmd == "who" {
-                analysis::who(&index, &searcher, raw, &compiled, false, None).expect("who").total_passages
+                analysis::who(&index, &searcher, raw, &compiled, false, None, None).expect("who").total_passages
             } else {
                 analysis::search(&index, &searcher, raw, &compiled, 10, false).expect("search").total
             }
