@@ -197,6 +197,13 @@ pub fn parse_label(line: &str) -> Option<(HeaderKey, String)> {
 /// Delegation: B"), or NMUN's two-column table flattened into one line ("Delegation
 /// from Represented by Canada University of X"). None when the line is not fields.
 pub fn fields_of_line(line: &str) -> Option<Vec<(HeaderKey, String)>> {
+    // A header, even a whole one flattened onto one line, sits at the line's start:
+    // the rest of a book-length line is not copied and lower-cased to find it.
+    const HEADER_CHARS: usize = 16 * 1024;
+    let line = match line.char_indices().nth(HEADER_CHARS) {
+        Some((at, _)) => &line[..at],
+        None => line,
+    };
     if let Some(country) = flattened_nmun(line) {
         return Some(vec![(HeaderKey::Country, country)]);
     }

@@ -144,8 +144,10 @@ pub fn is_furniture_title(text: &str) -> bool {
 /// Whether a short line reads as a title rather than a sentence: Title Case or
 /// capitals, a country or committee name, or a position-paper or conference line.
 pub fn looks_like_title(text: &str) -> bool {
+    /// Longer than any title; a whole paragraph is not looked through letter by letter.
+    const LONGEST_TITLE: usize = 400;
     let text = text.trim();
-    if text.is_empty() {
+    if text.is_empty() || text.len() > LONGEST_TITLE {
         return false;
     }
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
@@ -313,14 +315,13 @@ fn number_marks(list: &str) -> Vec<(usize, usize)> {
 
 /// Cleans the blocks before they are read: page furniture and empty table rows
 /// are dropped, and a paragraph that a page break cut in two is joined again.
-pub fn prepare(blocks: &[Block]) -> Vec<Block> {
+pub fn prepare(blocks: Vec<Block>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     for block in blocks {
         let lines: Vec<SrcLine> = block
             .lines
-            .iter()
+            .into_iter()
             .filter(|l| !is_furniture(&l.text))
-            .cloned()
             .collect();
         if lines.is_empty() {
             continue;
@@ -384,6 +385,10 @@ pub fn is_furniture(line: &str) -> bool {
     }
     if t.chars().all(|c| matches!(c, '|' | ' ' | '\t' | '-' | ':')) {
         return true;
+    }
+    // Page numbers and document symbols are short; prose is not copied to be sure.
+    if t.len() > 80 {
+        return false;
     }
     let tokens: Vec<&str> = t.split_whitespace().collect();
     let lower = t.to_lowercase();
@@ -454,10 +459,10 @@ fn is_record_token(w: &str) -> bool {
 /// A paragraph opened by a label ("ABOUT THE COUNTRY: Sweden, officially ...",
 /// "**Background:** The treaty ..."): the label becomes a heading and the rest a
 /// paragraph of its own.
-pub fn split_inline_labels(blocks: &[Block]) -> Vec<Block> {
-    let mut out = Vec::with_capacity(blocks.len());
+pub fn split_inline_labels(blocks: impl IntoIterator<Item = Block>) -> Vec<Block> {
+    let mut out = Vec::new();
     for block in blocks {
-        if let Some((label, rest)) = inline_label(block) {
+        if let Some((label, rest)) = inline_label(&block) {
             let first = block
                 .lines
                 .first()
@@ -468,11 +473,11 @@ pub fn split_inline_labels(blocks: &[Block]) -> Vec<Block> {
                 vec![SrcLine::new(label, first.line, first.page)],
             ));
             let mut lines = vec![SrcLine::new(rest, first.line, first.page)];
-            lines.extend(block.lines.iter().skip(1).cloned());
+            lines.extend(block.lines.into_iter().skip(1));
             out.push(Block::new(block.kind, lines));
             continue;
         }
-        out.push(block.clone());
+        out.push(block);
     }
     out
 }
@@ -623,7 +628,7 @@ mod tests {
     #[test]
     fn a_sentence_cut_by_a_page_break_is_joined() {
         let p = |t: &str| Block::single(BlockKind::Paragraph, t, None, None);
-        let blocks = prepare(&[
+        let blocks = prepare(vec![
             p("The Minister stressed that aid must arrive early and the Republic would"),
             p("A/79/PV.9 24/09/2024"),
             p("continue to increase its contributions."),
@@ -636,24 +641,24 @@ mod tests {
     #[test]
     fn a_label_opening_a_paragraph_becomes_a_heading() {
         let p = |t: &str| Block::single(BlockKind::Paragraph, t, Some(3), None);
-        let out = split_inline_labels(&[p(
+        let out = split_inline_labels([p(
             "ABOUT THE COUNTRY: Sweden, officially the Kingdom of Sweden, is a Nordic country.",
         )]);
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].kind, BlockKind::Heading(3));
         assert_eq!(out[0].lines[0].text, "ABOUT THE COUNTRY");
         assert!(out[1].lines[0].text.starts_with("Sweden, officially"));
-        let out = split_inline_labels(&[p(
+        let out = split_inline_labels([p(
             "**Background:** The treaty entered into force in 1970 and binds most States.",
         )]);
         assert_eq!(out[0].lines[0].text, "Background");
         // Prose with a colon, and header fields, stay as they are.
         assert_eq!(
-            split_inline_labels(&[p("In 2019 the figures were clear: seizures rose again.")]).len(),
+            split_inline_labels([p("In 2019 the figures were clear: seizures rose again.")]).len(),
             1
         );
         assert_eq!(
-            split_inline_labels(&[p("Country: Sweden and its neighbours in the north")]).len(),
+            split_inline_labels([p("Country: Sweden and its neighbours in the north")]).len(),
             1
         );
     }

@@ -10,7 +10,7 @@ pub mod layout;
 pub mod structure;
 pub mod text;
 
-use blocks::{Block, BlockKind};
+use blocks::{Block, BlockKind, SrcLine};
 use header::HeaderKey;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -111,18 +111,26 @@ impl Paper {
 /// used for the country when the header has none, and for the committee when the
 /// paper sits in a folder named after one.
 pub fn parse(blocks: &[Block], path: &Path) -> Paper {
+    parse_owned(blocks.to_vec(), path)
+}
+
+/// [`parse`] taking the blocks, so each stage reuses the text of the one before
+/// rather than copying it: a paper is held about twice (blocks and passages) at
+/// most, however long it is.
+pub fn parse_owned(blocks: Vec<Block>, path: &Path) -> Paper {
     let blocks = layout::prepare(blocks);
-    let (margins, blocks): (Vec<Block>, Vec<Block>) = blocks
+    let (margins, mut blocks): (Vec<Block>, Vec<Block>) = blocks
         .into_iter()
         .partition(|b| b.kind == BlockKind::Margin);
     let (mut head, body_start) = read_header(&blocks, &margins);
-    let body = layout::split_inline_labels(&blocks[body_start..]);
+    let body = layout::split_inline_labels(blocks.drain(body_start.min(blocks.len())..));
+    drop(blocks);
     // "The topics before the Economic and Social Council are: 1) ..., 2) ..."
     if let Some((committee, topics)) = body
         .iter()
         .filter(|b| b.kind == BlockKind::Paragraph)
         .take(3)
-        .find_map(|b| layout::prose_topics(&block_text(b)))
+        .find_map(|b| layout::prose_topics(&block_head(b, PROSE_TOPICS_CHARS)))
     {
         if head.topics.is_empty() {
             head.topics = topics.into_iter().map(|t| (None, t)).collect();
@@ -454,7 +462,12 @@ fn read_header(blocks: &[Block], margins: &[Block]) -> (Head, usize) {
             continue;
         }
         // A preamble before the header: a site's title, an author and date line.
-        let short = block_text(block).split_whitespace().count() <= 40;
+        let short = block
+            .lines
+            .iter()
+            .flat_map(|l| l.text.split_whitespace())
+            .nth(40)
+            .is_none();
         if fields == 0 && head.country.is_none() && short && fields_ahead(&blocks[i + 1..scan]) {
             body_start = i + 1;
             continue;
@@ -488,8 +501,9 @@ fn margin_head(margins: &[Block]) -> Head {
 
 /// Lines of a header block with a word the line break hyphenated joined again
 /// ("Topic: Nuclear Disarmament and the Non-" + "Proliferation Treaty").
-fn header_lines(block: &Block) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+fn header_lines(block: &Block) -> Vec<std::borrow::Cow<'_, str>> {
+    use std::borrow::Cow;
+    let mut out: Vec<Cow<'_, str>> = Vec::new();
     for line in &block.lines {
         let text = line.text.trim();
         match out.last_mut() {
@@ -498,9 +512,9 @@ fn header_lines(block: &Block) -> Vec<String> {
                     && !prev.ends_with(" -")
                     && header::fields_of_line(text).is_none() =>
             {
-                *prev = join_lines([prev.as_str(), text]).0;
+                *prev = Cow::Owned(join_lines([prev.as_ref(), text]).0);
             }
-            _ => out.push(text.to_owned()),
+            _ => out.push(Cow::Borrowed(text)),
         }
     }
     out
@@ -549,6 +563,10 @@ fn table_cells(text: &str) -> Vec<String> {
 /// A table row made only of header labels with no values ("Delegation from: |
 /// Represented by:"): the values stand in the next row.
 fn label_row(text: &str) -> Option<Vec<HeaderKey>> {
+    // A row of labels is short; a long line is prose, not split into cells.
+    if text.len() > 1000 {
+        return None;
+    }
     let cells = table_cells(text);
     if cells.len() < 2 {
         return None;
@@ -585,11 +603,17 @@ fn is_section_title(h: &Heading) -> bool {
 /// of Colombia". A short plain sentence ("Belgium wants the darknet closed") is the
 /// paper's first paragraph, not a title, even without a full stop.
 fn is_title(block: &Block) -> bool {
-    if block.lines.len() > 2 {
+    // Counted on the lines, without joining them: the block may be a whole book.
+    let words = block
+        .lines
+        .iter()
+        .flat_map(|l| l.text.split_whitespace())
+        .take(17)
+        .count();
+    if block.lines.len() > 2 || words > 16 {
         return false;
     }
     let text = block_text(block);
-    let words = text.split_whitespace().count();
     let formatted = matches!(block.kind, BlockKind::Heading(_) | BlockKind::BoldParagraph)
         || block.lines.first().is_some_and(|l| {
             let t = l.text.trim();
@@ -607,6 +631,33 @@ fn is_title(block: &Block) -> bool {
         && (formatted || !clean.ends_with('.'))
         && !matches!(heading_of(block), Some(Heading::Section(ref s)) if kind_of_heading(s) != SectionKind::Other)
         && !matches!(heading_of(block), Some(Heading::Topic(..)))
+}
+
+/// How far into a paragraph a sentence listing the topics is looked for.
+const PROSE_TOPICS_CHARS: usize = 4000;
+
+/// [`block_text`] of the block's first lines, cut after about `max_chars`: enough
+/// to read a sentence at a paragraph's start without copying a book-length one.
+fn block_head(block: &Block, max_chars: usize) -> String {
+    let mut chars = 0;
+    let lines: Vec<SrcLine> = block
+        .lines
+        .iter()
+        .take_while(|l| {
+            let before = chars;
+            chars += l.text.len();
+            before < max_chars
+        })
+        .map(|l| {
+            let cut = l
+                .text
+                .char_indices()
+                .nth(max_chars)
+                .map_or(l.text.len(), |(at, _)| at);
+            SrcLine::new(&l.text[..cut], l.line, l.page)
+        })
+        .collect();
+    block_text(&Block::new(block.kind, lines))
 }
 
 fn block_text(block: &Block) -> String {
@@ -882,7 +933,15 @@ fn same_topic(a: &str, b: &str) -> bool {
 }
 
 fn add_paragraph(block: &Block, section: Option<usize>, topic: &str, passages: &mut Vec<Passage>) {
-    let (joined, starts) = join_lines(block.lines.iter().map(|l| l.text.as_str()));
+    // One line (a paragraph per line, or a whole file on one line) needs no
+    // joining: borrow it rather than copy a line that may be the whole file.
+    let (joined, starts) = match block.lines.as_slice() {
+        [only] => (std::borrow::Cow::Borrowed(only.text.trim()), vec![0]),
+        lines => {
+            let (text, starts) = join_lines(lines.iter().map(|l| l.text.as_str()));
+            (std::borrow::Cow::Owned(text), starts)
+        }
+    };
     let pieces = split_long(&joined, structure::MAX_PASSAGE_WORDS);
     let first = passages.len() as u32 + 1;
     for range in pieces {
@@ -956,6 +1015,10 @@ fn push(
     topic: &str,
 ) {
     let number = passages.len() as u32 + 1;
+    // Built by pushing, the text may hold twice its length; a paper keeps its
+    // passages until they are indexed.
+    let mut clean = clean;
+    clean.text.shrink_to_fit();
     passages.push(Passage {
         number,
         paragraph: number,
@@ -986,6 +1049,18 @@ pub fn read_bytes(
 ) -> Result<Paper, ReadError> {
     let blocks = formats::extract(format, bytes, limits)?;
     Ok(parse(&blocks, rel_path))
+}
+
+/// [`read_bytes`] for a file's bytes the caller no longer needs: plain text is
+/// decoded in place, so a huge text file is not held twice.
+pub fn read_owned(
+    format: formats::Format,
+    bytes: Vec<u8>,
+    rel_path: &Path,
+    limits: &formats::Limits,
+) -> Result<Paper, ReadError> {
+    let blocks = formats::extract_owned(format, bytes, limits)?;
+    Ok(parse_owned(blocks, rel_path))
 }
 
 #[cfg(test)]

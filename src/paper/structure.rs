@@ -180,6 +180,18 @@ pub enum Heading {
 
 /// Decides whether a block is a heading; returns its clean text.
 pub fn heading_of(block: &Block) -> Option<Heading> {
+    // No heading runs this long, whatever the format says; counting on the lines
+    // spares joining a block that may hold a whole book.
+    const LONGEST_HEADING_WORDS: usize = 60;
+    let long = block
+        .lines
+        .iter()
+        .flat_map(|l| l.text.split_whitespace())
+        .nth(LONGEST_HEADING_WORDS)
+        .is_some();
+    if long {
+        return None;
+    }
     let text: String = block
         .lines
         .iter()
@@ -769,7 +781,7 @@ fn tidy_spaces(s: &str) -> String {
 /// words (a single longer sentence is cut at word boundaries). Returns byte ranges.
 pub fn split_long(text: &str, max_words: usize) -> Vec<std::ops::Range<usize>> {
     if text.split_whitespace().count() <= max_words {
-        return std::iter::once(0..text.len()).collect();
+        return cut_runs(text, 0..text.len());
     }
     let sentences = sentence_ranges(text);
     let mut pieces = Vec::new();
@@ -808,7 +820,39 @@ pub fn split_long(text: &str, max_words: usize) -> Vec<std::ops::Range<usize>> {
             r.start + lead..r.end - trail
         })
         .filter(|r| !r.is_empty())
+        .flat_map(|r| cut_runs(text, r))
         .collect()
+}
+
+/// Longest passage in bytes. Words are cut into passages by count; this bounds the
+/// rare piece that has few spaces (a URL list, a base64 blob, a file of one word).
+pub const MAX_PASSAGE_BYTES: usize = 8 * 1024;
+
+/// `range` of `text` cut into runs of at most [`MAX_PASSAGE_BYTES`], at the last
+/// space before the limit when there is one, else at a character boundary.
+fn cut_runs(text: &str, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    while range.end - start > MAX_PASSAGE_BYTES {
+        let mut end = start + MAX_PASSAGE_BYTES;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if let Some(space) = text[start..end].rfind(char::is_whitespace) {
+            if space > 0 {
+                end = start + space;
+            }
+        }
+        out.push(start..end);
+        start = end;
+        while start < range.end && text[start..].starts_with(char::is_whitespace) {
+            start += text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if start < range.end {
+        out.push(start..range.end);
+    }
+    out
 }
 
 fn word_chunks(
@@ -908,6 +952,26 @@ fn is_abbreviation(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_without_spaces_is_cut_into_bounded_passages() {
+        let blob = "é".repeat(10_000) + " tail";
+        let pieces = split_long(&blob, 120);
+        assert!(pieces.len() >= 3, "{pieces:?}");
+        for r in &pieces {
+            assert!(r.len() <= MAX_PASSAGE_BYTES, "{r:?}");
+            assert!(blob.is_char_boundary(r.start) && blob.is_char_boundary(r.end));
+        }
+        let joined: String = pieces.iter().map(|r| &blob[r.clone()]).collect();
+        assert_eq!(joined.replace(' ', ""), blob.replace(' ', ""));
+        // Long text with spaces is cut at a space, never inside a word.
+        let prose = "word ".repeat(3000);
+        let pieces = split_long(&prose, 100_000);
+        assert!(pieces.len() >= 2);
+        for r in pieces {
+            assert!(prose[r].split_whitespace().all(|w| w == "word"));
+        }
+    }
     use crate::paper::blocks::SrcLine;
 
     fn para(text: &str) -> Block {

@@ -45,6 +45,32 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     }
 }
 
+/// [`decode`] taking the bytes: valid UTF-8 (the usual case) becomes the text
+/// without a copy.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
+    let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
+    if !bom && (bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])) {
+        return decode(&bytes);
+    }
+    if !bom && looks_binary(&bytes) {
+        return Err(DecodeError::Binary);
+    }
+    if bom {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, Encoding::Utf8)),
+        Err(e) if bom => Ok((
+            String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            Encoding::Utf8,
+        )),
+        Err(e) => {
+            let (text, _, _) = WINDOWS_1252.decode(e.as_bytes());
+            Ok((text.into_owned(), Encoding::Windows1252))
+        }
+    }
+}
+
 /// NUL bytes or many control characters in the first 8 KiB mean binary.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
@@ -61,6 +87,29 @@ fn looks_binary(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn owned_decoding_agrees_with_borrowed() {
+        let mut with_bom = vec![0xEF, 0xBB, 0xBF];
+        with_bom.extend_from_slice("Country: Chile".as_bytes());
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in "Topic: café".encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        let cases: Vec<Vec<u8>> = vec![
+            b"plain".to_vec(),
+            "Côte".as_bytes().to_vec(),
+            with_bom,
+            vec![0xEF, 0xBB, 0xBF, b'a', 0xFF],
+            b"caf\xe9".to_vec(),
+            utf16,
+            vec![0, 1, 2, 3],
+            Vec::new(),
+        ];
+        for bytes in cases {
+            assert_eq!(decode_owned(bytes.clone()), decode(&bytes), "{bytes:?}");
+        }
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {

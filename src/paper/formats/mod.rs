@@ -146,6 +146,26 @@ pub fn extract(format: Format, bytes: &[u8], limits: &Limits) -> Result<Vec<Bloc
     }
 }
 
+/// [`extract`] taking the bytes: a text file's bytes become its text without a
+/// copy when they are UTF-8, so a huge file is not held as bytes and text at once.
+pub fn extract_owned(
+    format: Format,
+    bytes: Vec<u8>,
+    limits: &Limits,
+) -> Result<Vec<Block>, ExtractError> {
+    match format {
+        Format::Text => Ok(extract_text(&decode_text_owned(bytes)?)),
+        Format::Markdown => Ok(markdown::extract(&decode_text_owned(bytes)?)),
+        _ => extract(format, &bytes, limits),
+    }
+}
+
+fn decode_text_owned(bytes: Vec<u8>) -> Result<String, ExtractError> {
+    text::decode_owned(bytes)
+        .map(|(text, _)| text)
+        .map_err(|text::DecodeError::Binary| ExtractError::Binary)
+}
+
 fn decode_text(bytes: &[u8]) -> Result<String, ExtractError> {
     text::decode(bytes)
         .map(|(text, _)| text)
