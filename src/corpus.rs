@@ -347,6 +347,8 @@ mod tests {
                     country: String::new(),
                     committee: None,
                     topics: Vec::new(),
+                    signature: Vec::new(),
+                    folded_into: None,
                 },
             );
         }

@@ -302,7 +302,7 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
     let mut printer = ctx.printer();
     printer.catalog(&summary.catalog, &rows)?;
     printer.flush()?;
-    Ok(if rows.is_empty() {
+    Ok(if rows.is_empty() && summary.catalog.unplaced.is_empty() {
         Outcome::NothingFound
     } else {
         Outcome::Found

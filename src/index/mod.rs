@@ -4,6 +4,7 @@
 //! and the state file that records which corpus and which file versions it holds.
 
 pub mod analyzer;
+pub mod fold;
 pub mod lexicon;
 pub mod search;
 pub mod state;
@@ -75,8 +76,10 @@ pub struct Fields {
     pub paragraph: Field,
     /// How many passages that paragraph was cut into (1 for most).
     pub pieces: Field,
-    /// The whole paragraph, indexed (not stored) only for pieces of a split one, so
-    /// words that fall on both sides of a cut still match together.
+    /// The piece joined with the next one, indexed (not stored) only for pieces of
+    /// a split paragraph, so words that fall on both sides of a cut still match
+    /// together. Not the whole paragraph: a book-length paragraph would otherwise
+    /// cost the square of its length.
     pub context: Field,
 }
 

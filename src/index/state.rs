@@ -27,6 +27,13 @@ pub struct FileState {
     pub committee: Option<(String, String)>,
     #[serde(default)]
     pub topics: Vec<String>,
+    /// MinHash of the paper's prose, to find the same paper saved in several formats.
+    #[serde(default)]
+    pub signature: Vec<u32>,
+    /// When this file is a copy of another (the PDF of a paper also given as DOCX):
+    /// the file indexed instead. A folded file has no passages in the index.
+    #[serde(default)]
+    pub folded_into: Option<String>,
 }
 
 /// The per-file record; read only by the indexer.
@@ -71,12 +78,45 @@ pub struct Catalog {
     /// Country -> the committee codes it wrote papers for.
     #[serde(default)]
     pub country_committees: BTreeMap<String, Vec<String>>,
+    /// Papers caucus could not place: no country or no committee found. Indexed and
+    /// searchable, but outside every committee filter; `list` names them.
+    #[serde(default)]
+    pub unplaced: Vec<Unplaced>,
+    /// Files folded into another file as the same paper: (copy, file indexed).
+    #[serde(default)]
+    pub folded: Vec<(String, String)>,
+}
+
+/// A paper whose country or committee is unknown.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Unplaced {
+    pub file: String,
+    /// The country read, or `unknown`.
+    pub country: String,
+    /// The committee code read, if any.
+    pub committee: Option<String>,
 }
 
 impl Catalog {
     pub fn from_files(files: &Files) -> Catalog {
         let mut c = Catalog::default();
-        for f in files.files.values() {
+        for (rel, f) in &files.files {
+            if let Some(kept) = &f.folded_into {
+                c.folded.push((rel.clone(), kept.clone()));
+                continue;
+            }
+            let unknown_country = f.country.is_empty() || f.country == crate::paper::UNKNOWN;
+            if unknown_country || f.committee.is_none() {
+                c.unplaced.push(Unplaced {
+                    file: rel.clone(),
+                    country: if unknown_country {
+                        crate::paper::UNKNOWN.to_owned()
+                    } else {
+                        f.country.clone()
+                    },
+                    committee: f.committee.as_ref().map(|(code, _)| code.clone()),
+                });
+            }
             *c.countries.entry(f.country.clone()).or_default() += 1;
             if let Some((code, name)) = &f.committee {
                 c.committees.insert(code.clone(), name.clone());

@@ -92,6 +92,8 @@ pub struct UpdateReport {
     pub links_outside: Vec<String>,
     /// Folders inside the corpus skipped because they hold an index.
     pub index_folders: Vec<String>,
+    /// Files that are another file's paper in a second format: (copy, file indexed).
+    pub folded: Vec<(String, String)>,
 }
 
 /// Errors that stop an indexing run (a bad file never does).
@@ -207,6 +209,8 @@ pub fn update(
     quiet_reader_panics();
     let fields = pindex.fields;
     let mut dirty = opts.rebuild || !same_corpus;
+    // Files whose passages this run added to the index.
+    let mut read_now: std::collections::BTreeSet<String> = Default::default();
     let (tx, rx) = mpsc::sync_channel::<ReadOutcome>(64);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let workers = opts.threads.max(1);
@@ -300,8 +304,12 @@ pub fn update(
                                 .as_ref()
                                 .map(|c| (c.code.clone(), c.name.clone())),
                             topics: paper.topics.clone(),
+                            signature: super::fold::signature(&paper),
+                            // Decided below, once every file is known.
+                            folded_into: None,
                         },
                     );
+                    read_now.insert(outcome.file.rel.clone());
                 }
             }
         }
@@ -312,6 +320,42 @@ pub fn update(
         files.files.remove(rel);
         report.removed += 1;
         dirty = true;
+    }
+
+    let (folds_changed, unfolded) = apply_folds(
+        &mut writer,
+        &fields,
+        &mut files,
+        &read_now,
+        record_trusted,
+        &mut report,
+    );
+    dirty |= folds_changed;
+    for rel in unfolded {
+        // No longer a copy (the file it was folded into is gone or changed): index it.
+        let Some(file) = walk.files.iter().find(|f| f.rel == rel) else {
+            continue;
+        };
+        let outcome = read_file(file, opts);
+        dirty = true;
+        writer.delete_term(Term::from_field_text(fields.file, &rel));
+        match outcome.result {
+            Ok((_, paper)) => {
+                for doc in documents(&fields, &rel, file.format, &paper) {
+                    let _ = writer.add_document(doc);
+                }
+            }
+            Err(message) => {
+                // Forget it, so the next run reads it as new.
+                files.files.remove(&rel);
+                report.skipped += 1;
+                report.warnings.push(FileWarning {
+                    file: rel,
+                    message,
+                    skipped: true,
+                });
+            }
+        }
     }
 
     crash_point();
@@ -336,8 +380,9 @@ pub fn update(
         .wait_merging_threads()
         .map_err(|e| pindex.tantivy_error(e))?;
 
-    report.papers = files.files.len();
-    report.passages = files.files.values().map(|f| u64::from(f.passages)).sum();
+    let indexed = || files.files.values().filter(|f| f.folded_into.is_none());
+    report.papers = indexed().count();
+    report.passages = indexed().map(|f| u64::from(f.passages)).sum();
     let io = |source| super::write_error(index_dir, source);
     files.save(index_dir).map_err(io)?;
     crash_point();
@@ -361,6 +406,42 @@ pub fn update(
     .map_err(io)?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// Folds copies of one paper into one file (see [`super::fold`]): a copy's passages
+/// leave the index. Returns whether the index changed, and the files that stopped
+/// being copies (their twin was deleted or changed), which the caller indexes.
+fn apply_folds(
+    writer: &mut IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    files: &mut Files,
+    read_now: &std::collections::BTreeSet<String>,
+    record_trusted: bool,
+    report: &mut UpdateReport,
+) -> (bool, Vec<String>) {
+    let folds = super::fold::folds(files);
+    let mut changed = false;
+    let mut unfolded = Vec::new();
+    for (rel, state) in files.files.iter_mut() {
+        let want = folds.get(rel).cloned();
+        // Whether the index holds none of the file's passages (when the record is
+        // not trusted, it may hold them whatever the record says).
+        let absent = state.folded_into.is_some() && !read_now.contains(rel);
+        match (&want, absent) {
+            (Some(_), false) => {
+                writer.delete_term(Term::from_field_text(fields.file, rel));
+                changed = true;
+            }
+            (Some(_), true) if !record_trusted => {
+                writer.delete_term(Term::from_field_text(fields.file, rel));
+            }
+            (None, true) => unfolded.push(rel.clone()),
+            _ => {}
+        }
+        state.folded_into = want;
+    }
+    report.folded = folds.into_iter().collect();
+    (changed, unfolded)
 }
 
 const MIB: u64 = 1024 * 1024;
@@ -455,7 +536,7 @@ fn with_time_limit(
     let spawned = std::thread::Builder::new()
         .name(READER_THREAD.into())
         .spawn(move || {
-            let _ = tx.send(guarded(|| paper::read_bytes(format, &bytes, &rel, &limits)));
+            let _ = tx.send(guarded(|| paper::read_owned(format, bytes, &rel, &limits)));
         });
     if let Err(e) = spawned {
         return Err(format!("cannot start a reader thread: {e}"));
@@ -472,54 +553,100 @@ fn with_time_limit(
     }
 }
 
-/// One tantivy document per passage.
-pub fn documents(f: &Fields, rel: &str, format: Format, paper: &Paper) -> Vec<TantivyDocument> {
+/// The piece numbered `number` joined with the next one (the last piece with the
+/// one before), so two words on either side of any cut meet in one document. Not
+/// the whole paragraph: a book pasted as one line would cost the square of its
+/// length, and a wider window multiplies the postings of every long paragraph.
+fn context_window(pieces: &[(u32, &str)], number: u32) -> String {
+    let at = pieces.partition_point(|(n, _)| *n < number);
+    let from = if at + 1 < pieces.len() {
+        at
+    } else {
+        at.saturating_sub(1)
+    };
+    let to = (from + 2).min(pieces.len());
+    let mut out = String::new();
+    for (_, text) in &pieces[from..to] {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(text);
+    }
+    out
+}
+
+/// One tantivy document per passage, made as the writer takes them: a paper of a
+/// million passages never has all its documents in memory at once.
+pub fn documents<'a>(
+    f: &'a Fields,
+    rel: &'a str,
+    format: Format,
+    paper: &'a Paper,
+) -> impl Iterator<Item = TantivyDocument> + 'a {
     let (committee, committee_name) = paper
         .committee
         .as_ref()
         .map_or(("", ""), |c| (c.code.as_str(), c.name.as_str()));
     let key = super::paper_key(rel);
     // Pieces of one paragraph, by the paragraph's first passage number.
-    let mut paragraphs: std::collections::BTreeMap<u32, Vec<&str>> = Default::default();
+    let mut paragraphs: std::collections::BTreeMap<u32, Vec<(u32, &str)>> = Default::default();
     for p in &paper.passages {
-        paragraphs.entry(p.paragraph).or_default().push(&p.text);
+        paragraphs
+            .entry(p.paragraph)
+            .or_default()
+            .push((p.number, &p.text));
     }
-    paper
-        .passages
-        .iter()
-        .map(|p| {
-            let pieces = paragraphs.get(&p.paragraph).map_or(&[][..], Vec::as_slice);
-            let mut doc = TantivyDocument::new();
-            doc.add_text(f.file, rel);
-            doc.add_text(f.country, &paper.country.name);
-            if let Some(code) = &paper.country.iso3 {
-                doc.add_text(f.country_code, code);
-            }
-            doc.add_text(f.committee, committee);
-            doc.add_text(f.committee_name, committee_name);
-            doc.add_text(f.topic, &p.topic);
-            let section = paper.section_of(p);
-            doc.add_text(f.section, section.map_or("", |s| s.heading.as_str()));
-            doc.add_text(f.section_kind, section.map_or("other", |s| s.kind.as_str()));
-            doc.add_u64(f.passage, u64::from(p.number));
-            doc.add_u64(f.line, u64::from(p.line.unwrap_or(0)));
-            doc.add_u64(f.page, u64::from(p.page.unwrap_or(0)));
-            doc.add_text(f.text, &p.text);
-            let cites = p
-                .citations
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(",");
-            doc.add_text(f.citations, cites);
-            doc.add_text(f.format, format.name());
-            doc.add_u64(f.paper, key);
-            doc.add_u64(f.paragraph, u64::from(p.paragraph));
-            doc.add_u64(f.pieces, pieces.len().max(1) as u64);
-            if pieces.len() > 1 {
-                doc.add_text(f.context, pieces.join(" "));
-            }
-            doc
-        })
-        .collect()
+    paper.passages.iter().map(move |p| {
+        let pieces = paragraphs.get(&p.paragraph).map_or(&[][..], Vec::as_slice);
+        let mut doc = TantivyDocument::new();
+        doc.add_text(f.file, rel);
+        doc.add_text(f.country, &paper.country.name);
+        if let Some(code) = &paper.country.iso3 {
+            doc.add_text(f.country_code, code);
+        }
+        doc.add_text(f.committee, committee);
+        doc.add_text(f.committee_name, committee_name);
+        doc.add_text(f.topic, &p.topic);
+        let section = paper.section_of(p);
+        doc.add_text(f.section, section.map_or("", |s| s.heading.as_str()));
+        doc.add_text(f.section_kind, section.map_or("other", |s| s.kind.as_str()));
+        doc.add_u64(f.passage, u64::from(p.number));
+        doc.add_u64(f.line, u64::from(p.line.unwrap_or(0)));
+        doc.add_u64(f.page, u64::from(p.page.unwrap_or(0)));
+        doc.add_text(f.text, &p.text);
+        let cites = p
+            .citations
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        doc.add_text(f.citations, cites);
+        doc.add_text(f.format, format.name());
+        doc.add_u64(f.paper, key);
+        doc.add_u64(f.paragraph, u64::from(p.paragraph));
+        doc.add_u64(f.pieces, pieces.len().max(1) as u64);
+        if pieces.len() > 1 {
+            doc.add_text(f.context, context_window(pieces, p.number));
+        }
+        doc
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::context_window;
+
+    #[test]
+    fn context_is_a_piece_and_its_neighbour_however_long_the_paragraph() {
+        let texts: Vec<String> = (0..1000).map(|i| format!("piece{i}")).collect();
+        let pieces: Vec<(u32, &str)> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (i as u32 + 7, t.as_str()))
+            .collect();
+        assert_eq!(context_window(&pieces, 7), "piece0 piece1");
+        assert_eq!(context_window(&pieces, 507), "piece500 piece501");
+        assert_eq!(context_window(&pieces, 1006), "piece998 piece999");
+        assert_eq!(context_window(&pieces[..1], 7), "piece0");
+    }
 }

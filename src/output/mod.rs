@@ -64,6 +64,8 @@ enum Record<'a, T: Serialize> {
     Comparison(&'a T),
     Committee(&'a T),
     Serving(&'a T),
+    Unplaced(&'a T),
+    Folded(&'a T),
 }
 
 #[derive(Serialize)]
@@ -361,6 +363,15 @@ impl Printer {
                 list_some(&r.links_outside)
             )?;
         }
+        if !r.folded.is_empty() {
+            let pairs: Vec<String> = r.folded.iter().map(|(c, k)| format!("{c} → {k}")).collect();
+            writeln!(
+                self.out,
+                "Counted once: {} the same paper as another file ({}); `caucus list` shows them.",
+                plural(r.folded.len(), "file is", "files are"),
+                list_some(&pairs)
+            )?;
+        }
         Ok(())
     }
 
@@ -379,6 +390,20 @@ impl Printer {
                     countries,
                 }))?;
             }
+            for u in &c.unplaced {
+                self.line(Record::Unplaced(u))?;
+            }
+            for (copy, kept) in &c.folded {
+                #[derive(Serialize)]
+                struct Folded<'a> {
+                    file: &'a str,
+                    same_as: &'a str,
+                }
+                self.line(Record::Folded(&Folded {
+                    file: copy,
+                    same_as: kept,
+                }))?;
+            }
             return Ok(());
         }
         for (code, name, countries) in committees {
@@ -391,6 +416,44 @@ impl Printer {
             )?;
 
             writeln!(self.out, "  {}", countries.join(", "))?;
+        }
+        if !c.unplaced.is_empty() {
+            writeln!(
+                self.out,
+                "{} ({})",
+                self.paint(
+                    Style::Bold,
+                    "Not placed: caucus could not read a country or committee"
+                ),
+                c.unplaced.len()
+            )?;
+            for u in &c.unplaced {
+                let mut missing = Vec::new();
+                if u.country == crate::paper::UNKNOWN {
+                    missing.push("no country".to_owned());
+                } else {
+                    missing.push(u.country.clone());
+                }
+                match &u.committee {
+                    Some(code) => missing.push(code.clone()),
+                    None => missing.push("no committee".to_owned()),
+                }
+                writeln!(self.out, "  {} ({})", u.file, missing.join(", "))?;
+            }
+        }
+        if !c.folded.is_empty() {
+            writeln!(
+                self.out,
+                "{} ({})",
+                self.paint(
+                    Style::Bold,
+                    "Counted once: the same paper in another format"
+                ),
+                c.folded.len()
+            )?;
+            for (copy, kept) in &c.folded {
+                writeln!(self.out, "  {copy} → {kept}")?;
+            }
         }
         let line = format!(
             "{} from {} in {}.",

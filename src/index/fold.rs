@@ -1,0 +1,233 @@
+//! One paper saved in several formats (the .pdf, .docx and .md of one paper sit side
+//! by side in real folders) is one paper: caucus indexes one of the files and folds
+//! the others into it, so `who`, `search`, `list` and the blocs count it once.
+//!
+//! Two files are the same paper when they name the same country, committee and
+//! topics and their texts share most of their three-word runs. The runs are compared through a
+//! MinHash signature kept in the per-file record, so a file that did not change is
+//! never read again to decide.
+
+use super::state::{FileState, Files};
+use crate::paper::{Paper, SectionKind};
+use std::collections::BTreeMap;
+
+/// Signature length: the share of equal slots estimates the Jaccard similarity of
+/// two papers' word runs within about ±0.09.
+const SLOTS: usize = 48;
+/// Words a signature reads: plenty for any paper, bounded for a pasted book.
+const MAX_WORDS: usize = 50_000;
+/// Estimated similarity from which two papers are one. The PDF and the DOCX of one
+/// paper differ only by page furniture and line-break hyphens, well above this;
+/// two delegations' papers on one topic share far less.
+pub const SAME_PAPER: f64 = 0.5;
+
+/// The MinHash signature of a paper's prose (bibliography left out), or empty when
+/// the paper has too little text to tell.
+pub fn signature(paper: &Paper) -> Vec<u32> {
+    let mut words: Vec<String> = Vec::new();
+    'passages: for p in &paper.passages {
+        if paper
+            .section_of(p)
+            .is_some_and(|s| s.kind == SectionKind::Bibliography)
+        {
+            continue;
+        }
+        for w in p.text.split(|c: char| !c.is_alphanumeric()) {
+            if w.is_empty() {
+                continue;
+            }
+            if words.len() == MAX_WORDS {
+                break 'passages;
+            }
+            words.push(w.to_lowercase());
+        }
+    }
+    if words.len() < 12 {
+        return Vec::new();
+    }
+    let mut mins = vec![u64::MAX; SLOTS];
+    for run in words.windows(3) {
+        let base = fnv1a(run);
+        for (slot, min) in mins.iter_mut().enumerate() {
+            let h = mix(base ^ (slot as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            if h < *min {
+                *min = h;
+            }
+        }
+    }
+    mins.into_iter().map(|h| (h >> 32) as u32).collect()
+}
+
+/// FNV-1a over the words of a run, with a separator so "a bc" differs from "ab c".
+fn fnv1a(words: &[String]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for w in words {
+        for b in w.bytes().chain(std::iter::once(0xff)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// splitmix64's finaliser: one well-mixed hash per slot from one base hash.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Estimated Jaccard similarity of two signatures (0 when either is empty).
+pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() || a.len() != b.len() {
+        return 0.0;
+    }
+    let same = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    same as f64 / a.len() as f64
+}
+
+/// Which file of a group is indexed: the format that keeps a paper's structure best,
+/// then the shorter path, then the path itself.
+fn preference(rel: &str) -> (u8, usize, String) {
+    let ext = rel
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let rank = match ext.as_str() {
+        "md" | "markdown" => 0,
+        "docx" => 1,
+        "odt" => 2,
+        "html" | "htm" => 3,
+        "txt" => 4,
+        "pdf" => 5,
+        _ => 6,
+    };
+    (rank, rel.len(), rel.to_owned())
+}
+
+/// For every file that is another file's copy: its path -> the path indexed instead.
+pub fn folds(files: &Files) -> BTreeMap<String, String> {
+    // Candidates share country and committee; compare within those groups only.
+    type Members<'a> = Vec<(&'a str, &'a FileState)>;
+    type Key<'a> = (&'a str, Option<&'a str>, Vec<String>);
+    let mut groups: BTreeMap<Key, Members> = BTreeMap::new();
+    for (rel, f) in &files.files {
+        if f.signature.is_empty() {
+            continue;
+        }
+        let committee = f.committee.as_ref().map(|(code, _)| code.as_str());
+        // One text given under two topics (a speech reused, a benchmark's copies)
+        // is two papers: each topic's search must find it.
+        let mut topics: Vec<String> = f.topics.iter().map(|t| t.to_lowercase()).collect();
+        topics.sort();
+        groups
+            .entry((f.country.as_str(), committee, topics))
+            .or_default()
+            .push((rel.as_str(), f));
+    }
+    let mut out = BTreeMap::new();
+    for members in groups.values() {
+        if members.len() < 2 {
+            continue;
+        }
+        // Union-find over the pairs that read as one paper.
+        let mut parent: Vec<usize> = (0..members.len()).collect();
+        fn root(parent: &mut [usize], mut i: usize) -> usize {
+            while parent[i] != i {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            i
+        }
+        for i in 0..members.len() {
+            for j in i + 1..members.len() {
+                if similarity(&members[i].1.signature, &members[j].1.signature) >= SAME_PAPER {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+        }
+        let mut clusters: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+        for (i, (rel, _)) in members.iter().enumerate() {
+            let r = root(&mut parent, i);
+            clusters.entry(r).or_default().push(rel);
+        }
+        for cluster in clusters.values().filter(|c| c.len() > 1) {
+            let keep = cluster
+                .iter()
+                .min_by_key(|rel| preference(rel))
+                .copied()
+                .unwrap_or_default();
+            for rel in cluster.iter().filter(|rel| **rel != keep) {
+                out.insert((*rel).to_owned(), keep.to_owned());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(country: &str, committee: &str, signature: Vec<u32>) -> FileState {
+        FileState {
+            size: 1,
+            mtime_ns: 1,
+            hash: String::new(),
+            passages: 1,
+            country: country.to_owned(),
+            committee: Some((committee.to_owned(), committee.to_owned())),
+            topics: Vec::new(),
+            signature,
+            folded_into: None,
+        }
+    }
+
+    fn sig(text: &str) -> Vec<u32> {
+        use crate::paper::formats::{Format, Limits};
+        let paper = crate::paper::read_bytes(
+            Format::Text,
+            text.as_bytes(),
+            std::path::Path::new("x.txt"),
+            &Limits::default(),
+        )
+        .unwrap();
+        signature(&paper)
+    }
+
+    const PAPER: &str = "Country: Chile\nCommittee: CND\nTopic: Drugs\n\nChile has long worked with its neighbours against the trade in drugs that crosses the Andes, and it calls for a regional task force on darknet markets that trace escrow payments. Chile also funds alternative development for coca growers in the north.\n\nChile proposes that the Commission share seizure data every month and train customs officers in tracing cryptocurrency.\n";
+
+    #[test]
+    fn the_same_text_with_furniture_is_one_paper_and_another_is_not() {
+        let a = sig(PAPER);
+        let b = sig(&PAPER.replace("Chile also funds", "Page 2 of 3\n\nChile also funds"));
+        let other = sig("Country: Peru\nCommittee: CND\nTopic: Drugs\n\nPeru asks the Commission to protect farmers of coca leaf and to treat addiction as a matter of public health, while it opposes any task force that would send foreign police into the Andes without the consent of the governments concerned.\n");
+        assert_eq!(a.len(), SLOTS);
+        assert!(similarity(&a, &b) >= SAME_PAPER, "{}", similarity(&a, &b));
+        assert!(similarity(&a, &other) < 0.2, "{}", similarity(&a, &other));
+        assert!(sig("Country: Chile\n\nToo short.").is_empty());
+    }
+
+    #[test]
+    fn copies_fold_into_the_best_format_and_strangers_stay() {
+        let a = sig(PAPER);
+        let mut files = Files::default();
+        for rel in ["chile.pdf", "chile.docx", "sub/chile-final.md"] {
+            files
+                .files
+                .insert(rel.to_owned(), state("Chile", "CND", a.clone()));
+        }
+        // Same text, another committee or another topic: not the same paper.
+        files
+            .files
+            .insert("chile-hrc.txt".to_owned(), state("Chile", "HRC", a.clone()));
+        let mut other_topic = state("Chile", "CND", a.clone());
+        other_topic.topics = vec!["Alternative Development".to_owned()];
+        files.files.insert("chile-b.txt".to_owned(), other_topic);
+        let folds = folds(&files);
+        assert_eq!(folds.len(), 2, "{folds:?}");
+        assert_eq!(folds["chile.pdf"], "sub/chile-final.md");
+        assert_eq!(folds["chile.docx"], "sub/chile-final.md");
+    }
+}
