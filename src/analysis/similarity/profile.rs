@@ -149,10 +149,11 @@ impl Names {
     }
 
     /// The length of the country name starting at `i`, and whose it is.
-    fn at(&self, raw: &[String], i: usize) -> Option<(usize, &'static str)> {
-        self.by_first.get(&raw[i])?.iter().find_map(|(seq, name)| {
-            (raw.len() - i >= seq.len() && raw[i..i + seq.len()] == seq[..])
-                .then_some((seq.len(), *name))
+    fn at(&self, raw: &[&str], i: usize) -> Option<(usize, &'static str)> {
+        self.by_first.get(raw[i])?.iter().find_map(|(seq, name)| {
+            (raw.len() - i >= seq.len()
+                && raw[i..i + seq.len()].iter().zip(seq).all(|(a, b)| a == b))
+            .then_some((seq.len(), *name))
         })
     }
 }
@@ -186,55 +187,164 @@ impl Lists {
     }
 }
 
-/// Features of a passage as (stem, surface form): stems of content words, and
-/// two-word phrases of adjacent content words.
-fn features(
-    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
-    names: &Names,
-    lists: &Lists,
-    own: &str,
-    o: &FeatureOptions,
-    text: &str,
-) -> Vec<(String, String)> {
-    let terms = analyzer::terms(analyzer, text);
-    let raw: Vec<String> = terms
-        .iter()
-        .map(|t| deunicode::deunicode(&text[t.from..t.to]).to_lowercase())
-        .collect();
-    let mut drop = vec![false; terms.len()];
-    let mut i = 0;
-    while i < terms.len() {
-        match names.at(&raw, i) {
-            Some((len, whose)) => {
-                if o.drop_all_names || whose == own {
-                    for d in drop.iter_mut().skip(i).take(len) {
-                        *d = true;
+/// Each distinct string stored once, by number.
+#[derive(Default)]
+struct Interner {
+    ids: FxHashMap<String, u32>,
+    strings: Vec<String>,
+}
+
+impl Interner {
+    /// The number of `s`, allocating only the first time it is seen.
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.strings.len() as u32;
+        self.strings.push(s.to_owned());
+        self.ids.insert(s.to_owned(), id);
+        id
+    }
+
+    fn get(&self, id: u32) -> &str {
+        &self.strings[id as usize]
+    }
+}
+
+/// No second word: a single-word feature or surface form.
+const NONE: u32 = u32::MAX;
+
+/// Turns passages into feature ids: stems of content words and two-word phrases of
+/// adjacent content words, with ceremony, style, function words and the paper's own
+/// country name left out. Words, stems and features are interned, so a committee of
+/// two thousand papers allocates once per distinct word rather than once per word.
+struct Featurizer<'o> {
+    analyzer: tantivy::tokenizer::TextAnalyzer,
+    names: Names,
+    lists: Lists,
+    o: &'o FeatureOptions,
+    /// Words as written, lower-cased and transliterated.
+    raws: Interner,
+    /// Whether each raw word is left out by the word lists.
+    dropped: Vec<bool>,
+    stems: Interner,
+    /// (stem, next stem or NONE) -> feature id, numbered in order of first use.
+    features: FxHashMap<(u32, u32), u32>,
+    /// (feature, (raw, next raw or NONE)) -> how often that surface form was used.
+    surfaces: FxHashMap<(u32, (u32, u32)), u32>,
+    lower: String,
+}
+
+impl<'o> Featurizer<'o> {
+    fn new(o: &'o FeatureOptions) -> Self {
+        Featurizer {
+            analyzer: analyzer::analyzer(),
+            names: Names::new(),
+            lists: Lists::new(),
+            o,
+            raws: Interner::default(),
+            dropped: Vec::new(),
+            stems: Interner::default(),
+            features: FxHashMap::default(),
+            surfaces: FxHashMap::default(),
+            lower: String::new(),
+        }
+    }
+
+    fn raw_id(&mut self, word: &str) -> u32 {
+        let id = if word.is_ascii() {
+            self.lower.clear();
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
+            self.raws.id(&self.lower)
+        } else {
+            self.raws.id(&deunicode::deunicode(word).to_lowercase())
+        };
+        if id as usize == self.dropped.len() {
+            let drop = self.lists.drops(self.raws.get(id), self.o);
+            self.dropped.push(drop);
+        }
+        id
+    }
+
+    fn feature(&mut self, key: (u32, u32), surface: (u32, u32)) -> u32 {
+        let next = self.features.len() as u32;
+        let id = *self.features.entry(key).or_insert(next);
+        *self.surfaces.entry((id, surface)).or_default() += 1;
+        id
+    }
+
+    /// The features of one passage of `own`'s paper, in reading order.
+    fn passage(&mut self, own: &str, text: &str, out: &mut Vec<u32>) {
+        out.clear();
+        let terms = analyzer::terms(&mut self.analyzer, text);
+        let raw: Vec<u32> = terms
+            .iter()
+            .map(|t| self.raw_id(&text[t.from..t.to]))
+            .collect();
+        let mut drop = vec![false; terms.len()];
+        {
+            let words: Vec<&str> = raw.iter().map(|&id| self.raws.get(id)).collect();
+            let mut i = 0;
+            while i < words.len() {
+                match self.names.at(&words, i) {
+                    Some((len, whose)) => {
+                        if self.o.drop_all_names || whose == own {
+                            for d in drop.iter_mut().skip(i).take(len) {
+                                *d = true;
+                            }
+                        }
+                        i += len;
                     }
+                    None => i += 1,
                 }
-                i += len;
-            }
-            None => i += 1,
-        }
-    }
-    let mut out = Vec::new();
-    let mut prev: Option<(usize, usize)> = None; // (index, position)
-    for (k, t) in terms.iter().enumerate() {
-        if drop[k] || lists.drops(&raw[k], o) {
-            prev = None;
-            continue;
-        }
-        out.push((t.stem.clone(), raw[k].clone()));
-        if let (true, Some((j, pos))) = (o.phrases, prev) {
-            if t.position == pos + 1 {
-                out.push((
-                    format!("{} {}", terms[j].stem, t.stem),
-                    format!("{} {}", raw[j], raw[k]),
-                ));
             }
         }
-        prev = Some((k, t.position));
+        let mut prev: Option<(usize, usize, u32)> = None; // (index, position, stem)
+        for (k, t) in terms.iter().enumerate() {
+            if drop[k] || self.dropped[raw[k] as usize] {
+                prev = None;
+                continue;
+            }
+            let stem = self.stems.id(&t.stem);
+            out.push(self.feature((stem, NONE), (raw[k], NONE)));
+            if let (true, Some((j, pos, prev_stem))) = (self.o.phrases, prev) {
+                if t.position == pos + 1 {
+                    out.push(self.feature((prev_stem, stem), (raw[j], raw[k])));
+                }
+            }
+            prev = Some((k, t.position, stem));
+        }
     }
-    out
+
+    /// Each feature's label: its most used surface form, the first in alphabetical
+    /// order on a tie (the same on every run, whatever the maps' order).
+    fn labels(&self) -> Vec<String> {
+        let mut best: Vec<Option<(u32, (u32, u32))>> = vec![None; self.features.len()];
+        let key = |(a, b): (u32, u32)| {
+            (
+                self.raws.get(a),
+                if b == NONE { "" } else { self.raws.get(b) },
+            )
+        };
+        for (&(feature, surface), &count) in &self.surfaces {
+            let slot = &mut best[feature as usize];
+            let better = match *slot {
+                None => true,
+                Some((c, s)) => count > c || (count == c && key(surface) < key(s)),
+            };
+            if better {
+                *slot = Some((count, surface));
+            }
+        }
+        best.into_iter()
+            .map(|b| match b {
+                Some((_, (a, NONE))) => self.raws.get(a).to_owned(),
+                Some((_, (a, b))) => format!("{} {}", self.raws.get(a), self.raws.get(b)),
+                None => String::new(),
+            })
+            .collect()
+    }
 }
 
 /// Reads every non-bibliography passage of a committee (and topic), in a fixed order
@@ -328,29 +438,22 @@ pub fn build_scope(
     passages: &[StoredPassage],
     o: &FeatureOptions,
 ) -> Scope {
-    let names = Names::new();
-    let lists = Lists::new();
-    let mut a = analyzer::analyzer();
-    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut surface: Vec<BTreeMap<String, u32>> = Vec::new();
+    let mut featurizer = Featurizer::new(o);
     let mut by_country: BTreeMap<String, (Option<String>, Vec<Counted>)> = BTreeMap::new();
-    let mut counts: FxHashMap<u32, f32> = FxHashMap::default();
+    let mut ids: Vec<u32> = Vec::new();
     for p in passages {
         if p.country == crate::paper::UNKNOWN {
             continue;
         }
-        counts.clear();
-        for (stem, raw) in features(&mut a, &names, &lists, &p.country, o, &p.text) {
-            let next = ids.len() as u32;
-            let id = *ids.entry(stem).or_insert(next);
-            if id as usize == surface.len() {
-                surface.push(BTreeMap::new());
+        featurizer.passage(&p.country, &p.text, &mut ids);
+        ids.sort_unstable();
+        let mut tf: Vector = Vec::new();
+        for &id in &ids {
+            match tf.last_mut() {
+                Some((last, count)) if *last == id => *count += 1.0,
+                _ => tf.push((id, 1.0)),
             }
-            *surface[id as usize].entry(raw).or_default() += 1;
-            *counts.entry(id).or_default() += 1.0;
         }
-        let mut tf: Vector = counts.iter().map(|(k, v)| (*k, *v)).collect();
-        tf.sort_unstable_by_key(|x| x.0);
         let entry = by_country.entry(p.country.clone()).or_insert_with(|| {
             let code = p
                 .country_code
@@ -369,8 +472,9 @@ pub fn build_scope(
         });
     }
     // How many countries use each feature.
-    let mut df = vec![0u32; surface.len()];
-    let mut seen = vec![u32::MAX; surface.len()];
+    let labels = featurizer.labels();
+    let mut df = vec![0u32; labels.len()];
+    let mut seen = vec![u32::MAX; labels.len()];
     for (c, (_, list)) in by_country.values().enumerate() {
         for p in list {
             for (id, _) in &p.tf {
@@ -431,16 +535,6 @@ pub fn build_scope(
                 vector: weigh(&total),
                 passages: shown,
             }
-        })
-        .collect();
-    let labels = surface
-        .into_iter()
-        .map(|forms| {
-            forms
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-                .map(|(s, _)| s)
-                .unwrap_or_default()
         })
         .collect();
     Scope {
