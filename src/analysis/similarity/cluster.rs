@@ -243,11 +243,24 @@ fn top_eigenvectors(a: &[Vec<f64>], cols: usize) -> Vec<Vec<f64>> {
         .map(|_| (0..n).map(|_| rng.next_f64() - 0.5).collect())
         .collect();
     orthonormalise(&mut q);
+    // The affinity graphs link each country to a few neighbours: multiply by the
+    // non-zero entries only, in column order, which sums exactly as the dense
+    // product does (adding a zero term changes no float).
+    let rows: Vec<Vec<(usize, f64)>> = a
+        .iter()
+        .map(|r| {
+            r.iter()
+                .enumerate()
+                .filter(|(_, x)| **x != 0.0)
+                .map(|(j, x)| (j, *x))
+                .collect()
+        })
+        .collect();
     let mut next = vec![vec![0.0; n]; cols];
     for _ in 0..200 {
         for (c, col) in q.iter().enumerate() {
-            for i in 0..n {
-                next[c][i] = a[i].iter().zip(col).map(|(x, y)| x * y).sum();
+            for (i, row) in rows.iter().enumerate() {
+                next[c][i] = row.iter().map(|(j, x)| x * col[*j]).sum();
             }
         }
         orthonormalise(&mut next);
