@@ -841,6 +841,28 @@ struct Chain {
     sentence: Range<usize>,
 }
 
+impl Chain {
+    /// A chain taking side `pol` at its cues, said by the author, with nothing
+    /// governed yet; the literal at each use site sets what differs.
+    fn new(pol: i8, cues: Vec<[usize; 2]>, head_tok: usize, sentence: Range<usize>) -> Chain {
+        Chain {
+            pol,
+            base: pol,
+            strength: 1,
+            cues,
+            governed: Vec::new(),
+            anaphor: false,
+            void: false,
+            other: false,
+            after_concession: false,
+            frame: false,
+            frame_neg: false,
+            head_tok,
+            sentence,
+        }
+    }
+}
+
 /// The stances taken in one sentence on the matches in it (and on anaphors).
 fn sentence_chains(
     text: &str,
@@ -962,21 +984,7 @@ fn sentence_chains(
             if proposal && last_clause == 0 {
                 // A list item is a proposal: a weak stance for what it names, unless a cue
                 // of its own says otherwise ("- a moratorium on X").
-                chains.push(Chain {
-                    pol: 1,
-                    base: 1,
-                    strength: 1,
-                    cues: Vec::new(),
-                    governed: Vec::new(),
-                    anaphor: false,
-                    void: false,
-                    other: false,
-                    after_concession: false,
-                    frame: false,
-                    frame_neg: false,
-                    head_tok: 0,
-                    sentence: sent.clone(),
-                });
+                chains.push(Chain::new(1, Vec::new(), 0, sent.clone()));
                 cur = Some(chains.len() - 1);
             }
         }
@@ -1046,19 +1054,9 @@ fn sentence_chains(
                                 None => (false, 1),
                             };
                             chains.push(Chain {
-                                pol: -flip,
-                                base: -flip,
-                                strength: 1,
-                                cues: vec![range],
-                                governed: Vec::new(),
-                                anaphor: false,
                                 void: conceded[c.a] || other,
                                 other,
-                                after_concession: false,
-                                frame: false,
-                                frame_neg: false,
-                                head_tok: c.a,
-                                sentence: sent.clone(),
+                                ..Chain::new(-flip, vec![range], c.a, sent.clone())
                             });
                             cur = Some(chains.len() - 1);
                         }
@@ -1167,19 +1165,10 @@ fn sentence_chains(
             if by_agent && own != 0 {
                 let void = conceded_here || cur.is_some_and(|cc| chains[cc].other);
                 chains.push(Chain {
-                    pol: own,
-                    base: own,
                     strength,
-                    cues: vec![range],
-                    governed: Vec::new(),
-                    anaphor: false,
                     void,
-                    other: false,
                     after_concession: conceded[..c.a].iter().any(|&x| x),
-                    frame: false,
-                    frame_neg: false,
-                    head_tok: c.a,
-                    sentence: sent.clone(),
+                    ..Chain::new(own, vec![range], c.a, sent.clone())
                 });
                 cur = Some(chains.len() - 1);
                 i = c.b;
@@ -1285,19 +1274,13 @@ fn sentence_chains(
                 let other = cur.is_some_and(|cc| chains[cc].other);
                 let void = conceded_here || other;
                 chains.push(Chain {
-                    pol: own,
-                    base: own,
                     strength,
-                    cues: vec![range],
                     governed: gov,
                     anaphor,
                     void,
                     other,
                     after_concession: conceded[..c.a].iter().any(|&x| x),
-                    frame: false,
-                    frame_neg: false,
-                    head_tok: c.a,
-                    sentence: sent.clone(),
+                    ..Chain::new(own, vec![range], c.a, sent.clone())
                 });
                 if let Some(cc) = cur {
                     if chains[cc].frame {
@@ -1309,19 +1292,9 @@ fn sentence_chains(
                     let n = chains.len() - 1;
                     let pol = if f.support { own } else { -own };
                     chains.push(Chain {
-                        pol,
-                        base: pol,
-                        strength: 1,
-                        cues: vec![range],
-                        governed: Vec::new(),
-                        anaphor: false,
                         void: chains[n].void,
                         other: chains[n].other,
-                        after_concession: false,
-                        frame: false,
-                        frame_neg: false,
-                        head_tok: c.a,
-                        sentence: sent.clone(),
+                        ..Chain::new(pol, vec![range], c.a, sent.clone())
                     });
                     cur = Some(chains.len() - 1);
                     i = c.b;
@@ -1360,19 +1333,9 @@ fn sentence_chains(
                         }
                         _ => {
                             chains.push(Chain {
-                                pol: 1,
-                                base: 1,
-                                strength: 1,
-                                cues: vec![range],
-                                governed: Vec::new(),
-                                anaphor: false,
                                 void: conceded_here || other,
                                 other,
-                                after_concession: false,
-                                frame: false,
-                                frame_neg: false,
-                                head_tok: c.a,
-                                sentence: sent.clone(),
+                                ..Chain::new(1, vec![range], c.a, sent.clone())
                             });
                             cur = Some(chains.len() - 1);
                         }
@@ -1465,19 +1428,13 @@ fn sentence_chains(
                     } || (!proposal && attributed_to_other(&toks, &cues, c.a, &clause));
                     let void = conceded_here || other;
                     chains.push(Chain {
-                        pol: own,
-                        base: own,
                         strength,
-                        cues: vec![range],
-                        governed: Vec::new(),
-                        anaphor: false,
                         void,
                         other,
                         after_concession: conceded[..c.a].iter().any(|&x| x),
                         frame: f.frame,
                         frame_neg: f.frame && negated,
-                        head_tok: c.a,
-                        sentence: sent.clone(),
+                        ..Chain::new(own, vec![range], c.a, sent.clone())
                     });
                     cur = Some(chains.len() - 1);
                     if short_scope(&c, negated) {
