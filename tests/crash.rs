@@ -7,7 +7,7 @@ mod common;
 
 use caucus::index::state::Files;
 use caucus::index::PaperIndex;
-use common::{bin, stderr};
+use common::{bin, stderr, Rng};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,22 +17,6 @@ use tantivy::collector::DocSetCollector;
 use tantivy::query::AllQuery;
 use tantivy::schema::Value;
 use tantivy::TantivyDocument;
-
-/// A small seeded generator (splitmix64), so every failure can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
 
 const COUNTRIES: &[&str] = &[
     "Belgium", "Peru", "Chile", "Brazil", "Kenya", "Japan", "Norway", "Mexico", "India", "Ghana",
@@ -69,7 +53,7 @@ fn paper(rng: &mut Rng, country: &str, version: u64) -> String {
             if w > 0 {
                 s.push(' ');
             }
-            s.push_str(WORDS[rng.below(WORDS.len() as u64) as usize]);
+            s.push_str(WORDS[rng.below(WORDS.len())]);
         }
         s.push_str(&format!(" version {version} paragraph {p}.\n\n"));
     }
@@ -85,22 +69,22 @@ fn mutate(rng: &mut Rng, corpus: &Path, version: u64) {
     names.sort();
     match rng.below(4) {
         0 | 1 if !names.is_empty() => {
-            let path = &names[rng.below(names.len() as u64) as usize];
-            let country = COUNTRIES[rng.below(COUNTRIES.len() as u64) as usize];
+            let path = &names[rng.below(names.len())];
+            let country = COUNTRIES[rng.below(COUNTRIES.len())];
             fs::write(path, paper(rng, country, version)).unwrap();
         }
         2 if names.len() > 3 => {
-            fs::remove_file(&names[rng.below(names.len() as u64) as usize]).unwrap();
+            fs::remove_file(&names[rng.below(names.len())]).unwrap();
         }
         3 if !names.is_empty() => {
             // Touched: same bytes, new time.
-            let path = &names[rng.below(names.len() as u64) as usize];
+            let path = &names[rng.below(names.len())];
             let bytes = fs::read(path).unwrap();
             std::thread::sleep(Duration::from_millis(2));
             fs::write(path, bytes).unwrap();
         }
         _ => {
-            let country = COUNTRIES[rng.below(COUNTRIES.len() as u64) as usize];
+            let country = COUNTRIES[rng.below(COUNTRIES.len())];
             let path = corpus.join(format!("paper-{version}-{}.txt", rng.below(1000)));
             fs::write(path, paper(rng, country, version)).unwrap();
         }
@@ -212,7 +196,7 @@ fn killed_runs_at_seeded_crash_points_recover_exactly() {
             mutate(&mut rng, &corpus, step);
         }
         // One or two crashed runs in a row, then a normal one.
-        for _ in 0..1 + u64::from(rng.below(4) == 0) {
+        for _ in 0..1 + usize::from(rng.below(4) == 0) {
             let at = 1 + rng.below(8);
             let rebuild = rng.below(8) == 0;
             let o = index_cmd(&corpus, &index, rebuild)
@@ -274,7 +258,7 @@ fn children_killed_at_random_moments_recover_exactly() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(5 + rng.below(120)));
+        std::thread::sleep(Duration::from_millis(5 + rng.below(120) as u64));
         if child.try_wait().unwrap().is_none() {
             killed += 1;
         }

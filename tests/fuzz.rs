@@ -5,32 +5,17 @@
 //! run); each either answers or is refused with a message. The cases the issue
 //! reports are checked one by one first.
 
+mod common;
+
 use caucus::analysis;
 use caucus::index::state::Summary;
 use caucus::index::writer::{self, NoProgress, UpdateOptions};
 use caucus::index::PaperIndex;
 use caucus::query::{self, parse, Filters, Mode};
+use common::Rng;
 use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
-        v[self.below(v.len())]
-    }
-}
 
 const WORDS: &[&str] = &[
     "peace",
