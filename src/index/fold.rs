@@ -59,6 +59,8 @@ pub fn signature(paper: &Paper) -> Vec<u32> {
 }
 
 /// FNV-1a over the words of a run, with a separator so "a bc" differs from "ab c".
+/// Written out rather than taken from a hashing crate: signatures are kept in the
+/// per-file record, so the hash must not change when a dependency does.
 fn fnv1a(words: &[String]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for w in words {
