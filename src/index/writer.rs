@@ -281,14 +281,15 @@ pub fn update(
                     }
                     // Deleting costs memory until the commit: only for papers the
                     // index may hold.
-                    if previous.is_some() || !record_trusted {
-                        writer.delete_term(Term::from_field_text(fields.file, &rel));
-                    }
-                    for doc in documents(&fields, &rel, outcome.file.format, &paper) {
-                        // add_document only fails when the writer's threads are gone,
-                        // which the commit below reports.
-                        let _ = writer.add_document(doc);
-                    }
+                    let replaces = previous.is_some() || !record_trusted;
+                    add_paper(
+                        &writer,
+                        &fields,
+                        &rel,
+                        outcome.file.format,
+                        &paper,
+                        replaces,
+                    );
                     dirty = true;
                     crash_point();
                     files.files.insert(
@@ -338,13 +339,8 @@ pub fn update(
         };
         let outcome = read_file(file, opts);
         dirty = true;
-        writer.delete_term(Term::from_field_text(fields.file, &rel));
         match outcome.result {
-            Ok((_, paper)) => {
-                for doc in documents(&fields, &rel, file.format, &paper) {
-                    let _ = writer.add_document(doc);
-                }
-            }
+            Ok((_, paper)) => add_paper(&writer, &fields, &rel, file.format, &paper, true),
             Err(message) => {
                 // Forget it, so the next run reads it as new.
                 files.files.remove(&rel);
@@ -406,6 +402,27 @@ pub fn update(
     .map_err(io)?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// Adds a paper's passages to the index; `replaces` first deletes what the index
+/// may hold of the file (deleting costs memory until the commit: only for papers
+/// the index may hold).
+fn add_paper(
+    writer: &IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    rel: &str,
+    format: Format,
+    paper: &Paper,
+    replaces: bool,
+) {
+    if replaces {
+        writer.delete_term(Term::from_field_text(fields.file, rel));
+    }
+    for doc in documents(fields, rel, format, paper) {
+        // add_document only fails when the writer's threads are gone, which the
+        // commit reports.
+        let _ = writer.add_document(doc);
+    }
 }
 
 /// Folds copies of one paper into one file (see [`super::fold`]): a copy's passages
