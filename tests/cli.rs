@@ -429,3 +429,40 @@ fn include_and_exclude_globs_narrow_the_walk() {
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("bad glob"), "{}", stderr(&o));
 }
+
+/// A country's best passage is what it wrote, not the title of a source it cites:
+/// a short bibliography entry naming the subject outscores prose by BM25 alone.
+#[test]
+fn prose_ranks_above_the_bibliography_entry_that_names_the_subject() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("papers");
+    fs::create_dir_all(&corpus).unwrap();
+    fs::write(
+        corpus.join("austria.txt"),
+        "Country: Austria\nCommittee: DISEC\nTopic: Autonomous Weapons\n\nPosition\n\nAustria has long argued in Geneva and in New York that meaningful human control over the use of force must be kept in every weapon system, and it calls for negotiations on a treaty that prohibits lethal autonomous weapons systems which cannot be used under such control.\n\nWorks Cited\n\nUnited Nations General Assembly. \"Lethal Autonomous Weapons Systems.\" 2023.\n",
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    assert!(run(&index, &["index", corpus.to_str().unwrap()])
+        .status
+        .success());
+
+    let lines = json_lines(&run(
+        &index,
+        &["who", "lethal autonomous weapons", "--json"],
+    ));
+    let rows = of_type(&lines, "country");
+    assert_eq!(rows.len(), 1);
+    // Both passages count; the prose is shown.
+    assert_eq!(rows[0]["passages"], 2, "{:?}", rows[0]);
+    assert_eq!(rows[0]["best"]["section_kind"], "position", "{:?}", rows[0]);
+
+    let lines = json_lines(&run(
+        &index,
+        &["search", "lethal autonomous weapons", "--json"],
+    ));
+    let hits = of_type(&lines, "hit");
+    assert_eq!(hits.len(), 2);
+    assert_eq!(hits[0]["section_kind"], "position");
+    assert_eq!(hits[1]["section_kind"], "bibliography");
+}

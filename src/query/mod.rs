@@ -634,7 +634,7 @@ pub fn compile(
     };
     let query: Box<dyn Query> = match text_query {
         Some(q) => boxed(BooleanQuery::new(vec![
-            (Occur::Must, q),
+            (Occur::Must, demote_bibliography(fields, q)),
             (Occur::Must, filter_query.box_clone()),
         ])),
         None => filter_query.box_clone(),
@@ -684,4 +684,41 @@ pub fn read(
         source,
     })?;
     compile(&parsed, cli, fields, catalog, mode)
+}
+
+/// How much a bibliography entry's score counts beside the paper's own prose: a
+/// country's best passage on a subject is what it wrote, not the title of a source
+/// it cites ("Lethal Autonomous Weapons Systems." under Works Cited). Entries still
+/// match and count; they rank below prose that matches as well.
+const BIBLIOGRAPHY_WEIGHT: f32 = 0.3;
+
+/// `q` with the scores of bibliography passages multiplied by [`BIBLIOGRAPHY_WEIGHT`]:
+/// every passage matches exactly one of the two arms, so its score is scaled, never
+/// summed with another.
+fn demote_bibliography(fields: &Fields, q: Box<dyn Query>) -> Box<dyn Query> {
+    let bibliography = || -> Box<dyn Query> {
+        boxed(TermQuery::new(
+            Term::from_field_text(fields.section_kind, SectionKind::Bibliography.as_str()),
+            IndexRecordOption::Basic,
+        ))
+    };
+    boxed(BooleanQuery::new(vec![
+        (
+            Occur::Should,
+            boxed(BooleanQuery::new(vec![
+                (Occur::Must, q.box_clone()),
+                (Occur::MustNot, bibliography()),
+            ])),
+        ),
+        (
+            Occur::Should,
+            boxed(BoostQuery::new(
+                boxed(BooleanQuery::new(vec![
+                    (Occur::Must, q),
+                    (Occur::Must, bibliography()),
+                ])),
+                BIBLIOGRAPHY_WEIGHT,
+            )),
+        ),
+    ]))
 }
