@@ -196,8 +196,9 @@ pub fn search(
     })
 }
 
-/// The sentence that shows a country's stance, with its cue words.
-#[derive(Debug, Clone, Serialize)]
+/// The sentence that shows a country's stance, with its cue words. In JSON,
+/// `cues` are UTF-8 byte ranges and `cues_chars` the same in characters.
+#[derive(Debug, Clone)]
 pub struct StanceEvidence {
     /// The passage it comes from.
     pub location: String,
@@ -207,6 +208,22 @@ pub struct StanceEvidence {
     /// True when a strong cue decided it ("rejects", "calls for"), false for a
     /// weak one ("welcomes", "is concerned").
     pub explicit: bool,
+}
+
+impl Serialize for StanceEvidence {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("StanceEvidence", 5)?;
+        out.serialize_field("location", &self.location)?;
+        out.serialize_field("sentence", &self.sentence)?;
+        out.serialize_field("cues", &self.cues)?;
+        out.serialize_field(
+            "cues_chars",
+            &highlight::char_ranges(&self.sentence, &self.cues),
+        )?;
+        out.serialize_field("explicit", &self.explicit)?;
+        out.end()
+    }
 }
 
 /// One country in the answer to `caucus who`.

@@ -45,11 +45,42 @@ impl Terms {
 }
 
 /// A piece of a passage with the byte ranges (within `text`) to highlight.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// In JSON, `highlights` are UTF-8 byte ranges and `highlights_chars` the same
+/// ranges in characters (Unicode scalar values), for languages that index strings
+/// by character.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
     pub text: String,
     /// Byte ranges in `text`, as `[start, end)` pairs.
     pub highlights: Vec<[usize; 2]>,
+}
+
+impl Serialize for Snippet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Snippet", 3)?;
+        out.serialize_field("text", &self.text)?;
+        out.serialize_field("highlights", &self.highlights)?;
+        out.serialize_field(
+            "highlights_chars",
+            &char_ranges(&self.text, &self.highlights),
+        )?;
+        out.end()
+    }
+}
+
+/// Byte ranges of `text` as character ranges: `[start, end)` counted in Unicode
+/// scalar values. Offsets past the end or inside a character are clamped to the
+/// character that holds them.
+pub fn char_ranges(text: &str, ranges: &[[usize; 2]]) -> Vec<[usize; 2]> {
+    let at = |byte: usize| {
+        let mut b = byte.min(text.len());
+        while !text.is_char_boundary(b) {
+            b -= 1;
+        }
+        text[..b].chars().count()
+    };
+    ranges.iter().map(|[a, b]| [at(*a), at(*b)]).collect()
 }
 
 /// Byte ranges of the matches in `text`, phrases and adjacent matches merged.
@@ -168,15 +199,22 @@ pub fn snippets(text: &str, terms: &Terms, max: usize) -> Vec<Snippet> {
     chosen
         .into_iter()
         .map(|w| {
+            let inside: Vec<&Range<usize>> = ranges
+                .iter()
+                .filter(|r| r.start >= w.start && r.end <= w.end)
+                .collect();
+            let first = inside.first().map_or(w.start, |r| r.start);
+            let last = inside.last().map_or(w.start, |r| r.end);
             let start = if w.start == 0 {
                 0
             } else {
-                next_word_start(text, w.start)
+                sentence_start(text, w.start, first)
+                    .unwrap_or_else(|| next_word_start(text, w.start))
             };
             let end = if w.end >= text.len() {
                 text.len()
             } else {
-                cut_at_space(text, w.end)
+                boundary_end(text, w.end, last).unwrap_or_else(|| cut_at_space(text, w.end))
             };
             let end = end.max(start);
             let mut s = String::new();
@@ -198,6 +236,41 @@ pub fn snippets(text: &str, terms: &Terms, max: usize) -> Vec<Snippet> {
             }
         })
         .collect()
+}
+
+/// How far a window may stretch or shrink to start or end where a sentence does.
+const SLACK: usize = 60;
+
+/// Where a sentence starts near a window's start `at`: after ". " (or "! ", "? ",
+/// "; ") between `at - SLACK` and the first match, the one closest to `at`.
+fn sentence_start(text: &str, at: usize, first_match: usize) -> Option<usize> {
+    let from = at.saturating_sub(SLACK);
+    (from..first_match.min(text.len()))
+        .filter(|&i| i > 0 && text.is_char_boundary(i))
+        .filter(|&i| {
+            let before = &text[..i];
+            before.ends_with(". ")
+                || before.ends_with("! ")
+                || before.ends_with("? ")
+                || before.ends_with("; ")
+        })
+        .min_by_key(|&i| i.abs_diff(at))
+}
+
+/// Where to end a window near `at`, never before the last match: a sentence end
+/// (". ", "; ", "! ", "? ") within `SLACK` bytes of `at`, else a clause end (", ",
+/// ": ", " – ") within half that, the one closest to `at`. The cut keeps the
+/// punctuation and drops the space.
+fn boundary_end(text: &str, at: usize, last_match: usize) -> Option<usize> {
+    let lo = last_match.max(at.saturating_sub(SLACK));
+    let ends_with = |i: usize, marks: &[&str]| marks.iter().any(|m| text[..i].ends_with(m));
+    let near = |slack: usize, marks: &[&str]| {
+        (lo..=(at + slack).min(text.len()))
+            .filter(|&i| i > last_match && text.is_char_boundary(i) && text[i..].starts_with(' '))
+            .filter(|&i| ends_with(i, marks))
+            .min_by_key(|&i| i.abs_diff(at))
+    };
+    near(SLACK, &[".", ";", "!", "?"]).or_else(|| near(SLACK / 2, &[",", ":", " –", " —"]))
 }
 
 /// The last space at or before `at` (a char boundary), or `at` itself.
@@ -223,6 +296,23 @@ fn next_word_start(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn highlights_come_in_bytes_and_in_characters() {
+        let text = "Côte d'Ivoire backs the escrow rules";
+        let at = text.find("escrow").unwrap();
+        let snippet = Snippet {
+            text: text.to_owned(),
+            highlights: vec![[at, at + 6]],
+        };
+        let json = serde_json::to_value(&snippet).unwrap();
+        assert_eq!(json["highlights"], serde_json::json!([[25, 31]]));
+        // "ô" is two bytes and one character.
+        assert_eq!(json["highlights_chars"], serde_json::json!([[24, 30]]));
+        let chars: String = text.chars().skip(24).take(6).collect();
+        assert_eq!(chars, "escrow");
+        assert_eq!(char_ranges("ô", &[[1, 9]]), vec![[0, 1]]);
+    }
 
     fn terms(words: &[&str], phrases: &[&[&str]]) -> Terms {
         let mut a = analyzer::analyzer();
@@ -255,6 +345,26 @@ mod tests {
     }
 
     #[test]
+    fn snippets_end_where_a_sentence_or_clause_does() {
+        let before = "The delegation has studied the trade for years and reports on it every spring to the capital. ".repeat(3);
+        let after = " Belgium asks the Commission to study how couriers are paid and how parcels are traced across the borders of the Union. ".repeat(3);
+        let text = format!("{before}On the darknet escrow services keep the money until delivery is confirmed, which protects the buyer.{after}");
+        let s = snippets(&text, &terms(&["darknet", "escrow"], &[]), 1);
+        assert_eq!(s.len(), 1);
+        let t = &s[0].text;
+        assert!(
+            t.contains("darknet escrow services keep the money until delivery is confirmed"),
+            "{t}"
+        );
+        // It opens on a sentence and closes at one (or a clause), never mid-phrase.
+        let opening = t.trim_start_matches('…');
+        assert!(opening.starts_with(char::is_uppercase), "{t}");
+        assert!(text.contains(&format!(". {}", &opening[..20])), "{t}");
+        let body = t.trim_end_matches('…');
+        assert!(body.ends_with(['.', ';', ',', ':']), "{t}");
+    }
+
+    #[test]
     fn long_passages_give_several_snippets_around_matches() {
         let filler = "nothing to see in this sentence at all. ".repeat(12);
         let text = format!(
@@ -263,7 +373,11 @@ mod tests {
         let s = snippets(&text, &terms(&["escrow", "darknet"], &[]), 3);
         assert!(s.len() >= 2, "{s:?}");
         for snip in &s {
-            assert!(snip.text.len() < 300);
+            assert!(
+                snip.text.len() <= WINDOW + 2 * SLACK + 8,
+                "{}",
+                snip.text.len()
+            );
             for [a, b] in &snip.highlights {
                 let word = &snip.text[*a..*b].to_lowercase();
                 assert!(
