@@ -194,6 +194,9 @@ pub struct AlliesArgs {
     /// Countries taking the same stance on this issue (the opposite with --opponents)
     #[arg(long, value_name = "QUERY")]
     pub on: Option<String>,
+    /// Print whole passages instead of snippets
+    #[arg(long)]
+    pub full: bool,
 }
 
 #[derive(Debug, Args)]
@@ -228,6 +231,9 @@ pub struct CompareArgs {
     /// Only this topic
     #[arg(long)]
     pub topic: Option<String>,
+    /// Print whole passages instead of snippets
+    #[arg(long)]
+    pub full: bool,
 }
 
 #[derive(Debug, Args)]

@@ -269,3 +269,41 @@ fn plot_writes_svg_and_png_and_refuses_other_formats() {
     let o = run(&index, &["blocs", "--plot", svg.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2), "a plot needs one committee");
 }
+
+/// allies and compare show the passages they explain themselves with as snippets
+/// around the shared term; `--full` prints them whole, and JSON always carries them whole.
+#[test]
+fn allies_show_snippets_unless_full() {
+    let index = common::corpus_index();
+    let passage_lines = |args: &[&str]| -> Vec<String> {
+        let out = common::run(&index, args);
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        common::stdout(&out)
+            .lines()
+            .filter(|l| l.starts_with("      Belgium ") || l.starts_with("  Belgium "))
+            .map(str::to_owned)
+            .collect()
+    };
+    for cmd in [
+        &["allies", "Belgium"][..],
+        &["compare", "Belgium", "Russia"][..],
+    ] {
+        let short = passage_lines(cmd);
+        let mut with_full = cmd.to_vec();
+        with_full.push("--full");
+        let full = passage_lines(&with_full);
+        assert_eq!(short.len(), full.len(), "{cmd:?}");
+        assert!(!short.is_empty(), "{cmd:?}");
+        // At least one passage is long enough to be cut, and every snippet is bounded.
+        assert!(
+            short
+                .iter()
+                .zip(&full)
+                .any(|(s, f)| s.len() < f.len() && s.contains('…')),
+            "{cmd:?}: {short:?}"
+        );
+        for s in &short {
+            assert!(s.chars().count() < 520, "{s}");
+        }
+    }
+}

@@ -127,6 +127,7 @@ pub fn allies(ctx: &Context, args: AlliesArgs) -> Result<Outcome> {
     let searcher = index.searcher()?;
     let result = allies_of(&index, &searcher, &summary, &args)?;
     let mut printer = ctx.printer();
+    printer.full = args.full;
     printer.allies(&result)?;
     printer.flush()?;
     Ok(if result.allies.is_empty() {
@@ -272,6 +273,7 @@ pub fn compare(ctx: &Context, args: CompareArgs) -> Result<Outcome> {
     let searcher = index.searcher()?;
     let result = compare_of(&index, &searcher, &summary, &args)?;
     let mut printer = ctx.printer();
+    printer.full = args.full;
     printer.compare(&result)?;
     printer.flush()?;
     Ok(Outcome::Found)

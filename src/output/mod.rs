@@ -10,7 +10,7 @@ use crate::analysis::stance::Stance;
 use crate::analysis::{Hit, ReadAs, SearchResult, WhoResult};
 use crate::index::state::Catalog;
 use crate::index::writer::UpdateReport;
-use crate::query::highlight::Snippet;
+use crate::query::highlight::{self, Snippet};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -48,6 +48,9 @@ pub struct Printer {
     out: Box<dyn Write>,
     pub json: bool,
     color: bool,
+    /// Whole passages rather than snippets where a command shows passages of its
+    /// own choosing (allies, compare); JSON always carries them whole.
+    pub full: bool,
 }
 
 /// A JSON Lines record, tagged by type like ripgrep's.
@@ -94,6 +97,7 @@ impl Printer {
             out: Box::new(io::BufWriter::new(io::stdout())),
             json,
             color,
+            full: false,
         }
     }
 
@@ -526,15 +530,29 @@ impl Printer {
 
     fn pair_passages(&mut self, p: &PassagePair, indent: &str) -> io::Result<()> {
         for s in [&p.first, &p.second] {
+            let text = self.passage_text(&s.text, &p.term);
             writeln!(
                 self.out,
                 "{indent}{} {}: {}",
                 s.country,
                 self.paint(Style::Place, &s.location),
-                s.text
+                text
             )?;
         }
         Ok(())
+    }
+
+    /// A passage as text output shows it: whole with `--full`, else the snippet
+    /// around `term` (its words highlighted), or the passage's opening when the
+    /// term is empty.
+    fn passage_text(&self, text: &str, term: &str) -> String {
+        if self.full {
+            return text.to_owned();
+        }
+        let terms = highlight::Terms::of_phrase(term);
+        highlight::snippets(text, &terms, 1)
+            .first()
+            .map_or_else(|| text.to_owned(), |s| self.snippet(s))
     }
 
     pub fn blocs(&mut self, r: &BlocsResult) -> io::Result<()> {
@@ -626,12 +644,13 @@ impl Printer {
         if let Some((a, b)) = &r.differ {
             writeln!(self.out, "\n{}", self.paint(Style::Bold, "Differ:"))?;
             for s in [a, b] {
+                let text = self.passage_text(&s.text, "");
                 writeln!(
                     self.out,
                     "  {} {}: {}",
                     s.country,
                     self.paint(Style::Place, &s.location),
-                    s.text
+                    text
                 )?;
             }
         }

@@ -39,6 +39,19 @@ impl Terms {
         }
     }
 
+    /// The words of `text` as one phrase to highlight ("cybercrime centre").
+    pub fn of_phrase(text: &str) -> Terms {
+        let mut a = analyzer::analyzer();
+        let mut t = Terms::default();
+        t.add_phrase(
+            analyzer::terms(&mut a, text)
+                .into_iter()
+                .map(|x| x.stem)
+                .collect(),
+        );
+        t
+    }
+
     fn matches_word(&self, stem: &str) -> bool {
         self.words.contains(stem) || self.prefixes.iter().any(|p| stem.starts_with(p.as_str()))
     }

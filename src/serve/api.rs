@@ -291,6 +291,8 @@ fn allies(state: &State, params: &Params) -> ApiResult {
         limit: number(params, "limit", MAX_LIMIT)?.unwrap_or(10),
         opponents: params.flag("opponents"),
         on: None,
+        // JSON carries whole passages either way.
+        full: true,
     };
     let result = cmd::allies_of(&state.index, &state.searcher, &state.summary, &args)?;
     to_json(&result)
@@ -365,6 +367,7 @@ fn compare(state: &State, params: &Params) -> ApiResult {
         committee: short(params, "committee")?,
         topic: short(params, "topic")?,
         on: None,
+        full: true,
     };
     let result = cmd::compare_of(&state.index, &state.searcher, &state.summary, &args)?;
     to_json(&result)
