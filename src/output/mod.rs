@@ -51,6 +51,10 @@ pub struct Printer {
     /// Whole passages rather than snippets where a command shows passages of its
     /// own choosing (allies, compare); JSON always carries them whole.
     pub full: bool,
+    /// The terminal's width, when text goes to a terminal: passages are wrapped to
+    /// it with a hanging indent. Never set for a pipe or a file, so scripts that
+    /// read the text get one line per passage.
+    width: Option<usize>,
 }
 
 /// A JSON Lines record, tagged by type like ripgrep's.
@@ -98,6 +102,7 @@ impl Printer {
             json,
             color,
             full: false,
+            width: if json { None } else { terminal_width() },
         }
     }
 
@@ -116,6 +121,15 @@ impl Printer {
 
     pub fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
+    }
+
+    /// One passage line: `indent` then `text`, wrapped to the terminal's width with
+    /// the indent hanging under it.
+    fn body_line(&mut self, indent: &str, text: &str) -> io::Result<()> {
+        match self.width {
+            Some(width) => writeln!(self.out, "{}", wrap(text, indent, width)),
+            None => writeln!(self.out, "{indent}{text}"),
+        }
     }
 
     fn snippet(&self, s: &Snippet) -> String {
@@ -190,7 +204,7 @@ impl Printer {
     fn hit_body(&mut self, h: &Hit, indent: &str) -> io::Result<()> {
         for s in &h.snippets {
             let text = self.snippet(s);
-            writeln!(self.out, "{indent}{text}")?;
+            self.body_line(indent, &text)?;
         }
         Ok(())
     }
@@ -276,7 +290,7 @@ impl Printer {
             )?;
             for s in row.best.snippets.iter().take(2) {
                 let text = self.snippet(s);
-                writeln!(self.out, "    {text}")?;
+                self.body_line("    ", &text)?;
             }
             if let Some(e) = &row.evidence {
                 let cue = Snippet {
@@ -288,12 +302,12 @@ impl Printer {
                 } else {
                     format!("  {}", self.paint(Style::Place, &e.location))
                 };
-                writeln!(
-                    self.out,
-                    "    {} {}{place}",
+                let line = format!(
+                    "{} {}{place}",
                     self.paint(Style::Dim, "stance:"),
                     self.snippet(&cue)
-                )?;
+                );
+                self.body_line("    ", &line)?;
             }
         }
         if !r.countries.is_empty() {
@@ -531,13 +545,13 @@ impl Printer {
     fn pair_passages(&mut self, p: &PassagePair, indent: &str) -> io::Result<()> {
         for s in [&p.first, &p.second] {
             let text = self.passage_text(&s.text, &p.term);
-            writeln!(
-                self.out,
-                "{indent}{} {}: {}",
+            let line = format!(
+                "{} {}: {}",
                 s.country,
                 self.paint(Style::Place, &s.location),
                 text
-            )?;
+            );
+            self.body_line(indent, &line)?;
         }
         Ok(())
     }
@@ -645,13 +659,13 @@ impl Printer {
             writeln!(self.out, "\n{}", self.paint(Style::Bold, "Differ:"))?;
             for s in [a, b] {
                 let text = self.passage_text(&s.text, "");
-                writeln!(
-                    self.out,
-                    "  {} {}: {}",
+                let line = format!(
+                    "{} {}: {}",
                     s.country,
                     self.paint(Style::Place, &s.location),
                     text
-                )?;
+                );
+                self.body_line("  ", &line)?;
             }
         }
         writeln!(self.out, "\n{}", self.paint(Style::Dim, &r.explanation))
@@ -680,6 +694,70 @@ impl Printer {
 }
 
 /// The first few names of a list, and how many more.
+/// The width of the terminal standard output is, when it is one (`COLUMNS` wins
+/// when set, as shells and `less` set it).
+fn terminal_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    if let Some(cols) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
+        return Some(cols).filter(|&c: &usize| c >= 20);
+    }
+    #[cfg(unix)]
+    {
+        // SAFETY: TIOCGWINSZ only fills the struct it is given.
+        let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+        let rc = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) };
+        if rc == 0 && size.ws_col >= 20 {
+            return Some(usize::from(size.ws_col));
+        }
+    }
+    None
+}
+
+/// How many columns `s` takes, leaving out ANSI colour sequences.
+fn visible_len(s: &str) -> usize {
+    let mut n = 0;
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            // ESC [ ... m
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// `text` after `indent`, broken at spaces into lines of at most `width` columns,
+/// each continuation line indented like the first. A word longer than a line
+/// stands on a line of its own.
+fn wrap(text: &str, indent: &str, width: usize) -> String {
+    let room = width.saturating_sub(indent.len()).max(20);
+    let mut out = String::from(indent);
+    let mut used = 0;
+    for word in text.split(' ') {
+        let w = visible_len(word);
+        if used > 0 && used + 1 + w > room {
+            out.push('\n');
+            out.push_str(indent);
+            used = 0;
+        } else if used > 0 {
+            out.push(' ');
+            used += 1;
+        }
+        out.push_str(word);
+        used += w;
+    }
+    out
+}
+
 fn list_some(names: &[String]) -> String {
     const SHOWN: usize = 5;
     let mut s = names
@@ -707,4 +785,30 @@ pub fn warn(color: bool, message: &str) {
 /// Prints an informational note on stderr.
 pub fn note(message: &str) {
     let _ = writeln!(io::stderr(), "caucus: {message}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_hangs_the_indent_and_ignores_colour_codes() {
+        let text = "Belgium supports an international \x1b[1;33mtask force\x1b[0m on darknet markets hosted within Europol.";
+        let out = wrap(text, "    ", 30);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines.len() >= 3, "{out}");
+        for l in &lines {
+            assert!(l.starts_with("    "), "{l:?}");
+            assert!(!l.starts_with("     "), "{l:?}");
+            assert!(visible_len(l) <= 30, "{l:?}");
+        }
+        // Nothing lost or reordered.
+        let joined: Vec<&str> = lines.iter().map(|l| l.trim_start()).collect();
+        assert_eq!(joined.join(" "), text);
+        // A word longer than the line stands alone; no empty lines.
+        let long = format!("a {} b", "x".repeat(50));
+        let out = wrap(&long, "  ", 30);
+        assert_eq!(out.lines().count(), 3, "{out}");
+        assert_eq!(visible_len("\x1b[1mbold\x1b[0m"), 4);
+    }
 }
