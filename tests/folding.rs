@@ -90,6 +90,11 @@ fn one_paper_in_three_formats_counts_once_and_list_says_so() {
         text.contains("notes.txt (no country, no committee)"),
         "{text}"
     );
+    // Chile, Peru and the unplaced note: three papers, two countries.
+    assert!(
+        text.contains("3 papers from 2 countries in 1 committee."),
+        "{text}"
+    );
 
     // The kept file goes: a copy is indexed in its place, as a clean build would.
     fs::remove_file(corpus.join("drafts/chile-final.md")).unwrap();

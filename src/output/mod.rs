@@ -476,7 +476,15 @@ impl Printer {
         let line = format!(
             "{} from {} in {}.",
             plural(c.countries.values().sum::<usize>(), "paper", "papers"),
-            plural(c.countries.len(), "country", "countries"),
+            // "unknown" holds the papers no country was read for: not a country.
+            plural(
+                c.countries
+                    .keys()
+                    .filter(|k| k.as_str() != crate::paper::UNKNOWN)
+                    .count(),
+                "country",
+                "countries"
+            ),
             plural(c.committees.len(), "committee", "committees")
         );
         writeln!(self.out, "{}", self.paint(Style::Dim, &line))
