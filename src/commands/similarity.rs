@@ -1,6 +1,7 @@
 //! `caucus allies`, `blocs`, `compare` and `list`: who writes like whom.
 
 use super::{Context, Outcome};
+use crate::analysis::issue;
 use crate::analysis::similarity::{self, Cut, Scope, SimilarityError};
 use crate::cli::{AlliesArgs, BlocsArgs, CompareArgs, ListArgs};
 use crate::index::state::{Catalog, Summary};
@@ -255,7 +256,24 @@ pub(crate) fn compare_of(
             "{first} and {second} wrote for no common committee; add --committee to choose one"
         );
     };
-    Ok(similarity::compare(s, &first, &second)?)
+    let mut result = similarity::compare(s, &first, &second)?;
+    let texts = |name: &str| -> Vec<&str> {
+        s.position(name)
+            .map(|i| s.docs[i].passages.iter().map(|p| p.text.as_str()).collect())
+            .unwrap_or_default()
+    };
+    let (differences, checked) = issue::differences(
+        index,
+        searcher,
+        &summary.catalog,
+        &s.committee,
+        s.topic.as_deref(),
+        (&result.first, &texts(&result.first)),
+        (&result.second, &texts(&result.second)),
+    )?;
+    result.stance_differences = differences;
+    result.issues_checked = checked;
+    Ok(result)
 }
 
 pub fn compare(ctx: &Context, args: CompareArgs) -> Result<Outcome> {

@@ -1,7 +1,7 @@
 //! Printing stances on one issue: `compare A B --on QUERY` and `allies X --on QUERY`.
 
 use super::{Printer, Style};
-use crate::analysis::issue::{AlliesOn, CompareOn};
+use crate::analysis::issue::{AlliesOn, CompareOn, StanceDifference};
 use crate::analysis::stance::Stance;
 use crate::analysis::WhoRow;
 use crate::query::highlight::Snippet;
@@ -52,6 +52,36 @@ impl Printer {
         } else if let Some(s) = row.best.snippets.first() {
             let text = self.snippet(s);
             writeln!(self.out, "{indent}  {text}")?;
+        }
+        Ok(())
+    }
+
+    /// `compare A B`: the issues where the two take different stances, each with the
+    /// sentence that shows each side.
+    pub(super) fn stance_differences(
+        &mut self,
+        diffs: &[StanceDifference],
+        checked: usize,
+    ) -> io::Result<()> {
+        if checked == 0 {
+            return Ok(());
+        }
+        writeln!(self.out)?;
+        if diffs.is_empty() {
+            let line = format!(
+                "No difference in stance found on the {checked} issues both write about most."
+            );
+            return writeln!(self.out, "{}", self.paint(Style::Dim, &line));
+        }
+        let head = format!(
+            "Where their stances differ ({} of {checked} issues both write about):",
+            diffs.len()
+        );
+        writeln!(self.out, "{}", self.paint(Style::Bold, &head))?;
+        for d in diffs {
+            writeln!(self.out, "  {:?}: {}", d.issue, d.summary)?;
+            self.stance_row(&d.first, "    ")?;
+            self.stance_row(&d.second, "    ")?;
         }
         Ok(())
     }

@@ -658,6 +658,7 @@ impl Printer {
         writeln!(self.out, "Both stress: {}", r.shared_terms.join(", "))?;
         writeln!(self.out, "Only {}: {}", r.first, r.first_only.join(", "))?;
         writeln!(self.out, "Only {}: {}", r.second, r.second_only.join(", "))?;
+        self.stance_differences(&r.stance_differences, r.issues_checked)?;
         if let Some(p) = &r.agree {
             let head = format!("Agree most on \"{}\":", p.term);
             writeln!(self.out, "\n{}", self.paint(Style::Bold, &head))?;

@@ -4,6 +4,7 @@
 use super::allies::{only_ranked, passage_pair, shared_ranked, PassagePair};
 use super::profile::{cosine, CountryDoc, Scope, ShownPassage, Vector};
 use super::{pick_labels, SimilarityError};
+use crate::analysis::issue::StanceDifference;
 use serde::Serialize;
 
 /// `compare A B`.
@@ -25,6 +26,11 @@ pub struct CompareResult {
     pub agree: Option<PassagePair>,
     /// A passage of each built on words the other does not use.
     pub differ: Option<(ShownPassage, ShownPassage)>,
+    /// The issues where their stances differ, opposite sides first (filled in by
+    /// [`crate::analysis::issue::differences`], which searches the index).
+    pub stance_differences: Vec<StanceDifference>,
+    /// How many issues both write about were checked for a difference.
+    pub issues_checked: usize,
     pub explanation: String,
 }
 
@@ -72,6 +78,8 @@ pub fn compare(scope: &Scope, first: &str, second: &str) -> Result<CompareResult
         second_only: pick_labels(scope, b_only.iter().map(|p| p.0), 8),
         agree: passage_pair(scope, a, b, &top, false),
         differ,
+        stance_differences: Vec::new(),
+        issues_checked: 0,
         explanation: "Similarity is the cosine of the two policy-word profiles (0 to 1; greetings, speaking style and country names left out). Shared words weigh most in both; the 'only' words are each one's most distinctive words that the other never uses. Agree: the pair of passages that agree most on a shared word.".to_owned(),
     })
 }
