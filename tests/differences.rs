@@ -114,3 +114,61 @@ fn differences_are_the_same_every_run() {
     let b = stdout(&run(&index, &args));
     assert_eq!(a, b);
 }
+
+#[test]
+fn opponents_show_opposite_stances_first() {
+    let index = corpus_index();
+    let o = run(
+        &index,
+        &[
+            "allies",
+            "Netherlands",
+            "--opponents",
+            "--committee",
+            "CND",
+            "-n",
+            "5",
+            "--json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let lines = json_lines(&o);
+    let opponents = of_type(&lines, "opponent");
+    assert!(!opponents.is_empty());
+    // Some of the Netherlands' furthest peers reject the harm reduction it argues
+    // for: each such opponent shows that issue with both sides' sentences.
+    let with: Vec<_> = opponents
+        .iter()
+        .filter_map(|r| r["stance_differences"].as_array())
+        .flatten()
+        .collect();
+    assert!(!with.is_empty(), "no stance difference among {opponents:?}");
+    for d in &with {
+        assert_eq!(d["first"]["country"], "Netherlands");
+        let (a, b) = (
+            d["first"]["stance"].as_str().unwrap(),
+            d["second"]["stance"].as_str().unwrap(),
+        );
+        assert_ne!(a, b, "{d}");
+        assert!(["support", "oppose"].contains(&a) || ["support", "oppose"].contains(&b));
+    }
+    assert!(with
+        .iter()
+        .any(|d| d["issue"] == "harm reduction" && d["verdict"] == "disagree"));
+    // In text, the issue comes before the passages that differ most.
+    let text = stdout(&run(
+        &index,
+        &[
+            "allies",
+            "Netherlands",
+            "--opponents",
+            "--committee",
+            "CND",
+            "-n",
+            "5",
+        ],
+    ));
+    let issue = text.find("\"harm reduction\": They disagree").expect(&text);
+    let differ = text[issue..].find("differ most on");
+    assert!(differ.is_some(), "{text}");
+}

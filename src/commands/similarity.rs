@@ -104,12 +104,49 @@ pub(crate) fn allies_of(
         args.committee.as_deref(),
         args.topic.as_deref(),
     )?;
-    Ok(similarity::allies(
-        &scopes,
-        &name,
-        args.limit,
-        args.opponents,
-    )?)
+    let mut result = similarity::allies(&scopes, &name, args.limit, args.opponents)?;
+    if args.opponents {
+        // Where the two take opposite stances comes first: in every committee both
+        // wrote for, the issues both write about, read for stance.
+        for a in &mut result.allies {
+            for s in &scopes {
+                let mut found = stance_differences(index, searcher, summary, s, &name, &a.country)?;
+                a.stance_differences.append(&mut found);
+            }
+            a.stance_differences.truncate(OPPONENT_DIFFERENCES);
+        }
+    }
+    Ok(result)
+}
+
+/// How many issues of opposite stance an opponent shows.
+const OPPONENT_DIFFERENCES: usize = 3;
+
+/// The issues where two countries of one scope take different stances (none when
+/// either did not write for it).
+fn stance_differences(
+    index: &PaperIndex,
+    searcher: &tantivy::Searcher,
+    summary: &Summary,
+    s: &Scope,
+    first: &str,
+    second: &str,
+) -> Result<Vec<issue::StanceDifference>, IndexError> {
+    let (Some(i), Some(j)) = (s.position(first), s.position(second)) else {
+        return Ok(Vec::new());
+    };
+    let texts =
+        |k: usize| -> Vec<&str> { s.docs[k].passages.iter().map(|p| p.text.as_str()).collect() };
+    let (found, _) = issue::differences(
+        index,
+        searcher,
+        &summary.catalog,
+        &s.committee,
+        s.topic.as_deref(),
+        (first, &texts(i)),
+        (second, &texts(j)),
+    )?;
+    Ok(found)
 }
 
 pub fn allies(ctx: &Context, args: AlliesArgs) -> Result<Outcome> {

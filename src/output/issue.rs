@@ -35,7 +35,7 @@ impl Printer {
 
     /// A country's stance on the issue: the badge, the evidence sentence with its cue
     /// words, and the best passage's snippet.
-    fn stance_row(&mut self, row: &WhoRow, indent: &str) -> io::Result<()> {
+    pub(super) fn stance_row(&mut self, row: &WhoRow, indent: &str) -> io::Result<()> {
         writeln!(
             self.out,
             "{indent}{} {}  {}",

@@ -537,6 +537,11 @@ impl Printer {
                     a.their_terms.join(", ")
                 )?;
             }
+            for d in &a.stance_differences {
+                writeln!(self.out, "    {:?}: {}", d.issue, d.summary)?;
+                self.stance_row(&d.first, "      ")?;
+                self.stance_row(&d.second, "      ")?;
+            }
             if let Some(p) = &a.passages {
                 let how = if r.opponents {
                     "differ most on"

@@ -5,6 +5,7 @@
 use super::blocs::matrix;
 use super::profile::{cosine, shared, weight, CountryDoc, Scope, ShownPassage};
 use super::{pick_labels, require, SimilarityError};
+use crate::analysis::issue::StanceDifference;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -39,6 +40,11 @@ pub struct Ally {
     /// Allies: the passages that agree most on a shared term. Opponents: the
     /// passages that differ most on one.
     pub passages: Option<PassagePair>,
+    /// Opponents: the issues on which the two take opposite stances (or one side
+    /// against a mixed stance), each with its deciding sentences; shown before the
+    /// passages. Filled in by [`crate::analysis::issue::differences`].
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stance_differences: Vec<StanceDifference>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -251,6 +257,7 @@ pub fn allies(
             own_terms,
             their_terms,
             passages,
+            stance_differences: Vec::new(),
         });
     }
     let explanation = if opponents {
