@@ -357,6 +357,25 @@ fn the_page_works_in_a_real_browser() {
         .unwrap()
         .contains("similarity"));
 
+    // Compare: the issues where two countries take opposite stances, from the same
+    // record as `compare --json`.
+    b.go(&s.url("/compare?a=Netherlands&b=China&committee=CND"));
+    let differ = b.wait_for(
+        "the stance differences",
+        "const h = [...document.querySelectorAll('#compare h4')].map((e) => e.textContent); return h.length && h.join('|')",
+    );
+    assert!(
+        differ
+            .as_str()
+            .unwrap()
+            .contains("“harm reduction”: They disagree"),
+        "{differ}"
+    );
+    assert!(b
+        .js("return document.querySelector('#compare .stance-oppose') !== null")
+        .as_bool()
+        .unwrap());
+
     // Country: papers per committee, allies with shared words, compare with anyone.
     b.go(&s.url("/country/Belgium"));
     b.wait_for(

@@ -433,9 +433,24 @@ async function compareView() {
       h('section', { class: 'panel' }, h('h3', {}, 'Only ' + r.first), words(r.first_only)),
       h('section', { class: 'panel' }, h('h3', {}, 'Only ' + r.second), words(r.second_only))),
     h('section', { class: 'panel' }, h('h3', {}, 'Both stress'), words(r.shared_terms)),
+    differences(r),
     pair('Where they agree', r.agree),
     pair('Where they differ', r.differ),
     h('p', { class: 'muted small' }, r.explanation));
+}
+
+// The issues where the two take different stances, each side with its sentence.
+function differences(r) {
+  const list = r.stance_differences || [];
+  if (!r.issues_checked) return null;
+  const side = (row) => h('blockquote', {},
+    h('div', { class: 'who-said' }, countryLink(row.country), ' ', stanceBadge(row), ' ', h('span', { class: 'loc' }, row.best.location)),
+    evidence(row));
+  return h('section', { class: 'panel' },
+    h('h3', {}, 'Where their stances differ'),
+    list.length
+      ? list.map((d) => h('section', { class: 'pair' }, h('h4', {}, `“${d.issue}”: ${d.summary}`), h('div', { class: 'side-by-side' }, side(d.first), side(d.second))))
+      : h('p', { class: 'muted' }, `No difference in stance found on the ${plural(r.issues_checked, 'issue')} both write about most.`));
 }
 
 // ---------- paper (rendered by the server; this adds next/previous match) ----------
