@@ -364,6 +364,19 @@ def report(a, res):
             pc = max(byid_c[i]["p95_us"] for i in ids)
             pf = max(byid_f[i]["p95_us"] for i in ids)
             L.append(f"| {cls} | {mc:.0f} | {pc:.0f} | {mf:.0f} | {pf:.0f} | {ratio(mc, mf)} |")
+        # Stance: each `who` query also ran with stance off; the ratio is what reading
+        # every country's stance adds (issue 12: at most 30%).
+        who_ids = [q["id"] for q in qs if q["cmd"] == "who" and q["id"] + "-nostance" in byid_c]
+        if who_ids:
+            L.append("\n**Stance cost in `who`** (in-process, µs; median of per-query medians; the "
+                     "ratio is with stance / without, per query, then the median and the worst)\n")
+            L.append("| queries | with stance | without | ratio (median) | ratio (worst) | target |")
+            L.append("|---:|---:|---:|---:|---:|---|")
+            w = median([byid_c[i]["median_us"] for i in who_ids])
+            wo = median([byid_c[i + "-nostance"]["median_us"] for i in who_ids])
+            rs = sorted(byid_c[i]["median_us"] / max(byid_c[i + "-nostance"]["median_us"], 1e-9) for i in who_ids)
+            met = "met" if median(rs) <= 1.30 else "missed"
+            L.append(f"| {len(who_ids)} | {w:.0f} | {wo:.0f} | {median(rs):.2f}x | {rs[-1]:.2f}x | ≤ 1.30x ({met}) |")
         if "open" in byid_c:
             L.append(f"\ncaucus opening the index (PaperIndex::open + Summary::load + searcher): "
                      f"{byid_c['open']['median_us'] / 1000:.1f} ms.")

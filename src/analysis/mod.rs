@@ -12,6 +12,7 @@ use crate::paper::SectionKind;
 use crate::query::highlight::{self, Snippet};
 use crate::query::parse::{AskedStance, FilterField};
 use crate::query::Compiled;
+use rayon::prelude::*;
 use serde::Serialize;
 use stance::Stance;
 use tantivy::Searcher;
@@ -273,6 +274,12 @@ pub struct StanceCounts {
     pub mention: usize,
 }
 
+/// From how many countries `who` reads stances on several threads.
+const PARALLEL_FROM: usize = 16;
+
+/// How many of a country's best matching passages its stance is read from.
+const STANCE_PASSAGES: usize = 3;
+
 /// A country's stance over its best matching passages, and the sentence that shows it.
 fn country_stance(
     index: &PaperIndex,
@@ -282,7 +289,7 @@ fn country_stance(
 ) -> Result<(stance::CountryStance, Option<StanceEvidence>), IndexError> {
     let mut evidence = Vec::new();
     let mut shown: Option<(bool, StanceEvidence)> = None;
-    for (_, addr) in &m.top {
+    for (_, addr) in m.top.iter().take(STANCE_PASSAGES) {
         let p =
             search::stored(searcher, &index.fields, *addr).map_err(|e| index.tantivy_error(e))?;
         let matches = highlight::match_ranges(&p.text, &c.highlight);
@@ -334,7 +341,7 @@ fn country_score(m: &CountryMatches) -> f32 {
         .sum()
 }
 
-/// Runs a `who` query.
+/// Runs a `who` query, reading every shown country's stance.
 pub fn who(
     index: &PaperIndex,
     searcher: &Searcher,
@@ -344,6 +351,42 @@ pub fn who(
     limit: Option<usize>,
     only: Option<Stance>,
 ) -> Result<WhoResult, IndexError> {
+    let o = WhoOptions {
+        missing,
+        limit,
+        only,
+        stance: true,
+    };
+    who_with(index, searcher, raw, c, &o)
+}
+
+/// How `who` runs.
+#[derive(Debug, Clone, Copy)]
+pub struct WhoOptions {
+    /// List the countries among the filtered papers that do not mention it.
+    pub missing: bool,
+    pub limit: Option<usize>,
+    /// Keep only the countries taking this stance.
+    pub only: Option<Stance>,
+    /// Read each shown country's stance. Off, every row says `mention` with no
+    /// evidence: the benchmark measures what reading stance costs with it.
+    pub stance: bool,
+}
+
+/// Runs a `who` query with its options.
+pub fn who_with(
+    index: &PaperIndex,
+    searcher: &Searcher,
+    raw: &str,
+    c: &Compiled,
+    o: &WhoOptions,
+) -> Result<WhoResult, IndexError> {
+    let WhoOptions {
+        missing,
+        limit,
+        only,
+        stance: read_stance,
+    } = *o;
     let mut groups = search::group_by_country(index, searcher, c.query.as_ref())?;
     // A stance asked for in the question ("which countries oppose X") filters too.
     let only = only.or(match c.stance {
@@ -362,10 +405,22 @@ pub fn who(
     } else {
         limit.unwrap_or(usize::MAX).min(groups.len())
     };
-    let mut stances = Vec::with_capacity(shown_n);
-    for g in &groups[..shown_n] {
-        stances.push(country_stance(index, searcher, c, g)?);
-    }
+    // Each country's stance reads its own passages: many countries are spread over
+    // the cores (a few are not worth starting threads for), and collected back in
+    // rank order.
+    let one = |g: &CountryMatches| {
+        if read_stance {
+            country_stance(index, searcher, c, g)
+        } else {
+            Ok((stance::country_stance(&[]), None))
+        }
+    };
+    let shown = &groups[..shown_n];
+    let stances: Vec<_> = if read_stance && shown.len() >= PARALLEL_FROM {
+        shown.par_iter().map(one).collect::<Result<_, _>>()?
+    } else {
+        shown.iter().map(one).collect::<Result<_, _>>()?
+    };
     let mut kept: Vec<(
         &CountryMatches,
         (stance::CountryStance, Option<StanceEvidence>),
