@@ -118,7 +118,7 @@ fn a_run_cut_off_before_saving_its_record_never_indexes_a_paper_twice() {
     };
     let before = count(&f);
     // The commit happened but the file record was lost (or is older than it).
-    fs::remove_file(f.index.join("caucus-files.json")).unwrap();
+    fs::remove_file(f.index.join("caucus-files.bin")).unwrap();
     let s = index(&f);
     assert_eq!(s["papers"].as_u64(), Some(4));
     assert_eq!(count(&f), before);

@@ -531,6 +531,8 @@ mod tests {
             ".managed.json",
             "caucus.json",
             "caucus-files.json.tmp",
+            "caucus-files.bin",
+            "caucus-files.bin.tmp",
             MARKER,
             "0123456789abcdef0123456789abcdef.idx",
             "0123456789abcdef0123456789abcdef.12.del",

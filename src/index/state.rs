@@ -7,7 +7,15 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-const FILES: &str = "caucus-files.json";
+/// The per-file record: [`FILES_MAGIC`] then the record in postcard's compact binary
+/// form. Indexes written before it kept the record as JSON ([`FILES_JSON`]), which is
+/// still read once and replaced on the next save.
+const FILES: &str = "caucus-files.bin";
+const FILES_JSON: &str = "caucus-files.json";
+/// The first bytes of [`FILES`]; the digit is the layout's version, bumped when
+/// [`FileState`] changes shape (postcard keeps no field names, so an old layout
+/// cannot be read as a new one: it is then treated as missing and rebuilt).
+const FILES_MAGIC: &[u8; 8] = b"CAUCUSF1";
 const SUMMARY: &str = "caucus.json";
 /// Bumped when the way papers are parsed changes, so old indexes are rebuilt.
 pub const PARSER_VERSION: u32 = 1;
@@ -139,7 +147,7 @@ impl Catalog {
 /// True for the names of the files this module writes (and their temporary twins).
 pub fn is_state_file(name: &str) -> bool {
     let base = name.strip_suffix(".tmp").unwrap_or(name);
-    base == FILES || base == SUMMARY || name == "caucus-files.json.tmp" || name == "caucus.json.tmp"
+    base == FILES || base == FILES_JSON || base == SUMMARY
 }
 
 fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Option<T> {
@@ -159,12 +167,37 @@ fn write_json<T: Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
 }
 
 impl Files {
+    /// The record, or None when it is missing, of another layout, or damaged (the
+    /// indexer then re-reads every file and keeps the index consistent).
     pub fn load(index_dir: &Path) -> Option<Files> {
-        read_json(&index_dir.join(FILES))
+        match std::fs::read(index_dir.join(FILES)) {
+            Ok(bytes) => Files::decode(&bytes),
+            Err(_) => read_json(&index_dir.join(FILES_JSON)),
+        }
     }
 
+    fn decode(bytes: &[u8]) -> Option<Files> {
+        let body = bytes.strip_prefix(FILES_MAGIC.as_slice())?;
+        postcard::from_bytes(body).ok()
+    }
+
+    fn encode(&self) -> Result<Vec<u8>, postcard::Error> {
+        postcard::to_extend(self, FILES_MAGIC.to_vec())
+    }
+
+    /// Writes the record through a temporary file and a rename, and drops a JSON
+    /// record an older caucus left.
     pub fn save(&self, index_dir: &Path) -> std::io::Result<()> {
-        write_json(&index_dir.join(FILES), self)
+        let bytes = self.encode().map_err(std::io::Error::other)?;
+        let path = index_dir.join(FILES);
+        let tmp = path.with_extension("bin.tmp");
+        std::fs::write(&tmp, bytes)?;
+        super::crash_point();
+        std::fs::rename(&tmp, &path)?;
+        match std::fs::remove_file(index_dir.join(FILES_JSON)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -204,5 +237,96 @@ mod tests {
         assert_eq!(a, b);
         assert_ne!(a, fingerprint([("a.txt", 1, 5), ("b.txt", 2, 7)]));
         assert_ne!(a, fingerprint([("a.txt", 1, 5)]));
+    }
+
+    fn sample() -> Files {
+        let mut files = Files {
+            generation: "g7".to_owned(),
+            ..Files::default()
+        };
+        files.files.insert(
+            "cnd/belgium.docx".to_owned(),
+            FileState {
+                size: 48_213,
+                mtime_ns: -1_700_000_000_123_456_789,
+                hash: "ab12".to_owned(),
+                passages: 31,
+                country: "Belgium".to_owned(),
+                committee: Some(("CND".to_owned(), "Commission on Narcotic Drugs".to_owned())),
+                topics: vec!["Online Drug Trafficking".to_owned()],
+                signature: vec![0, 7, u32::MAX],
+                folded_into: None,
+            },
+        );
+        files.files.insert(
+            "cnd/belgium.pdf".to_owned(),
+            FileState {
+                size: 1,
+                mtime_ns: i128::MAX,
+                hash: String::new(),
+                passages: 0,
+                country: String::new(),
+                committee: None,
+                topics: Vec::new(),
+                signature: Vec::new(),
+                folded_into: Some("cnd/belgium.docx".to_owned()),
+            },
+        );
+        files
+    }
+
+    #[test]
+    fn the_file_record_round_trips_in_binary() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = sample();
+        files.save(dir.path()).unwrap();
+        let back = Files::load(dir.path()).unwrap();
+        assert_eq!(back.files, files.files);
+        assert_eq!(back.generation, files.generation);
+        // Smaller than the JSON it replaces.
+        let bin = std::fs::metadata(dir.path().join(FILES)).unwrap().len();
+        assert!(bin < serde_json::to_vec(&files).unwrap().len() as u64);
+        assert!(!dir.path().join(FILES.to_owned() + ".tmp").exists());
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_record_reads_as_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        sample().save(dir.path()).unwrap();
+        let path = dir.path().join(FILES);
+        let good = std::fs::read(&path).unwrap();
+        // Cut short, another layout's magic, or no magic at all.
+        std::fs::write(&path, &good[..good.len() / 2]).unwrap();
+        assert!(Files::load(dir.path()).is_none());
+        let mut other = good.clone();
+        other[7] = b'9';
+        std::fs::write(&path, &other).unwrap();
+        assert!(Files::load(dir.path()).is_none());
+        std::fs::write(&path, b"{}").unwrap();
+        assert!(Files::load(dir.path()).is_none());
+    }
+
+    #[test]
+    fn an_older_json_record_is_read_then_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = sample();
+        std::fs::write(
+            dir.path().join(FILES_JSON),
+            serde_json::to_vec(&files).unwrap(),
+        )
+        .unwrap();
+        let back = Files::load(dir.path()).unwrap();
+        assert_eq!(back.files, files.files);
+        back.save(dir.path()).unwrap();
+        assert!(!dir.path().join(FILES_JSON).exists());
+        assert_eq!(Files::load(dir.path()).unwrap().files, files.files);
+        for name in [
+            "caucus-files.bin",
+            "caucus-files.bin.tmp",
+            "caucus-files.json.tmp",
+            "caucus.json",
+        ] {
+            assert!(is_state_file(name), "{name}");
+        }
     }
 }
