@@ -175,17 +175,37 @@ pub fn search(
     full: bool,
 ) -> Result<SearchResult, IndexError> {
     // Pieces of one paragraph are one hit: ask for a few more, keep the best piece.
-    let (top, total) =
-        search::top_passages(index, searcher, c.query.as_ref(), limit.saturating_mul(2))?;
-    let mut seen = std::collections::BTreeSet::new();
+    // A passage that is only a heading goes after every passage with text: when the
+    // window holds headings, it is widened until `limit` passages with text are found
+    // or every match was read.
+    let mut want = limit.saturating_mul(2);
+    let (chosen, total) = loop {
+        let (top, total) = search::top_passages(index, searcher, c.query.as_ref(), want)?;
+        let every_match = top.len() < want;
+        let mut seen = std::collections::BTreeSet::new();
+        let (mut text, mut headings) = (Vec::new(), Vec::new());
+        for (score, p) in top {
+            if text.len() == limit {
+                break;
+            }
+            if !seen.insert((p.file.clone(), p.paragraph)) {
+                continue;
+            }
+            if heading_only(&p.text) {
+                headings.push((score, p));
+            } else {
+                text.push((score, p));
+            }
+        }
+        if text.len() == limit || every_match || want >= total {
+            text.extend(headings);
+            text.truncate(limit);
+            break (text, total);
+        }
+        want = want.saturating_mul(4);
+    };
     let mut hits = Vec::new();
-    for (score, p) in top {
-        if hits.len() == limit {
-            break;
-        }
-        if !seen.insert((p.file.clone(), p.paragraph)) {
-            continue;
-        }
+    for (score, p) in chosen {
         let hit = Hit::new(hits.len() + 1, score, p.clone(), &c.highlight, full);
         hits.push(hit.join_siblings(index, searcher, &p, &c.highlight)?);
     }
@@ -195,6 +215,38 @@ pub fn search(
         total,
         hits,
     })
+}
+
+/// Whether a passage reads as a heading and nothing more: a short line (12 words at
+/// most) with no sentence punctuation at its end, whose words are written in capitals
+/// or capitalised ("PROPOSED SOLUTIONS", "Darknet Escrow Services", "Impact on Small
+/// Island States"). A list item without a full stop ("Establish a darknet task
+/// force") is text.
+fn heading_only(text: &str) -> bool {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || words.len() > 12 {
+        return false;
+    }
+    let end = t.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    if end.ends_with(['.', '!', '?', ';', ':', ',', '…']) {
+        return false;
+    }
+    // Function words may stay lower case ("Impact on Small Island States").
+    const MINOR: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
+        "to", "with", "vs", "via",
+    ];
+    words.iter().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        match w.chars().next() {
+            None => true,
+            Some(first) => first.is_uppercase() || first.is_ascii_digit() || MINOR.contains(&w),
+        }
+    }) && t
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
 }
 
 /// The sentence that shows a country's stance, with its cue words. In JSON,
@@ -482,4 +534,35 @@ pub fn who_with(
         countries,
         missing,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heading_only;
+
+    #[test]
+    fn headings_are_short_capitalised_lines_without_a_full_stop() {
+        for h in [
+            "PROPOSED SOLUTIONS",
+            "Darknet Escrow Services",
+            "Impact on Small Island States",
+            "II. Background of the Topic",
+            "3 Possible Solutions",
+            "“Climate Justice”",
+        ] {
+            assert!(heading_only(h), "{h}");
+        }
+        for t in [
+            "Establish a darknet task force",
+            "The impact of climate change on vulnerable nations",
+            "Belgium Supports The Task Force.",
+            "Tackling Climate Change…",
+            "SUSTAINABLE DEVELOPMENT, CLIMATE, DIGITAL Ladies and gentlemen,",
+            "",
+            "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen",
+            "iPhone Encryption Rules",
+        ] {
+            assert!(!heading_only(t), "{t}");
+        }
+    }
 }
