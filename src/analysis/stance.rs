@@ -420,8 +420,18 @@ fn sentences(text: &str) -> Vec<Range<usize>> {
                 .rev()
                 .collect::<String>()
                 .to_lowercase();
+            // "1. A global cap ..." or "iv. Adopt ...": a list marker opening its line, not
+            // a sentence of its own.
+            let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+            let marker = text[line_start..i].trim_start();
+            let list_marker = c == b'.'
+                && marker == word_before
+                && !marker.is_empty()
+                && (marker.bytes().all(|d| d.is_ascii_digit())
+                    || (marker.len() <= 4 && marker.bytes().all(|d| b"ivx".contains(&d))));
             let abbrev = c == b'.'
-                && (ABBREVIATIONS.contains(&word_before.as_str())
+                && (list_marker
+                    || ABBREVIATIONS.contains(&word_before.as_str())
                     || (word_before.chars().count() == 1
                         && word_before.chars().all(|ch| ch.is_alphabetic()))
                     || word_before.contains('.'));
@@ -1792,8 +1802,36 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
         }
     }
     let side = |ch: &Chain| -> i8 {
-        // The side a chain takes: on the first match it governs (its object), else its own.
-        ch.governed.first().map_or(ch.pol, |g| g.1)
+        // The side a chain takes: on the first whole occurrence of the query it governs
+        // (its object), else its own. "Investment in digital literacy to close the digital
+        // divide" takes its side on "the digital divide", not on "digital literacy".
+        let mut gov = ch.governed.clone();
+        gov.sort_by_key(|g| g.0);
+        let mut best: Option<(usize, i8)> = None;
+        let mut k = 0;
+        while k < gov.len() {
+            let mut end = k + 1;
+            while end < gov.len() && {
+                let (a, b) = (gov[end - 1].0, gov[end].0);
+                b == a + 1
+                    && text
+                        .get(matches[a].end..matches[b].start)
+                        .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '-'))
+            } {
+                end += 1;
+            }
+            let mut keys: Vec<&String> = gov[k..end]
+                .iter()
+                .map(|(m, _)| &match_keys[*m])
+                .collect();
+            keys.sort();
+            keys.dedup();
+            if best.is_none_or(|(n, _)| keys.len() > n) {
+                best = Some((keys.len(), gov[k].1));
+            }
+            k = end;
+        }
+        best.map_or(ch.pol, |(_, p)| p)
     };
     let (mut sup, mut opp) = (0u32, 0u32);
     for ch in &counted {
