@@ -845,6 +845,9 @@ struct Chain {
     other: bool,
     /// Follows a conceded clause in its sentence.
     after_concession: bool,
+    /// Taken by the author inside a conceded clause ("while we support X, ..."): it does
+    /// not decide, but against a main clause taking the other side it makes a mix.
+    conceded: bool,
     frame: bool,
     frame_neg: bool,
     head_tok: usize,
@@ -865,6 +868,7 @@ impl Chain {
             void: false,
             other: false,
             after_concession: false,
+            conceded: false,
             frame: false,
             frame_neg: false,
             head_tok,
@@ -975,6 +979,11 @@ fn sentence_chains(
         i += 1;
     }
 
+    // "Producer responsibility: a mandatory obligation ...": a list item may open on a
+    // short label; what follows it is the proposal too.
+    let label = toks.iter().position(|t| t.low == ":").is_some_and(|p| {
+        p + 1 < toks.len() && clause[p + 1] == 1 && toks[..p].iter().filter(|t| t.word).count() <= 5
+    });
     let mut chains: Vec<Chain> = Vec::new();
     let mut cur: Option<usize> = None;
     let mut pending_neg: Option<(usize, usize)> = None; // (token, word tokens left)
@@ -991,7 +1000,7 @@ fn sentence_chains(
             clause_flip = 1;
             free_negs.clear();
             short = None;
-            if proposal && last_clause == 0 {
+            if proposal && (last_clause == 0 || (last_clause == 1 && label)) {
                 // A list item is a proposal: a weak stance for what it names, unless a cue
                 // of its own says otherwise ("- a moratorium on X").
                 chains.push(Chain::new(1, Vec::new(), 0, sent.clone()));
@@ -1289,6 +1298,7 @@ fn sentence_chains(
                     anaphor,
                     void,
                     other,
+                    conceded: conceded_here && !other,
                     after_concession: conceded[..c.a].iter().any(|&x| x),
                     ..Chain::new(own, vec![range], c.a, sent.clone())
                 });
@@ -1441,6 +1451,7 @@ fn sentence_chains(
                         strength,
                         void,
                         other,
+                        conceded: conceded_here && !other && !f.frame,
                         after_concession: conceded[..c.a].iter().any(|&x| x),
                         frame: f.frame,
                         frame_neg: f.frame && negated,
@@ -1457,12 +1468,15 @@ fn sentence_chains(
         }
         // A list item proposes its head noun phrase, not what a relative clause or an
         // example adds.
+        // Nor does it take a side on what it proposes to study ("research on X",
+        // "capacity for monitoring X").
         if proposal
             && cur.is_some_and(|cc| chains[cc].cues.is_empty())
             && (matches!(
                 toks[i].low.as_str(),
                 "who" | "which" | "that" | "whose" | "where"
-            ) || (toks[i].low == "including" && i > 0 && toks[i - 1].low == ","))
+            ) || (toks[i].low == "including" && i > 0 && toks[i - 1].low == ",")
+                || STUDY.contains(&toks[i].low.as_str()))
         {
             cur = None;
         }
@@ -1637,6 +1651,23 @@ fn in_directive(toks: &[Tok], cues: &[CueHit], k: usize) -> bool {
     })
 }
 
+/// Nouns for finding out about something rather than acting on it: a proposal of
+/// "research on X" or "monitoring of X" takes no side on X.
+const STUDY: &[&str] = &[
+    "research",
+    "study",
+    "studies",
+    "monitoring",
+    "monitor",
+    "assessment",
+    "assessments",
+    "survey",
+    "surveys",
+    "mapping",
+    "inventory",
+    "measurement",
+];
+
 /// Words opening a topic phrase: "On X, ...", "Regarding X, ...".
 const TOPIC_MARKERS: &[&str] = &["on", "regarding", "concerning", "about", "turning", "as"];
 
@@ -1693,11 +1724,102 @@ fn word_key(text: &str, r: &Range<usize>) -> String {
         .collect()
 }
 
+/// Words saying a measure has failed or run out ("when consensus fails", "once every
+/// effort at consensus has been exhausted").
+const FAILS: &[&str] = &[
+    "fails",
+    "fail",
+    "failed",
+    "exhausted",
+    "impossible",
+    "unattainable",
+    "unreachable",
+    "collapses",
+    "breaks",
+];
+
+/// "a vote when consensus fails", "majority voting if every effort at consensus has been
+/// exhausted": the measure is wanted first, with another way out when it fails, which is
+/// both sides of it. The cues are the condition word and the failure word.
+fn fallback(text: &str, sent: Range<usize>, matches: &[Range<usize>]) -> Option<Vec<[usize; 2]>> {
+    let toks = tokenize(&text[sent.clone()], sent.start);
+    let is_match = |t: &Tok| matches.iter().any(|m| m.start < t.end && t.start < m.end);
+    for (k, t) in toks.iter().enumerate() {
+        if !is_match(t) {
+            continue;
+        }
+        // The condition opens at most five words before the match, in the same clause.
+        let Some(cond) = (k.saturating_sub(6)..k).rev().find(|&c| {
+            matches!(toks[c].low.as_str(), "when" | "if" | "once" | "where" | "unless")
+        }) else {
+            continue;
+        };
+        if toks[cond..k].iter().any(|t| !t.word) {
+            continue;
+        }
+        let Some(fail) = (k + 1..toks.len().min(k + 6))
+            .take_while(|&f| toks[f].word)
+            .find(|&f| FAILS.contains(&toks[f].low.as_str()))
+        else {
+            continue;
+        };
+        // "fails to" is a failure to do something else, not of the measure.
+        if toks.get(fail + 1).is_some_and(|n| n.low == "to") {
+            continue;
+        }
+        return Some(vec![
+            [toks[cond].start, toks[cond].end],
+            [toks[fail].start, toks[fail].end],
+        ]);
+    }
+    None
+}
+
+/// The longest run of adjacent matches in `gov` (matches with a side each), as the number
+/// of query words it holds and the side taken on its first word; the first of equals.
+fn best_run(
+    text: &str,
+    matches: &[Range<usize>],
+    keys: &[String],
+    mut gov: Vec<(usize, i8)>,
+) -> Option<(usize, i8)> {
+    gov.sort_by_key(|g| g.0);
+    let mut best: Option<(usize, i8)> = None;
+    let mut k = 0;
+    while k < gov.len() {
+        let mut end = k + 1;
+        while end < gov.len() && {
+            let (a, b) = (gov[end - 1].0, gov[end].0);
+            b == a + 1
+                && text
+                    .get(matches[a].end..matches[b].start)
+                    .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '-'))
+        } {
+            end += 1;
+        }
+        let mut ks: Vec<&String> = gov[k..end].iter().map(|(m, _)| &keys[*m]).collect();
+        ks.sort();
+        ks.dedup();
+        if best.is_none_or(|(n, _)| ks.len() > n) {
+            best = Some((ks.len(), gov[k].1));
+        }
+        k = end;
+    }
+    best
+}
+
 /// Stance of one passage toward what the query matched. `matches` are the byte ranges in
 /// `text` where the query's words were found; the stance is judged in the sentences holding
 /// them, with the sentence after when it refers back ("It would undermine ..."), and a list
 /// item takes the stance of the line introducing it ("Belgium proposes:").
 pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
+    passage_stance_in(text, matches, false)
+}
+
+/// `passage_stance` for a passage of a paper's proposals section ("Proposed Solutions",
+/// "Recommendations") when `proposals` is true: there every sentence is read as a list
+/// item is, a proposal of what it names unless its own cues say otherwise.
+pub fn passage_stance_in(text: &str, matches: &[Range<usize>], proposals: bool) -> Evidence {
     let matches: Vec<Range<usize>> = matches
         .iter()
         .filter(|m| m.start < m.end && m.end <= text.len())
@@ -1725,15 +1847,28 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
     all_keys.sort();
     all_keys.dedup();
 
+    let side = |ch: &Chain| -> i8 {
+        // The side a chain takes: on the first whole occurrence of the query it governs
+        // (its object), else its own. "Investment in digital literacy to close the digital
+        // divide" takes its side on "the digital divide", not on "digital literacy".
+        let gov: Vec<(usize, i8)> = ch.governed.clone();
+        best_run(text, &matches, &match_keys, gov).map_or(ch.pol, |(_, p)| p)
+    };
+    let run_len = |ch: &Chain| -> usize {
+        best_run(text, &matches, &match_keys, ch.governed.clone()).map_or(0, |(n, _)| n)
+    };
     let mut counted: Vec<Chain> = Vec::new();
     let mut anaphoric: Vec<Chain> = Vec::new();
+    // Sentences taking both sides: a conceded stance against the main clause's, or a
+    // measure kept with a fallback for when it fails.
+    let mut mixed: Vec<(Range<usize>, Vec<[usize; 2]>)> = Vec::new();
     for (n, &s) in holding.iter().enumerate() {
         let chains = sentence_chains(
             text,
             sents[s].clone(),
             &matches,
             true,
-            is_list_item(&text[sents[s].clone()]),
+            proposals || is_list_item(&text[sents[s].clone()]),
         );
         // A stance counts when its object holds most of the query's words found in the
         // sentence: "condemns drug trafficking" does not take a side on "a task force
@@ -1753,20 +1888,52 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
         };
         let needed = in_sentence.max(all_keys.len().div_ceil(2)).max(1);
         let mut governed_here = false;
+        let here_matches: Vec<(usize, i8)> = (0..matches.len())
+            .filter(|&m| matches[m].start < sents[s].end && sents[s].start < matches[m].end)
+            .map(|m| (m, 0))
+            .collect();
+        let whole_here =
+            best_run(text, &matches, &match_keys, here_matches).map_or(0, |(n, _)| n);
+        let from = counted.len();
+        let mut conceded: Vec<Chain> = Vec::new();
         for ch in chains {
-            if ch.void {
-                continue;
-            }
             let mut gk: Vec<&String> = ch.governed.iter().map(|(m, _)| &match_keys[*m]).collect();
             gk.sort();
             gk.dedup();
-            if !ch.governed.is_empty() && gk.len() >= needed {
+            // Where the sentence names the whole query ("global production caps"), a
+            // stance on a word of it elsewhere ("bans on products") does not count.
+            let governs = !ch.governed.is_empty()
+                && gk.len() >= needed
+                && (whole_here < all_keys.len() || run_len(&ch) >= whole_here);
+            if ch.void {
+                if ch.conceded && ch.strength >= 2 && governs {
+                    conceded.push(ch);
+                }
+                continue;
+            }
+            if governs {
                 governed_here = true;
                 counted.push(ch);
             } else if ch.anaphor && ch.governed.is_empty() && ch.after_concession {
                 // "While we respect X, Russia rejects them."
-                anaphoric.push(ch);
+                anaphoric.push(ch.clone());
+                if conceded.iter().any(|c| side(c) != ch.pol) {
+                    let mut cues: Vec<[usize; 2]> = conceded.iter().flat_map(|c| c.cues.clone()).collect();
+                    cues.extend(ch.cues.iter().copied());
+                    mixed.push((sents[s].clone(), cues));
+                }
             }
+        }
+        // "While we support X, we cannot accept X that ...": the author on both sides.
+        for c in &conceded {
+            if let Some(main) = counted[from..].iter().find(|m| side(m) != side(c)) {
+                let mut cues = c.cues.clone();
+                cues.extend(main.cues.iter().copied());
+                mixed.push((sents[s].clone(), cues));
+            }
+        }
+        if let Some(cues) = fallback(text, sents[s].clone(), &matches) {
+            mixed.push((sents[s].clone(), cues));
         }
         // A list item under "X proposes:" takes the stance of the line introducing it.
         let mut intro = s;
@@ -1801,38 +1968,16 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
             ch.strength = ch.strength.min(1);
         }
     }
-    let side = |ch: &Chain| -> i8 {
-        // The side a chain takes: on the first whole occurrence of the query it governs
-        // (its object), else its own. "Investment in digital literacy to close the digital
-        // divide" takes its side on "the digital divide", not on "digital literacy".
-        let mut gov = ch.governed.clone();
-        gov.sort_by_key(|g| g.0);
-        let mut best: Option<(usize, i8)> = None;
-        let mut k = 0;
-        while k < gov.len() {
-            let mut end = k + 1;
-            while end < gov.len() && {
-                let (a, b) = (gov[end - 1].0, gov[end].0);
-                b == a + 1
-                    && text
-                        .get(matches[a].end..matches[b].start)
-                        .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '-'))
-            } {
-                end += 1;
-            }
-            let mut keys: Vec<&String> = gov[k..end]
-                .iter()
-                .map(|(m, _)| &match_keys[*m])
-                .collect();
-            keys.sort();
-            keys.dedup();
-            if best.is_none_or(|(n, _)| keys.len() > n) {
-                best = Some((keys.len(), gov[k].1));
-            }
-            k = end;
-        }
-        best.map_or(ch.pol, |(_, p)| p)
-    };
+    if let Some((sentence, mut cues)) = mixed.into_iter().next() {
+        cues.sort();
+        cues.dedup();
+        return Evidence {
+            stance: Stance::Mixed,
+            sentence,
+            cues,
+            explicit: true,
+        };
+    }
     let (mut sup, mut opp) = (0u32, 0u32);
     for ch in &counted {
         if side(ch) > 0 {

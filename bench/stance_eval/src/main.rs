@@ -11,7 +11,7 @@
 mod stance;
 
 use serde::Deserialize;
-use stance::{country_stance, passage_stance, Evidence, Stance};
+use stance::{country_stance, passage_stance, passage_stance_in, Evidence, Stance};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -63,9 +63,10 @@ fn decode(bytes: &[u8]) -> String {
 /// Blank-line separated paragraphs with hard-wrapped lines joined (a line-break hyphen
 /// before a lowercase letter is dropped); list items keep their own line. Stops at a
 /// bibliography heading.
-fn paragraphs(text: &str) -> Vec<String> {
+fn paragraphs(text: &str) -> Vec<(String, bool)> {
     let text = text.replace("\r\n", "\n");
     let mut out = Vec::new();
+    let mut proposals = false;
     for block in text.split("\n\n") {
         let mut para = String::new();
         for line in block.lines() {
@@ -104,8 +105,15 @@ fn paragraphs(text: &str) -> Vec<String> {
         ) {
             break;
         }
+        // A heading ("**Proposed Solutions**", "Recommendations"): short, no full stop.
+        if !head.is_empty() && head.split_whitespace().count() <= 6 && !para.trim_end().ends_with('.') {
+            proposals = ["solution", "recommend", "propos", "way forward", "suggest", "measures", "action plan"]
+                .iter()
+                .any(|w| head.contains(w));
+            continue;
+        }
         if !para.is_empty() {
-            out.push(para);
+            out.push((para, proposals));
         }
     }
     out
@@ -167,9 +175,9 @@ fn scan(query: &str, dirs: &[String]) {
         };
         let text = decode(&bytes);
         let mut ev = Vec::new();
-        for para in paragraphs(&text) {
+        for (para, proposals) in paragraphs(&text) {
             if let Some(ranges) = match_ranges(&para, &words) {
-                let e = passage_stance(&para, &ranges);
+                let e = passage_stance_in(&para, &ranges, proposals);
                 let cues: Vec<&str> = e.cues.iter().map(|c| &para[c[0]..c[1]]).collect();
                 let sentence = &para[e.sentence.clone()];
                 println!(
@@ -285,9 +293,9 @@ fn main() {
         };
         let words = query_words(&j.query);
         let mut evidence: Vec<(String, Evidence)> = Vec::new();
-        for para in paragraphs(&text) {
+        for (para, proposals) in paragraphs(&text) {
             if let Some(ranges) = match_ranges(&para, &words) {
-                let e = passage_stance(&para, &ranges);
+                let e = passage_stance_in(&para, &ranges, proposals);
                 evidence.push((para, e));
             }
         }
