@@ -1086,6 +1086,13 @@ fn sentence_chains(
                 continue;
             }
             if f.nonneg || f.concession || f.other || f.author {
+                // "- Research on X": a proposal to study X takes no side on it.
+                if proposal
+                    && STUDY.contains(&toks[c.a].low.as_str())
+                    && cur.is_some_and(|cc| chains[cc].cues.is_empty())
+                {
+                    cur = None;
+                }
                 i = c.b;
                 continue;
             }
@@ -1668,6 +1675,112 @@ const STUDY: &[&str] = &[
     "measurement",
 ];
 
+/// Nouns naming a harm, as the head of a query ("the digital divide", "drug trafficking").
+const HARM_HEADS: &[&str] = &[
+    "trafficking",
+    "smuggling",
+    "crime",
+    "crimes",
+    "cybercrime",
+    "terrorism",
+    "extremism",
+    "violence",
+    "corruption",
+    "poverty",
+    "hunger",
+    "pollution",
+    "litter",
+    "debris",
+    "divide",
+    "gap",
+    "gaps",
+    "spyware",
+    "malware",
+    "shutdown",
+    "shutdowns",
+    "disinformation",
+    "misinformation",
+    "proliferation",
+    "abuse",
+    "abuses",
+    "misuse",
+    "discrimination",
+    "racism",
+    "piracy",
+    "laundering",
+    "fraud",
+    "exploitation",
+    "impunity",
+    "harassment",
+    "deforestation",
+    "desertification",
+];
+
+/// Stems of words that make what they qualify a harm ("illicit flows", "abandoned gear"),
+/// wherever they stand in the query.
+const HARM_MODIFIERS: &[&str] = &[
+    "darknet", "illicit", "illegal", "unlawful", "abandon", "arbitrar", "counterfeit",
+];
+
+/// Whether a query's words (its longest run in a passage, lowercased) name a harm: their
+/// head does ("the digital divide"), with the whole query in the run; or a word of the
+/// query makes it one ("abandoned fishing gear", "darknet markets") and the head is not a
+/// measure ("a darknet task force"). The head is the last word before any preposition:
+/// "Convention against Cybercrime" names a convention.
+fn names_harm(words: &[String], modifier: bool, whole: bool) -> bool {
+    let np = words
+        .iter()
+        .position(|w| MEASURE_PREPOSITIONS.contains(&w.as_str()))
+        .map_or(words, |p| &words[..p]);
+    let Some(head) = np.last() else {
+        return false;
+    };
+    if MEASURE_HEADS.contains(&head.as_str()) {
+        return false;
+    }
+    modifier || (whole && HARM_HEADS.contains(&head.as_str()))
+}
+
+/// Nouns naming a measure: a query headed by one is the measure, whatever it acts on.
+const MEASURE_HEADS: &[&str] = &[
+    "force",
+    "forces",
+    "ban",
+    "bans",
+    "control",
+    "controls",
+    "regulation",
+    "regulations",
+    "treaty",
+    "convention",
+    "strategy",
+    "law",
+    "laws",
+    "cooperation",
+    "measures",
+    "rules",
+    "instrument",
+    "mechanism",
+    "initiative",
+    "programme",
+    "program",
+    "unit",
+    "reduction",
+    "prevention",
+    "response",
+    "policy",
+    "framework",
+    "agreement",
+    "monitoring",
+    "research",
+];
+
+/// Prepositions that attach a harm to the measure acting on it ("a task force on X",
+/// "intelligence on wallets linked to X", "penalties for X").
+const MEASURE_PREPOSITIONS: &[&str] = &[
+    "on", "of", "against", "for", "to", "about", "into", "over", "from", "targeting", "in",
+];
+
 /// Words opening a topic phrase: "On X, ...", "Regarding X, ...".
 const TOPIC_MARKERS: &[&str] = &["on", "regarding", "concerning", "about", "turning", "as"];
 
@@ -1775,16 +1888,17 @@ fn fallback(text: &str, sent: Range<usize>, matches: &[Range<usize>]) -> Option<
     None
 }
 
-/// The longest run of adjacent matches in `gov` (matches with a side each), as the number
-/// of query words it holds and the side taken on its first word; the first of equals.
+/// The longest run of adjacent matches in `gov` (matches with a side each): the number of
+/// query words it holds, the side taken on its first word, and its first and last match;
+/// the first of equals.
 fn best_run(
     text: &str,
     matches: &[Range<usize>],
     keys: &[String],
     mut gov: Vec<(usize, i8)>,
-) -> Option<(usize, i8)> {
+) -> Option<Run> {
     gov.sort_by_key(|g| g.0);
-    let mut best: Option<(usize, i8)> = None;
+    let mut best: Option<Run> = None;
     let mut k = 0;
     while k < gov.len() {
         let mut end = k + 1;
@@ -1800,12 +1914,25 @@ fn best_run(
         let mut ks: Vec<&String> = gov[k..end].iter().map(|(m, _)| &keys[*m]).collect();
         ks.sort();
         ks.dedup();
-        if best.is_none_or(|(n, _)| ks.len() > n) {
-            best = Some((ks.len(), gov[k].1));
+        if best.as_ref().is_none_or(|b| ks.len() > b.keys) {
+            best = Some(Run {
+                keys: ks.len(),
+                side: gov[k].1,
+                first: gov[k].0,
+                last: gov[end - 1].0,
+            });
         }
         k = end;
     }
     best
+}
+
+/// A run of adjacent query words in a passage.
+struct Run {
+    keys: usize,
+    side: i8,
+    first: usize,
+    last: usize,
 }
 
 /// Stance of one passage toward what the query matched. `matches` are the byte ranges in
@@ -1847,15 +1974,51 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], proposals: bool) 
     all_keys.sort();
     all_keys.dedup();
 
+    // The query names a harm ("darknet markets", "the digital divide", "abandoned fishing
+    // gear") when the head of its longest run in the passage does.
+    let all: Vec<(usize, i8)> = (0..matches.len()).map(|m| (m, 0)).collect();
+    let harm = best_run(text, &matches, &match_keys, all).is_some_and(|r| {
+        let words: Vec<String> = (r.first..=r.last)
+            .map(|m| text.get(matches[m].clone()).unwrap_or("").to_lowercase())
+            .collect();
+        let any_modifier = matches.iter().any(|m| {
+            let w = text.get(m.clone()).unwrap_or("").to_lowercase();
+            HARM_MODIFIERS.iter().any(|h| w.starts_with(h))
+        });
+        // A query with words outside that run may name something else ("Convention
+        // against Cybercrime").
+        names_harm(&words, any_modifier, r.keys == all_keys.len())
+    });
     let side = |ch: &Chain| -> i8 {
         // The side a chain takes: on the first whole occurrence of the query it governs
         // (its object), else its own. "Investment in digital literacy to close the digital
         // divide" takes its side on "the digital divide", not on "digital literacy".
-        let gov: Vec<(usize, i8)> = ch.governed.clone();
-        best_run(text, &matches, &match_keys, gov).map_or(ch.pol, |(_, p)| p)
+        let Some(run) = best_run(text, &matches, &match_keys, ch.governed.clone()) else {
+            return ch.pol;
+        };
+        // A measure backed on a harm ("a task force on darknet markets", "rules on
+        // abandoned gear") is against the harm: it is what the measure acts on.
+        if harm && run.side > 0 {
+            let at = matches[run.first].start;
+            let from = ch
+                .cues
+                .iter()
+                .map(|c| c[1])
+                .filter(|&e| e <= at)
+                .max()
+                .unwrap_or(ch.sentence.start);
+            let between = text.get(from..at).unwrap_or("").to_lowercase();
+            if between
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| MEASURE_PREPOSITIONS.contains(&w))
+            {
+                return -1;
+            }
+        }
+        run.side
     };
     let run_len = |ch: &Chain| -> usize {
-        best_run(text, &matches, &match_keys, ch.governed.clone()).map_or(0, |(n, _)| n)
+        best_run(text, &matches, &match_keys, ch.governed.clone()).map_or(0, |r| r.keys)
     };
     let mut counted: Vec<Chain> = Vec::new();
     let mut anaphoric: Vec<Chain> = Vec::new();
@@ -1892,8 +2055,7 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], proposals: bool) 
             .filter(|&m| matches[m].start < sents[s].end && sents[s].start < matches[m].end)
             .map(|m| (m, 0))
             .collect();
-        let whole_here =
-            best_run(text, &matches, &match_keys, here_matches).map_or(0, |(n, _)| n);
+        let whole_here = best_run(text, &matches, &match_keys, here_matches).map_or(0, |r| r.keys);
         let from = counted.len();
         let mut conceded: Vec<Chain> = Vec::new();
         for ch in chains {
