@@ -1947,10 +1947,17 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
 /// "Recommendations") when `proposals` is true: there every sentence is read as a list
 /// item is, a proposal of what it names unless its own cues say otherwise.
 pub fn passage_stance_in(text: &str, matches: &[Range<usize>], proposals: bool) -> Evidence {
+    // One range per word: a phrase highlighted whole ("digital divide") is two words of
+    // the query.
     let matches: Vec<Range<usize>> = matches
         .iter()
-        .filter(|m| m.start < m.end && m.end <= text.len())
-        .cloned()
+        .filter(|m| m.start < m.end && text.get((*m).clone()).is_some())
+        .flat_map(|m| {
+            tokenize(&text[m.clone()], m.start)
+                .into_iter()
+                .filter(|t| t.word)
+                .map(|t| t.start..t.end)
+        })
         .collect();
     let sents = sentences(text);
     let mention = |sentence: Range<usize>| Evidence {
@@ -2000,13 +2007,18 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], proposals: bool) 
         // abandoned gear") is against the harm: it is what the measure acts on.
         if harm && run.side > 0 {
             let at = matches[run.first].start;
+            // From the last cue before it, the cue's own last word included ("more
+            // attention to X").
             let from = ch
                 .cues
                 .iter()
-                .map(|c| c[1])
-                .filter(|&e| e <= at)
-                .max()
-                .unwrap_or(ch.sentence.start);
+                .filter(|c| c[1] <= at)
+                .max_by_key(|c| c[1])
+                .map_or(ch.sentence.start, |c| {
+                    text.get(c[0]..c[1])
+                        .and_then(|cue| cue.rfind(' '))
+                        .map_or(c[1], |sp| c[0] + sp)
+                });
             let between = text.get(from..at).unwrap_or("").to_lowercase();
             if between
                 .split(|c: char| !c.is_alphanumeric())

@@ -11,7 +11,7 @@
 mod stance;
 
 use serde::Deserialize;
-use stance::{country_stance, passage_stance, passage_stance_in, Evidence, Stance};
+use stance::{country_stance, passage_stance_in, Evidence, Stance};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -209,6 +209,7 @@ fn main() {
     let mut show_errors = false;
     let mut predictions: Option<PathBuf> = None;
     let mut probe: Option<(String, String)> = None;
+    let mut probe_proposals = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -222,6 +223,7 @@ fn main() {
                 scan(&q, &dirs);
                 return;
             }
+            "--proposals" => probe_proposals = true,
             "--probe" => {
                 // --probe QUERY TEXT: the stance of one passage, for checking a rule.
                 let q = args.next().unwrap_or_default();
@@ -241,7 +243,7 @@ fn main() {
     if let Some((q, t)) = probe {
         let words = query_words(&q);
         let ranges = match_ranges(&t, &words).unwrap_or_default();
-        let e = passage_stance(&t, &ranges);
+        let e = passage_stance_in(&t, &ranges, probe_proposals);
         let cues: Vec<&str> = e.cues.iter().map(|c| &t[c[0]..c[1]]).collect();
         println!(
             "{} {:?}{}: {}",
