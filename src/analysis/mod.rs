@@ -287,8 +287,11 @@ fn country_stance(
             search::stored(searcher, &index.fields, *addr).map_err(|e| index.tantivy_error(e))?;
         let matches = highlight::match_ranges(&p.text, &c.highlight);
         // A proposals section ("Proposed Solutions") proposes what its sentences name.
-        let proposals = p.section_kind == SectionKind::Solutions;
-        let e = stance::passage_stance_in(&p.text, &matches, proposals);
+        let reading = stance::Reading {
+            proposals: p.section_kind == SectionKind::Solutions,
+            author: &p.country,
+        };
+        let e = stance::passage_stance_in(&p.text, &matches, &reading);
         if e.stance != Stance::Mention {
             // The strongest sentence first; among equals, the best-scoring passage.
             if shown

@@ -884,6 +884,7 @@ fn sentence_chains(
     matches: &[Range<usize>],
     with_anaphors: bool,
     proposal: bool,
+    author: &[String],
 ) -> Vec<Chain> {
     let toks = tokenize(&text[sent.clone()], sent.start);
     // Only the matches inside this sentence, so a passage with many matches stays linear.
@@ -1135,7 +1136,8 @@ fn sentence_chains(
                 continue;
             }
             // A weak cue in the past tense tells what happened ("established a working
-            // group", "accepted the ruling"), not where the author stands.
+            // group", "accepted the ruling"), not where the author stands; unless the
+            // author did it ("the country adopted an EPR law", "our 2022 Act established").
             if c.strength <= 1
                 && c.b - c.a == 1
                 && !negated
@@ -1143,6 +1145,7 @@ fn sentence_chains(
                 && !passive_present
                 && toks[c.b - 1].low.ends_with("ed")
                 && !toks[c.b - 1].low.contains('-')
+                && !author_did(&toks, c.a, &clause, author)
             {
                 i = c.b;
                 continue;
@@ -1781,6 +1784,57 @@ const MEASURE_PREPOSITIONS: &[&str] = &[
     "on", "of", "against", "for", "to", "about", "into", "over", "from", "targeting", "in",
 ];
 
+/// Words of country names that do not name one country by themselves.
+const NAME_FILLERS: &[&str] = &[
+    "republic",
+    "united",
+    "states",
+    "kingdom",
+    "federation",
+    "democratic",
+    "people's",
+    "islamic",
+    "plurinational",
+    "state",
+    "south",
+    "north",
+    "arab",
+    "emirates",
+    "federal",
+    "socialist",
+    "bolivarian",
+    "great",
+    "britain",
+    "northern",
+    "ireland",
+    "saudi",
+];
+
+/// A national law or plan as the subject: what it does, the author does.
+const INSTRUMENTS: &[&str] = &[
+    "act", "law", "strategy", "policy", "guidelines", "rules", "regulation", "decree", "code",
+    "plan",
+];
+
+/// Whether the author is the subject of the cue at token `a`: before it in its clause stands
+/// "we", "our Government", "the country", the author's name, or a national law ("the
+/// Cannabis Act of 2018").
+fn author_did(toks: &[Tok], a: usize, clause: &[usize], author: &[String]) -> bool {
+    (0..a)
+        .rev()
+        .take_while(|&k| clause[k] == clause[a])
+        .take(12)
+        .any(|k| {
+            let w = toks[k].low.as_str();
+            let prev = if k > 0 { toks[k - 1].low.as_str() } else { "" };
+            matches!(w, "we" | "our")
+                || (matches!(w, "government" | "country" | "kingdom")
+                    && matches!(prev, "the" | "our" | "my" | "this"))
+                || (toks[k].cap && author.iter().any(|n| n == w))
+                || (toks[k].cap && INSTRUMENTS.contains(&w))
+        })
+}
+
 /// Words opening a topic phrase: "On X, ...", "Regarding X, ...".
 const TOPIC_MARKERS: &[&str] = &["on", "regarding", "concerning", "about", "turning", "as"];
 
@@ -1940,13 +1994,31 @@ struct Run {
 /// them, with the sentence after when it refers back ("It would undermine ..."), and a list
 /// item takes the stance of the line introducing it ("Belgium proposes:").
 pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
-    passage_stance_in(text, matches, false)
+    passage_stance_in(text, matches, &Reading::default())
 }
 
-/// `passage_stance` for a passage of a paper's proposals section ("Proposed Solutions",
-/// "Recommendations") when `proposals` is true: there every sentence is read as a list
-/// item is, a proposal of what it names unless its own cues say otherwise.
-pub fn passage_stance_in(text: &str, matches: &[Range<usize>], proposals: bool) -> Evidence {
+/// What is known of a passage beyond its text.
+#[derive(Debug, Clone, Default)]
+pub struct Reading<'a> {
+    /// It is in the paper's proposals section ("Proposed Solutions", "Recommendations"):
+    /// every sentence is read as a list item is, a proposal of what it names unless its
+    /// own cues say otherwise.
+    pub proposals: bool,
+    /// The country that wrote it: what it did at home is where it stands ("Canada
+    /// adopted ...").
+    pub author: &'a str,
+}
+
+/// `passage_stance` with what is known of the passage beyond its text.
+pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading) -> Evidence {
+    let proposals = reading.proposals;
+    // The words naming the author, less those many names share ("Republic", "United").
+    let author: Vec<String> = reading
+        .author
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| w.len() > 3 && !NAME_FILLERS.contains(&w.as_str()))
+        .collect();
     // One range per word: a phrase highlighted whole ("digital divide") is two words of
     // the query.
     let matches: Vec<Range<usize>> = matches
@@ -2044,6 +2116,7 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], proposals: bool) 
             &matches,
             true,
             proposals || is_list_item(&text[sents[s].clone()]),
+            &author,
         );
         // A stance counts when its object holds most of the query's words found in the
         // sentence: "condemns drug trafficking" does not take a side on "a task force
@@ -2117,7 +2190,7 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], proposals: bool) 
         if !governed_here && intro < s && (n == 0 || holding[n - 1] < intro) {
             let prev = sents[intro].clone();
             if text[prev.clone()].trim_end().ends_with(':') {
-                for ch in sentence_chains(text, prev, &[], false, false) {
+                for ch in sentence_chains(text, prev, &[], false, false, &author) {
                     if !ch.void && !ch.frame && ch.head_tok < usize::MAX {
                         let mut ch = ch;
                         ch.strength = 1;
@@ -2129,7 +2202,7 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], proposals: bool) 
         }
         // The next sentence, when it refers back: "It would undermine ...".
         if s + 1 < sents.len() && !holding.contains(&(s + 1)) {
-            for ch in sentence_chains(text, sents[s + 1].clone(), &matches, true, false) {
+            for ch in sentence_chains(text, sents[s + 1].clone(), &matches, true, false, &author) {
                 if !ch.void && ch.anaphor && ch.governed.is_empty() && !governed_here {
                     anaphoric.push(ch);
                 }

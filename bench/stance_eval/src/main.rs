@@ -11,7 +11,7 @@
 mod stance;
 
 use serde::Deserialize;
-use stance::{country_stance, passage_stance_in, Evidence, Stance};
+use stance::{country_stance, passage_stance_in, Evidence, Reading, Stance};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -174,10 +174,15 @@ fn scan(query: &str, dirs: &[String]) {
             continue;
         };
         let text = decode(&bytes);
+        // The author from the file's name ("south-korea.txt"); the papers name it too.
+        let author = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().replace(['-', '_'], " "))
+            .unwrap_or_default();
         let mut ev = Vec::new();
         for (para, proposals) in paragraphs(&text) {
             if let Some(ranges) = match_ranges(&para, &words) {
-                let e = passage_stance_in(&para, &ranges, proposals);
+                let e = passage_stance_in(&para, &ranges, &Reading { proposals, author: &author });
                 let cues: Vec<&str> = e.cues.iter().map(|c| &para[c[0]..c[1]]).collect();
                 let sentence = &para[e.sentence.clone()];
                 println!(
@@ -210,6 +215,7 @@ fn main() {
     let mut predictions: Option<PathBuf> = None;
     let mut probe: Option<(String, String)> = None;
     let mut probe_proposals = false;
+    let mut probe_author = String::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -224,6 +230,7 @@ fn main() {
                 return;
             }
             "--proposals" => probe_proposals = true,
+            "--author" => probe_author = args.next().unwrap_or_default(),
             "--probe" => {
                 // --probe QUERY TEXT: the stance of one passage, for checking a rule.
                 let q = args.next().unwrap_or_default();
@@ -243,7 +250,14 @@ fn main() {
     if let Some((q, t)) = probe {
         let words = query_words(&q);
         let ranges = match_ranges(&t, &words).unwrap_or_default();
-        let e = passage_stance_in(&t, &ranges, probe_proposals);
+        let e = passage_stance_in(
+            &t,
+            &ranges,
+            &Reading {
+                proposals: probe_proposals,
+                author: &probe_author,
+            },
+        );
         let cues: Vec<&str> = e.cues.iter().map(|c| &t[c[0]..c[1]]).collect();
         println!(
             "{} {:?}{}: {}",
@@ -297,7 +311,7 @@ fn main() {
         let mut evidence: Vec<(String, Evidence)> = Vec::new();
         for (para, proposals) in paragraphs(&text) {
             if let Some(ranges) = match_ranges(&para, &words) {
-                let e = passage_stance_in(&para, &ranges, proposals);
+                let e = passage_stance_in(&para, &ranges, &Reading { proposals, author: &j.country });
                 evidence.push((para, e));
             }
         }
