@@ -1053,11 +1053,19 @@ fn sentence_chains(
                 } else {
                     free_negs.push(c.a);
                     let range = [toks[c.a].start, toks[c.b - 1].end];
+                    // Not from inside a relative clause: "the only way to reach buyers whom
+                    // the police will never reach".
+                    let relative = |cc: usize| {
+                        toks[chains[cc].head_tok.min(c.a)..c.a].iter().any(|t| {
+                            matches!(t.low.as_str(), "who" | "whom" | "which" | "whose" | "where")
+                        })
+                    };
                     match cur {
-                        Some(cc) if !chains[cc].frame => {
+                        Some(cc) if !chains[cc].frame && !relative(cc) => {
                             chains[cc].pol = -chains[cc].pol;
                             chains[cc].cues.push(range);
                         }
+                        Some(cc) if relative(cc) => {}
                         _ if matches!(
                             toks[c.a].low.as_str(),
                             "no" | "without" | "never" | "nothing"
@@ -2168,6 +2176,38 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
                     let mut cues: Vec<[usize; 2]> = conceded.iter().flat_map(|c| c.cues.clone()).collect();
                     cues.extend(ch.cues.iter().copied());
                     mixed.push((sents[s].clone(), cues));
+                }
+            } else if ch.anaphor && ch.governed.is_empty() && !ch.cues.is_empty() {
+                // "X is not a concession; it is the only way to ...", "does not possess X
+                // and has no intention of developing them": a pronoun after the query in its
+                // own sentence stands for it.
+                let head_at = ch.cues[0][0];
+                let last_end = matches
+                    .iter()
+                    .filter(|m| m.start >= sents[s].start && m.end <= head_at)
+                    .map(|m| m.end)
+                    .max()
+                    .unwrap_or(sents[s].start);
+                // Close after it: "... and must be able to stop it" may mean anything.
+                let near = text
+                    .get(last_end..head_at)
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .count()
+                    <= 10;
+                let mut before: Vec<&String> = matches
+                    .iter()
+                    .zip(&match_keys)
+                    .filter(|(m, _)| m.start >= sents[s].start && m.end <= head_at)
+                    .map(|(_, k)| k)
+                    .collect();
+                before.sort();
+                before.dedup();
+                if near && before.len() >= needed.max(all_keys.len().min(2)) {
+                    let mut ch = ch;
+                    ch.strength = ch.strength.min(1);
+                    governed_here = true;
+                    counted.push(ch);
                 }
             }
         }
