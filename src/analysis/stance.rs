@@ -1066,10 +1066,13 @@ fn sentence_chains(
                             chains[cc].cues.push(range);
                         }
                         Some(cc) if relative(cc) => {}
-                        _ if matches!(
+                        // ", not X,": X set aside for what the sentence says instead
+                        // ("dialogue, not sanctions, produces results").
+                        _ if (matches!(
                             toks[c.a].low.as_str(),
                             "no" | "without" | "never" | "nothing"
-                        ) && (c.b..toks.len())
+                        ) || (toks[c.a].low == "not" && c.a > 0 && toks[c.a - 1].low == ","))
+                            && (c.b..toks.len())
                             .filter(|&k| clause[k] == clause[c.a] && toks[k].word)
                             .take(4)
                             .any(|k| is_match[k].is_some()) =>
