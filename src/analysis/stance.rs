@@ -1146,6 +1146,20 @@ fn sentence_chains(
                 i = c.b;
                 continue;
             }
+            // A participle after a determiner is an adjective: "an established forum",
+            // "the proposed text".
+            if c.b - c.a == 1
+                && toks[c.a].low.ends_with("ed")
+                && c.a > 0
+                && matches!(
+                    toks[c.a - 1].low.as_str(),
+                    "a" | "an" | "the" | "its" | "their" | "our" | "this" | "these" | "those"
+                )
+                && !f.negator
+            {
+                i = c.b;
+                continue;
+            }
             // A weak cue in the past tense tells what happened ("established a working
             // group", "accepted the ruling"), not where the author stands; unless the
             // author did it ("the country adopted an EPR law", "our 2022 Act established").
@@ -1878,6 +1892,48 @@ const OTHER_SUBJECTS: &[&str] = &[
     "jurisdictions",
 ];
 
+/// Whether a sentence makes a statement rather than naming a proposal: its first clause
+/// (after a list marker or an opening "First,") has a finite verb of statement or a
+/// personal subject.
+/// "2. Another important issue is reform" and "60. We remain committed" state; "3. A
+/// global cap on production, with a review" and "- Require the marking of gear" propose.
+fn states_something(s: &str) -> bool {
+    let s = s.trim_start();
+    let s = s.strip_prefix(['-', '*', '•']).unwrap_or(s).trim_start();
+    let s = s.strip_prefix('(').unwrap_or(s);
+    let lead = s.bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
+    let s = if (1..=3).contains(&lead) && matches!(s.as_bytes().get(lead), Some(b'.' | b')')) {
+        &s[lead + 1..]
+    } else {
+        s
+    };
+    let mut parts = s.split([',', ';', ':', '(']);
+    let mut first = parts.next().unwrap_or("");
+    if first.split_whitespace().count() <= 1 {
+        first = parts.next().unwrap_or("");
+    }
+    // Up to a subordinate clause: "decisions must be taken by consensus so that the
+    // concerns of all are respected" proposes.
+    first
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(str::to_lowercase)
+        .take_while(|w| !SUBORDINATORS.contains(&w.as_str()))
+        .any(|w| STATEMENT_WORDS.contains(&w.as_str()))
+}
+
+/// Words opening a subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "so", "because", "when", "before", "after", "if",
+    "while", "until", "where", "unless", "once",
+];
+
+/// Finite verbs and personal subjects that make a clause a statement. "Should" and "must"
+/// do not: "decisions must be taken by consensus" is a recommendation.
+const STATEMENT_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "does", "do", "did", "we", "i", "remains", "remain",
+];
+
 /// Whether a sentence is a list item ("- ...", "• ...", "2. ...", "b) ...").
 fn is_list_item(s: &str) -> bool {
     let s = s.trim_start();
@@ -2126,7 +2182,8 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
             sents[s].clone(),
             &matches,
             true,
-            proposals || is_list_item(&text[sents[s].clone()]),
+            (proposals || is_list_item(&text[sents[s].clone()]))
+                && !states_something(&text[sents[s].clone()]),
             &author,
         );
         // A stance counts when its object holds most of the query's words found in the
