@@ -173,6 +173,9 @@ struct Flags {
     concession: bool,
     other: bool,
     author: bool,
+    /// Made of the query's own words ("banned" for "ban on X"): saying it is done, or
+    /// should be, is for the query; negated, against it.
+    topic: bool,
 }
 
 impl Flags {
@@ -561,6 +564,35 @@ fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit> {
                     b: end,
                     flags: cue.flags,
                     strength: cue.strength,
+                });
+                i = end;
+            }
+            // A side-taking cue made of the query's words ("is banned" for "ban on X",
+            // "reducing harm" for "harm reduction") does what the query names.
+            // Not when it stands inside the query's phrase ("global bans", "abandoned
+            // fishing gear").
+            Some((c, end))
+                if (i..end).all(|k| is_match[k].is_some())
+                    && !(i > 0 && is_match[i - 1].is_some())
+                    && !is_match.get(end).is_some_and(|m| m.is_some())
+                    && {
+                        let f = lex.cues[c].flags;
+                        (f.support || f.oppose || f.support_subject || f.oppose_subject)
+                            && !f.flip
+                            && !f.frame
+                    } =>
+            {
+                let f = lex.cues[c].flags;
+                hits.push(CueHit {
+                    a: i,
+                    b: end,
+                    flags: Flags {
+                        support: f.support || f.oppose,
+                        support_subject: f.support_subject || f.oppose_subject,
+                        topic: true,
+                        ..Flags::default()
+                    },
+                    strength: 1,
                 });
                 i = end;
             }
@@ -1594,6 +1626,21 @@ fn sentence_chains(
             for m in topic.into_iter().rev() {
                 if !ch.governed.iter().any(|(g, _)| *g == m) {
                     ch.governed.insert(0, (m, pol));
+                }
+            }
+        }
+    }
+    // A cue made of the query's words is part of what its stance is on.
+    for c in cues.iter().filter(|c| c.flags.topic) {
+        let end = toks[c.b - 1].end;
+        for ch in chains.iter_mut() {
+            // Only beside another word of the query it governs: "reducing demand" is no
+            // harm reduction.
+            if ch.cues.iter().any(|r| r[1] == end) && !ch.governed.is_empty() {
+                for m in (c.a..c.b).filter_map(|k| is_match[k]) {
+                    if !ch.governed.iter().any(|(g, _)| *g == m) {
+                        ch.governed.push((m, ch.base));
+                    }
                 }
             }
         }
