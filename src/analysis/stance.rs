@@ -1103,11 +1103,13 @@ fn sentence_chains(
                         _ if (matches!(
                             toks[c.a].low.as_str(),
                             "no" | "without" | "never" | "nothing"
-                        ) || (toks[c.a].low == "not" && c.a > 0 && toks[c.a - 1].low == ","))
+                        ) || (toks[c.a].low == "not"
+                            && c.a > 0
+                            && toks[c.a - 1].low == ","))
                             && (c.b..toks.len())
-                            .filter(|&k| clause[k] == clause[c.a] && toks[k].word)
-                            .take(4)
-                            .any(|k| is_match[k].is_some()) =>
+                                .filter(|&k| clause[k] == clause[c.a] && toks[k].word)
+                                .take(4)
+                                .any(|k| is_match[k].is_some()) =>
                         {
                             let (other, flip) = match cur {
                                 Some(cc) => {
@@ -1794,7 +1796,13 @@ const HARM_HEADS: &[&str] = &[
 /// Stems of words that make what they qualify a harm ("illicit flows", "abandoned gear"),
 /// wherever they stand in the query.
 const HARM_MODIFIERS: &[&str] = &[
-    "darknet", "illicit", "illegal", "unlawful", "abandon", "arbitrar", "counterfeit",
+    "darknet",
+    "illicit",
+    "illegal",
+    "unlawful",
+    "abandon",
+    "arbitrar",
+    "counterfeit",
 ];
 
 /// Whether a query's words (its longest run in a passage, lowercased) name a harm: their
@@ -1853,7 +1861,17 @@ const MEASURE_HEADS: &[&str] = &[
 /// Prepositions that attach a harm to the measure acting on it ("a task force on X",
 /// "intelligence on wallets linked to X", "penalties for X").
 const MEASURE_PREPOSITIONS: &[&str] = &[
-    "on", "of", "against", "for", "to", "about", "into", "over", "from", "targeting", "in",
+    "on",
+    "of",
+    "against",
+    "for",
+    "to",
+    "about",
+    "into",
+    "over",
+    "from",
+    "targeting",
+    "in",
 ];
 
 /// Words of country names that do not name one country by themselves.
@@ -1884,7 +1902,15 @@ const NAME_FILLERS: &[&str] = &[
 
 /// A national law or plan as the subject: what it does, the author does.
 const INSTRUMENTS: &[&str] = &[
-    "act", "law", "strategy", "policy", "guidelines", "rules", "regulation", "decree", "code",
+    "act",
+    "law",
+    "strategy",
+    "policy",
+    "guidelines",
+    "rules",
+    "regulation",
+    "decree",
+    "code",
     "plan",
 ];
 
@@ -2031,7 +2057,10 @@ fn fallback(text: &str, sent: Range<usize>, matches: &[Range<usize>]) -> Option<
         }
         // The condition opens at most five words before the match, in the same clause.
         let Some(cond) = (k.saturating_sub(6)..k).rev().find(|&c| {
-            matches!(toks[c].low.as_str(), "when" | "if" | "once" | "where" | "unless")
+            matches!(
+                toks[c].low.as_str(),
+                "when" | "if" | "once" | "where" | "unless"
+            )
         }) else {
             continue;
         };
@@ -2280,7 +2309,8 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
                 // "While we respect X, Russia rejects them."
                 anaphoric.push(ch.clone());
                 if conceded.iter().any(|c| side(c) != ch.pol) {
-                    let mut cues: Vec<[usize; 2]> = conceded.iter().flat_map(|c| c.cues.clone()).collect();
+                    let mut cues: Vec<[usize; 2]> =
+                        conceded.iter().flat_map(|c| c.cues.clone()).collect();
                     cues.extend(ch.cues.iter().copied());
                     mixed.push((sents[s].clone(), cues));
                 }
@@ -2444,6 +2474,25 @@ mod tests {
         }
         ranges.sort_by_key(|r| r.start);
         passage_stance(text, &ranges)
+    }
+
+    /// `st` for a passage read with what is known of it beyond its text.
+    fn st_in(text: &str, query: &str, reading: &Reading) -> Stance {
+        let low = text.to_lowercase();
+        let mut ranges = Vec::new();
+        for w in query.split_whitespace() {
+            let w = w.to_lowercase();
+            for (s, _) in low.match_indices(&w) {
+                if s == 0 || !low.as_bytes()[s - 1].is_ascii_alphanumeric() {
+                    let e = s + low[s..]
+                        .find(|c: char| !c.is_alphanumeric() && c != '-')
+                        .unwrap_or(low.len() - s);
+                    ranges.push(s..e);
+                }
+            }
+        }
+        ranges.sort_by_key(|r| r.start);
+        passage_stance_in(text, &ranges, reading).stance
     }
 
     use Stance::*;
@@ -2957,6 +3006,246 @@ mod tests {
             3,
             "{:?}",
             s.iter().map(|r| &t[r.clone()]).collect::<Vec<_>>()
+        );
+    }
+    #[test]
+    fn numbered_proposals_and_proposals_sections() {
+        // "1." opens a list item, not a sentence of its own.
+        assert_eq!(
+            st(
+                "1. A global cap on plastic production, reviewed every five years.",
+                "production cap"
+            ),
+            Support
+        );
+        // A proposals section proposes what its sentences name.
+        let proposals = Reading {
+            proposals: true,
+            author: "",
+        };
+        let text = "A binding cap on plastic production, with a review every five years.";
+        assert_eq!(st_in(text, "production cap", &proposals), Support);
+        assert_eq!(st_in(text, "production cap", &Reading::default()), Mention);
+        // "Should" and "must" recommend; an ordinal opener is no subject.
+        assert_eq!(
+            st_in(
+                "Third, decisions must be reached by consensus so that every party is heard.",
+                "consensus",
+                &proposals
+            ),
+            Support
+        );
+        // A label opening the item: what follows it is proposed.
+        assert_eq!(
+            st(
+                "- Packaging: extended producer responsibility as a duty in every party.",
+                "extended producer responsibility"
+            ),
+            Support
+        );
+        // A numbered paragraph of a speech states; it proposes nothing.
+        assert_eq!(
+            st(
+                "2. Another pressing issue is the reform of the Council.",
+                "reform"
+            ),
+            Mention
+        );
+        // A proposal to study something takes no side on it.
+        assert_eq!(
+            st(
+                "- Research on microplastics in coastal fish, led by local scientists.",
+                "microplastics"
+            ),
+            Mention
+        );
+    }
+
+    #[test]
+    fn a_stance_is_on_the_whole_query_where_the_sentence_names_it() {
+        assert_eq!(
+            st(
+                "- More money for digital skills, to close the digital divide.",
+                "digital divide"
+            ),
+            Oppose
+        );
+        assert_eq!(
+            st(
+                "Ruritania does not support global production caps, and does not support global bans on products.",
+                "production caps"
+            ),
+            Oppose
+        );
+    }
+
+    #[test]
+    fn fallbacks_and_conceded_support_are_mixed() {
+        assert_eq!(
+            st(
+                "- Rules that allow a vote when consensus fails.",
+                "consensus"
+            ),
+            Mixed
+        );
+        assert_eq!(
+            st(
+                "Amendments may be adopted by majority once every effort at consensus has been exhausted.",
+                "consensus"
+            ),
+            Mixed
+        );
+        // "fails to" is another failure.
+        assert_ne!(
+            st(
+                "The council acts when consensus fails to deliver results.",
+                "consensus"
+            ),
+            Mixed
+        );
+        assert_eq!(
+            st(
+                "While we strongly support a new treaty, we reject a treaty that would ban all research.",
+                "treaty"
+            ),
+            Mixed
+        );
+    }
+
+    #[test]
+    fn measures_on_a_harm_oppose_it() {
+        assert_eq!(
+            st(
+                "- Support a regional task force on darknet markets.",
+                "darknet markets"
+            ),
+            Oppose
+        );
+        // The task force is the measure itself.
+        assert_eq!(
+            st(
+                "- Support a regional darknet task force.",
+                "darknet task force"
+            ),
+            Support
+        );
+        assert_eq!(
+            st(
+                "- Binding rules on abandoned fishing gear and penalties for fleets.",
+                "abandoned fishing gear"
+            ),
+            Oppose
+        );
+        assert_eq!(
+            st(
+                "The world must pay far more attention to the digital divide.",
+                "digital divide"
+            ),
+            Oppose
+        );
+        // A convention against a harm is a measure.
+        assert_eq!(
+            st(
+                "We urge all states to ratify the Convention against Cybercrime.",
+                "Convention against Cybercrime"
+            ),
+            Support
+        );
+    }
+
+    #[test]
+    fn comparisons_and_contrasts() {
+        assert_eq!(
+            st(
+                "We think wider use of weapon reviews would do more for civilians than a new treaty.",
+                "new treaty"
+            ),
+            Oppose
+        );
+        assert_ne!(
+            st("More than forty states back a new treaty.", "new treaty"),
+            Oppose
+        );
+        assert_eq!(
+            st(
+                "Talks in good faith, not unilateral sanctions, bring results.",
+                "unilateral sanctions"
+            ),
+            Oppose
+        );
+    }
+
+    #[test]
+    fn what_a_thing_does_and_what_the_author_did() {
+        assert_eq!(
+            st(
+                "Data localisation shields citizens from foreign intelligence services.",
+                "data localisation"
+            ),
+            Support
+        );
+        let text = "In 2019 Ruritania adopted extended producer responsibility for packaging.";
+        let by = Reading {
+            proposals: false,
+            author: "Republic of Ruritania",
+        };
+        assert_eq!(
+            st_in(text, "extended producer responsibility", &by),
+            Support
+        );
+        assert_eq!(st(text, "extended producer responsibility"), Mention);
+        // A participle after a determiner is an adjective.
+        assert_eq!(
+            st_in(
+                "We did not have an established forum for reform.",
+                "reform",
+                &by
+            ),
+            Mention
+        );
+    }
+
+    #[test]
+    fn a_pronoun_after_the_query_stands_for_it() {
+        assert_eq!(
+            st(
+                "Harm reduction is no gift to dealers; it is the only way to reach users whom clinics never see.",
+                "harm reduction"
+            ),
+            Support
+        );
+        assert_eq!(
+            st(
+                "Ruritania does not field fully autonomous weapons and has no intention of developing them.",
+                "fully autonomous weapons"
+            ),
+            Oppose
+        );
+    }
+
+    #[test]
+    fn a_cue_made_of_the_query_does_what_it_names() {
+        assert_eq!(
+            st(
+                "Autonomous weapons that escape human control should be banned.",
+                "ban autonomous weapons"
+            ),
+            Support
+        );
+        assert_eq!(
+            st(
+                "Autonomous weapons should not be banned for being new.",
+                "ban autonomous weapons"
+            ),
+            Oppose
+        );
+        // Inside the query's phrase it is a word of the topic.
+        assert_eq!(
+            st(
+                "- Global bans on single-use cups, with one deadline for all.",
+                "global bans"
+            ),
+            Support
         );
     }
 }
