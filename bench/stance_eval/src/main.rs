@@ -106,10 +106,21 @@ fn paragraphs(text: &str) -> Vec<(String, bool)> {
             break;
         }
         // A heading ("**Proposed Solutions**", "Recommendations"): short, no full stop.
-        if !head.is_empty() && head.split_whitespace().count() <= 6 && !para.trim_end().ends_with('.') {
-            proposals = ["solution", "recommend", "propos", "way forward", "suggest", "measures", "action plan"]
-                .iter()
-                .any(|w| head.contains(w));
+        if !head.is_empty()
+            && head.split_whitespace().count() <= 6
+            && !para.trim_end().ends_with('.')
+        {
+            proposals = [
+                "solution",
+                "recommend",
+                "propos",
+                "way forward",
+                "suggest",
+                "measures",
+                "action plan",
+            ]
+            .iter()
+            .any(|w| head.contains(w));
             continue;
         }
         if !para.is_empty() {
@@ -182,7 +193,14 @@ fn scan(query: &str, dirs: &[String]) {
         let mut ev = Vec::new();
         for (para, proposals) in paragraphs(&text) {
             if let Some(ranges) = match_ranges(&para, &words) {
-                let e = passage_stance_in(&para, &ranges, &Reading { proposals, author: &author });
+                let e = passage_stance_in(
+                    &para,
+                    &ranges,
+                    &Reading {
+                        proposals,
+                        author: &author,
+                    },
+                );
                 let cues: Vec<&str> = e.cues.iter().map(|c| &para[c[0]..c[1]]).collect();
                 let sentence = &para[e.sentence.clone()];
                 println!(
@@ -311,7 +329,14 @@ fn main() {
         let mut evidence: Vec<(String, Evidence)> = Vec::new();
         for (para, proposals) in paragraphs(&text) {
             if let Some(ranges) = match_ranges(&para, &words) {
-                let e = passage_stance_in(&para, &ranges, &Reading { proposals, author: &j.country });
+                let e = passage_stance_in(
+                    &para,
+                    &ranges,
+                    &Reading {
+                        proposals,
+                        author: &j.country,
+                    },
+                );
                 evidence.push((para, e));
             }
         }
