@@ -1824,6 +1824,31 @@ fn names_harm(words: &[String], modifier: bool, whole: bool) -> bool {
     modifier || (whole && HARM_HEADS.contains(&head.as_str()))
 }
 
+/// Nouns for a measure that restricts or ends what qualifies it ("spyware controls",
+/// "ghost net removal").
+const RESTRICTIONS: &[&str] = &[
+    "control",
+    "controls",
+    "ban",
+    "bans",
+    "restriction",
+    "restrictions",
+    "limits",
+    "prohibition",
+    "prohibitions",
+    "moratorium",
+    "removal",
+    "eradication",
+    "elimination",
+    "reduction",
+    "prevention",
+    "clean-up",
+    "cleanup",
+    "retrieval",
+    "crackdown",
+    "phase-out",
+];
+
 /// Nouns naming a measure: a query headed by one is the measure, whatever it acts on.
 const MEASURE_HEADS: &[&str] = &[
     "force",
@@ -2218,6 +2243,20 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
         let Some(run) = best_run(text, &matches, &match_keys, ch.governed.clone()) else {
             return ch.pol;
         };
+        // "intrusion software controls", "ghost net removal": the query qualifies a
+        // measure that restricts it, and the side taken on the measure is the opposite one
+        // on the query.
+        let next: String = text
+            .get(matches[run.last].end..)
+            .unwrap_or("")
+            .trim_start_matches([' ', '-'])
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '-')
+            .collect::<String>()
+            .to_lowercase();
+        if run.keys == all_keys.len() && RESTRICTIONS.contains(&next.as_str()) {
+            return -run.side;
+        }
         // A measure backed on a harm ("a task force on darknet markets", "rules on
         // abandoned gear") is against the harm: it is what the measure acts on.
         if harm && run.side > 0 {
@@ -3246,6 +3285,27 @@ mod tests {
                 "global bans"
             ),
             Support
+        );
+    }
+    #[test]
+    fn a_restriction_named_after_the_query_opposes_it() {
+        assert_eq!(
+            st("Ruritania supports strict spyware controls.", "spyware"),
+            Oppose
+        );
+        assert_eq!(
+            st(
+                "- A fund for ghost net removal on remote reefs.",
+                "ghost net"
+            ),
+            Oppose
+        );
+        assert_eq!(
+            st(
+                "We call for justice for the victims of mass surveillance.",
+                "mass surveillance"
+            ),
+            Oppose
         );
     }
 }
