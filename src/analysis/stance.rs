@@ -1847,6 +1847,8 @@ const RESTRICTIONS: &[&str] = &[
     "retrieval",
     "crackdown",
     "phase-out",
+    "abolition",
+    "non-proliferation",
 ];
 
 /// Nouns naming a measure: a query headed by one is the measure, whatever it acts on.
@@ -2256,6 +2258,24 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
             .to_lowercase();
         if run.keys == all_keys.len() && RESTRICTIONS.contains(&next.as_str()) {
             return -run.side;
+        }
+        // A name that restricts it: "the Treaty on the Prohibition of Nuclear Weapons".
+        // (Lowercase, "a ban on X" is a cue and has turned the side already.)
+        let before: Vec<&str> = text
+            .get(ch.sentence.start..matches[run.first].start)
+            .unwrap_or("")
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .collect();
+        if let [prep, w, ..] = before.as_slice() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if matches!(*prep, "of" | "on" | "Of" | "On")
+                && w.starts_with(|c: char| c.is_uppercase())
+                && RESTRICTIONS.contains(&w.to_lowercase().as_str())
+            {
+                return -run.side;
+            }
         }
         // A measure backed on a harm ("a task force on darknet markets", "rules on
         // abandoned gear") is against the harm: it is what the measure acts on.
@@ -3305,6 +3325,20 @@ mod tests {
                 "We call for justice for the victims of mass surveillance.",
                 "mass surveillance"
             ),
+            Oppose
+        );
+    }
+    #[test]
+    fn a_name_that_restricts_the_query_opposes_it() {
+        assert_eq!(
+            st(
+                "This week we ratified the Treaty on the Prohibition of Nuclear Weapons.",
+                "nuclear weapons"
+            ),
+            Oppose
+        );
+        assert_eq!(
+            st("We support a ban on nuclear weapons.", "nuclear weapons"),
             Oppose
         );
     }
