@@ -2256,7 +2256,7 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
             .take_while(|c| c.is_alphanumeric() || *c == '-')
             .collect::<String>()
             .to_lowercase();
-        if run.keys == all_keys.len() && RESTRICTIONS.contains(&next.as_str()) {
+        if run.keys >= all_keys.len().min(2) && RESTRICTIONS.contains(&next.as_str()) {
             return -run.side;
         }
         // A name that restricts it: "the Treaty on the Prohibition of Nuclear Weapons".
