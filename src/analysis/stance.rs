@@ -176,6 +176,8 @@ struct Flags {
     /// Made of the query's own words ("banned" for "ban on X"): saying it is done, or
     /// should be, is for the query; negated, against it.
     topic: bool,
+    /// A practice ("applies", "enacted", "hosted"): a stance only when the author does it.
+    practice: bool,
 }
 
 impl Flags {
@@ -275,6 +277,7 @@ fn parse_lexicon(tsv: &str) -> Lexicon {
                 "concession" => flags.concession = true,
                 "other" => flags.other = true,
                 "self" => flags.author = true,
+                "practice" => flags.practice = true,
                 _ => {}
             }
         }
@@ -570,11 +573,18 @@ fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit> {
             // A side-taking cue made of the query's words ("is banned" for "ban on X",
             // "reducing harm" for "harm reduction") does what the query names.
             // Not when it stands inside the query's phrase ("global bans", "abandoned
-            // fishing gear").
+            // fishing gear"), unless it is a verb after its subject ("the Act of 2018
+            // legalised cannabis").
             Some((c, end))
                 if (i..end).all(|k| is_match[k].is_some())
-                    && !(i > 0 && is_match[i - 1].is_some())
-                    && !is_match.get(end).is_some_and(|m| m.is_some())
+                    && (!(i > 0 && is_match[i - 1].is_some())
+                        && !is_match.get(end).is_some_and(|m| m.is_some())
+                        || (toks[end - 1].low.ends_with("ed")
+                            && i > 0
+                            && is_match[i - 1].is_none()
+                            && toks[i - 1].word
+                            && !EMBEDDERS.contains(&toks[i - 1].low.as_str())
+                            && !DETERMINERS.contains(&toks[i - 1].low.as_str())))
                     && {
                         let f = lex.cues[c].flags;
                         (f.support || f.oppose || f.support_subject || f.oppose_subject)
@@ -590,6 +600,7 @@ fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit> {
                         support: f.support || f.oppose,
                         support_subject: f.support_subject || f.oppose_subject,
                         topic: true,
+                        practice: f.practice,
                         ..Flags::default()
                     },
                     strength: 1,
@@ -1180,6 +1191,12 @@ fn sentence_chains(
                 i = c.b;
                 continue;
             }
+            // What is done is a stance only when the author does it: "the Kingdom applies
+            // data localisation", not "other states apply sanctions".
+            if f.practice && !author_did(&toks, c.a, &clause, author) {
+                i = c.b;
+                continue;
+            }
             // A participle after a determiner is an adjective: "an established forum",
             // "the proposed text".
             if c.b - c.a == 1
@@ -1535,8 +1552,8 @@ fn sentence_chains(
             i = c.b;
             continue;
         }
-        // A list item proposes its head noun phrase, not what a relative clause or an
-        // example adds.
+        // A list item proposes its head noun phrase and its examples ("measures on
+        // supply, including a cap on production"), not what a relative clause adds.
         // Nor does it take a side on what it proposes to study ("research on X",
         // "capacity for monitoring X").
         if proposal
@@ -1544,8 +1561,7 @@ fn sentence_chains(
             && (matches!(
                 toks[i].low.as_str(),
                 "who" | "which" | "that" | "whose" | "where"
-            ) || (toks[i].low == "including" && i > 0 && toks[i - 1].low == ",")
-                || STUDY.contains(&toks[i].low.as_str()))
+            ) || STUDY.contains(&toks[i].low.as_str()))
         {
             cur = None;
         }
@@ -3340,6 +3356,46 @@ mod tests {
         assert_eq!(
             st("We support a ban on nuclear weapons.", "nuclear weapons"),
             Oppose
+        );
+    }
+    #[test]
+    fn a_practice_is_a_stance_only_when_the_author_does_it() {
+        let by = Reading {
+            proposals: false,
+            author: "Ruritania",
+        };
+        assert_eq!(
+            st_in(
+                "Ruritania applies data localisation to sensitive records.",
+                "data localisation",
+                &by
+            ),
+            Support
+        );
+        assert_eq!(
+            st_in(
+                "Several states apply data localisation to all records.",
+                "data localisation",
+                &by
+            ),
+            Mention
+        );
+        // The query's own word as the author's verb.
+        assert_eq!(
+            st_in(
+                "The Cannabis Act of 2019 legalised cannabis for adults.",
+                "legalisation cannabis",
+                &by
+            ),
+            Support
+        );
+        // Examples in a proposal are proposed too.
+        assert_eq!(
+            st(
+                "- Measures on supply, including a global cap on production.",
+                "production cap"
+            ),
+            Support
         );
     }
 }
