@@ -3384,7 +3384,7 @@ mod tests {
         assert_eq!(
             st_in(
                 "The Cannabis Act of 2019 legalised cannabis for adults.",
-                "legalisation cannabis",
+                "legal cannabis",
                 &by
             ),
             Support
