@@ -1,4 +1,4 @@
-//! Scores caucus's stance rules (`src/analysis/stance.rs`, compiled in as-is) against the
+//! Scores caucus's stance rules (`src/analysis/stance/`, compiled in as-is) against the
 //! judged (country, query) pairs in `tests/relevance/stance/*.json`, without building caucus:
 //! for each judgment it reads the paper, keeps the paragraphs holding every content word of
 //! the query (a word matches by its first five letters), runs `passage_stance` on each with
@@ -6,7 +6,7 @@
 //!
 //! cargo run --release --manifest-path bench/stance_eval/Cargo.toml -- [--errors] [--judgments DIR] [--corpus DIR]
 
-#[path = "../../../src/analysis/stance.rs"]
+#[path = "../../../src/analysis/stance/mod.rs"]
 #[allow(dead_code)]
 mod stance;
 

@@ -1,0 +1,1543 @@
+//! One sentence read for stance: tokens, sentence cuts, the cues found in it and the
+//! stances (chains) they take on the query's words, with negation, concession and
+//! who is speaking.
+
+use super::lexicon::*;
+use std::ops::Range;
+
+#[derive(Debug, Clone)]
+pub(super) struct Tok {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// Lowercased, curly apostrophes made straight; punctuation is its own character.
+    pub(super) low: String,
+    pub(super) word: bool,
+    /// Starts with an uppercase letter.
+    pub(super) cap: bool,
+    /// All its letters are uppercase ("WHO", "UNODC").
+    pub(super) upper: bool,
+}
+
+pub(super) fn tokenize(text: &str, base: usize) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let d = chars[j].1;
+                let joiner = matches!(d, '-' | '\'' | '’' | '‑')
+                    && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
+                if d.is_alphanumeric() || joiner {
+                    j += if joiner { 2 } else { 1 };
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(text.len(), |x| x.0);
+            let s = &text[pos..end];
+            toks.push(Tok {
+                start: base + pos,
+                end: base + end,
+                low: s.to_lowercase().replace('’', "'").replace('‑', "-"),
+                word: true,
+                cap: c.is_uppercase(),
+                upper: s.chars().all(|ch| !ch.is_lowercase()),
+            });
+            i = j;
+        } else {
+            if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '.' | '!' | '?') {
+                toks.push(Tok {
+                    start: base + pos,
+                    end: base + pos + c.len_utf8(),
+                    low: c.to_string(),
+                    word: false,
+                    cap: false,
+                    upper: false,
+                });
+            }
+            i += 1;
+        }
+    }
+    toks
+}
+
+pub(super) const ABBREVIATIONS: &[&str] = &[
+    "no", "nos", "art", "arts", "para", "paras", "e.g", "i.e", "etc", "mr", "mrs", "ms", "dr",
+    "st", "vs", "fig", "vol", "pp", "p", "cf", "al", "approx", "res", "doc", "sec", "ch",
+];
+
+/// Sentence ranges: ends at `.`/`!`/`?` before an uppercase letter, digit, quote or bullet
+/// (not after an abbreviation or an initial), and at a blank line or a line starting a list
+/// item.
+pub(super) fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let mut cut = None;
+        if c == b'.' || c == b'!' || c == b'?' {
+            let mut j = i + 1;
+            while j < b.len() && matches!(b[j], b'"' | b'\'' | b')' | b']') {
+                j += 1;
+            }
+            let ws = j >= b.len() || b[j].is_ascii_whitespace();
+            let mut k = j;
+            while k < b.len() && b[k].is_ascii_whitespace() {
+                k += 1;
+            }
+            let next_ok = k >= b.len()
+                || text[k..].chars().next().is_some_and(|n| {
+                    n.is_uppercase() || n.is_ascii_digit() || "\"'“‘(-•*[".contains(n)
+                });
+            let word_before: String = text[..i]
+                .chars()
+                .rev()
+                .take_while(|ch| ch.is_alphanumeric() || *ch == '.')
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect::<String>()
+                .to_lowercase();
+            // "1. A global cap ..." or "iv. Adopt ...": a list marker opening its line, not
+            // a sentence of its own.
+            let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+            let marker = text[line_start..i].trim_start();
+            let list_marker = c == b'.'
+                && marker == word_before
+                && !marker.is_empty()
+                && (marker.bytes().all(|d| d.is_ascii_digit())
+                    || (marker.len() <= 4 && marker.bytes().all(|d| b"ivx".contains(&d))));
+            let abbrev = c == b'.'
+                && (list_marker
+                    || ABBREVIATIONS.contains(&word_before.as_str())
+                    || (word_before.chars().count() == 1
+                        && word_before.chars().all(|ch| ch.is_alphabetic()))
+                    || word_before.contains('.'));
+            if ws && next_ok && !abbrev {
+                cut = Some(j);
+            }
+        } else if c == b'\n' {
+            let mut k = i + 1;
+            while k < b.len() && (b[k] == b' ' || b[k] == b'\t' || b[k] == b'\r') {
+                k += 1;
+            }
+            let rest = &text[k.min(b.len())..];
+            let bullet = rest.starts_with('\n')
+                || rest.starts_with("- ")
+                || rest.starts_with("* ")
+                || rest.starts_with('•')
+                || {
+                    let digits = rest.bytes().take_while(|d| d.is_ascii_digit()).count();
+                    digits > 0 && matches!(rest.as_bytes().get(digits), Some(b'.') | Some(b')'))
+                };
+            if bullet {
+                cut = Some(i);
+            }
+        }
+        if let Some(end) = cut {
+            if text[start..end]
+                .trim()
+                .chars()
+                .any(|ch| ch.is_alphanumeric())
+            {
+                out.push(start..end);
+            }
+            start = end;
+            i = end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    if text[start..].trim().chars().any(|ch| ch.is_alphanumeric()) {
+        out.push(start..text.len());
+    }
+    // Trim the whitespace around each sentence.
+    out.into_iter()
+        .map(|r| {
+            let s = &text[r.clone()];
+            let lead = s.len() - s.trim_start().len();
+            let trail = s.len() - s.trim_end().len();
+            r.start + lead..r.end - trail
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Cues in a sentence
+
+#[derive(Debug, Clone)]
+pub(super) struct CueHit {
+    /// Token range of the cue.
+    pub(super) a: usize,
+    pub(super) b: usize,
+    pub(super) flags: Flags,
+    pub(super) strength: u8,
+}
+
+pub(super) fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit> {
+    let lex = lexicon();
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].word {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<(usize, usize)> = None; // (cue index, end token)
+        let mut cands: Vec<usize> = lex.by_first.get(&toks[i].low).cloned().unwrap_or_default();
+        cands.extend(
+            lex.prefixed
+                .iter()
+                .copied()
+                .filter(|&c| lex.cues[c].words[0].hits(&toks[i].low)),
+        );
+        for c in cands {
+            let cue = &lex.cues[c];
+            // Adverbs may sit inside a cue: "are also deeply concerned about".
+            let mut k = i;
+            let mut ok = true;
+            for (n, p) in cue.words.iter().enumerate() {
+                while n > 0
+                    && k < toks.len()
+                    && (is_adverb(&toks[k]) || INSIDE_CUE.contains(&toks[k].low.as_str()))
+                    && !p.hits(&toks[k].low)
+                {
+                    k += 1;
+                }
+                if k < toks.len() && toks[k].word && p.hits(&toks[k].low) {
+                    k += 1;
+                } else {
+                    ok = false;
+                    break;
+                }
+            }
+            let end = k;
+            if ok && best.is_none_or(|(_, e)| end > e) {
+                best = Some((c, end));
+            }
+        }
+        // Contracted negations: doesn't, won't, can't.
+        if best.is_none() && (toks[i].low.ends_with("n't")) {
+            hits.push(CueHit {
+                a: i,
+                b: i + 1,
+                flags: Flags {
+                    negator: true,
+                    ..Flags::default()
+                },
+                strength: 2,
+            });
+            i += 1;
+            continue;
+        }
+        match best {
+            // A cue made of the query's own words is the topic, not a stance on it.
+            Some((c, end)) if (i..end).all(|k| is_match[k].is_none()) => {
+                let cue = &lex.cues[c];
+                hits.push(CueHit {
+                    a: i,
+                    b: end,
+                    flags: cue.flags,
+                    strength: cue.strength,
+                });
+                i = end;
+            }
+            // A side-taking cue made of the query's words ("is banned" for "ban on X",
+            // "reducing harm" for "harm reduction") does what the query names.
+            // Not when it stands inside the query's phrase ("global bans", "abandoned
+            // fishing gear"), unless it is a verb after its subject ("the Act of 2018
+            // legalised cannabis").
+            Some((c, end))
+                if (i..end).all(|k| is_match[k].is_some())
+                    && (!(i > 0 && is_match[i - 1].is_some())
+                        && !is_match.get(end).is_some_and(|m| m.is_some())
+                        || (toks[end - 1].low.ends_with("ed")
+                            && i > 0
+                            && is_match[i - 1].is_none()
+                            && toks[i - 1].word
+                            && !EMBEDDERS.contains(&toks[i - 1].low.as_str())
+                            && !DETERMINERS.contains(&toks[i - 1].low.as_str())))
+                    && {
+                        let f = lex.cues[c].flags;
+                        (f.support || f.oppose || f.support_subject || f.oppose_subject)
+                            && !f.flip
+                            && !f.frame
+                    } =>
+            {
+                let f = lex.cues[c].flags;
+                hits.push(CueHit {
+                    a: i,
+                    b: end,
+                    flags: Flags {
+                        support: f.support || f.oppose,
+                        support_subject: f.support_subject || f.oppose_subject,
+                        topic: true,
+                        practice: f.practice,
+                        ..Flags::default()
+                    },
+                    strength: 1,
+                });
+                i = end;
+            }
+            _ => {
+                // "WHO" the organisation, not the relative pronoun.
+                if toks[i].low == "who" && toks[i].upper {
+                    hits.push(CueHit {
+                        a: i,
+                        b: i + 1,
+                        flags: Flags {
+                            other: true,
+                            ..Flags::default()
+                        },
+                        strength: 0,
+                    });
+                }
+                i += 1;
+            }
+        }
+    }
+    hits
+}
+
+/// A weak verb against something ("combat", "reduce", "close") takes only the noun phrase
+/// right after it.
+pub(super) fn short_scope(c: &CueHit, negated: bool) -> bool {
+    c.flags.oppose && c.strength <= 1 && !negated && !c.flags.flip
+}
+
+/// Adjectives that take a side on their subject only when said of it.
+pub(super) const ADJECTIVE_CUES: &[&str] = &[
+    "premature",
+    "counterproductive",
+    "indispensable",
+    "essential",
+    "needed",
+    "necessary",
+    "useful",
+    "legitimate",
+    "unacceptable",
+    "dangerous",
+    "ineffective",
+    "effective",
+];
+
+/// Whether the adjective at token `a` is predicated ("is essential", "consider it
+/// necessary", "remains indispensable", "as premature").
+pub(super) fn predicative(toks: &[Tok], a: usize) -> bool {
+    let complement_verb = |t: &Tok| {
+        ["consider", "find", "deem", "regard", "judge"]
+            .iter()
+            .any(|v| t.low.starts_with(v))
+    };
+    if toks[..a].iter().any(complement_verb) {
+        return true;
+    }
+    toks[..a]
+        .iter()
+        .rev()
+        .find(|t| {
+            !(is_adverb(t)
+                || matches!(
+                    t.low.as_str(),
+                    "not"
+                        | "and"
+                        | "or"
+                        | "so"
+                        | "too"
+                        | "both"
+                        | "also"
+                        | ","
+                        | "equally"
+                        | "more"
+                        | "a"
+                        | "an"
+                        | "the"
+                        | "only"
+                        | "very"
+                        | "fully"
+                        | "entirely"
+                ))
+        })
+        .is_some_and(|t| {
+            matches!(
+                t.low.as_str(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "remain"
+                    | "remains"
+                    | "seem"
+                    | "seems"
+                    | "become"
+                    | "becomes"
+                    | "it"
+                    | "them"
+                    | "as"
+                    | "consider"
+                    | "considers"
+                    | "find"
+                    | "finds"
+                    | "deem"
+                    | "deems"
+                    | "this"
+                    | "that"
+            )
+        })
+}
+
+/// Whether the cue at token `a` is coordinated with what came before ("and against").
+pub(super) fn coordinated(toks: &[Tok], a: usize) -> bool {
+    toks[..a]
+        .iter()
+        .rev()
+        .find(|t| !(is_adverb(t) || DETERMINERS.contains(&t.low.as_str())))
+        .is_some_and(|t| matches!(t.low.as_str(), "and" | "or" | "," | "nor"))
+}
+
+/// Whether token `a` is the first word of its sentence, after any list marker ("(a)",
+/// "2.", "iv)").
+pub(super) fn opens_sentence(toks: &[Tok], a: usize) -> bool {
+    let words: Vec<&Tok> = toks[..a].iter().filter(|t| t.word).collect();
+    match words.as_slice() {
+        [] => true,
+        [w] => {
+            w.low.chars().count() <= 3
+                && toks
+                    .iter()
+                    .position(|t| std::ptr::eq(t, *w))
+                    .and_then(|p| toks.get(p + 1))
+                    .is_some_and(|n| n.low == ")" || n.low == ".")
+        }
+        _ => false,
+    }
+}
+
+/// Whether a token leaves the clause open (it is not a clause boundary).
+pub(super) fn clause_open(t: &Tok) -> bool {
+    t.word || !matches!(t.low.as_str(), ";" | ":" | "—" | "–")
+}
+
+/// Words that may stand inside a cue without breaking it.
+pub(super) const INSIDE_CUE: &[&str] = &[
+    "also",
+    "very",
+    "still",
+    "therefore",
+    "thus",
+    "always",
+    "again",
+    "once",
+    "particularly",
+    "further",
+];
+
+pub(super) const AUXILIARIES: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "does",
+    "do",
+    "did",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "therefore",
+    "thus",
+    "also",
+    "further",
+    "furthermore",
+    "moreover",
+    "hence",
+    "still",
+    "consistently",
+    "continues",
+    "continue",
+    "to",
+    "fully",
+    "and",
+    "equally",
+    "once",
+    "again",
+    "too",
+    "itself",
+    "strongly",
+    "firmly",
+];
+pub(super) const BE_PRESENT: &[&str] = &["is", "are", "be", "being"];
+pub(super) const BE_PAST: &[&str] = &["was", "were", "been"];
+pub(super) const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "any",
+    "all",
+    "its",
+    "their",
+    "such",
+    "further",
+    "greater",
+    "more",
+    "stronger",
+    "new",
+    "this",
+    "these",
+    "every",
+    "each",
+    "our",
+    "renewed",
+    "continued",
+    "global",
+    "international",
+    "universal",
+    "full",
+    "effective",
+    "immediate",
+    "complete",
+    "unconditional",
+    "urgent",
+    "strict",
+    "total",
+    "comprehensive",
+    "possible",
+];
+pub(super) const EMBEDDERS: &[&str] = &[
+    "to", "of", "for", "on", "against", "at", "about", "over", "in", "by", "which", "that", "who",
+    "towards", "toward", "with", "upon", "from", "into",
+];
+pub(super) const LIKE: &[&str] = &[
+    "like",
+    "unlike",
+    "with",
+    "alongside",
+    "including",
+    "as",
+    "among",
+    "joins",
+    "join",
+    "joined",
+    "and",
+    "other",
+];
+pub(super) const ANAPHORS: &[&str] = &["it", "this", "these", "them", "such"];
+
+pub(super) fn is_adverb(t: &Tok) -> bool {
+    t.word && t.low.len() > 4 && t.low.ends_with("ly") && t.low != "only" && t.low != "apply"
+}
+
+/// One stance taken in a sentence: its side, strength, cue words and what it governs.
+#[derive(Debug, Clone)]
+pub(super) struct Chain {
+    /// The side taken on what comes next.
+    pub(super) pol: i8,
+    /// The side before any flip: a coordinated flip ("against A and against B") starts
+    /// again from it.
+    pub(super) base: i8,
+    pub(super) strength: u8,
+    pub(super) cues: Vec<[usize; 2]>,
+    /// Indices into the passage's matches, with the side taken on each.
+    pub(super) governed: Vec<(usize, i8)>,
+    pub(super) anaphor: bool,
+    /// Said by someone else ("some states advocate"), in a conceded clause, or a belief
+    /// verb whose clause carries its own cue: does not count.
+    pub(super) void: bool,
+    /// Said by someone other than the author.
+    pub(super) other: bool,
+    /// Follows a conceded clause in its sentence.
+    pub(super) after_concession: bool,
+    /// Taken by the author inside a conceded clause ("while we support X, ..."): it does
+    /// not decide, but against a main clause taking the other side it makes a mix.
+    pub(super) conceded: bool,
+    pub(super) frame: bool,
+    pub(super) frame_neg: bool,
+    pub(super) head_tok: usize,
+    pub(super) sentence: Range<usize>,
+}
+
+impl Chain {
+    /// A chain taking side `pol` at its cues, said by the author, with nothing
+    /// governed yet; the literal at each use site sets what differs.
+    fn new(pol: i8, cues: Vec<[usize; 2]>, head_tok: usize, sentence: Range<usize>) -> Chain {
+        Chain {
+            pol,
+            base: pol,
+            strength: 1,
+            cues,
+            governed: Vec::new(),
+            anaphor: false,
+            void: false,
+            other: false,
+            after_concession: false,
+            conceded: false,
+            frame: false,
+            frame_neg: false,
+            head_tok,
+            sentence,
+        }
+    }
+}
+
+/// The stances taken in one sentence on the matches in it (and on anaphors).
+pub(super) fn sentence_chains(
+    text: &str,
+    sent: Range<usize>,
+    matches: &[Range<usize>],
+    with_anaphors: bool,
+    proposal: bool,
+    author: &[String],
+) -> Vec<Chain> {
+    let toks = tokenize(&text[sent.clone()], sent.start);
+    // Only the matches inside this sentence, so a passage with many matches stays linear.
+    let local: Vec<usize> = (0..matches.len())
+        .filter(|&m| matches[m].start < sent.end && sent.start < matches[m].end)
+        .collect();
+    let is_match: Vec<Option<usize>> = toks
+        .iter()
+        .map(|t| {
+            local
+                .iter()
+                .copied()
+                .find(|&m| matches[m].start < t.end && t.start < matches[m].end)
+        })
+        .collect();
+    let cues = find_cues(&toks, &is_match);
+    let mut cue_at: Vec<Option<usize>> = vec![None; toks.len()];
+    for (ci, c) in cues.iter().enumerate() {
+        cue_at[c.a] = Some(ci);
+    }
+
+    // Clauses: `;`, a colon that does not close a cue, ", but", "however"; and conceded
+    // clauses: a concession opening the sentence runs to its first comma, one later in
+    // the sentence runs to its end.
+    let mut clause = vec![0usize; toks.len()];
+    let mut conceded = vec![false; toks.len()];
+    let mut cid = 0;
+    let mut in_concession = false;
+    let mut concession_to_comma = false;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.word && (t.low == ";" || t.low == "—" || t.low == "–") {
+            cid += 1;
+            in_concession = false;
+        } else if !t.word && t.low == ":" {
+            let after_cue = cues.iter().any(|c| c.b == i && c.flags.takes_side());
+            if !after_cue {
+                cid += 1;
+                in_concession = false;
+            }
+        } else if t.word
+            && (t.low == "but"
+                || (t.low == "however"
+                    && !(i > 0
+                        && toks[i - 1].low == ","
+                        && toks.get(i + 1).is_some_and(|n| n.low == ",")))
+                || t.low == "yet"
+                || (t.low == "so" && toks.get(i + 1).is_some_and(|n| n.low == "that")))
+        {
+            cid += 1;
+            in_concession = false;
+        } else if t.word
+            && t.low == "and"
+            && i > 0
+            && toks[i - 1].low == ","
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.low != "to" && !n.low.ends_with("ing"))
+            && !toks[..i - 1]
+                .iter()
+                .rev()
+                .take_while(|p| clause_open(p))
+                .any(|p| p.low == ",")
+        {
+            // ", and" after a clause with no list in it opens a new clause.
+            cid += 1;
+            in_concession = false;
+        } else if !t.word && t.low == "," && in_concession && concession_to_comma {
+            cid += 1;
+            in_concession = false;
+        } else if let Some(ci) = cue_at[i] {
+            if cues[ci].flags.concession {
+                let first = toks[..i].iter().all(|p| !p.word);
+                // "while"/"whereas" inside a sentence contrast two clauses of equal weight;
+                // opening one, or "although"/"despite" anywhere, they concede.
+                let contrast = matches!(toks[i].low.as_str(), "while" | "whilst" | "whereas");
+                // "..., while promoting X": the same subject goes on.
+                let gerund = toks.get(i + 1).is_some_and(|n| n.low.ends_with("ing"));
+                if contrast && !first && gerund {
+                    clause[i] = cid;
+                    conceded[i] = in_concession;
+                    i += 1;
+                    continue;
+                }
+                cid += 1;
+                in_concession = first || !contrast;
+                concession_to_comma = first;
+            }
+        }
+        clause[i] = cid;
+        conceded[i] = in_concession;
+        i += 1;
+    }
+
+    // "Producer responsibility: a mandatory obligation ...": a list item may open on a
+    // short label; what follows it is the proposal too.
+    let label = toks.iter().position(|t| t.low == ":").is_some_and(|p| {
+        p + 1 < toks.len() && clause[p + 1] == 1 && toks[..p].iter().filter(|t| t.word).count() <= 5
+    });
+    let mut chains: Vec<Chain> = Vec::new();
+    let mut cur: Option<usize> = None;
+    let mut pending_neg: Option<(usize, usize)> = None; // (token, word tokens left)
+    let mut clause_flip: i8 = 1;
+    let mut free_negs: Vec<usize> = Vec::new();
+    let mut short: Option<usize> = None;
+    let mut last_clause = usize::MAX;
+    let mut i = 0;
+    while i < toks.len() {
+        if clause[i] != last_clause {
+            last_clause = clause[i];
+            cur = None;
+            pending_neg = None;
+            clause_flip = 1;
+            free_negs.clear();
+            short = None;
+            if proposal && (last_clause == 0 || (last_clause == 1 && label)) {
+                // A list item is a proposal: a weak stance for what it names, unless a cue
+                // of its own says otherwise ("- a moratorium on X").
+                chains.push(Chain::new(1, Vec::new(), 0, sent.clone()));
+                cur = Some(chains.len() - 1);
+            }
+        }
+        if let Some(ci) = cue_at[i] {
+            let c = cues[ci].clone();
+            let f = c.flags;
+            let mut range = [toks[c.a].start, toks[c.b - 1].end];
+            if f.negator
+                && toks[c.a].low == "no"
+                && toks.get(c.b).is_some_and(|t| {
+                    t.low == "." || t.low.starts_with(|d: char| d.is_ascii_digit())
+                })
+            {
+                // "No. 3-FZ"
+                i = c.b;
+                continue;
+            }
+            if f.negator {
+                // A negation with a cue close after it negates that cue; one without
+                // ("weapons that cannot be used with X", "there must be no X") turns the
+                // side taken on what follows.
+                let mut words = 0;
+                let mut has_cue = false;
+                for (k, t) in toks.iter().enumerate().skip(c.b) {
+                    if clause[k] != clause[c.a]
+                        || words >= 5
+                        || matches!(t.low.as_str(), "and" | "or" | "but")
+                    {
+                        break;
+                    }
+                    if let Some(ci2) = cue_at[k] {
+                        let g = cues[ci2].flags;
+                        if g.takes_side() || g.subject_side() || g.flip {
+                            has_cue = true;
+                            break;
+                        }
+                    }
+                    if t.word {
+                        words += 1;
+                    }
+                }
+                if has_cue {
+                    pending_neg = Some((i, 5));
+                } else if toks[c.a].low == "nor" || toks[c.a].low == "neither" {
+                    // Only ever negates a cue.
+                } else {
+                    free_negs.push(c.a);
+                    let range = [toks[c.a].start, toks[c.b - 1].end];
+                    // Not from inside a relative clause: "the only way to reach buyers whom
+                    // the police will never reach".
+                    let relative = |cc: usize| {
+                        toks[chains[cc].head_tok.min(c.a)..c.a].iter().any(|t| {
+                            matches!(t.low.as_str(), "who" | "whom" | "which" | "whose" | "where")
+                        })
+                    };
+                    match cur {
+                        Some(cc) if !chains[cc].frame && !relative(cc) => {
+                            chains[cc].pol = -chains[cc].pol;
+                            chains[cc].cues.push(range);
+                        }
+                        Some(cc) if relative(cc) => {}
+                        // ", not X,": X set aside for what the sentence says instead
+                        // ("dialogue, not sanctions, produces results").
+                        _ if (matches!(
+                            toks[c.a].low.as_str(),
+                            "no" | "without" | "never" | "nothing"
+                        ) || (toks[c.a].low == "not"
+                            && c.a > 0
+                            && toks[c.a - 1].low == ","))
+                            && (c.b..toks.len())
+                                .filter(|&k| clause[k] == clause[c.a] && toks[k].word)
+                                .take(4)
+                                .any(|k| is_match[k].is_some()) =>
+                        {
+                            let (other, flip) = match cur {
+                                Some(cc) => {
+                                    chains[cc].void = true;
+                                    (chains[cc].other, if chains[cc].frame_neg { -1 } else { 1 })
+                                }
+                                None => (false, 1),
+                            };
+                            chains.push(Chain {
+                                void: conceded[c.a] || other,
+                                other,
+                                ..Chain::new(-flip, vec![range], c.a, sent.clone())
+                            });
+                            cur = Some(chains.len() - 1);
+                        }
+                        _ => {}
+                    }
+                }
+                i = c.b;
+                continue;
+            }
+            if f.nonneg || f.concession || f.other || f.author {
+                // "- Research on X": a proposal to study X takes no side on it.
+                if proposal
+                    && STUDY.contains(&toks[c.a].low.as_str())
+                    && cur.is_some_and(|cc| chains[cc].cues.is_empty())
+                {
+                    cur = None;
+                }
+                i = c.b;
+                continue;
+            }
+            let negated = match pending_neg.take() {
+                Some((nt, _)) => {
+                    range[0] = toks[nt].start;
+                    true
+                }
+                None => false,
+            };
+            // Passive: "should be adopted" takes a side on its subject; "was adopted in
+            // 2015" only tells what happened.
+            let mut k = c.a;
+            let mut passive_present = false;
+            let mut passive_past = false;
+            while k > 0 {
+                k -= 1;
+                let t = &toks[k];
+                if is_adverb(t) || t.low == "not" || t.low == "never" {
+                    continue;
+                }
+                if BE_PRESENT.contains(&t.low.as_str()) {
+                    passive_present = true;
+                } else if BE_PAST.contains(&t.low.as_str()) {
+                    passive_past = true;
+                }
+                break;
+            }
+            let participle = toks[c.b - 1].low.ends_with("ed") || toks[c.b - 1].low.ends_with("en");
+            let side_obj = f.takes_side() && !f.subject_side();
+            if side_obj && participle && c.b - c.a == 1 && passive_past {
+                i = c.b;
+                continue;
+            }
+            // A capitalised cue inside a sentence is part of a name ("the Strategy for
+            // Preventing ...", "the Joint Statement on Efforts to Counter ...").
+            let sentence_first = opens_sentence(&toks, c.a);
+            if toks[c.a].cap && !sentence_first && !toks[c.a].upper {
+                i = c.b;
+                continue;
+            }
+            // What is done is a stance only when the author does it: "the Kingdom applies
+            // data localisation", not "other states apply sanctions".
+            if f.practice && !author_did(&toks, c.a, &clause, author) {
+                i = c.b;
+                continue;
+            }
+            // A participle after a determiner is an adjective: "an established forum",
+            // "the proposed text".
+            if c.b - c.a == 1
+                && toks[c.a].low.ends_with("ed")
+                && c.a > 0
+                && matches!(
+                    toks[c.a - 1].low.as_str(),
+                    "a" | "an" | "the" | "its" | "their" | "our" | "this" | "these" | "those"
+                )
+                && !f.negator
+            {
+                i = c.b;
+                continue;
+            }
+            // A weak cue in the past tense tells what happened ("established a working
+            // group", "accepted the ruling"), not where the author stands; unless the
+            // author did it ("the country adopted an EPR law", "our 2022 Act established").
+            if c.strength <= 1
+                && c.b - c.a == 1
+                && !negated
+                && !f.frame
+                && !passive_present
+                && toks[c.b - 1].low.ends_with("ed")
+                && !toks[c.b - 1].low.contains('-')
+                && !author_did(&toks, c.a, &clause, author)
+            {
+                i = c.b;
+                continue;
+            }
+            let own: i8 = {
+                let base = if f.support || f.support_subject || f.frame {
+                    1
+                } else if f.oppose || f.oppose_subject {
+                    -1
+                } else {
+                    0
+                };
+                let base = base * clause_flip;
+                if negated {
+                    -base
+                } else {
+                    base
+                }
+            };
+            let strength = if negated {
+                if own < 0 {
+                    2
+                } else {
+                    1
+                }
+            } else {
+                c.strength.max(1)
+            };
+            let conceded_here = conceded[c.a];
+            let subject_mode = f.subject_side()
+                || (side_obj && !f.frame && participle && c.b - c.a == 1 && passive_present);
+            // "legitimate online speech" is no stance; "X is legitimate" is.
+            if f.subject_side()
+                && c.b - c.a == 1
+                && ADJECTIVE_CUES.contains(&toks[c.a].low.as_str())
+                && !predicative(&toks, c.a)
+            {
+                i = c.b;
+                continue;
+            }
+            // "is undermined by X": the agent is what the cue is against.
+            let by_agent = f.subject_side()
+                && (passive_present || passive_past)
+                && participle
+                && toks.get(c.b).is_some_and(|t| t.low == "by");
+            if by_agent && own != 0 {
+                let void = conceded_here || cur.is_some_and(|cc| chains[cc].other);
+                chains.push(Chain {
+                    strength,
+                    void,
+                    after_concession: conceded[..c.a].iter().any(|&x| x),
+                    ..Chain::new(own, vec![range], c.a, sent.clone())
+                });
+                cur = Some(chains.len() - 1);
+                i = c.b;
+                continue;
+            }
+            if subject_mode && own != 0 {
+                let mut own = own;
+                if let Some(cc) = cur {
+                    if chains[cc].frame {
+                        // "does not consider X necessary": the belief is transparent and
+                        // its negation turns what it holds.
+                        chains[cc].void = true;
+                        chains[cc].frame = false;
+                        if chains[cc].frame_neg {
+                            own = -own;
+                            clause_flip = -1;
+                        }
+                    }
+                }
+                // The side is taken on what precedes the cue in its clause.
+                let mut gov = Vec::new();
+                let mut anaphor = false;
+                // Its subject runs back to the clause start or the previous cue; a
+                // coordinated verb ("... and undermines") shares an earlier subject.
+                // A coordinated predicate shares the subject of the one before it: none of
+                // its own after a stance ("... a violation of X and undermines"), the
+                // belief's subject after a belief ("believes that X reflect ... and are
+                // necessary").
+                let coord = coordinated(&toks, c.a)
+                    && (0..c.a)
+                        .rev()
+                        .take_while(|&k| clause[k] == clause[c.a])
+                        .any(|k| {
+                            cues.iter().any(|h| {
+                                h.b == k + 1
+                                    && !h.flags.frame
+                                    && (h.flags.takes_side()
+                                        || h.flags.subject_side()
+                                        || h.flags.flip)
+                            })
+                        });
+                for k in (0..c.a).rev() {
+                    if coord || clause[k] != clause[c.a] {
+                        break;
+                    }
+                    if cues.iter().any(|h| {
+                        h.b == k + 1
+                            && (h.flags.takes_side() || h.flags.subject_side() || h.flags.flip)
+                    }) {
+                        break;
+                    }
+                    if let Some(m) = is_match[k] {
+                        if gov.iter().any(|(g, _)| *g == m) {
+                            continue;
+                        }
+                        // A negation before the match in its clause turns it: "weapons
+                        // that operate without X should be prohibited".
+                        let negs = free_negs
+                            .iter()
+                            .filter(|&&n| {
+                                n < k
+                                    && !toks[n + 1..k].iter().any(|t| {
+                                        matches!(
+                                            t.low.as_str(),
+                                            "," | "and" | "or" | "that" | "which" | "who"
+                                        )
+                                    })
+                            })
+                            .count();
+                        let mut p = if negs % 2 == 1 { -own } else { own };
+                        // Inside a stance already taken: "rejects the claim that X is
+                        // essential" composes; "rejects X, which undermines Y" and "is
+                        // concerned that X normalises" do not.
+                        if let Some(cc) = cur {
+                            if let Some(pos) = chains[cc].governed.iter().position(|(g, _)| *g == m)
+                            {
+                                let outer = chains[cc].governed[pos].1;
+                                let head = chains[cc].head_tok;
+                                let between = &toks[head.min(k)..k];
+                                let complement = between.iter().any(|t| t.low == "that")
+                                    && between
+                                        .iter()
+                                        .any(|t| PROPOSITIONS.contains(&t.low.as_str()))
+                                    && !between.iter().any(|t| t.low == "which");
+                                // "Lifting this embargo is necessary": a gerund subject.
+                                let gerund_subject = (0..head)
+                                    .rev()
+                                    .take_while(|&t| clause[t] == clause[c.a])
+                                    .all(|t| !toks[t].word);
+                                if (complement || gerund_subject) && !chains[cc].frame {
+                                    p = if outer == 0 { p } else { outer * own };
+                                }
+                                chains[cc].governed.remove(pos);
+                            }
+                        }
+                        gov.push((m, p));
+                    } else if with_anaphors && ANAPHORS.contains(&toks[k].low.as_str()) {
+                        anaphor = true;
+                    }
+                }
+                // The subject is the topic here, not the speaker: only a belief said by
+                // someone else ("critics argue that X would ...") makes it theirs.
+                let other = cur.is_some_and(|cc| chains[cc].other);
+                let void = conceded_here || other;
+                chains.push(Chain {
+                    strength,
+                    governed: gov,
+                    anaphor,
+                    void,
+                    other,
+                    conceded: conceded_here && !other,
+                    after_concession: conceded[..c.a].iter().any(|&x| x),
+                    ..Chain::new(own, vec![range], c.a, sent.clone())
+                });
+                if let Some(cc) = cur {
+                    if chains[cc].frame {
+                        chains[cc].void = true;
+                    }
+                }
+                // "X protects Y": a side on X, and on Y as what it serves.
+                if f.support || f.oppose {
+                    let n = chains.len() - 1;
+                    let pol = if f.support { own } else { -own };
+                    chains.push(Chain {
+                        void: chains[n].void,
+                        other: chains[n].other,
+                        ..Chain::new(pol, vec![range], c.a, sent.clone())
+                    });
+                    cur = Some(chains.len() - 1);
+                    i = c.b;
+                    continue;
+                }
+                // "it is necessary to X", "considers it essential that X": the side is taken
+                // on what follows.
+                let extraposed = chains.last().is_some_and(|ch| ch.governed.is_empty())
+                    && toks[..c.a]
+                        .iter()
+                        .rev()
+                        .find(|t| {
+                            !is_adverb(t)
+                                && !AUXILIARIES.contains(&t.low.as_str())
+                                && t.low != "not"
+                        })
+                        .is_some_and(|t| t.low == "it")
+                    && toks
+                        .get(c.b..)
+                        .into_iter()
+                        .flatten()
+                        .take(4)
+                        .any(|t| t.low == "to" || t.low == "that");
+                if extraposed {
+                    let n = chains.len() - 1;
+                    cur = Some(n);
+                    i = c.b;
+                    continue;
+                }
+                // "X would undermine Y": the author values Y.
+                if f.flip && !negated {
+                    match cur {
+                        Some(cc) if !chains[cc].frame => {
+                            chains[cc].pol = -chains[cc].pol;
+                            chains[cc].cues.push(range);
+                        }
+                        _ => {
+                            chains.push(Chain {
+                                void: conceded_here || other,
+                                other,
+                                ..Chain::new(1, vec![range], c.a, sent.clone())
+                            });
+                            cur = Some(chains.len() - 1);
+                        }
+                    }
+                }
+                i = c.b;
+                continue;
+            }
+            if f.flip && !side_obj {
+                if !negated {
+                    if let Some(cc) = cur {
+                        if coordinated(&toks, c.a) {
+                            chains[cc].pol = chains[cc].base;
+                        }
+                        chains[cc].pol = -chains[cc].pol;
+                        chains[cc].strength = chains[cc].strength.max(c.strength.min(2));
+                        chains[cc].cues.push(range);
+                    }
+                }
+                i = c.b;
+                continue;
+            }
+            if own == 0 {
+                i = c.b;
+                continue;
+            }
+            // A stance cue: composes with the stance it sits in ("rejects attempts to
+            // undermine", "calls for the lifting of"), or starts a new one.
+            let embedded = cur.is_some() && {
+                let mut k = c.a;
+                let mut emb = false;
+                while k > 0 {
+                    k -= 1;
+                    let t = &toks[k];
+                    if is_adverb(t) || DETERMINERS.contains(&t.low.as_str()) || t.low == "not" {
+                        continue;
+                    }
+                    let prev_cue_end =
+                        cur.is_some_and(|cc| chains[cc].cues.last().is_some_and(|r| r[1] == t.end));
+                    emb = prev_cue_end || EMBEDDERS.contains(&t.low.as_str());
+                    break;
+                }
+                emb
+            };
+            match cur {
+                Some(cc) if chains[cc].frame && chains[cc].governed.is_empty() => {
+                    // "believes that X should ...": the inner cue decides; a negated belief
+                    // turns it.
+                    let flip = if chains[cc].frame_neg { -1 } else { 1 };
+                    chains[cc].frame = false;
+                    chains[cc].pol = flip * own;
+                    chains[cc].base = chains[cc].pol;
+                    if !proposal && attributed_to_other(&toks, &cues, c.a, &clause) {
+                        chains[cc].other = true;
+                        chains[cc].void = true;
+                    }
+                    chains[cc].strength = strength.max(if flip < 0 { 2 } else { 1 });
+                    chains[cc].cues.push(range);
+                }
+                Some(cc) if embedded => {
+                    if chains[cc].frame {
+                        chains[cc].frame = false;
+                        chains[cc].governed.clear();
+                        chains[cc].pol = if chains[cc].frame_neg { -own } else { own };
+                    } else {
+                        if coordinated(&toks, c.a) {
+                            chains[cc].pol = chains[cc].base;
+                        }
+                        chains[cc].pol *= own;
+                        if short_scope(&c, negated) {
+                            short = Some(cc);
+                        }
+                    }
+                    chains[cc].strength = chains[cc].strength.max(strength);
+                    chains[cc].cues.push(range);
+                }
+                _ => {
+                    if let Some(cc) = cur {
+                        if chains[cc].frame {
+                            // A belief whose clause has its own stance is transparent.
+                            chains[cc].void = true;
+                            if chains[cc].frame_neg {
+                                clause_flip = -1;
+                            }
+                        }
+                    }
+                    let other = match cur {
+                        Some(cc) if chains[cc].frame => chains[cc].other,
+                        _ => false,
+                    } || (!proposal && attributed_to_other(&toks, &cues, c.a, &clause));
+                    let void = conceded_here || other;
+                    chains.push(Chain {
+                        strength,
+                        void,
+                        other,
+                        conceded: conceded_here && !other && !f.frame,
+                        after_concession: conceded[..c.a].iter().any(|&x| x),
+                        frame: f.frame,
+                        frame_neg: f.frame && negated,
+                        ..Chain::new(own, vec![range], c.a, sent.clone())
+                    });
+                    cur = Some(chains.len() - 1);
+                    if short_scope(&c, negated) {
+                        short = Some(chains.len() - 1);
+                    }
+                }
+            }
+            i = c.b;
+            continue;
+        }
+        // A list item proposes its head noun phrase and its examples ("measures on
+        // supply, including a cap on production"), not what a relative clause adds.
+        // Nor does it take a side on what it proposes to study ("research on X",
+        // "capacity for monitoring X").
+        if proposal
+            && cur.is_some_and(|cc| chains[cc].cues.is_empty())
+            && (matches!(
+                toks[i].low.as_str(),
+                "who" | "which" | "that" | "whose" | "where"
+            ) || STUDY.contains(&toks[i].low.as_str()))
+        {
+            cur = None;
+        }
+        // A stance's object ends where a relative clause about it begins (", whose
+        // true scale was shown by X"), or at "while doing" (another action).
+        if i > 0
+            && ((toks[i - 1].low == ","
+                && matches!(toks[i].low.as_str(), "which" | "whose" | "who" | "where"))
+                || (matches!(toks[i].low.as_str(), "while" | "whilst")
+                    && toks.get(i + 1).is_some_and(|n| n.low.ends_with("ing"))))
+        {
+            cur = None;
+        }
+        // The short object of "combat", "reduce", "close" ends at a comma or "and".
+        if let Some(sc) = short {
+            if matches!(toks[i].low.as_str(), "," | "and" | "or") {
+                short = None;
+                if cur == Some(sc) {
+                    if chains[sc].cues.len() == 1 {
+                        cur = None;
+                    } else {
+                        chains[sc].pol = chains[sc].base;
+                    }
+                }
+            }
+        }
+        // A word that is not a cue.
+        if let Some((nt, left)) = pending_neg {
+            if toks[i].word {
+                pending_neg = if left <= 1 {
+                    None
+                } else {
+                    Some((nt, left - 1))
+                };
+            }
+        }
+        if let Some(m) = is_match[i] {
+            if let Some(cc) = cur {
+                let p = chains[cc].pol;
+                if !chains[cc].governed.iter().any(|(g, _)| *g == m) {
+                    chains[cc].governed.push((m, p));
+                }
+            }
+        } else if with_anaphors
+            && (ANAPHORS.contains(&toks[i].low.as_str())
+                || (toks[i].low == "that"
+                    && i > 0
+                    && EMBEDDERS.contains(&toks[i - 1].low.as_str())
+                    && toks.get(i + 1).is_some_and(|n| n.word)))
+        {
+            // "rejects it", "remains committed to that objective"; not "such as".
+            if let Some(cc) = cur {
+                let direct = i <= chains[cc].head_tok + 6;
+                let such_as =
+                    toks[i].low == "such" && toks.get(i + 1).is_some_and(|n| n.low == "as");
+                if direct && !such_as {
+                    chains[cc].anaphor = true;
+                }
+            }
+        }
+        i += 1;
+    }
+    // "On Security Council reform, Burundi reiterates its support for ...": a topic
+    // phrase opening the sentence is what the first stance after it is about.
+    let topic_end = if toks
+        .first()
+        .is_some_and(|t| TOPIC_MARKERS.contains(&t.low.as_str()))
+    {
+        toks.iter().position(|t| t.low == ",")
+    } else {
+        None
+    };
+    if let Some(end) = topic_end {
+        let topic: Vec<usize> = (0..end).filter_map(|k| is_match[k]).collect();
+        if let Some(ch) = chains
+            .iter_mut()
+            .find(|ch| ch.head_tok > end && !ch.void && !ch.frame)
+        {
+            let pol = ch.base;
+            for m in topic.into_iter().rev() {
+                if !ch.governed.iter().any(|(g, _)| *g == m) {
+                    ch.governed.insert(0, (m, pol));
+                }
+            }
+        }
+    }
+    // A cue made of the query's words is part of what its stance is on.
+    for c in cues.iter().filter(|c| c.flags.topic) {
+        let end = toks[c.b - 1].end;
+        for ch in chains.iter_mut() {
+            // Only beside another word of the query it governs: "reducing demand" is no
+            // harm reduction.
+            if ch.cues.iter().any(|r| r[1] == end) && !ch.governed.is_empty() {
+                for m in (c.a..c.b).filter_map(|k| is_match[k]) {
+                    if !ch.governed.iter().any(|(g, _)| *g == m) {
+                        ch.governed.push((m, ch.base));
+                    }
+                }
+            }
+        }
+    }
+    // A belief with no stance inside it takes none ("Israel holds that IHL provides ..."),
+    // unless it is negated ("does not believe that X").
+    for ch in &mut chains {
+        if ch.frame && !ch.frame_neg {
+            ch.void = true;
+        }
+    }
+    chains
+}
+
+/// Whether the cue at token `a` is said by someone other than the author: the nearest
+/// subject marker before it in its clause is "some states", "critics", "the report"...
+/// rather than "we" or "our delegation". A modal ("states should adopt") makes it the
+/// author's recommendation; "like many states", "Belgium and other states" do not count.
+pub(super) fn attributed_to_other(
+    toks: &[Tok],
+    cues: &[CueHit],
+    a: usize,
+    clause: &[usize],
+) -> bool {
+    let mut k = a;
+    let mut modal = false;
+    while k > 0 {
+        k -= 1;
+        if clause[k] != clause[a] {
+            return false;
+        }
+        if MODALS.contains(&toks[k].low.as_str()) {
+            modal = true;
+        }
+        if let Some(c) = cues.iter().find(|c| c.a <= k && k < c.b) {
+            if c.flags.author {
+                return false;
+            }
+            if c.flags.other {
+                let before: Vec<&str> = toks[c.a.saturating_sub(2)..c.a]
+                    .iter()
+                    .map(|t| t.low.as_str())
+                    .collect();
+                if before.iter().any(|w| LIKE.contains(w)) {
+                    k = c.a;
+                    continue;
+                }
+                return !modal && !in_directive(toks, cues, c.a);
+            }
+            if c.flags.takes_side() || c.flags.subject_side() {
+                // Coordinated with an earlier stance: the same subject.
+                return attributed_to_other(toks, cues, c.a, clause);
+            }
+            k = c.a;
+            continue;
+        }
+        // "states", "the High Contracting Parties", but not "the United States";
+        // "invite states to endorse": the object of a request, not a subject.
+        if OTHER_SUBJECTS.contains(&toks[k].low.as_str())
+            && !(k > 0 && toks[k - 1].low == "united")
+            && toks.get(k + 1).is_none_or(|n| n.low != "to")
+        {
+            let before: Vec<&str> = toks[k.saturating_sub(3)..k]
+                .iter()
+                .map(|t| t.low.as_str())
+                .collect();
+            if before
+                .iter()
+                .any(|w| LIKE.contains(w) || *w == "our" || *w == "we")
+            {
+                continue;
+            }
+            // "help developing countries build": the object of a stance, not a subject.
+            if cues
+                .iter()
+                .any(|c| (c.b == k || c.b + 1 == k) && (c.flags.support || c.flags.oppose))
+            {
+                continue;
+            }
+            return !modal && !in_directive(toks, cues, k);
+        }
+    }
+    false
+}
+
+/// Whether the subject at token `k` opens the complement of the author's own request:
+/// "Venezuela proposes that the Council recognise ..." (a subjunctive, not a report).
+pub(super) fn in_directive(toks: &[Tok], cues: &[CueHit], k: usize) -> bool {
+    let from = k.saturating_sub(6);
+    (from..k).rev().any(|t| {
+        toks[t].low == "that"
+            && cues
+                .iter()
+                .any(|c| c.b == t && (c.flags.support || c.flags.oppose) && !c.flags.frame)
+    })
+}
+
+/// Nouns for finding out about something rather than acting on it: a proposal of
+/// "research on X" or "monitoring of X" takes no side on X.
+pub(super) const STUDY: &[&str] = &[
+    "research",
+    "study",
+    "studies",
+    "monitoring",
+    "monitor",
+    "assessment",
+    "assessments",
+    "survey",
+    "surveys",
+    "mapping",
+    "inventory",
+    "measurement",
+];
+
+/// Words of country names that do not name one country by themselves.
+pub(super) const NAME_FILLERS: &[&str] = &[
+    "republic",
+    "united",
+    "states",
+    "kingdom",
+    "federation",
+    "democratic",
+    "people's",
+    "islamic",
+    "plurinational",
+    "state",
+    "south",
+    "north",
+    "arab",
+    "emirates",
+    "federal",
+    "socialist",
+    "bolivarian",
+    "great",
+    "britain",
+    "northern",
+    "ireland",
+    "saudi",
+];
+
+/// A national law or plan as the subject: what it does, the author does.
+pub(super) const INSTRUMENTS: &[&str] = &[
+    "act",
+    "law",
+    "strategy",
+    "policy",
+    "guidelines",
+    "rules",
+    "regulation",
+    "decree",
+    "code",
+    "plan",
+];
+
+/// Whether the author is the subject of the cue at token `a`: before it in its clause stands
+/// "we", "our Government", "the country", the author's name, or a national law ("the
+/// Cannabis Act of 2018").
+pub(super) fn author_did(toks: &[Tok], a: usize, clause: &[usize], author: &[String]) -> bool {
+    (0..a)
+        .rev()
+        .take_while(|&k| clause[k] == clause[a])
+        .take(12)
+        .any(|k| {
+            let w = toks[k].low.as_str();
+            let prev = if k > 0 { toks[k - 1].low.as_str() } else { "" };
+            matches!(w, "we" | "our")
+                || (matches!(w, "government" | "country" | "kingdom")
+                    && matches!(prev, "the" | "our" | "my" | "this"))
+                || (toks[k].cap && author.iter().any(|n| n == w))
+                || (toks[k].cap && INSTRUMENTS.contains(&w))
+        })
+}
+
+/// Words opening a topic phrase: "On X, ...", "Regarding X, ...".
+pub(super) const TOPIC_MARKERS: &[&str] =
+    &["on", "regarding", "concerning", "about", "turning", "as"];
+
+/// Nouns for a proposition that a stance can reject as untrue.
+pub(super) const PROPOSITIONS: &[&str] = &[
+    "claim",
+    "claims",
+    "notion",
+    "idea",
+    "view",
+    "argument",
+    "assertion",
+    "assumption",
+    "suggestion",
+    "premise",
+    "narrative",
+    "allegation",
+    "allegations",
+];
+
+pub(super) const MODALS: &[&str] = &["should", "must", "ought", "shall", "need"];
+/// Plural subjects that, with no modal, tell what others do ("fifty states have endorsed").
+pub(super) const OTHER_SUBJECTS: &[&str] = &[
+    "states",
+    "countries",
+    "parties",
+    "governments",
+    "nations",
+    "members",
+    "jurisdictions",
+];
