@@ -20,9 +20,20 @@
 //!   "proposes that the Council recognise X" are the author's.
 //! - A cue counts only when its object holds most of the query's words in the sentence, so
 //!   "condemns drug trafficking" takes no side on "a task force against drug trafficking".
-//! - A list item is a proposal: a weak stance for its head noun phrase.
+//!   Where the sentence names the whole query, the stance must be on that occurrence.
+//! - A list item, or a sentence of a proposals section, is a proposal: a weak stance for its
+//!   head noun phrase and examples, unless its first clause states something ("2. Another
+//!   issue is ...") or it proposes to study X ("research on X").
+//! - A measure on a harm opposes the harm ("a task force on darknet markets"), as does a
+//!   restriction named after the query ("spyware controls", "the Treaty on the Prohibition
+//!   of Nuclear Weapons"); comparisons ("would do more than a new treaty") and ", not X,"
+//!   set X aside.
+//! - Both sides in one sentence are mixed: a conceded explicit stance against the main
+//!   clause's ("while we support X, we reject ..."), or a fallback ("a vote when consensus
+//!   fails").
 //! - Names are not cues ("the Strategy for Preventing ..."), nor are weak cues in the past
-//!   tense ("established a working group").
+//!   tense ("established a working group"), unless the author did it ("Canada adopted X",
+//!   "the 2022 Act established X"); practices ("applies", "hosted") count only then.
 
 mod lexicon;
 mod rules;
