@@ -274,6 +274,22 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
         if run.keys >= all_keys.len().min(2) && RESTRICTIONS.contains(&next.as_str()) {
             return -run.side;
         }
+        // "a nuclear-weapon-free zone", "nuclear disarmament", "a world free of nuclear
+        // weapons": what is wanted is to be without it.
+        let last = text
+            .get(matches[run.last].clone())
+            .unwrap_or("")
+            .to_lowercase();
+        let free_of = text
+            .get(ch.sentence.start..matches[run.first].start)
+            .unwrap_or("")
+            .to_lowercase()
+            .trim_end()
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .ends_with("free of");
+        if last.ends_with("-free") || WITHOUT.contains(&next.as_str()) || free_of {
+            return -run.side;
+        }
         // A name that restricts it: "the Treaty on the Prohibition of Nuclear Weapons".
         // (Lowercase, "a ban on X" is a cue and has turned the side already.)
         let before: Vec<&str> = text

@@ -103,6 +103,14 @@ pub(super) const RESTRICTIONS: &[&str] = &[
     "non-proliferation",
 ];
 
+/// Words after the query that ask to be without it ("nuclear disarmament", "weapon free").
+pub(super) const WITHOUT: &[&str] = &[
+    "free",
+    "disarmament",
+    "denuclearization",
+    "denuclearisation",
+];
+
 /// Nouns naming a measure: a query headed by one is the measure, whatever it acts on.
 pub(super) const MEASURE_HEADS: &[&str] = &[
     "force",

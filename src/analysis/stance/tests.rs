@@ -877,3 +877,22 @@ fn a_practice_is_a_stance_only_when_the_author_does_it() {
         Support
     );
 }
+
+#[test]
+fn to_be_free_of_the_query_opposes_it() {
+    assert_eq!(
+        st(
+            "Ruritania reaffirms its commitment to a world free of nuclear weapons.",
+            "nuclear weapons"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "We are dedicated to a nuclear weapons-free world.",
+            "nuclear weapons"
+        ),
+        Oppose
+    );
+    assert_eq!(st("We call for nuclear disarmament.", "nuclear"), Oppose);
+}
