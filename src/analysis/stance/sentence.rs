@@ -254,8 +254,7 @@ pub(super) fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit>
             // legalised cannabis").
             Some((c, end))
                 if (i..end).all(|k| is_match[k].is_some())
-                    && (!(i > 0 && is_match[i - 1].is_some())
-                        && !is_match.get(end).is_some_and(|m| m.is_some())
+                    && (!inside_phrase(is_match, i, end)
                         || (toks[end - 1].low.ends_with("ed")
                             && i > 0
                             && is_match[i - 1].is_none()
@@ -302,6 +301,11 @@ pub(super) fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit>
         }
     }
     hits
+}
+
+/// Whether tokens `a..b` stand beside another word of the query.
+pub(super) fn inside_phrase(is_match: &[Option<usize>], a: usize, b: usize) -> bool {
+    (a > 0 && is_match[a - 1].is_some()) || is_match.get(b).is_some_and(|m| m.is_some())
 }
 
 /// A weak verb against something ("combat", "reduce", "close") takes only the noun phrase
