@@ -492,6 +492,12 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
             explicit: true,
         };
     }
+    // A stance on the whole query ("a production cap ... would protect us") outweighs one
+    // on a word of it elsewhere ("reducing how much is produced").
+    let longest = counted.iter().map(run_len).max().unwrap_or(0);
+    if longest >= 2 {
+        counted.retain(|ch| ch.governed.is_empty() || run_len(ch) >= longest);
+    }
     let (mut sup, mut opp) = (0u32, 0u32);
     for ch in &counted {
         if side(ch) > 0 {

@@ -1269,6 +1269,23 @@ pub(super) fn sentence_chains(
                 }
             }
         }
+        // "prefers X to Y": what comes after "to" is set aside.
+        if toks[i].low == "to" {
+            if let Some(cc) = cur {
+                let prefer = chains[cc].cues.first().is_some_and(|r| {
+                    text.get(r[0]..r[1])
+                        .is_some_and(|w| w.to_lowercase().starts_with("prefer"))
+                });
+                let right_after = chains[cc]
+                    .cues
+                    .first()
+                    .is_some_and(|r| r[1] + 1 >= toks[i].start);
+                if prefer && !right_after && chains[cc].cues.len() == 1 {
+                    chains[cc].pol = -chains[cc].pol;
+                    chains[cc].cues.push([toks[i].start, toks[i].end]);
+                }
+            }
+        }
         // A word that is not a cue.
         if let Some((nt, left)) = pending_neg {
             if toks[i].word {

@@ -896,3 +896,28 @@ fn to_be_free_of_the_query_opposes_it() {
     );
     assert_eq!(st("We call for nuclear disarmament.", "nuclear"), Oppose);
 }
+
+#[test]
+fn preferences_fixed_phrases_and_the_whole_query() {
+    assert_eq!(
+        st(
+            "Ruritania prefers the term integral development to alternative development.",
+            "alternative development"
+        ),
+        Oppose
+    );
+    assert_eq!(st("We prefer to negotiate a treaty.", "treaty"), Support);
+    // "on the basis of" takes no side.
+    assert_eq!(
+        st("Messaging services that offer end-to-end encryption must cooperate on the basis of national law.", "end-to-end encryption"),
+        Mention
+    );
+    // A stance on the whole query outweighs one on a word of it elsewhere.
+    assert_eq!(
+        st(
+            "We back binding rules, including reducing how much plastic is produced. A production cap would protect small states.",
+            "production cap"
+        ),
+        Support
+    );
+}
