@@ -303,6 +303,10 @@ pub(super) fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit>
     hits
 }
 
+/// Past participles not in -ed or -en ("must be kept", "should be upheld").
+pub(super) const IRREGULAR_PARTICIPLES: &[&str] =
+    &["kept", "upheld", "held", "met", "sought", "built"];
+
 /// Whether tokens `a..b` stand beside another word of the query.
 pub(super) fn inside_phrase(is_match: &[Option<usize>], a: usize, b: usize) -> bool {
     (a > 0 && is_match[a - 1].is_some()) || is_match.get(b).is_some_and(|m| m.is_some())
@@ -316,6 +320,8 @@ pub(super) fn short_scope(c: &CueHit, negated: bool) -> bool {
 
 /// Adjectives that take a side on their subject only when said of it.
 pub(super) const ADJECTIVE_CUES: &[&str] = &[
+    "illegitimate",
+    "unjustified",
     "premature",
     "counterproductive",
     "indispensable",
@@ -859,7 +865,9 @@ pub(super) fn sentence_chains(
                 }
                 break;
             }
-            let participle = toks[c.b - 1].low.ends_with("ed") || toks[c.b - 1].low.ends_with("en");
+            let participle = toks[c.b - 1].low.ends_with("ed")
+                || toks[c.b - 1].low.ends_with("en")
+                || IRREGULAR_PARTICIPLES.contains(&toks[c.b - 1].low.as_str());
             let side_obj = f.takes_side() && !f.subject_side();
             if side_obj && participle && c.b - c.a == 1 && passive_past {
                 i = c.b;

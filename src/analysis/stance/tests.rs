@@ -921,3 +921,27 @@ fn preferences_fixed_phrases_and_the_whole_query() {
         Support
     );
 }
+
+#[test]
+fn irregular_participles_and_judgements_of_what_a_thing_is() {
+    assert_eq!(
+        st(
+            "Meaningful human control has to be kept over every use of force.",
+            "meaningful human control"
+        ),
+        Support
+    );
+    assert_eq!(
+        st("The bulk collection programme spied on millions. This is a clear case of double standards.", "collection programme"),
+        Oppose
+    );
+    assert_eq!(st("Such sanctions are illegitimate.", "sanctions"), Oppose);
+    // Said before a noun, the adjective is no stance.
+    assert_eq!(
+        st(
+            "Ruritania lists unjustified sanctions in its report.",
+            "sanctions"
+        ),
+        Mention
+    );
+}
