@@ -280,13 +280,14 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
             .get(matches[run.last].clone())
             .unwrap_or("")
             .to_lowercase();
-        let free_of = text
+        let lead = text
             .get(ch.sentence.start..matches[run.first].start)
             .unwrap_or("")
-            .to_lowercase()
+            .to_lowercase();
+        let lead = lead
             .trim_end()
-            .trim_end_matches(|c: char| !c.is_alphanumeric())
-            .ends_with("free of");
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        let free_of = lead.ends_with("free of") || lead.ends_with("free from");
         if last.ends_with("-free") || WITHOUT.contains(&next.as_str()) || free_of {
             return -run.side;
         }
