@@ -252,7 +252,7 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
         // A query with words outside that run may name something else ("Convention
         // against Cybercrime").
         names_harm(&words, any_modifier, r.keys == all_keys.len())
-    });
+    }) || lone_harm(text, &matches);
     let side = |ch: &Chain| -> i8 {
         // The side a chain takes: on the first whole occurrence of the query it governs
         // (its object), else its own. "Investment in digital literacy to close the digital

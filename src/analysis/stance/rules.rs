@@ -111,6 +111,29 @@ pub(super) const WITHOUT: &[&str] = &[
     "denuclearisation",
 ];
 
+/// Whether a matched word is itself a harm ("spyware" beside its other names "intrusion
+/// software"), not the object of a query word before it ("Convention against Cybercrime").
+pub(super) fn lone_harm(text: &str, matches: &[Range<usize>]) -> bool {
+    matches.iter().enumerate().any(|(n, m)| {
+        let w = text.get(m.clone()).unwrap_or("").to_lowercase();
+        if !HARM_HEADS.contains(&w.as_str()) {
+            return false;
+        }
+        // The words before it: "against" after "Convention" (a match) makes it an object.
+        let before = text.get(..m.start).unwrap_or("");
+        let mut words = before.split_whitespace().rev();
+        let prep = words.next().unwrap_or("").to_lowercase();
+        let object = MEASURE_PREPOSITIONS.contains(&prep.as_str())
+            && n > 0
+            && matches[n - 1].end + prep.len() + 2 >= m.start;
+        let modifier = n > 0 && {
+            let gap = text.get(matches[n - 1].end..m.start).unwrap_or("x");
+            gap.chars().all(|c| c == ' ' || c == '-')
+        };
+        !object && !modifier
+    })
+}
+
 /// Nouns naming a measure: a query headed by one is the measure, whatever it acts on.
 pub(super) const MEASURE_HEADS: &[&str] = &[
     "force",

@@ -945,3 +945,21 @@ fn irregular_participles_and_judgements_of_what_a_thing_is() {
         Mention
     );
 }
+
+#[test]
+fn a_harm_named_beside_its_synonyms() {
+    // `who` highlights other names of the query too; a harm named among them makes the
+    // passage about a harm.
+    let proposals = Reading {
+        proposals: true,
+        author: "",
+    };
+    assert_eq!(
+        st_in(
+            "Ruritania proposes a register of firms that sell intrusion software, and help for victims of spyware.",
+            "spyware intrusion software",
+            &proposals
+        ),
+        Oppose
+    );
+}
