@@ -963,3 +963,15 @@ fn a_harm_named_beside_its_synonyms() {
         Oppose
     );
 }
+
+#[test]
+fn how_decisions_are_to_be_made() {
+    assert_eq!(
+        st("Decisions must be taken by consensus.", "consensus"),
+        Support
+    );
+    assert_eq!(
+        st("Decisions were taken by consensus in 2019.", "consensus"),
+        Mention
+    );
+}
