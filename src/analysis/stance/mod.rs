@@ -447,6 +447,18 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
                 mixed.push((sents[s].clone(), cues));
             }
         }
+        // "opposes the abuse of X ..., while it supports a fair X": against a form of X and
+        // for another.
+        if let Some(q) = counted[from..].iter().find(|c| c.qualified) {
+            if let Some(main) = counted[from..]
+                .iter()
+                .find(|m| !m.qualified && m.strength >= 2 && side(m) > 0)
+            {
+                let mut cues = q.cues.clone();
+                cues.extend(main.cues.iter().copied());
+                mixed.push((sents[s].clone(), cues));
+            }
+        }
         if let Some(cues) = fallback(text, sents[s].clone(), &matches) {
             mixed.push((sents[s].clone(), cues));
         }

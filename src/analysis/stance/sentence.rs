@@ -578,6 +578,8 @@ pub(super) struct Chain {
     /// Taken by the author inside a conceded clause ("while we support X, ..."): it does
     /// not decide, but against a main clause taking the other side it makes a mix.
     pub(super) conceded: bool,
+    /// Against a bad form of what it governs ("opposes the abuse of X").
+    pub(super) qualified: bool,
     pub(super) frame: bool,
     pub(super) frame_neg: bool,
     pub(super) head_tok: usize,
@@ -599,6 +601,7 @@ impl Chain {
             other: false,
             after_concession: false,
             conceded: false,
+            qualified: false,
             frame: false,
             frame_neg: false,
             head_tok,
@@ -1144,6 +1147,11 @@ pub(super) fn sentence_chains(
                     if let Some(cc) = cur {
                         if coordinated(&toks, c.a) {
                             chains[cc].pol = chains[cc].base;
+                        }
+                        // "opposes the abuse of X": against a bad form of X, not for
+                        // all of it.
+                        if c.strength <= 1 && chains[cc].pol < 0 && chains[cc].strength >= 2 {
+                            chains[cc].qualified = true;
                         }
                         chains[cc].pol = -chains[cc].pol;
                         chains[cc].strength = chains[cc].strength.max(c.strength.min(2));

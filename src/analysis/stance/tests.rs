@@ -975,3 +975,22 @@ fn how_decisions_are_to_be_made() {
         Mention
     );
 }
+
+#[test]
+fn against_one_form_and_for_another_is_mixed() {
+    assert_eq!(
+        st(
+            "Ruritania opposes the abuse of export controls to hold back other economies, while it supports a fair export control system.",
+            "export control"
+        ),
+        Mixed
+    );
+    // Alone, opposing the abuse of X is no stance against X.
+    assert_eq!(
+        st(
+            "Ruritania opposes the abuse of export controls.",
+            "export control"
+        ),
+        Support
+    );
+}
