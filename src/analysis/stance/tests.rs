@@ -994,3 +994,19 @@ fn against_one_form_and_for_another_is_mixed() {
         Support
     );
 }
+
+#[test]
+fn good_done_said_of_the_subject() {
+    assert_eq!(
+        st("The chemical industry provides employment and contributes to the development of many regions.", "chemical industry"),
+        Support
+    );
+    // Whether contributing is good depends on what to.
+    assert_ne!(
+        st(
+            "Economic sanctions also contribute to forced migration.",
+            "sanctions"
+        ),
+        Support
+    );
+}
