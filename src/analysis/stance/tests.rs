@@ -1010,3 +1010,14 @@ fn good_done_said_of_the_subject() {
         Support
     );
 }
+
+#[test]
+fn double_standards_as_a_subject_take_no_side() {
+    assert_ne!(
+        st(
+            "This shows the need to reform the Council, lest double standards take root.",
+            "reform council"
+        ),
+        Oppose
+    );
+}
