@@ -345,7 +345,12 @@ fn country_stance(
         let p =
             search::stored(searcher, &index.fields, *addr).map_err(|e| index.tantivy_error(e))?;
         let matches = highlight::match_ranges(&p.text, &c.highlight);
-        let e = stance::passage_stance(&p.text, &matches);
+        // A proposals section ("Proposed Solutions") proposes what its sentences name.
+        let reading = stance::Reading {
+            proposals: p.section_kind == SectionKind::Solutions,
+            author: &p.country,
+        };
+        let e = stance::passage_stance_in(&p.text, &matches, &reading);
         if e.stance != Stance::Mention {
             // The strongest sentence first; among equals, the best-scoring passage.
             if shown

@@ -1,4 +1,4 @@
-//! Scores caucus's stance rules (`src/analysis/stance.rs`, compiled in as-is) against the
+//! Scores caucus's stance rules (`src/analysis/stance/`, compiled in as-is) against the
 //! judged (country, query) pairs in `tests/relevance/stance/*.json`, without building caucus:
 //! for each judgment it reads the paper, keeps the paragraphs holding every content word of
 //! the query (a word matches by its first five letters), runs `passage_stance` on each with
@@ -6,12 +6,12 @@
 //!
 //! cargo run --release --manifest-path bench/stance_eval/Cargo.toml -- [--errors] [--judgments DIR] [--corpus DIR]
 
-#[path = "../../../src/analysis/stance.rs"]
+#[path = "../../../src/analysis/stance/mod.rs"]
 #[allow(dead_code)]
 mod stance;
 
 use serde::Deserialize;
-use stance::{country_stance, passage_stance, Evidence, Stance};
+use stance::{country_stance, passage_stance_in, Evidence, Reading, Stance};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -63,9 +63,10 @@ fn decode(bytes: &[u8]) -> String {
 /// Blank-line separated paragraphs with hard-wrapped lines joined (a line-break hyphen
 /// before a lowercase letter is dropped); list items keep their own line. Stops at a
 /// bibliography heading.
-fn paragraphs(text: &str) -> Vec<String> {
+fn paragraphs(text: &str) -> Vec<(String, bool)> {
     let text = text.replace("\r\n", "\n");
     let mut out = Vec::new();
+    let mut proposals = false;
     for block in text.split("\n\n") {
         let mut para = String::new();
         for line in block.lines() {
@@ -104,8 +105,26 @@ fn paragraphs(text: &str) -> Vec<String> {
         ) {
             break;
         }
+        // A heading ("**Proposed Solutions**", "Recommendations"): short, no full stop.
+        if !head.is_empty()
+            && head.split_whitespace().count() <= 6
+            && !para.trim_end().ends_with('.')
+        {
+            proposals = [
+                "solution",
+                "recommend",
+                "propos",
+                "way forward",
+                "suggest",
+                "measures",
+                "action plan",
+            ]
+            .iter()
+            .any(|w| head.contains(w));
+            continue;
+        }
         if !para.is_empty() {
-            out.push(para);
+            out.push((para, proposals));
         }
     }
     out
@@ -166,10 +185,22 @@ fn scan(query: &str, dirs: &[String]) {
             continue;
         };
         let text = decode(&bytes);
+        // The author from the file's name ("south-korea.txt"); the papers name it too.
+        let author = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().replace(['-', '_'], " "))
+            .unwrap_or_default();
         let mut ev = Vec::new();
-        for para in paragraphs(&text) {
+        for (para, proposals) in paragraphs(&text) {
             if let Some(ranges) = match_ranges(&para, &words) {
-                let e = passage_stance(&para, &ranges);
+                let e = passage_stance_in(
+                    &para,
+                    &ranges,
+                    &Reading {
+                        proposals,
+                        author: &author,
+                    },
+                );
                 let cues: Vec<&str> = e.cues.iter().map(|c| &para[c[0]..c[1]]).collect();
                 let sentence = &para[e.sentence.clone()];
                 println!(
@@ -201,6 +232,8 @@ fn main() {
     let mut show_errors = false;
     let mut predictions: Option<PathBuf> = None;
     let mut probe: Option<(String, String)> = None;
+    let mut probe_proposals = false;
+    let mut probe_author = String::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -214,6 +247,8 @@ fn main() {
                 scan(&q, &dirs);
                 return;
             }
+            "--proposals" => probe_proposals = true,
+            "--author" => probe_author = args.next().unwrap_or_default(),
             "--probe" => {
                 // --probe QUERY TEXT: the stance of one passage, for checking a rule.
                 let q = args.next().unwrap_or_default();
@@ -233,7 +268,14 @@ fn main() {
     if let Some((q, t)) = probe {
         let words = query_words(&q);
         let ranges = match_ranges(&t, &words).unwrap_or_default();
-        let e = passage_stance(&t, &ranges);
+        let e = passage_stance_in(
+            &t,
+            &ranges,
+            &Reading {
+                proposals: probe_proposals,
+                author: &probe_author,
+            },
+        );
         let cues: Vec<&str> = e.cues.iter().map(|c| &t[c[0]..c[1]]).collect();
         println!(
             "{} {:?}{}: {}",
@@ -285,9 +327,16 @@ fn main() {
         };
         let words = query_words(&j.query);
         let mut evidence: Vec<(String, Evidence)> = Vec::new();
-        for para in paragraphs(&text) {
+        for (para, proposals) in paragraphs(&text) {
             if let Some(ranges) = match_ranges(&para, &words) {
-                let e = passage_stance(&para, &ranges);
+                let e = passage_stance_in(
+                    &para,
+                    &ranges,
+                    &Reading {
+                        proposals,
+                        author: &j.country,
+                    },
+                );
                 evidence.push((para, e));
             }
         }

@@ -1,341 +1,24 @@
-//! Stance: whether a passage supports, opposes or only mentions what a query matched, and a
-//! country's stance from its passages. Rule-based, over the cue lexicon in `stance_cues.tsv`.
-//!
-//! How a passage is read, sentence by sentence (those holding a match, the next one when it
-//! refers back with "it"/"this", and the line introducing a list item):
-//! - A cue takes a side on its object, the words after it up to the end of its clause
-//!   ("Russia rejects X"), or on its subject ("X is premature", "X would undermine Y").
-//! - Cues inside a cue's object compose: "rejects attempts to undermine X" and "opposes any
-//!   weakening of X" support X; "calls for an end to X", "calls for the lifting of X" oppose
-//!   it. A coordinated cue starts again from the first one ("against A and against B").
-//! - A negation turns the next cue within five words ("does not support", "will never
-//!   accept"); with no cue it turns what follows ("weapons that operate without X should be
-//!   prohibited" supports X; "there must be no X" opposes X). "not only" is no negation.
-//! - Beliefs ("believes", "considers", "notes that") take no side themselves but pass their
-//!   negation on ("does not consider it necessary to negotiate X" opposes X).
-//! - A conceded clause ("while we respect X,", "although", "despite") does not count; the
-//!   main clause decides, and may refer back to X ("..., Russia rejects them").
-//! - Said by others is no stance: "some states advocate X", "critics argue", "the Assembly
-//!   rejected X", "fifty states have endorsed X"; but "States should adopt X" (a modal) and
-//!   "proposes that the Council recognise X" are the author's.
-//! - A cue counts only when its object holds most of the query's words in the sentence, so
-//!   "condemns drug trafficking" takes no side on "a task force against drug trafficking".
-//! - A list item is a proposal: a weak stance for its head noun phrase.
-//! - Names are not cues ("the Strategy for Preventing ..."), nor are weak cues in the past
-//!   tense ("established a working group").
+//! One sentence read for stance: tokens, sentence cuts, the cues found in it and the
+//! stances (chains) they take on the query's words, with negation, concession and
+//! who is speaking.
 
-use serde::{Deserialize, Serialize, Serializer};
-use std::collections::HashMap;
+use super::lexicon::*;
 use std::ops::Range;
-use std::sync::OnceLock;
-
-/// Where a country stands on what was asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Stance {
-    Support,
-    Oppose,
-    Mixed,
-    Mention,
-}
-
-impl Stance {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stance::Support => "support",
-            Stance::Oppose => "oppose",
-            Stance::Mixed => "mixed",
-            Stance::Mention => "mention",
-        }
-    }
-
-    /// Reads `support`, `oppose`, `mixed` or `mention` (any case; `supports`, `opposes`,
-    /// `mentions` and `against`/`for` are accepted too).
-    pub fn parse(s: &str) -> Option<Stance> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "support" | "supports" | "for" => Some(Stance::Support),
-            "oppose" | "opposes" | "against" => Some(Stance::Oppose),
-            "mixed" => Some(Stance::Mixed),
-            "mention" | "mentions" => Some(Stance::Mention),
-            _ => None,
-        }
-    }
-}
-
-impl std::fmt::Display for Stance {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-fn range_pair<S: Serializer>(r: &Range<usize>, s: S) -> Result<S::Ok, S::Error> {
-    [r.start, r.end].serialize(s)
-}
-
-/// Evidence for one passage's stance: the sentence and the cue words, as byte ranges into
-/// the passage text. `explicit` is true when a strong cue decided it ("rejects", "calls
-/// for", "will not support", "is essential") and false for a weak one ("welcomes", "is
-/// concerned", "encourages", "believes", "does not oppose"), or for a mention.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Evidence {
-    pub stance: Stance,
-    #[serde(serialize_with = "range_pair")]
-    pub sentence: Range<usize>,
-    pub cues: Vec<[usize; 2]>,
-    pub explicit: bool,
-}
-
-/// One country's stance from its passages' evidence. `support` and `oppose` count the
-/// passages taking that side (a mixed passage counts in both), `mention` those taking none.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CountryStance {
-    pub stance: Stance,
-    /// 0..1: how many passages take the side and how explicitly, net of the other side.
-    pub strength: f32,
-    pub support: usize,
-    pub oppose: usize,
-    pub mention: usize,
-}
-
-/// One country's stance: the side its passages take, weighing an explicit passage twice a
-/// weak one. Mixed only when both sides are taken explicitly and the smaller side weighs at
-/// least half the larger; mention when no passage takes a side (or weak cues cancel out).
-pub fn country_stance(evidence: &[Evidence]) -> CountryStance {
-    let (mut support, mut oppose, mut mention) = (0, 0, 0);
-    let (mut sw, mut ow) = (0u32, 0u32);
-    let (mut s_explicit, mut o_explicit) = (false, false);
-    for e in evidence {
-        let w = if e.explicit { 2 } else { 1 };
-        match e.stance {
-            Stance::Support => {
-                support += 1;
-                sw += w;
-                s_explicit |= e.explicit;
-            }
-            Stance::Oppose => {
-                oppose += 1;
-                ow += w;
-                o_explicit |= e.explicit;
-            }
-            Stance::Mixed => {
-                support += 1;
-                oppose += 1;
-                sw += w;
-                ow += w;
-                s_explicit |= e.explicit;
-                o_explicit |= e.explicit;
-            }
-            Stance::Mention => mention += 1,
-        }
-    }
-    let (hi, lo) = (sw.max(ow), sw.min(ow));
-    let stance = if hi == 0 {
-        Stance::Mention
-    } else if s_explicit && o_explicit && lo * 2 >= hi {
-        Stance::Mixed
-    } else if sw == ow {
-        Stance::Mention
-    } else if sw > ow {
-        Stance::Support
-    } else {
-        Stance::Oppose
-    };
-    let strength = match stance {
-        Stance::Mention => 0.0,
-        Stance::Mixed => lo as f32 / hi as f32,
-        _ => {
-            let margin = (hi - lo) as f32;
-            margin / (margin + 2.0)
-        }
-    };
-    CountryStance {
-        stance,
-        strength,
-        support,
-        oppose,
-        mention,
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// The lexicon
-
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-struct Flags {
-    support: bool,
-    oppose: bool,
-    support_subject: bool,
-    oppose_subject: bool,
-    flip: bool,
-    frame: bool,
-    negator: bool,
-    nonneg: bool,
-    concession: bool,
-    other: bool,
-    author: bool,
-}
-
-impl Flags {
-    fn takes_side(&self) -> bool {
-        self.support || self.oppose || self.frame
-    }
-    fn subject_side(&self) -> bool {
-        self.support_subject || self.oppose_subject
-    }
-}
-
-#[derive(Debug)]
-enum Pat {
-    Exact(Vec<String>),
-    Prefix(String),
-}
-
-impl Pat {
-    fn hits(&self, w: &str) -> bool {
-        match self {
-            Pat::Exact(forms) => forms.iter().any(|f| f == w),
-            Pat::Prefix(p) => w.starts_with(p.as_str()),
-        }
-    }
-}
-
-#[derive(Debug)]
-struct Cue {
-    words: Vec<Pat>,
-    flags: Flags,
-    strength: u8,
-}
-
-struct Lexicon {
-    cues: Vec<Cue>,
-    by_first: HashMap<String, Vec<usize>>,
-    prefixed: Vec<usize>,
-}
-
-/// The verb forms of a lemma: propose -> proposes, proposed, proposing; commit ->
-/// committed; rely -> relies. Over-generating is harmless: the extra forms are not words.
-fn verb_forms(lemma: &str) -> Vec<String> {
-    let mut v = vec![
-        lemma.to_owned(),
-        format!("{lemma}s"),
-        format!("{lemma}es"),
-        format!("{lemma}ed"),
-        format!("{lemma}d"),
-        format!("{lemma}ing"),
-    ];
-    if let Some(stem) = lemma.strip_suffix('e') {
-        v.push(format!("{stem}ing"));
-    }
-    if let Some(stem) = lemma.strip_suffix('y') {
-        v.push(format!("{stem}ies"));
-        v.push(format!("{stem}ied"));
-    }
-    if let Some(last) = lemma.chars().last() {
-        if !"aeiouwy".contains(last) {
-            v.push(format!("{lemma}{last}ed"));
-            v.push(format!("{lemma}{last}ing"));
-        }
-    }
-    v
-}
-
-const LEXICON_TSV: &str = include_str!("stance_cues.tsv");
-
-fn lexicon() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| parse_lexicon(LEXICON_TSV))
-}
-
-fn parse_lexicon(tsv: &str) -> Lexicon {
-    let mut cues = Vec::new();
-    for line in tsv.lines() {
-        let line = line.trim_end();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut cols = line.split('\t');
-        let (Some(cue), Some(class)) = (cols.next(), cols.next()) else {
-            continue;
-        };
-        let strength = cols.next().and_then(|s| s.trim().parse().ok()).unwrap_or(1);
-        let mut flags = Flags::default();
-        for c in class.split(',') {
-            match c.trim() {
-                "support" => flags.support = true,
-                "oppose" => flags.oppose = true,
-                "support-subject" => flags.support_subject = true,
-                "oppose-subject" => flags.oppose_subject = true,
-                "flip" => flags.flip = true,
-                "frame" => flags.frame = true,
-                "negator" => flags.negator = true,
-                "nonneg" => flags.nonneg = true,
-                "concession" => flags.concession = true,
-                "other" => flags.other = true,
-                "self" => flags.author = true,
-                _ => {}
-            }
-        }
-        let words = cue
-            .split_whitespace()
-            .map(|w| {
-                let w = w.to_lowercase();
-                if let Some(l) = w.strip_suffix('~') {
-                    Pat::Exact(verb_forms(l))
-                } else if let Some(p) = w.strip_suffix('*') {
-                    Pat::Prefix(p.to_owned())
-                } else {
-                    Pat::Exact(vec![w])
-                }
-            })
-            .collect::<Vec<_>>();
-        if words.is_empty() {
-            continue;
-        }
-        cues.push(Cue {
-            words,
-            flags,
-            strength,
-        });
-    }
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut prefixed = Vec::new();
-    for (i, c) in cues.iter().enumerate() {
-        match &c.words[0] {
-            Pat::Exact(forms) => {
-                for f in forms {
-                    let e = by_first.entry(f.clone()).or_default();
-                    if !e.contains(&i) {
-                        e.push(i);
-                    }
-                }
-            }
-            Pat::Prefix(_) => prefixed.push(i),
-        }
-    }
-    Lexicon {
-        cues,
-        by_first,
-        prefixed,
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// Tokens and sentences
 
 #[derive(Debug, Clone)]
-struct Tok {
-    start: usize,
-    end: usize,
+pub(super) struct Tok {
+    pub(super) start: usize,
+    pub(super) end: usize,
     /// Lowercased, curly apostrophes made straight; punctuation is its own character.
-    low: String,
-    word: bool,
+    pub(super) low: String,
+    pub(super) word: bool,
     /// Starts with an uppercase letter.
-    cap: bool,
+    pub(super) cap: bool,
     /// All its letters are uppercase ("WHO", "UNODC").
-    upper: bool,
+    pub(super) upper: bool,
 }
 
-fn tokenize(text: &str, base: usize) -> Vec<Tok> {
+pub(super) fn tokenize(text: &str, base: usize) -> Vec<Tok> {
     let mut toks = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
@@ -381,7 +64,7 @@ fn tokenize(text: &str, base: usize) -> Vec<Tok> {
     toks
 }
 
-const ABBREVIATIONS: &[&str] = &[
+pub(super) const ABBREVIATIONS: &[&str] = &[
     "no", "nos", "art", "arts", "para", "paras", "e.g", "i.e", "etc", "mr", "mrs", "ms", "dr",
     "st", "vs", "fig", "vol", "pp", "p", "cf", "al", "approx", "res", "doc", "sec", "ch",
 ];
@@ -389,7 +72,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// Sentence ranges: ends at `.`/`!`/`?` before an uppercase letter, digit, quote or bullet
 /// (not after an abbreviation or an initial), and at a blank line or a line starting a list
 /// item.
-fn sentences(text: &str) -> Vec<Range<usize>> {
+pub(super) fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let b = text.as_bytes();
@@ -420,8 +103,18 @@ fn sentences(text: &str) -> Vec<Range<usize>> {
                 .rev()
                 .collect::<String>()
                 .to_lowercase();
+            // "1. A global cap ..." or "iv. Adopt ...": a list marker opening its line, not
+            // a sentence of its own.
+            let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+            let marker = text[line_start..i].trim_start();
+            let list_marker = c == b'.'
+                && marker == word_before
+                && !marker.is_empty()
+                && (marker.bytes().all(|d| d.is_ascii_digit())
+                    || (marker.len() <= 4 && marker.bytes().all(|d| b"ivx".contains(&d))));
             let abbrev = c == b'.'
-                && (ABBREVIATIONS.contains(&word_before.as_str())
+                && (list_marker
+                    || ABBREVIATIONS.contains(&word_before.as_str())
                     || (word_before.chars().count() == 1
                         && word_before.chars().all(|ch| ch.is_alphabetic()))
                     || word_before.contains('.'));
@@ -478,15 +171,15 @@ fn sentences(text: &str) -> Vec<Range<usize>> {
 // Cues in a sentence
 
 #[derive(Debug, Clone)]
-struct CueHit {
+pub(super) struct CueHit {
     /// Token range of the cue.
-    a: usize,
-    b: usize,
-    flags: Flags,
-    strength: u8,
+    pub(super) a: usize,
+    pub(super) b: usize,
+    pub(super) flags: Flags,
+    pub(super) strength: u8,
 }
 
-fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit> {
+pub(super) fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit> {
     let lex = lexicon();
     let mut hits = Vec::new();
     let mut i = 0;
@@ -554,6 +247,42 @@ fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit> {
                 });
                 i = end;
             }
+            // A side-taking cue made of the query's words ("is banned" for "ban on X",
+            // "reducing harm" for "harm reduction") does what the query names.
+            // Not when it stands inside the query's phrase ("global bans", "abandoned
+            // fishing gear"), unless it is a verb after its subject ("the Act of 2018
+            // legalised cannabis").
+            Some((c, end))
+                if (i..end).all(|k| is_match[k].is_some())
+                    && (!inside_phrase(is_match, i, end)
+                        || (toks[end - 1].low.ends_with("ed")
+                            && i > 0
+                            && is_match[i - 1].is_none()
+                            && toks[i - 1].word
+                            && !EMBEDDERS.contains(&toks[i - 1].low.as_str())
+                            && !DETERMINERS.contains(&toks[i - 1].low.as_str())))
+                    && {
+                        let f = lex.cues[c].flags;
+                        (f.support || f.oppose || f.support_subject || f.oppose_subject)
+                            && !f.flip
+                            && !f.frame
+                    } =>
+            {
+                let f = lex.cues[c].flags;
+                hits.push(CueHit {
+                    a: i,
+                    b: end,
+                    flags: Flags {
+                        support: f.support || f.oppose,
+                        support_subject: f.support_subject || f.oppose_subject,
+                        topic: true,
+                        practice: f.practice,
+                        ..Flags::default()
+                    },
+                    strength: 1,
+                });
+                i = end;
+            }
             _ => {
                 // "WHO" the organisation, not the relative pronoun.
                 if toks[i].low == "who" && toks[i].upper {
@@ -574,14 +303,25 @@ fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit> {
     hits
 }
 
+/// Past participles not in -ed or -en ("must be kept", "should be upheld").
+pub(super) const IRREGULAR_PARTICIPLES: &[&str] =
+    &["kept", "upheld", "held", "met", "sought", "built"];
+
+/// Whether tokens `a..b` stand beside another word of the query.
+pub(super) fn inside_phrase(is_match: &[Option<usize>], a: usize, b: usize) -> bool {
+    (a > 0 && is_match[a - 1].is_some()) || is_match.get(b).is_some_and(|m| m.is_some())
+}
+
 /// A weak verb against something ("combat", "reduce", "close") takes only the noun phrase
 /// right after it.
-fn short_scope(c: &CueHit, negated: bool) -> bool {
+pub(super) fn short_scope(c: &CueHit, negated: bool) -> bool {
     c.flags.oppose && c.strength <= 1 && !negated && !c.flags.flip
 }
 
 /// Adjectives that take a side on their subject only when said of it.
-const ADJECTIVE_CUES: &[&str] = &[
+pub(super) const ADJECTIVE_CUES: &[&str] = &[
+    "illegitimate",
+    "unjustified",
     "premature",
     "counterproductive",
     "indispensable",
@@ -598,7 +338,7 @@ const ADJECTIVE_CUES: &[&str] = &[
 
 /// Whether the adjective at token `a` is predicated ("is essential", "consider it
 /// necessary", "remains indispensable", "as premature").
-fn predicative(toks: &[Tok], a: usize) -> bool {
+pub(super) fn predicative(toks: &[Tok], a: usize) -> bool {
     let complement_verb = |t: &Tok| {
         ["consider", "find", "deem", "regard", "judge"]
             .iter()
@@ -664,7 +404,7 @@ fn predicative(toks: &[Tok], a: usize) -> bool {
 }
 
 /// Whether the cue at token `a` is coordinated with what came before ("and against").
-fn coordinated(toks: &[Tok], a: usize) -> bool {
+pub(super) fn coordinated(toks: &[Tok], a: usize) -> bool {
     toks[..a]
         .iter()
         .rev()
@@ -674,7 +414,7 @@ fn coordinated(toks: &[Tok], a: usize) -> bool {
 
 /// Whether token `a` is the first word of its sentence, after any list marker ("(a)",
 /// "2.", "iv)").
-fn opens_sentence(toks: &[Tok], a: usize) -> bool {
+pub(super) fn opens_sentence(toks: &[Tok], a: usize) -> bool {
     let words: Vec<&Tok> = toks[..a].iter().filter(|t| t.word).collect();
     match words.as_slice() {
         [] => true,
@@ -691,12 +431,12 @@ fn opens_sentence(toks: &[Tok], a: usize) -> bool {
 }
 
 /// Whether a token leaves the clause open (it is not a clause boundary).
-fn clause_open(t: &Tok) -> bool {
+pub(super) fn clause_open(t: &Tok) -> bool {
     t.word || !matches!(t.low.as_str(), ";" | ":" | "—" | "–")
 }
 
 /// Words that may stand inside a cue without breaking it.
-const INSIDE_CUE: &[&str] = &[
+pub(super) const INSIDE_CUE: &[&str] = &[
     "also",
     "very",
     "still",
@@ -709,7 +449,7 @@ const INSIDE_CUE: &[&str] = &[
     "further",
 ];
 
-const AUXILIARIES: &[&str] = &[
+pub(super) const AUXILIARIES: &[&str] = &[
     "is",
     "are",
     "was",
@@ -754,9 +494,9 @@ const AUXILIARIES: &[&str] = &[
     "strongly",
     "firmly",
 ];
-const BE_PRESENT: &[&str] = &["is", "are", "be", "being"];
-const BE_PAST: &[&str] = &["was", "were", "been"];
-const DETERMINERS: &[&str] = &[
+pub(super) const BE_PRESENT: &[&str] = &["is", "are", "be", "being"];
+pub(super) const BE_PAST: &[&str] = &["was", "were", "been"];
+pub(super) const DETERMINERS: &[&str] = &[
     "the",
     "a",
     "an",
@@ -791,11 +531,11 @@ const DETERMINERS: &[&str] = &[
     "comprehensive",
     "possible",
 ];
-const EMBEDDERS: &[&str] = &[
+pub(super) const EMBEDDERS: &[&str] = &[
     "to", "of", "for", "on", "against", "at", "about", "over", "in", "by", "which", "that", "who",
     "towards", "toward", "with", "upon", "from", "into",
 ];
-const LIKE: &[&str] = &[
+pub(super) const LIKE: &[&str] = &[
     "like",
     "unlike",
     "with",
@@ -809,36 +549,41 @@ const LIKE: &[&str] = &[
     "and",
     "other",
 ];
-const ANAPHORS: &[&str] = &["it", "this", "these", "them", "such"];
+pub(super) const ANAPHORS: &[&str] = &["it", "this", "these", "them", "such"];
 
-fn is_adverb(t: &Tok) -> bool {
+pub(super) fn is_adverb(t: &Tok) -> bool {
     t.word && t.low.len() > 4 && t.low.ends_with("ly") && t.low != "only" && t.low != "apply"
 }
 
 /// One stance taken in a sentence: its side, strength, cue words and what it governs.
 #[derive(Debug, Clone)]
-struct Chain {
+pub(super) struct Chain {
     /// The side taken on what comes next.
-    pol: i8,
+    pub(super) pol: i8,
     /// The side before any flip: a coordinated flip ("against A and against B") starts
     /// again from it.
-    base: i8,
-    strength: u8,
-    cues: Vec<[usize; 2]>,
+    pub(super) base: i8,
+    pub(super) strength: u8,
+    pub(super) cues: Vec<[usize; 2]>,
     /// Indices into the passage's matches, with the side taken on each.
-    governed: Vec<(usize, i8)>,
-    anaphor: bool,
+    pub(super) governed: Vec<(usize, i8)>,
+    pub(super) anaphor: bool,
     /// Said by someone else ("some states advocate"), in a conceded clause, or a belief
     /// verb whose clause carries its own cue: does not count.
-    void: bool,
+    pub(super) void: bool,
     /// Said by someone other than the author.
-    other: bool,
+    pub(super) other: bool,
     /// Follows a conceded clause in its sentence.
-    after_concession: bool,
-    frame: bool,
-    frame_neg: bool,
-    head_tok: usize,
-    sentence: Range<usize>,
+    pub(super) after_concession: bool,
+    /// Taken by the author inside a conceded clause ("while we support X, ..."): it does
+    /// not decide, but against a main clause taking the other side it makes a mix.
+    pub(super) conceded: bool,
+    /// Against a bad form of what it governs ("opposes the abuse of X").
+    pub(super) qualified: bool,
+    pub(super) frame: bool,
+    pub(super) frame_neg: bool,
+    pub(super) head_tok: usize,
+    pub(super) sentence: Range<usize>,
 }
 
 impl Chain {
@@ -855,6 +600,8 @@ impl Chain {
             void: false,
             other: false,
             after_concession: false,
+            conceded: false,
+            qualified: false,
             frame: false,
             frame_neg: false,
             head_tok,
@@ -864,12 +611,13 @@ impl Chain {
 }
 
 /// The stances taken in one sentence on the matches in it (and on anaphors).
-fn sentence_chains(
+pub(super) fn sentence_chains(
     text: &str,
     sent: Range<usize>,
     matches: &[Range<usize>],
     with_anaphors: bool,
     proposal: bool,
+    author: &[String],
 ) -> Vec<Chain> {
     let toks = tokenize(&text[sent.clone()], sent.start);
     // Only the matches inside this sentence, so a passage with many matches stays linear.
@@ -965,6 +713,11 @@ fn sentence_chains(
         i += 1;
     }
 
+    // "Producer responsibility: a mandatory obligation ...": a list item may open on a
+    // short label; what follows it is the proposal too.
+    let label = toks.iter().position(|t| t.low == ":").is_some_and(|p| {
+        p + 1 < toks.len() && clause[p + 1] == 1 && toks[..p].iter().filter(|t| t.word).count() <= 5
+    });
     let mut chains: Vec<Chain> = Vec::new();
     let mut cur: Option<usize> = None;
     let mut pending_neg: Option<(usize, usize)> = None; // (token, word tokens left)
@@ -981,7 +734,7 @@ fn sentence_chains(
             clause_flip = 1;
             free_negs.clear();
             short = None;
-            if proposal && last_clause == 0 {
+            if proposal && (last_clause == 0 || (last_clause == 1 && label)) {
                 // A list item is a proposal: a weak stance for what it names, unless a cue
                 // of its own says otherwise ("- a moratorium on X").
                 chains.push(Chain::new(1, Vec::new(), 0, sent.clone()));
@@ -1033,18 +786,31 @@ fn sentence_chains(
                 } else {
                     free_negs.push(c.a);
                     let range = [toks[c.a].start, toks[c.b - 1].end];
+                    // Not from inside a relative clause: "the only way to reach buyers whom
+                    // the police will never reach".
+                    let relative = |cc: usize| {
+                        toks[chains[cc].head_tok.min(c.a)..c.a].iter().any(|t| {
+                            matches!(t.low.as_str(), "who" | "whom" | "which" | "whose" | "where")
+                        })
+                    };
                     match cur {
-                        Some(cc) if !chains[cc].frame => {
+                        Some(cc) if !chains[cc].frame && !relative(cc) => {
                             chains[cc].pol = -chains[cc].pol;
                             chains[cc].cues.push(range);
                         }
-                        _ if matches!(
+                        Some(cc) if relative(cc) => {}
+                        // ", not X,": X set aside for what the sentence says instead
+                        // ("dialogue, not sanctions, produces results").
+                        _ if (matches!(
                             toks[c.a].low.as_str(),
                             "no" | "without" | "never" | "nothing"
-                        ) && (c.b..toks.len())
-                            .filter(|&k| clause[k] == clause[c.a] && toks[k].word)
-                            .take(4)
-                            .any(|k| is_match[k].is_some()) =>
+                        ) || (toks[c.a].low == "not"
+                            && c.a > 0
+                            && toks[c.a - 1].low == ","))
+                            && (c.b..toks.len())
+                                .filter(|&k| clause[k] == clause[c.a] && toks[k].word)
+                                .take(4)
+                                .any(|k| is_match[k].is_some()) =>
                         {
                             let (other, flip) = match cur {
                                 Some(cc) => {
@@ -1067,6 +833,13 @@ fn sentence_chains(
                 continue;
             }
             if f.nonneg || f.concession || f.other || f.author {
+                // "- Research on X": a proposal to study X takes no side on it.
+                if proposal
+                    && STUDY.contains(&toks[c.a].low.as_str())
+                    && cur.is_some_and(|cc| chains[cc].cues.is_empty())
+                {
+                    cur = None;
+                }
                 i = c.b;
                 continue;
             }
@@ -1095,7 +868,9 @@ fn sentence_chains(
                 }
                 break;
             }
-            let participle = toks[c.b - 1].low.ends_with("ed") || toks[c.b - 1].low.ends_with("en");
+            let participle = toks[c.b - 1].low.ends_with("ed")
+                || toks[c.b - 1].low.ends_with("en")
+                || IRREGULAR_PARTICIPLES.contains(&toks[c.b - 1].low.as_str());
             let side_obj = f.takes_side() && !f.subject_side();
             if side_obj && participle && c.b - c.a == 1 && passive_past {
                 i = c.b;
@@ -1108,8 +883,29 @@ fn sentence_chains(
                 i = c.b;
                 continue;
             }
+            // What is done is a stance only when the author does it: "the Kingdom applies
+            // data localisation", not "other states apply sanctions".
+            if f.practice && !author_did(&toks, c.a, &clause, author) {
+                i = c.b;
+                continue;
+            }
+            // A participle after a determiner is an adjective: "an established forum",
+            // "the proposed text".
+            if c.b - c.a == 1
+                && toks[c.a].low.ends_with("ed")
+                && c.a > 0
+                && matches!(
+                    toks[c.a - 1].low.as_str(),
+                    "a" | "an" | "the" | "its" | "their" | "our" | "this" | "these" | "those"
+                )
+                && !f.negator
+            {
+                i = c.b;
+                continue;
+            }
             // A weak cue in the past tense tells what happened ("established a working
-            // group", "accepted the ruling"), not where the author stands.
+            // group", "accepted the ruling"), not where the author stands; unless the
+            // author did it ("the country adopted an EPR law", "our 2022 Act established").
             if c.strength <= 1
                 && c.b - c.a == 1
                 && !negated
@@ -1117,6 +913,7 @@ fn sentence_chains(
                 && !passive_present
                 && toks[c.b - 1].low.ends_with("ed")
                 && !toks[c.b - 1].low.contains('-')
+                && !author_did(&toks, c.a, &clause, author)
             {
                 i = c.b;
                 continue;
@@ -1279,6 +1076,7 @@ fn sentence_chains(
                     anaphor,
                     void,
                     other,
+                    conceded: conceded_here && !other,
                     after_concession: conceded[..c.a].iter().any(|&x| x),
                     ..Chain::new(own, vec![range], c.a, sent.clone())
                 });
@@ -1349,6 +1147,11 @@ fn sentence_chains(
                     if let Some(cc) = cur {
                         if coordinated(&toks, c.a) {
                             chains[cc].pol = chains[cc].base;
+                        }
+                        // "opposes the abuse of X": against a bad form of X, not for
+                        // all of it.
+                        if c.strength <= 1 && chains[cc].pol < 0 && chains[cc].strength >= 2 {
+                            chains[cc].qualified = true;
                         }
                         chains[cc].pol = -chains[cc].pol;
                         chains[cc].strength = chains[cc].strength.max(c.strength.min(2));
@@ -1431,6 +1234,7 @@ fn sentence_chains(
                         strength,
                         void,
                         other,
+                        conceded: conceded_here && !other && !f.frame,
                         after_concession: conceded[..c.a].iter().any(|&x| x),
                         frame: f.frame,
                         frame_neg: f.frame && negated,
@@ -1445,14 +1249,16 @@ fn sentence_chains(
             i = c.b;
             continue;
         }
-        // A list item proposes its head noun phrase, not what a relative clause or an
-        // example adds.
+        // A list item proposes its head noun phrase and its examples ("measures on
+        // supply, including a cap on production"), not what a relative clause adds.
+        // Nor does it take a side on what it proposes to study ("research on X",
+        // "capacity for monitoring X").
         if proposal
             && cur.is_some_and(|cc| chains[cc].cues.is_empty())
             && (matches!(
                 toks[i].low.as_str(),
                 "who" | "which" | "that" | "whose" | "where"
-            ) || (toks[i].low == "including" && i > 0 && toks[i - 1].low == ","))
+            ) || STUDY.contains(&toks[i].low.as_str()))
         {
             cur = None;
         }
@@ -1476,6 +1282,23 @@ fn sentence_chains(
                     } else {
                         chains[sc].pol = chains[sc].base;
                     }
+                }
+            }
+        }
+        // "prefers X to Y": what comes after "to" is set aside.
+        if toks[i].low == "to" {
+            if let Some(cc) = cur {
+                let prefer = chains[cc].cues.first().is_some_and(|r| {
+                    text.get(r[0]..r[1])
+                        .is_some_and(|w| w.to_lowercase().starts_with("prefer"))
+                });
+                let right_after = chains[cc]
+                    .cues
+                    .first()
+                    .is_some_and(|r| r[1] + 1 >= toks[i].start);
+                if prefer && !right_after && chains[cc].cues.len() == 1 {
+                    chains[cc].pol = -chains[cc].pol;
+                    chains[cc].cues.push([toks[i].start, toks[i].end]);
                 }
             }
         }
@@ -1539,6 +1362,21 @@ fn sentence_chains(
             }
         }
     }
+    // A cue made of the query's words is part of what its stance is on.
+    for c in cues.iter().filter(|c| c.flags.topic) {
+        let end = toks[c.b - 1].end;
+        for ch in chains.iter_mut() {
+            // Only beside another word of the query it governs: "reducing demand" is no
+            // harm reduction.
+            if ch.cues.iter().any(|r| r[1] == end) && !ch.governed.is_empty() {
+                for m in (c.a..c.b).filter_map(|k| is_match[k]) {
+                    if !ch.governed.iter().any(|(g, _)| *g == m) {
+                        ch.governed.push((m, ch.base));
+                    }
+                }
+            }
+        }
+    }
     // A belief with no stance inside it takes none ("Israel holds that IHL provides ..."),
     // unless it is negated ("does not believe that X").
     for ch in &mut chains {
@@ -1553,7 +1391,12 @@ fn sentence_chains(
 /// subject marker before it in its clause is "some states", "critics", "the report"...
 /// rather than "we" or "our delegation". A modal ("states should adopt") makes it the
 /// author's recommendation; "like many states", "Belgium and other states" do not count.
-fn attributed_to_other(toks: &[Tok], cues: &[CueHit], a: usize, clause: &[usize]) -> bool {
+pub(super) fn attributed_to_other(
+    toks: &[Tok],
+    cues: &[CueHit],
+    a: usize,
+    clause: &[usize],
+) -> bool {
     let mut k = a;
     let mut modal = false;
     while k > 0 {
@@ -1617,7 +1460,7 @@ fn attributed_to_other(toks: &[Tok], cues: &[CueHit], a: usize, clause: &[usize]
 
 /// Whether the subject at token `k` opens the complement of the author's own request:
 /// "Venezuela proposes that the Council recognise ..." (a subjunctive, not a report).
-fn in_directive(toks: &[Tok], cues: &[CueHit], k: usize) -> bool {
+pub(super) fn in_directive(toks: &[Tok], cues: &[CueHit], k: usize) -> bool {
     let from = k.saturating_sub(6);
     (from..k).rev().any(|t| {
         toks[t].low == "that"
@@ -1627,11 +1470,88 @@ fn in_directive(toks: &[Tok], cues: &[CueHit], k: usize) -> bool {
     })
 }
 
+/// Nouns for finding out about something rather than acting on it: a proposal of
+/// "research on X" or "monitoring of X" takes no side on X.
+pub(super) const STUDY: &[&str] = &[
+    "research",
+    "study",
+    "studies",
+    "monitoring",
+    "monitor",
+    "assessment",
+    "assessments",
+    "survey",
+    "surveys",
+    "mapping",
+    "inventory",
+    "measurement",
+];
+
+/// Words of country names that do not name one country by themselves.
+pub(super) const NAME_FILLERS: &[&str] = &[
+    "republic",
+    "united",
+    "states",
+    "kingdom",
+    "federation",
+    "democratic",
+    "people's",
+    "islamic",
+    "plurinational",
+    "state",
+    "south",
+    "north",
+    "arab",
+    "emirates",
+    "federal",
+    "socialist",
+    "bolivarian",
+    "great",
+    "britain",
+    "northern",
+    "ireland",
+    "saudi",
+];
+
+/// A national law or plan as the subject: what it does, the author does.
+pub(super) const INSTRUMENTS: &[&str] = &[
+    "act",
+    "law",
+    "strategy",
+    "policy",
+    "guidelines",
+    "rules",
+    "regulation",
+    "decree",
+    "code",
+    "plan",
+];
+
+/// Whether the author is the subject of the cue at token `a`: before it in its clause stands
+/// "we", "our Government", "the country", the author's name, or a national law ("the
+/// Cannabis Act of 2018").
+pub(super) fn author_did(toks: &[Tok], a: usize, clause: &[usize], author: &[String]) -> bool {
+    (0..a)
+        .rev()
+        .take_while(|&k| clause[k] == clause[a])
+        .take(12)
+        .any(|k| {
+            let w = toks[k].low.as_str();
+            let prev = if k > 0 { toks[k - 1].low.as_str() } else { "" };
+            matches!(w, "we" | "our")
+                || (matches!(w, "government" | "country" | "kingdom")
+                    && matches!(prev, "the" | "our" | "my" | "this"))
+                || (toks[k].cap && author.iter().any(|n| n == w))
+                || (toks[k].cap && INSTRUMENTS.contains(&w))
+        })
+}
+
 /// Words opening a topic phrase: "On X, ...", "Regarding X, ...".
-const TOPIC_MARKERS: &[&str] = &["on", "regarding", "concerning", "about", "turning", "as"];
+pub(super) const TOPIC_MARKERS: &[&str] =
+    &["on", "regarding", "concerning", "about", "turning", "as"];
 
 /// Nouns for a proposition that a stance can reject as untrue.
-const PROPOSITIONS: &[&str] = &[
+pub(super) const PROPOSITIONS: &[&str] = &[
     "claim",
     "claims",
     "notion",
@@ -1647,9 +1567,9 @@ const PROPOSITIONS: &[&str] = &[
     "allegations",
 ];
 
-const MODALS: &[&str] = &["should", "must", "ought", "shall", "need"];
+pub(super) const MODALS: &[&str] = &["should", "must", "ought", "shall", "need"];
 /// Plural subjects that, with no modal, tell what others do ("fifty states have endorsed").
-const OTHER_SUBJECTS: &[&str] = &[
+pub(super) const OTHER_SUBJECTS: &[&str] = &[
     "states",
     "countries",
     "parties",
@@ -1658,728 +1578,3 @@ const OTHER_SUBJECTS: &[&str] = &[
     "members",
     "jurisdictions",
 ];
-
-/// Whether a sentence is a list item ("- ...", "• ...", "2. ...", "b) ...").
-fn is_list_item(s: &str) -> bool {
-    let s = s.trim_start();
-    if s.starts_with("- ") || s.starts_with("* ") || s.starts_with('•') {
-        return true;
-    }
-    let s = s.strip_prefix('(').unwrap_or(s);
-    let lead = s.bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
-    (1..=3).contains(&lead)
-        && matches!(s.as_bytes().get(lead), Some(b'.') | Some(b')'))
-        && s.as_bytes().get(lead + 1) == Some(&b' ')
-}
-
-/// The first five letters of a matched word: the key that tells query words apart.
-fn word_key(text: &str, r: &Range<usize>) -> String {
-    text.get(r.clone())
-        .unwrap_or("")
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .take(5)
-        .collect()
-}
-
-/// Stance of one passage toward what the query matched. `matches` are the byte ranges in
-/// `text` where the query's words were found; the stance is judged in the sentences holding
-/// them, with the sentence after when it refers back ("It would undermine ..."), and a list
-/// item takes the stance of the line introducing it ("Belgium proposes:").
-pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
-    let matches: Vec<Range<usize>> = matches
-        .iter()
-        .filter(|m| m.start < m.end && m.end <= text.len())
-        .cloned()
-        .collect();
-    let sents = sentences(text);
-    let mention = |sentence: Range<usize>| Evidence {
-        stance: Stance::Mention,
-        sentence,
-        cues: Vec::new(),
-        explicit: false,
-    };
-    let holding: Vec<usize> = (0..sents.len())
-        .filter(|&s| {
-            matches
-                .iter()
-                .any(|m| m.start < sents[s].end && sents[s].start < m.end)
-        })
-        .collect();
-    let Some(&first) = holding.first() else {
-        return mention(0..0);
-    };
-    let match_keys: Vec<String> = matches.iter().map(|m| word_key(text, m)).collect();
-    let mut all_keys = match_keys.clone();
-    all_keys.sort();
-    all_keys.dedup();
-
-    let mut counted: Vec<Chain> = Vec::new();
-    let mut anaphoric: Vec<Chain> = Vec::new();
-    for (n, &s) in holding.iter().enumerate() {
-        let chains = sentence_chains(
-            text,
-            sents[s].clone(),
-            &matches,
-            true,
-            is_list_item(&text[sents[s].clone()]),
-        );
-        // A stance counts when its object holds most of the query's words found in the
-        // sentence: "condemns drug trafficking" does not take a side on "a task force
-        // against drug trafficking".
-        let mut here: Vec<&String> = matches
-            .iter()
-            .zip(&match_keys)
-            .filter(|(m, _)| m.start < sents[s].end && sents[s].start < m.end)
-            .map(|(_, k)| k)
-            .collect();
-        here.sort();
-        here.dedup();
-        let in_sentence = if here.len() <= 3 {
-            here.len().div_ceil(2)
-        } else {
-            here.len() / 2 + 1
-        };
-        let needed = in_sentence.max(all_keys.len().div_ceil(2)).max(1);
-        let mut governed_here = false;
-        for ch in chains {
-            if ch.void {
-                continue;
-            }
-            let mut gk: Vec<&String> = ch.governed.iter().map(|(m, _)| &match_keys[*m]).collect();
-            gk.sort();
-            gk.dedup();
-            if !ch.governed.is_empty() && gk.len() >= needed {
-                governed_here = true;
-                counted.push(ch);
-            } else if ch.anaphor && ch.governed.is_empty() && ch.after_concession {
-                // "While we respect X, Russia rejects them."
-                anaphoric.push(ch);
-            }
-        }
-        // A list item under "X proposes:" takes the stance of the line introducing it.
-        let mut intro = s;
-        while intro > 0 && is_list_item(&text[sents[intro].clone()]) {
-            intro -= 1;
-        }
-        if !governed_here && intro < s && (n == 0 || holding[n - 1] < intro) {
-            let prev = sents[intro].clone();
-            if text[prev.clone()].trim_end().ends_with(':') {
-                for ch in sentence_chains(text, prev, &[], false, false) {
-                    if !ch.void && !ch.frame && ch.head_tok < usize::MAX {
-                        let mut ch = ch;
-                        ch.strength = 1;
-                        counted.push(ch);
-                        break;
-                    }
-                }
-            }
-        }
-        // The next sentence, when it refers back: "It would undermine ...".
-        if s + 1 < sents.len() && !holding.contains(&(s + 1)) {
-            for ch in sentence_chains(text, sents[s + 1].clone(), &matches, true, false) {
-                if !ch.void && ch.anaphor && ch.governed.is_empty() && !governed_here {
-                    anaphoric.push(ch);
-                }
-            }
-        }
-    }
-    if counted.is_empty() {
-        counted = anaphoric;
-        for ch in &mut counted {
-            ch.strength = ch.strength.min(1);
-        }
-    }
-    let side = |ch: &Chain| -> i8 {
-        // The side a chain takes: on the first match it governs (its object), else its own.
-        ch.governed.first().map_or(ch.pol, |g| g.1)
-    };
-    let (mut sup, mut opp) = (0u32, 0u32);
-    for ch in &counted {
-        if side(ch) > 0 {
-            sup += ch.strength as u32;
-        } else {
-            opp += ch.strength as u32;
-        }
-    }
-    if sup == 0 && opp == 0 {
-        return mention(sents[first].clone());
-    }
-    let stance = if sup > 0 && opp > 0 && sup.min(opp) * 2 > sup.max(opp) {
-        Stance::Mixed
-    } else if sup >= opp {
-        Stance::Support
-    } else {
-        Stance::Oppose
-    };
-    let winners: Vec<&Chain> = counted
-        .iter()
-        .filter(|ch| match stance {
-            Stance::Support => side(ch) > 0,
-            Stance::Oppose => side(ch) < 0,
-            _ => true,
-        })
-        .collect();
-    let best = winners
-        .iter()
-        .max_by_key(|ch| (ch.strength, std::cmp::Reverse(ch.sentence.start)))
-        .map(|ch| ch.sentence.clone())
-        .unwrap_or_else(|| sents[first].clone());
-    let mut cues: Vec<[usize; 2]> = winners.iter().flat_map(|ch| ch.cues.clone()).collect();
-    cues.sort();
-    cues.dedup();
-    Evidence {
-        stance,
-        sentence: best,
-        cues,
-        explicit: winners.iter().any(|ch| ch.strength >= 2),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The stance of `text` toward every occurrence of the words in `query`.
-    fn st(text: &str, query: &str) -> Stance {
-        ev(text, query).stance
-    }
-
-    fn ev(text: &str, query: &str) -> Evidence {
-        let low = text.to_lowercase();
-        let mut ranges = Vec::new();
-        for w in query.split_whitespace() {
-            let w = w.to_lowercase();
-            let mut from = 0;
-            while let Some(p) = low[from..].find(&w) {
-                let s = from + p;
-                let mut e = s + w.len();
-                while e < low.len() && low.as_bytes()[e].is_ascii_alphabetic() {
-                    e += 1;
-                }
-                let starts_word = s == 0 || !low.as_bytes()[s - 1].is_ascii_alphanumeric();
-                if starts_word {
-                    ranges.push(s..e);
-                }
-                from = e;
-            }
-        }
-        ranges.sort_by_key(|r| r.start);
-        passage_stance(text, &ranges)
-    }
-
-    use Stance::*;
-
-    #[test]
-    fn lexicon_parses() {
-        let lex = lexicon();
-        assert!(lex.cues.len() > 300);
-        assert!(lex.by_first.contains_key("proposes"));
-        assert!(lex.by_first.contains_key("welcoming"));
-    }
-
-    #[test]
-    fn support_cues() {
-        for s in [
-            "Belgium supports harm reduction.",
-            "Belgium welcomes harm reduction programmes.",
-            "The delegation calls for harm reduction services in every prison.",
-            "We urge all Member States to ratify the harm reduction protocol.",
-            "Portugal proposes a harm reduction framework.",
-            "Canada endorses harm reduction.",
-            "Germany backs harm reduction.",
-            "The Netherlands advocates harm reduction.",
-            "Norway champions harm reduction.",
-            "Switzerland favours harm reduction.",
-            "Belgium is committed to harm reduction.",
-            "Belgium encourages harm reduction.",
-            "Belgium recommends harm reduction.",
-            "Belgium calls on states to fund harm reduction.",
-            "Belgium stands ready to share its experience with harm reduction.",
-            "A harm reduction resolution should be adopted at the next session.",
-            "Harm reduction is essential to any public health response.",
-        ] {
-            assert_eq!(st(s, "harm reduction"), Support, "{s}");
-        }
-    }
-
-    #[test]
-    fn oppose_cues() {
-        for s in [
-            "Russia opposes harm reduction.",
-            "Russia rejects harm reduction.",
-            "Russia firmly rejects harm reduction.",
-            "Russia cannot accept harm reduction.",
-            "Russia refuses harm reduction programmes.",
-            "Russia objects to harm reduction.",
-            "Russia is against harm reduction.",
-            "Russia warns against harm reduction.",
-            "Russia is concerned that harm reduction normalises drug use.",
-            "Russia opposes any attempt to introduce harm reduction.",
-            "Russia will not support harm reduction.",
-            "Russia has serious reservations about harm reduction.",
-            "Russia does not believe harm reduction works.",
-            "Harm reduction would undermine the conventions.",
-            "Harm reduction is premature.",
-            "Russia considers a harm reduction mandate premature.",
-        ] {
-            assert_eq!(st(s, "harm reduction"), Oppose, "{s}");
-        }
-    }
-
-    #[test]
-    fn calls_for_an_end_to() {
-        assert_eq!(
-            st(
-                "Cuba calls for an end to unilateral coercive measures.",
-                "unilateral coercive measures"
-            ),
-            Oppose
-        );
-        assert_eq!(
-            st("We call for the lifting of the embargo.", "embargo"),
-            Oppose
-        );
-        assert_eq!(
-            st(
-                "We reject unilateral coercive measures.",
-                "unilateral coercive measures"
-            ),
-            Oppose
-        );
-    }
-
-    #[test]
-    fn general_debate_wording() {
-        for s in [
-            "It is time to lift the cruel and unjust embargo.",
-            "We urge for the categorical lifting of the embargo.",
-            "Jamaica joins the call for the discontinuation of the embargo against Cuba.",
-            "I would like to call once again for an end to the embargo.",
-            "Once again, we call on the United States to end the embargo.",
-            "Lifting this embargo is more necessary than ever.",
-        ] {
-            assert_eq!(st(s, "embargo"), Oppose, "{s}");
-        }
-        assert_eq!(
-            st(
-                "Malaysia demands that the Security Council impose an arms embargo against Israel.",
-                "embargo"
-            ),
-            Support
-        );
-        assert_eq!(
-            st(
-                "The two-state solution remains the only viable path to peace.",
-                "two-state solution"
-            ),
-            Support
-        );
-    }
-
-    #[test]
-    fn negation_and_its_scope() {
-        assert_eq!(
-            st("Belgium does not oppose harm reduction.", "harm reduction"),
-            Support
-        );
-        assert_eq!(
-            st("Russia does not support harm reduction.", "harm reduction"),
-            Oppose
-        );
-        assert_eq!(
-            st("Russia will never accept harm reduction.", "harm reduction"),
-            Oppose
-        );
-        assert_eq!(
-            st(
-                "Russia neither supports nor funds harm reduction.",
-                "harm reduction"
-            ),
-            Oppose
-        );
-        assert_eq!(
-            st("Belgium doesn't oppose harm reduction.", "harm reduction"),
-            Support
-        );
-        // "not only ... but also" is no negation.
-        assert_eq!(
-            st(
-                "Belgium not only supports harm reduction but also funds it abroad.",
-                "harm reduction"
-            ),
-            Support
-        );
-        // A negation far from the cue does not reach it.
-        assert_eq!(
-            st(
-                "Although results are not uniform across the region, Belgium supports harm reduction.",
-                "harm reduction"
-            ),
-            Support
-        );
-    }
-
-    #[test]
-    fn a_stance_against_a_weakening_flips() {
-        for s in [
-            "Belgium opposes any weakening of the ban treaty.",
-            "Austria rejects attempts to undermine the ban treaty.",
-            "Ireland condemns violations of the ban treaty.",
-            "We firmly oppose the erosion of the ban treaty.",
-        ] {
-            assert_eq!(st(s, "ban treaty"), Support, "{s}");
-        }
-        assert_eq!(
-            st(
-                "Russia calls on all states to stand against attempts to revise the conventions.",
-                "conventions"
-            ),
-            Support
-        );
-    }
-
-    #[test]
-    fn the_query_as_object_of_the_stance() {
-        assert_eq!(
-            st(
-                "Russia firmly rejects any attempt to legalise drugs under the slogan of harm reduction.",
-                "harm reduction"
-            ),
-            Oppose
-        );
-        assert_eq!(
-            st(
-                "Russia rejects the concept of \"harm reduction\" when it is used to justify opioid substitution programmes.",
-                "harm reduction"
-            ),
-            Oppose
-        );
-    }
-
-    #[test]
-    fn a_rejection_of_the_problem_is_not_opposition_to_the_measure() {
-        assert_eq!(
-            st(
-                "Nigeria condemns drug trafficking and supports a regional task force against it.",
-                "task force"
-            ),
-            Support
-        );
-        assert_eq!(
-            st(
-                "Nigeria condemns drug trafficking in all its forms. A regional task force was created in 2019.",
-                "task force"
-            ),
-            Mention
-        );
-        // The cue governs only part of the query's words.
-        assert_ne!(
-            st(
-                "Nigeria condemns drug trafficking, and a task force now coordinates the police.",
-                "task force drug trafficking"
-            ),
-            Oppose
-        );
-        assert_eq!(
-            st(
-                "Nigeria supports a task force against drug trafficking.",
-                "task force drug trafficking"
-            ),
-            Support
-        );
-    }
-
-    #[test]
-    fn concessions_leave_it_to_the_main_clause() {
-        assert_eq!(
-            st(
-                "While we respect the sovereign right of states to choose their policies, Belgium believes harm reduction is essential.",
-                "harm reduction"
-            ),
-            Support
-        );
-        assert_eq!(
-            st(
-                "While we respect harm reduction programmes in other countries, Russia rejects them.",
-                "harm reduction"
-            ),
-            Oppose
-        );
-        assert_eq!(
-            st(
-                "Although some states advocate harm reduction, Russia supports prohibition.",
-                "harm reduction"
-            ),
-            Mention
-        );
-        assert_eq!(
-            st(
-                "Despite its concerns about cost, Belgium supports harm reduction.",
-                "harm reduction"
-            ),
-            Support
-        );
-        assert_eq!(
-            st(
-                "Notwithstanding our support for harm reduction, the delegation remains focused on supply.",
-                "harm reduction"
-            ),
-            Mention
-        );
-    }
-
-    #[test]
-    fn describing_passages_are_mentions() {
-        for s in [
-            "Harm reduction was adopted in 2015 by several cities.",
-            "Some states advocate harm reduction.",
-            "Critics argue that harm reduction normalises drug use.",
-            "Opponents reject harm reduction as a form of surrender.",
-            "In 2023, 40 per cent of users in Europe received harm reduction services.",
-            "The Commission adopted a resolution on harm reduction in 2009.",
-            "Harm reduction programmes operate in 92 countries.",
-        ] {
-            assert_eq!(st(s, "harm reduction"), Mention, "{s}");
-        }
-    }
-
-    #[test]
-    fn the_author_as_subject() {
-        for s in [
-            "Our delegation supports harm reduction.",
-            "We support harm reduction.",
-            "This delegation supports harm reduction.",
-            "The Republic of Portugal supports harm reduction.",
-            "Unlike some states, Belgium supports harm reduction.",
-            "Belgium, like many states, supports harm reduction.",
-        ] {
-            assert_eq!(st(s, "harm reduction"), Support, "{s}");
-        }
-    }
-
-    #[test]
-    fn evidence_points_at_the_cue_and_sentence() {
-        let text = "Background facts. Russia firmly rejects harm reduction. More facts.";
-        let e = ev(text, "harm reduction");
-        assert_eq!(e.stance, Oppose);
-        assert!(e.explicit);
-        assert_eq!(
-            &text[e.sentence.clone()],
-            "Russia firmly rejects harm reduction."
-        );
-        assert!(e.cues.iter().any(|c| &text[c[0]..c[1]] == "rejects"));
-        let w = ev("Belgium welcomes harm reduction.", "harm reduction");
-        assert!(!w.explicit);
-    }
-
-    #[test]
-    fn a_list_item_takes_the_stance_of_its_introduction() {
-        let text = "The Russian Federation proposes:\n- a resolution on online trafficking;\n- a register of blocked sites.";
-        assert_eq!(st(text, "register"), Support);
-    }
-
-    #[test]
-    fn next_sentence_refers_back() {
-        assert_eq!(
-            st(
-                "Several states have legalised cannabis. This undermines the conventions.",
-                "cannabis"
-            ),
-            Oppose
-        );
-    }
-
-    #[test]
-    fn condemning_the_topic_opposes_it() {
-        assert_eq!(
-            st("Mexico condemns internet shutdowns.", "internet shutdowns"),
-            Oppose
-        );
-        assert_eq!(
-            st(
-                "So-called \"harm reduction\" should not become a cover for drug use.",
-                "harm reduction"
-            ),
-            Oppose
-        );
-    }
-
-    #[test]
-    fn a_negation_without_a_cue_turns_what_follows() {
-        assert_eq!(
-            st("There must be no accountability gap.", "accountability gap"),
-            Oppose
-        );
-        assert_eq!(
-            st(
-                "Japan has no plan to develop fully autonomous weapons.",
-                "fully autonomous weapons"
-            ),
-            Oppose
-        );
-        assert_eq!(
-            st(
-                "Weapons that operate without meaningful human control should be prohibited.",
-                "meaningful human control"
-            ),
-            Support
-        );
-        assert_eq!(
-            st(
-                "The treaty should ban systems that cannot be used under meaningful human control.",
-                "meaningful human control"
-            ),
-            Support
-        );
-    }
-
-    #[test]
-    fn topic_phrases_gerund_subjects_and_passive_agents() {
-        assert_eq!(
-            st(
-                "On Security Council reform, Burundi reiterates its support for the Common African Position.",
-                "Security Council reform"
-            ),
-            Support
-        );
-        assert_eq!(
-            st(
-                "Lifting this embargo is more necessary than ever.",
-                "embargo"
-            ),
-            Oppose
-        );
-        assert_eq!(
-            st(
-                "Our work is undermined by unilateral coercive measures.",
-                "unilateral coercive measures"
-            ),
-            Oppose
-        );
-        assert_eq!(
-            st(
-                "Rather than a new treaty, Korea favours practical measures.",
-                "new treaty"
-            ),
-            Oppose
-        );
-    }
-
-    #[test]
-    fn beliefs_pass_on_their_negation() {
-        assert_eq!(
-            st(
-                "India does not, however, consider it necessary to negotiate a new treaty at this stage.",
-                "new treaty"
-            ),
-            Oppose
-        );
-        assert_eq!(
-            st(
-                "Israel holds that existing law provides a framework for autonomous weapons.",
-                "autonomous weapons"
-            ),
-            Mention
-        );
-        assert_eq!(
-            st(
-                "Russia rejects the notion that encryption is a right.",
-                "encryption"
-            ),
-            Oppose
-        );
-    }
-
-    #[test]
-    fn reports_of_what_others_do_are_mentions() {
-        for s in [
-            "We note that certain states, primarily the United States, promote political declarations.",
-            "For thirty years this General Assembly has rejected the embargo.",
-            "More than fifty states have endorsed the political declaration.",
-            "The National Strategy for Preventing Harm places harm reduction next to treatment.",
-        ] {
-            let q = if s.contains("embargo") {
-                "embargo"
-            } else if s.contains("harm reduction") {
-                "preventing"
-            } else {
-                "political declaration"
-            };
-            assert_eq!(st(s, q), Mention, "{s}");
-        }
-        // A request to others is the author's own stance.
-        assert_eq!(
-            st(
-                "Invite states to endorse the political declaration.",
-                "political declaration"
-            ),
-            Support
-        );
-        assert_eq!(
-            st(
-                "Venezuela proposes that the Council recognise that unilateral coercive measures violate human rights.",
-                "unilateral coercive measures"
-            ),
-            Oppose
-        );
-    }
-
-    #[test]
-    fn no_matches_is_a_mention() {
-        assert_eq!(passage_stance("Belgium supports it.", &[]).stance, Mention);
-        let out_of_bounds = vec![Range { start: 0, end: 4 }];
-        assert_eq!(passage_stance("", &out_of_bounds).stance, Mention);
-    }
-
-    fn e(stance: Stance, explicit: bool) -> Evidence {
-        Evidence {
-            stance,
-            sentence: 0..0,
-            cues: Vec::new(),
-            explicit,
-        }
-    }
-
-    #[test]
-    fn country_stance_combines_passages() {
-        let c = country_stance(&[e(Support, true), e(Support, true), e(Mention, false)]);
-        assert_eq!(c.stance, Support);
-        assert_eq!((c.support, c.oppose, c.mention), (2, 0, 1));
-        assert!(c.strength > 0.6);
-        // One weak stray cue does not make a clear stance mixed.
-        let c = country_stance(&[e(Oppose, true), e(Oppose, true), e(Support, false)]);
-        assert_eq!(c.stance, Oppose);
-        let c = country_stance(&[e(Oppose, true), e(Support, true)]);
-        assert_eq!(c.stance, Mixed);
-        let c = country_stance(&[e(Mention, false), e(Mention, false)]);
-        assert_eq!(c.stance, Mention);
-        assert_eq!(c.strength, 0.0);
-        assert_eq!(country_stance(&[]).stance, Mention);
-        let weak = country_stance(&[e(Support, false)]);
-        let strong = country_stance(&[e(Support, true), e(Support, true)]);
-        assert!(weak.strength < strong.strength);
-    }
-
-    #[test]
-    fn stance_names_round_trip() {
-        for s in [Support, Oppose, Mixed, Mention] {
-            assert_eq!(Stance::parse(s.as_str()), Some(s));
-        }
-        assert_eq!(Stance::parse("nonsense"), None);
-    }
-
-    #[test]
-    fn sentences_split_on_real_punctuation() {
-        let t =
-            "Art. 5 applies. See No. 3-FZ of 1998. It was adopted in 2024 by the U.S. Congress.";
-        let s = sentences(t);
-        assert_eq!(
-            s.len(),
-            3,
-            "{:?}",
-            s.iter().map(|r| &t[r.clone()]).collect::<Vec<_>>()
-        );
-    }
-}

@@ -1,0 +1,1023 @@
+//! Unit tests of the stance rules, with sentences written for them.
+
+use super::lexicon::*;
+use super::*;
+
+/// The stance of `text` toward every occurrence of the words in `query`.
+fn st(text: &str, query: &str) -> Stance {
+    ev(text, query).stance
+}
+
+fn ev(text: &str, query: &str) -> Evidence {
+    let low = text.to_lowercase();
+    let mut ranges = Vec::new();
+    for w in query.split_whitespace() {
+        let w = w.to_lowercase();
+        let mut from = 0;
+        while let Some(p) = low[from..].find(&w) {
+            let s = from + p;
+            let mut e = s + w.len();
+            while e < low.len() && low.as_bytes()[e].is_ascii_alphabetic() {
+                e += 1;
+            }
+            let starts_word = s == 0 || !low.as_bytes()[s - 1].is_ascii_alphanumeric();
+            if starts_word {
+                ranges.push(s..e);
+            }
+            from = e;
+        }
+    }
+    ranges.sort_by_key(|r| r.start);
+    passage_stance(text, &ranges)
+}
+
+/// `st` for a passage read with what is known of it beyond its text.
+fn st_in(text: &str, query: &str, reading: &Reading) -> Stance {
+    let low = text.to_lowercase();
+    let mut ranges = Vec::new();
+    for w in query.split_whitespace() {
+        let w = w.to_lowercase();
+        for (s, _) in low.match_indices(&w) {
+            if s == 0 || !low.as_bytes()[s - 1].is_ascii_alphanumeric() {
+                let e = s + low[s..]
+                    .find(|c: char| !c.is_alphanumeric() && c != '-')
+                    .unwrap_or(low.len() - s);
+                ranges.push(s..e);
+            }
+        }
+    }
+    ranges.sort_by_key(|r| r.start);
+    passage_stance_in(text, &ranges, reading).stance
+}
+
+use Stance::*;
+
+#[test]
+fn lexicon_parses() {
+    let lex = lexicon();
+    assert!(lex.cues.len() > 300);
+    assert!(lex.by_first.contains_key("proposes"));
+    assert!(lex.by_first.contains_key("welcoming"));
+}
+
+#[test]
+fn support_cues() {
+    for s in [
+        "Belgium supports harm reduction.",
+        "Belgium welcomes harm reduction programmes.",
+        "The delegation calls for harm reduction services in every prison.",
+        "We urge all Member States to ratify the harm reduction protocol.",
+        "Portugal proposes a harm reduction framework.",
+        "Canada endorses harm reduction.",
+        "Germany backs harm reduction.",
+        "The Netherlands advocates harm reduction.",
+        "Norway champions harm reduction.",
+        "Switzerland favours harm reduction.",
+        "Belgium is committed to harm reduction.",
+        "Belgium encourages harm reduction.",
+        "Belgium recommends harm reduction.",
+        "Belgium calls on states to fund harm reduction.",
+        "Belgium stands ready to share its experience with harm reduction.",
+        "A harm reduction resolution should be adopted at the next session.",
+        "Harm reduction is essential to any public health response.",
+    ] {
+        assert_eq!(st(s, "harm reduction"), Support, "{s}");
+    }
+}
+
+#[test]
+fn oppose_cues() {
+    for s in [
+        "Russia opposes harm reduction.",
+        "Russia rejects harm reduction.",
+        "Russia firmly rejects harm reduction.",
+        "Russia cannot accept harm reduction.",
+        "Russia refuses harm reduction programmes.",
+        "Russia objects to harm reduction.",
+        "Russia is against harm reduction.",
+        "Russia warns against harm reduction.",
+        "Russia is concerned that harm reduction normalises drug use.",
+        "Russia opposes any attempt to introduce harm reduction.",
+        "Russia will not support harm reduction.",
+        "Russia has serious reservations about harm reduction.",
+        "Russia does not believe harm reduction works.",
+        "Harm reduction would undermine the conventions.",
+        "Harm reduction is premature.",
+        "Russia considers a harm reduction mandate premature.",
+    ] {
+        assert_eq!(st(s, "harm reduction"), Oppose, "{s}");
+    }
+}
+
+#[test]
+fn calls_for_an_end_to() {
+    assert_eq!(
+        st(
+            "Cuba calls for an end to unilateral coercive measures.",
+            "unilateral coercive measures"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st("We call for the lifting of the embargo.", "embargo"),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "We reject unilateral coercive measures.",
+            "unilateral coercive measures"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn general_debate_wording() {
+    for s in [
+        "It is time to lift the cruel and unjust embargo.",
+        "We urge for the categorical lifting of the embargo.",
+        "Jamaica joins the call for the discontinuation of the embargo against Cuba.",
+        "I would like to call once again for an end to the embargo.",
+        "Once again, we call on the United States to end the embargo.",
+        "Lifting this embargo is more necessary than ever.",
+    ] {
+        assert_eq!(st(s, "embargo"), Oppose, "{s}");
+    }
+    assert_eq!(
+        st(
+            "Malaysia demands that the Security Council impose an arms embargo against Israel.",
+            "embargo"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "The two-state solution remains the only viable path to peace.",
+            "two-state solution"
+        ),
+        Support
+    );
+}
+
+#[test]
+fn negation_and_its_scope() {
+    assert_eq!(
+        st("Belgium does not oppose harm reduction.", "harm reduction"),
+        Support
+    );
+    assert_eq!(
+        st("Russia does not support harm reduction.", "harm reduction"),
+        Oppose
+    );
+    assert_eq!(
+        st("Russia will never accept harm reduction.", "harm reduction"),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Russia neither supports nor funds harm reduction.",
+            "harm reduction"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st("Belgium doesn't oppose harm reduction.", "harm reduction"),
+        Support
+    );
+    // "not only ... but also" is no negation.
+    assert_eq!(
+        st(
+            "Belgium not only supports harm reduction but also funds it abroad.",
+            "harm reduction"
+        ),
+        Support
+    );
+    // A negation far from the cue does not reach it.
+    assert_eq!(
+        st(
+            "Although results are not uniform across the region, Belgium supports harm reduction.",
+            "harm reduction"
+        ),
+        Support
+    );
+}
+
+#[test]
+fn a_stance_against_a_weakening_flips() {
+    for s in [
+        "Belgium opposes any weakening of the ban treaty.",
+        "Austria rejects attempts to undermine the ban treaty.",
+        "Ireland condemns violations of the ban treaty.",
+        "We firmly oppose the erosion of the ban treaty.",
+    ] {
+        assert_eq!(st(s, "ban treaty"), Support, "{s}");
+    }
+    assert_eq!(
+        st(
+            "Russia calls on all states to stand against attempts to revise the conventions.",
+            "conventions"
+        ),
+        Support
+    );
+}
+
+#[test]
+fn the_query_as_object_of_the_stance() {
+    assert_eq!(
+        st(
+            "Russia firmly rejects any attempt to legalise drugs under the slogan of harm reduction.",
+            "harm reduction"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Russia rejects the concept of \"harm reduction\" when it is used to justify opioid substitution programmes.",
+            "harm reduction"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn a_rejection_of_the_problem_is_not_opposition_to_the_measure() {
+    assert_eq!(
+        st(
+            "Nigeria condemns drug trafficking and supports a regional task force against it.",
+            "task force"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "Nigeria condemns drug trafficking in all its forms. A regional task force was created in 2019.",
+            "task force"
+        ),
+        Mention
+    );
+    // The cue governs only part of the query's words.
+    assert_ne!(
+        st(
+            "Nigeria condemns drug trafficking, and a task force now coordinates the police.",
+            "task force drug trafficking"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Nigeria supports a task force against drug trafficking.",
+            "task force drug trafficking"
+        ),
+        Support
+    );
+}
+
+#[test]
+fn concessions_leave_it_to_the_main_clause() {
+    assert_eq!(
+        st(
+            "While we respect the sovereign right of states to choose their policies, Belgium believes harm reduction is essential.",
+            "harm reduction"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "While we respect harm reduction programmes in other countries, Russia rejects them.",
+            "harm reduction"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Although some states advocate harm reduction, Russia supports prohibition.",
+            "harm reduction"
+        ),
+        Mention
+    );
+    assert_eq!(
+        st(
+            "Despite its concerns about cost, Belgium supports harm reduction.",
+            "harm reduction"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "Notwithstanding our support for harm reduction, the delegation remains focused on supply.",
+            "harm reduction"
+        ),
+        Mention
+    );
+}
+
+#[test]
+fn describing_passages_are_mentions() {
+    for s in [
+        "Harm reduction was adopted in 2015 by several cities.",
+        "Some states advocate harm reduction.",
+        "Critics argue that harm reduction normalises drug use.",
+        "Opponents reject harm reduction as a form of surrender.",
+        "In 2023, 40 per cent of users in Europe received harm reduction services.",
+        "The Commission adopted a resolution on harm reduction in 2009.",
+        "Harm reduction programmes operate in 92 countries.",
+    ] {
+        assert_eq!(st(s, "harm reduction"), Mention, "{s}");
+    }
+}
+
+#[test]
+fn the_author_as_subject() {
+    for s in [
+        "Our delegation supports harm reduction.",
+        "We support harm reduction.",
+        "This delegation supports harm reduction.",
+        "The Republic of Portugal supports harm reduction.",
+        "Unlike some states, Belgium supports harm reduction.",
+        "Belgium, like many states, supports harm reduction.",
+    ] {
+        assert_eq!(st(s, "harm reduction"), Support, "{s}");
+    }
+}
+
+#[test]
+fn evidence_points_at_the_cue_and_sentence() {
+    let text = "Background facts. Russia firmly rejects harm reduction. More facts.";
+    let e = ev(text, "harm reduction");
+    assert_eq!(e.stance, Oppose);
+    assert!(e.explicit);
+    assert_eq!(
+        &text[e.sentence.clone()],
+        "Russia firmly rejects harm reduction."
+    );
+    assert!(e.cues.iter().any(|c| &text[c[0]..c[1]] == "rejects"));
+    let w = ev("Belgium welcomes harm reduction.", "harm reduction");
+    assert!(!w.explicit);
+}
+
+#[test]
+fn a_list_item_takes_the_stance_of_its_introduction() {
+    let text = "The Russian Federation proposes:\n- a resolution on online trafficking;\n- a register of blocked sites.";
+    assert_eq!(st(text, "register"), Support);
+}
+
+#[test]
+fn next_sentence_refers_back() {
+    assert_eq!(
+        st(
+            "Several states have legalised cannabis. This undermines the conventions.",
+            "cannabis"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn condemning_the_topic_opposes_it() {
+    assert_eq!(
+        st("Mexico condemns internet shutdowns.", "internet shutdowns"),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "So-called \"harm reduction\" should not become a cover for drug use.",
+            "harm reduction"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn a_negation_without_a_cue_turns_what_follows() {
+    assert_eq!(
+        st("There must be no accountability gap.", "accountability gap"),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Japan has no plan to develop fully autonomous weapons.",
+            "fully autonomous weapons"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Weapons that operate without meaningful human control should be prohibited.",
+            "meaningful human control"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "The treaty should ban systems that cannot be used under meaningful human control.",
+            "meaningful human control"
+        ),
+        Support
+    );
+}
+
+#[test]
+fn topic_phrases_gerund_subjects_and_passive_agents() {
+    assert_eq!(
+        st(
+            "On Security Council reform, Burundi reiterates its support for the Common African Position.",
+            "Security Council reform"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "Lifting this embargo is more necessary than ever.",
+            "embargo"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Our work is undermined by unilateral coercive measures.",
+            "unilateral coercive measures"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Rather than a new treaty, Korea favours practical measures.",
+            "new treaty"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn beliefs_pass_on_their_negation() {
+    assert_eq!(
+        st(
+            "India does not, however, consider it necessary to negotiate a new treaty at this stage.",
+            "new treaty"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Israel holds that existing law provides a framework for autonomous weapons.",
+            "autonomous weapons"
+        ),
+        Mention
+    );
+    assert_eq!(
+        st(
+            "Russia rejects the notion that encryption is a right.",
+            "encryption"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn reports_of_what_others_do_are_mentions() {
+    for s in [
+        "We note that certain states, primarily the United States, promote political declarations.",
+        "For thirty years this General Assembly has rejected the embargo.",
+        "More than fifty states have endorsed the political declaration.",
+        "The National Strategy for Preventing Harm places harm reduction next to treatment.",
+    ] {
+        let q = if s.contains("embargo") {
+            "embargo"
+        } else if s.contains("harm reduction") {
+            "preventing"
+        } else {
+            "political declaration"
+        };
+        assert_eq!(st(s, q), Mention, "{s}");
+    }
+    // A request to others is the author's own stance.
+    assert_eq!(
+        st(
+            "Invite states to endorse the political declaration.",
+            "political declaration"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "Venezuela proposes that the Council recognise that unilateral coercive measures violate human rights.",
+            "unilateral coercive measures"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn no_matches_is_a_mention() {
+    assert_eq!(passage_stance("Belgium supports it.", &[]).stance, Mention);
+    let out_of_bounds = vec![Range { start: 0, end: 4 }];
+    assert_eq!(passage_stance("", &out_of_bounds).stance, Mention);
+}
+
+fn e(stance: Stance, explicit: bool) -> Evidence {
+    Evidence {
+        stance,
+        sentence: 0..0,
+        cues: Vec::new(),
+        explicit,
+    }
+}
+
+#[test]
+fn country_stance_combines_passages() {
+    let c = country_stance(&[e(Support, true), e(Support, true), e(Mention, false)]);
+    assert_eq!(c.stance, Support);
+    assert_eq!((c.support, c.oppose, c.mention), (2, 0, 1));
+    assert!(c.strength > 0.6);
+    // One weak stray cue does not make a clear stance mixed.
+    let c = country_stance(&[e(Oppose, true), e(Oppose, true), e(Support, false)]);
+    assert_eq!(c.stance, Oppose);
+    let c = country_stance(&[e(Oppose, true), e(Support, true)]);
+    assert_eq!(c.stance, Mixed);
+    let c = country_stance(&[e(Mention, false), e(Mention, false)]);
+    assert_eq!(c.stance, Mention);
+    assert_eq!(c.strength, 0.0);
+    assert_eq!(country_stance(&[]).stance, Mention);
+    let weak = country_stance(&[e(Support, false)]);
+    let strong = country_stance(&[e(Support, true), e(Support, true)]);
+    assert!(weak.strength < strong.strength);
+}
+
+#[test]
+fn stance_names_round_trip() {
+    for s in [Support, Oppose, Mixed, Mention] {
+        assert_eq!(Stance::parse(s.as_str()), Some(s));
+    }
+    assert_eq!(Stance::parse("nonsense"), None);
+}
+
+#[test]
+fn sentences_split_on_real_punctuation() {
+    let t = "Art. 5 applies. See No. 3-FZ of 1998. It was adopted in 2024 by the U.S. Congress.";
+    let s = sentences(t);
+    assert_eq!(
+        s.len(),
+        3,
+        "{:?}",
+        s.iter().map(|r| &t[r.clone()]).collect::<Vec<_>>()
+    );
+}
+#[test]
+fn numbered_proposals_and_proposals_sections() {
+    // "1." opens a list item, not a sentence of its own.
+    assert_eq!(
+        st(
+            "1. A global cap on plastic production, reviewed every five years.",
+            "production cap"
+        ),
+        Support
+    );
+    // A proposals section proposes what its sentences name.
+    let proposals = Reading {
+        proposals: true,
+        author: "",
+    };
+    let text = "A binding cap on plastic production, with a review every five years.";
+    assert_eq!(st_in(text, "production cap", &proposals), Support);
+    assert_eq!(st_in(text, "production cap", &Reading::default()), Mention);
+    // "Should" and "must" recommend; an ordinal opener is no subject.
+    assert_eq!(
+        st_in(
+            "Third, decisions must be reached by consensus so that every party is heard.",
+            "consensus",
+            &proposals
+        ),
+        Support
+    );
+    // A label opening the item: what follows it is proposed.
+    assert_eq!(
+        st(
+            "- Packaging: extended producer responsibility as a duty in every party.",
+            "extended producer responsibility"
+        ),
+        Support
+    );
+    // A numbered paragraph of a speech states; it proposes nothing.
+    assert_eq!(
+        st(
+            "2. Another pressing issue is the reform of the Council.",
+            "reform"
+        ),
+        Mention
+    );
+    // A proposal to study something takes no side on it.
+    assert_eq!(
+        st(
+            "- Research on microplastics in coastal fish, led by local scientists.",
+            "microplastics"
+        ),
+        Mention
+    );
+}
+
+#[test]
+fn a_stance_is_on_the_whole_query_where_the_sentence_names_it() {
+    assert_eq!(
+        st(
+            "- More money for digital skills, to close the digital divide.",
+            "digital divide"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Ruritania does not support global production caps, and does not support global bans on products.",
+            "production caps"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn fallbacks_and_conceded_support_are_mixed() {
+    assert_eq!(
+        st(
+            "- Rules that allow a vote when consensus fails.",
+            "consensus"
+        ),
+        Mixed
+    );
+    assert_eq!(
+        st(
+            "Amendments may be adopted by majority once every effort at consensus has been exhausted.",
+            "consensus"
+        ),
+        Mixed
+    );
+    // "fails to" is another failure.
+    assert_ne!(
+        st(
+            "The council acts when consensus fails to deliver results.",
+            "consensus"
+        ),
+        Mixed
+    );
+    assert_eq!(
+        st(
+            "While we strongly support a new treaty, we reject a treaty that would ban all research.",
+            "treaty"
+        ),
+        Mixed
+    );
+}
+
+#[test]
+fn measures_on_a_harm_oppose_it() {
+    assert_eq!(
+        st(
+            "- Support a regional task force on darknet markets.",
+            "darknet markets"
+        ),
+        Oppose
+    );
+    // The task force is the measure itself.
+    assert_eq!(
+        st(
+            "- Support a regional darknet task force.",
+            "darknet task force"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "- Binding rules on abandoned fishing gear and penalties for fleets.",
+            "abandoned fishing gear"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "The world must pay far more attention to the digital divide.",
+            "digital divide"
+        ),
+        Oppose
+    );
+    // A convention against a harm is a measure.
+    assert_eq!(
+        st(
+            "We urge all states to ratify the Convention against Cybercrime.",
+            "Convention against Cybercrime"
+        ),
+        Support
+    );
+}
+
+#[test]
+fn comparisons_and_contrasts() {
+    assert_eq!(
+        st(
+            "We think wider use of weapon reviews would do more for civilians than a new treaty.",
+            "new treaty"
+        ),
+        Oppose
+    );
+    assert_ne!(
+        st("More than forty states back a new treaty.", "new treaty"),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Talks in good faith, not unilateral sanctions, bring results.",
+            "unilateral sanctions"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn what_a_thing_does_and_what_the_author_did() {
+    assert_eq!(
+        st(
+            "Data localisation shields citizens from foreign intelligence services.",
+            "data localisation"
+        ),
+        Support
+    );
+    let text = "In 2019 Ruritania adopted extended producer responsibility for packaging.";
+    let by = Reading {
+        proposals: false,
+        author: "Republic of Ruritania",
+    };
+    assert_eq!(
+        st_in(text, "extended producer responsibility", &by),
+        Support
+    );
+    assert_eq!(st(text, "extended producer responsibility"), Mention);
+    // A participle after a determiner is an adjective.
+    assert_eq!(
+        st_in(
+            "We did not have an established forum for reform.",
+            "reform",
+            &by
+        ),
+        Mention
+    );
+}
+
+#[test]
+fn a_pronoun_after_the_query_stands_for_it() {
+    assert_eq!(
+        st(
+            "Harm reduction is no gift to dealers; it is the only way to reach users whom clinics never see.",
+            "harm reduction"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "Ruritania does not field fully autonomous weapons and has no intention of developing them.",
+            "fully autonomous weapons"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn a_cue_made_of_the_query_does_what_it_names() {
+    assert_eq!(
+        st(
+            "Autonomous weapons that escape human control should be banned.",
+            "ban autonomous weapons"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "Autonomous weapons should not be banned for being new.",
+            "ban autonomous weapons"
+        ),
+        Oppose
+    );
+    // Inside the query's phrase it is a word of the topic.
+    assert_eq!(
+        st(
+            "- Global bans on single-use cups, with one deadline for all.",
+            "global bans"
+        ),
+        Support
+    );
+}
+#[test]
+fn a_restriction_named_after_the_query_opposes_it() {
+    assert_eq!(
+        st("Ruritania supports strict spyware controls.", "spyware"),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "- A fund for ghost net removal on remote reefs.",
+            "ghost net"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "We call for justice for the victims of mass surveillance.",
+            "mass surveillance"
+        ),
+        Oppose
+    );
+}
+#[test]
+fn a_name_that_restricts_the_query_opposes_it() {
+    assert_eq!(
+        st(
+            "This week we ratified the Treaty on the Prohibition of Nuclear Weapons.",
+            "nuclear weapons"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st("We support a ban on nuclear weapons.", "nuclear weapons"),
+        Oppose
+    );
+}
+#[test]
+fn a_practice_is_a_stance_only_when_the_author_does_it() {
+    let by = Reading {
+        proposals: false,
+        author: "Ruritania",
+    };
+    assert_eq!(
+        st_in(
+            "Ruritania applies data localisation to sensitive records.",
+            "data localisation",
+            &by
+        ),
+        Support
+    );
+    assert_eq!(
+        st_in(
+            "Several states apply data localisation to all records.",
+            "data localisation",
+            &by
+        ),
+        Mention
+    );
+    // The query's own word as the author's verb.
+    assert_eq!(
+        st_in(
+            "The Cannabis Act of 2019 legalised cannabis for adults.",
+            "legal cannabis",
+            &by
+        ),
+        Support
+    );
+    // Examples in a proposal are proposed too.
+    assert_eq!(
+        st(
+            "- Measures on supply, including a global cap on production.",
+            "production cap"
+        ),
+        Support
+    );
+}
+
+#[test]
+fn to_be_free_of_the_query_opposes_it() {
+    assert_eq!(
+        st(
+            "Ruritania reaffirms its commitment to a world free of nuclear weapons.",
+            "nuclear weapons"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "We are dedicated to a nuclear weapons-free world.",
+            "nuclear weapons"
+        ),
+        Oppose
+    );
+    assert_eq!(st("We call for nuclear disarmament.", "nuclear"), Oppose);
+}
+
+#[test]
+fn preferences_fixed_phrases_and_the_whole_query() {
+    assert_eq!(
+        st(
+            "Ruritania prefers the term integral development to alternative development.",
+            "alternative development"
+        ),
+        Oppose
+    );
+    assert_eq!(st("We prefer to negotiate a treaty.", "treaty"), Support);
+    // "on the basis of" takes no side.
+    assert_eq!(
+        st("Messaging services that offer end-to-end encryption must cooperate on the basis of national law.", "end-to-end encryption"),
+        Mention
+    );
+    // A stance on the whole query outweighs one on a word of it elsewhere.
+    assert_eq!(
+        st(
+            "We back binding rules, including reducing how much plastic is produced. A production cap would protect small states.",
+            "production cap"
+        ),
+        Support
+    );
+}
+
+#[test]
+fn irregular_participles_and_judgements_of_what_a_thing_is() {
+    assert_eq!(
+        st(
+            "Meaningful human control has to be kept over every use of force.",
+            "meaningful human control"
+        ),
+        Support
+    );
+    assert_eq!(
+        st("The bulk collection programme spied on millions. This is a clear case of double standards.", "collection programme"),
+        Oppose
+    );
+    assert_eq!(st("Such sanctions are illegitimate.", "sanctions"), Oppose);
+    // Said before a noun, the adjective is no stance.
+    assert_eq!(
+        st(
+            "Ruritania lists unjustified sanctions in its report.",
+            "sanctions"
+        ),
+        Mention
+    );
+}
+
+#[test]
+fn a_harm_named_beside_its_synonyms() {
+    // `who` highlights other names of the query too; a harm named among them makes the
+    // passage about a harm.
+    let proposals = Reading {
+        proposals: true,
+        author: "",
+    };
+    assert_eq!(
+        st_in(
+            "Ruritania proposes a register of firms that sell intrusion software, and help for victims of spyware.",
+            "spyware intrusion software",
+            &proposals
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn how_decisions_are_to_be_made() {
+    assert_eq!(
+        st("Decisions must be taken by consensus.", "consensus"),
+        Support
+    );
+    assert_eq!(
+        st("Decisions were taken by consensus in 2019.", "consensus"),
+        Mention
+    );
+}
+
+#[test]
+fn against_one_form_and_for_another_is_mixed() {
+    assert_eq!(
+        st(
+            "Ruritania opposes the abuse of export controls to hold back other economies, while it supports a fair export control system.",
+            "export control"
+        ),
+        Mixed
+    );
+    // Alone, opposing the abuse of X is no stance against X.
+    assert_eq!(
+        st(
+            "Ruritania opposes the abuse of export controls.",
+            "export control"
+        ),
+        Support
+    );
+}
+
+#[test]
+fn good_done_said_of_the_subject() {
+    assert_eq!(
+        st("The chemical industry provides employment and contributes to the development of many regions.", "chemical industry"),
+        Support
+    );
+    // Whether contributing is good depends on what to.
+    assert_ne!(
+        st(
+            "Economic sanctions also contribute to forced migration.",
+            "sanctions"
+        ),
+        Support
+    );
+}
+
+#[test]
+fn double_standards_as_a_subject_take_no_side() {
+    assert_ne!(
+        st(
+            "This shows the need to reform the Council, lest double standards take root.",
+            "reform council"
+        ),
+        Oppose
+    );
+}
