@@ -466,3 +466,35 @@ fn prose_ranks_above_the_bibliography_entry_that_names_the_subject() {
     assert_eq!(hits[0]["section_kind"], "position");
     assert_eq!(hits[1]["section_kind"], "bibliography");
 }
+
+#[test]
+fn a_passage_that_is_only_a_heading_ranks_after_every_passage_with_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("papers");
+    fs::create_dir_all(&corpus).unwrap();
+    // A heading line too long for the parser to take as one stays a passage of its
+    // own; short and dense, it out-scores the prose under plain BM25.
+    fs::write(
+        corpus.join("belgium.md"),
+        "Country: Belgium\nCommittee: CND\nTopic: Online Drug Trafficking\n\n## Background\n\nDarknet markets sell drugs to buyers across Europe, and escrow holds the money until delivery.\n\nOcean Shipping Routes And Darknet Escrow Between Antwerp And Rotterdam Ports\n\nBelgium asks for a task force on darknet escrow services that hold payments for vendors.\n",
+    )
+    .unwrap();
+    fs::write(
+        corpus.join("france.txt"),
+        "Country: France\nCommittee: CND\nTopic: Online Drug Trafficking\n\nBackground\n\nFrance notes that darknet vendors rely on escrow to win the trust of buyers, and that this escrow is where investigators can follow the money.\n",
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    let o = run(&index, &["index", corpus.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&index, &["search", "darknet escrow", "--full", "--json"]);
+    let lines = json_lines(&o);
+    let hits = of_type(&lines, "hit");
+    let texts: Vec<&str> = hits.iter().map(|h| h["text"].as_str().unwrap()).collect();
+    assert_eq!(texts.len(), 4, "{texts:?}");
+    assert!(texts[3].starts_with("Ocean Shipping Routes"), "{texts:?}");
+    // It still counts and is found when nothing else is.
+    let o = run(&index, &["search", "Rotterdam ports", "--full", "--json"]);
+    let lines = json_lines(&o);
+    assert_eq!(of_type(&lines, "hit").len(), 1);
+}
