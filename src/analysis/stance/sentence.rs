@@ -496,6 +496,12 @@ pub(super) const AUXILIARIES: &[&str] = &[
 ];
 pub(super) const BE_PRESENT: &[&str] = &["is", "are", "be", "being"];
 pub(super) const BE_PAST: &[&str] = &["was", "were", "been"];
+/// Words after which a word is a noun: articles and possessives (not "this" or
+/// "that", which may stand as a subject or a relative pronoun before a verb).
+const NOUN_MARKERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "our", "his", "her", "these", "those",
+];
+
 pub(super) const DETERMINERS: &[&str] = &[
     "the",
     "a",
@@ -951,6 +957,12 @@ pub(super) fn sentence_chains(
                 && ADJECTIVE_CUES.contains(&toks[c.a].low.as_str())
                 && !predicative(&toks, c.a)
             {
+                i = c.b;
+                continue;
+            }
+            // "reaped the benefits", "its threats": after an article or a possessive
+            // the cue is a noun, not a predicate said of what precedes it.
+            if f.subject_side() && c.a > 0 && NOUN_MARKERS.contains(&toks[c.a - 1].low.as_str()) {
                 i = c.b;
                 continue;
             }

@@ -1021,3 +1021,23 @@ fn double_standards_as_a_subject_take_no_side() {
         Oppose
     );
 }
+
+#[test]
+fn a_subject_cue_after_an_article_is_a_noun() {
+    // "the benefits" names something; it says nothing of the protectionism before it.
+    assert_eq!(
+        st(
+            "Protectionism has returned, even before we have reaped the benefits that open trade was meant to deliver.",
+            "protectionism"
+        ),
+        Stance::Mention
+    );
+    // As a verb said of its subject, it still takes a side.
+    assert_eq!(
+        st(
+            "Open trade benefits every developing economy.",
+            "open trade"
+        ),
+        Stance::Support
+    );
+}
