@@ -110,7 +110,8 @@ pub(crate) fn allies_of(
         // wrote for, the issues both write about, read for stance.
         for a in &mut result.allies {
             for s in &scopes {
-                let mut found = stance_differences(index, searcher, summary, s, &name, &a.country)?;
+                let (mut found, _) =
+                    stance_differences(index, searcher, summary, s, &name, &a.country)?;
                 a.stance_differences.append(&mut found);
             }
             a.stance_differences.truncate(OPPONENT_DIFFERENCES);
@@ -122,8 +123,8 @@ pub(crate) fn allies_of(
 /// How many issues of opposite stance an opponent shows.
 const OPPONENT_DIFFERENCES: usize = 3;
 
-/// The issues where two countries of one scope take different stances (none when
-/// either did not write for it).
+/// The issues where two countries of one scope take different stances, and how many
+/// were checked (none when either did not write for it).
 fn stance_differences(
     index: &PaperIndex,
     searcher: &tantivy::Searcher,
@@ -131,13 +132,13 @@ fn stance_differences(
     s: &Scope,
     first: &str,
     second: &str,
-) -> Result<Vec<issue::StanceDifference>, IndexError> {
+) -> Result<(Vec<issue::StanceDifference>, usize), IndexError> {
     let (Some(i), Some(j)) = (s.position(first), s.position(second)) else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), 0));
     };
     let texts =
         |k: usize| -> Vec<&str> { s.docs[k].passages.iter().map(|p| p.text.as_str()).collect() };
-    let (found, _) = issue::differences(
+    issue::differences(
         index,
         searcher,
         &summary.catalog,
@@ -145,8 +146,7 @@ fn stance_differences(
         s.topic.as_deref(),
         (first, &texts(i)),
         (second, &texts(j)),
-    )?;
-    Ok(found)
+    )
 }
 
 pub fn allies(ctx: &Context, args: AlliesArgs) -> Result<Outcome> {
@@ -294,20 +294,8 @@ pub(crate) fn compare_of(
         );
     };
     let mut result = similarity::compare(s, &first, &second)?;
-    let texts = |name: &str| -> Vec<&str> {
-        s.position(name)
-            .map(|i| s.docs[i].passages.iter().map(|p| p.text.as_str()).collect())
-            .unwrap_or_default()
-    };
-    let (differences, checked) = issue::differences(
-        index,
-        searcher,
-        &summary.catalog,
-        &s.committee,
-        s.topic.as_deref(),
-        (&result.first, &texts(&result.first)),
-        (&result.second, &texts(&result.second)),
-    )?;
+    let (differences, checked) =
+        stance_differences(index, searcher, summary, s, &result.first, &result.second)?;
     result.stance_differences = differences;
     result.issues_checked = checked;
     Ok(result)
