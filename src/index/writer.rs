@@ -2,6 +2,7 @@
 //! file guarded against panics and slow extractors), delete what is gone, commit once.
 //! A run that is interrupted leaves the last commit as it was.
 
+use super::features::Sidecar;
 use super::state::{self, FileState, Files, Summary, PARSER_VERSION};
 use super::{crash_point, Fields, IndexError, PaperIndex};
 use crate::corpus::{self, CorpusError, CorpusFile, Filter};
@@ -169,6 +170,8 @@ pub fn update(
         .and_then(|m| m.payload)
         .unwrap_or_default();
     let record_trusted = opts.rebuild || !same_corpus || files.generation == committed;
+    // Each passage's profile features, kept beside the index (see `features`).
+    let mut sidecar = Sidecar::open(index_dir, &committed, opts.rebuild || !same_corpus);
     if opts.rebuild || !same_corpus {
         writer
             .delete_all_documents()
@@ -290,6 +293,7 @@ pub fn update(
                         &paper,
                         replaces,
                     );
+                    sidecar.set_paper(&rel, &paper);
                     dirty = true;
                     crash_point();
                     files.files.insert(
@@ -319,6 +323,7 @@ pub fn update(
     for rel in &plan.removed {
         writer.delete_term(Term::from_field_text(fields.file, rel));
         files.files.remove(rel);
+        sidecar.remove(rel);
         report.removed += 1;
         dirty = true;
     }
@@ -340,7 +345,10 @@ pub fn update(
         let outcome = read_file(file, opts);
         dirty = true;
         match outcome.result {
-            Ok((_, paper)) => add_paper(&writer, &fields, &rel, file.format, &paper, true),
+            Ok((_, paper)) => {
+                add_paper(&writer, &fields, &rel, file.format, &paper, true);
+                sidecar.set_paper(&rel, &paper);
+            }
             Err(message) => {
                 // Forget it, so the next run reads it as new.
                 files.files.remove(&rel);
@@ -375,6 +383,22 @@ pub fn update(
     writer
         .wait_merging_threads()
         .map_err(|e| pindex.tantivy_error(e))?;
+
+    // The features file follows the commit: written after it, for it; a run cut off
+    // in between leaves a file a query does not trust and the next run rebuilds.
+    let generation = pindex
+        .index
+        .load_metas()
+        .ok()
+        .and_then(|m| m.payload)
+        .unwrap_or_default();
+    let in_index: std::collections::BTreeSet<String> = files
+        .files
+        .iter()
+        .filter(|(_, f)| f.folded_into.is_none())
+        .map(|(rel, _)| rel.clone())
+        .collect();
+    sidecar.sync(&pindex, &in_index, &generation)?;
 
     let indexed = || files.files.values().filter(|f| f.folded_into.is_none());
     report.papers = indexed().count();
