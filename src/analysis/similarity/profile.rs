@@ -119,12 +119,35 @@ pub fn load_passages(
         .map_err(|e| index.tantivy_error(e))?
         .into_iter()
         .collect();
-    // In store order: each compressed block is read once.
+    // In store order: each compressed block is read once. A large committee is
+    // read in a few runs side by side, concatenated in the same order.
     docs.sort();
-    let mut passages: Vec<StoredPassage> = Vec::with_capacity(docs.len());
-    for addr in docs {
-        passages.push(search::stored(searcher, &f, addr).map_err(|e| index.tantivy_error(e))?);
-    }
+    let read = |run: &[tantivy::DocAddress]| -> Result<Vec<StoredPassage>, IndexError> {
+        run.iter()
+            .map(|addr| search::stored(searcher, &f, *addr).map_err(|e| index.tantivy_error(e)))
+            .collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let mut passages: Vec<StoredPassage> = if threads < 2 || docs.len() < 4096 {
+        read(&docs)?
+    } else {
+        let runs: Vec<Result<Vec<StoredPassage>, IndexError>> = std::thread::scope(|s| {
+            let read = &read;
+            let handles: Vec<_> = docs
+                .chunks(docs.len().div_ceil(threads))
+                .map(|run| s.spawn(move || read(run)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut all = Vec::with_capacity(docs.len());
+        for run in runs {
+            all.extend(run?);
+        }
+        all
+    };
     passages.sort_by(|x, y| {
         (x.country.as_str(), x.file.as_str(), x.passage).cmp(&(
             y.country.as_str(),
@@ -291,13 +314,18 @@ fn build(
         };
         numbering.tf(featurizer.dict(), items, &mut counts);
         let tf: Vector = counts.iter().map(|&(f, c)| (f, c as f32)).collect();
-        let entry = by_country.entry(p.country.clone()).or_insert_with(|| {
-            let code = p
+        if !by_country.contains_key(&p.country) {
+            by_country.insert(p.country.clone(), (None, Vec::new()));
+        }
+        let Some(entry) = by_country.get_mut(&p.country) else {
+            continue;
+        };
+        if entry.1.is_empty() {
+            entry.0 = p
                 .country_code
                 .clone()
                 .or_else(|| countries::lookup(&p.country).map(|c| c.iso3.to_owned()));
-            (code, Vec::new())
-        });
+        }
         entry.1.push(Counted {
             shown: ShownPassage {
                 country: p.country.clone(),
@@ -349,10 +377,12 @@ fn build(
         normalise(&mut v);
         v
     };
+    let mut sums = vec![0.0f32; labels.len()];
     let docs = by_country
         .into_iter()
         .map(|(country, (code, list))| {
-            let mut total: BTreeMap<u32, f32> = BTreeMap::new();
+            // Summed passage by passage, in their order, for every feature.
+            let mut used: Vec<u32> = Vec::new();
             let mut shown = Vec::with_capacity(list.len());
             for Counted {
                 shown: mut shown_p,
@@ -360,12 +390,20 @@ fn build(
             } in list
             {
                 for (id, c) in &tf {
-                    *total.entry(*id).or_default() += c;
+                    let slot = &mut sums[*id as usize];
+                    if *slot == 0.0 {
+                        used.push(*id);
+                    }
+                    *slot += c;
                 }
                 shown_p.vector = weigh(&tf);
                 shown.push(shown_p);
             }
-            let total: Vector = total.into_iter().collect();
+            used.sort_unstable();
+            let total: Vector = used
+                .iter()
+                .map(|&id| (id, std::mem::take(&mut sums[id as usize])))
+                .collect();
             CountryDoc {
                 country,
                 code,
