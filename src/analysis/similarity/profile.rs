@@ -148,14 +148,44 @@ pub fn load_passages(
         }
         all
     };
-    passages.sort_by(|x, y| {
-        (x.country.as_str(), x.file.as_str(), x.passage).cmp(&(
-            y.country.as_str(),
-            y.file.as_str(),
-            y.passage,
-        ))
-    });
+    sort_passages(&mut passages);
     Ok(passages)
+}
+
+/// Sorts passages by (country, file, passage), stably: the papers' keys are sorted
+/// once, then the passages by number within their paper's rank.
+fn sort_passages(passages: &mut Vec<StoredPassage>) {
+    let mut papers: rustc_hash::FxHashMap<(&str, &str), u32> = Default::default();
+    let mut keys: Vec<(&str, &str)> = Vec::new();
+    let of: Vec<u32> = passages
+        .iter()
+        .map(|p| {
+            let key = (p.country.as_str(), p.file.as_str());
+            *papers.entry(key).or_insert_with(|| {
+                keys.push(key);
+                keys.len() as u32 - 1
+            })
+        })
+        .collect();
+    let mut by_key: Vec<u32> = (0..keys.len() as u32).collect();
+    by_key.sort_by(|a, b| keys[*a as usize].cmp(&keys[*b as usize]));
+    let mut rank = vec![0u32; keys.len()];
+    for (r, k) in by_key.into_iter().enumerate() {
+        rank[k as usize] = r as u32;
+    }
+    let mut order: Vec<(u32, u32, u32)> = passages
+        .iter()
+        .zip(&of)
+        .enumerate()
+        .map(|(i, (p, k))| (rank[*k as usize], p.passage, i as u32))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<StoredPassage>> =
+        std::mem::take(passages).into_iter().map(Some).collect();
+    *passages = order
+        .into_iter()
+        .filter_map(|(_, _, i)| slots[i as usize].take())
+        .collect();
 }
 
 /// Reads a committee (and topic) and builds the country profiles.
@@ -173,7 +203,7 @@ pub fn load_scope(
         committee,
         committee_name,
         topic,
-        &passages,
+        passages,
         &FeatureOptions::default(),
         store,
     ))
@@ -265,7 +295,7 @@ pub fn build_scope(
     passages: &[StoredPassage],
     o: &FeatureOptions,
 ) -> Scope {
-    build(committee, committee_name, topic, passages, o, None)
+    build(committee, committee_name, topic, passages.to_vec(), o, None)
 }
 
 /// [`build_scope`], with each passage's features taken from `store` when it holds
@@ -274,7 +304,7 @@ fn build(
     committee: &str,
     committee_name: &str,
     topic: Option<&str>,
-    passages: &[StoredPassage],
+    passages: Vec<StoredPassage>,
     o: &FeatureOptions,
     store: Option<FeatureStore>,
 ) -> Scope {
@@ -290,14 +320,14 @@ fn build(
     let mut items = Items::new();
     let mut counts: Vec<(u32, u32)> = Vec::new();
     // The paper last read from the store: passages come grouped by file.
-    let mut paper: Option<(&str, Vec<PassageFeatures>)> = None;
+    let mut paper: Option<(String, Vec<PassageFeatures>)> = None;
     for p in passages {
         if p.country == crate::paper::UNKNOWN {
             continue;
         }
         if let Some(papers) = &papers {
             if paper.as_ref().is_none_or(|(file, _)| *file != p.file) {
-                paper = Some((&p.file, papers.get(&p.file).unwrap_or_default()));
+                paper = Some((p.file.clone(), papers.get(&p.file).unwrap_or_default()));
             }
         }
         let kept = paper.as_ref().and_then(|(_, list)| {
@@ -328,9 +358,9 @@ fn build(
         }
         entry.1.push(Counted {
             shown: ShownPassage {
-                country: p.country.clone(),
                 location: p.location(),
-                text: p.text.clone(),
+                country: p.country,
+                text: p.text,
                 vector: Vector::new(),
             },
             tf,
