@@ -188,6 +188,9 @@ impl Lists {
 /// profile read from the index never needs it.
 struct Tools {
     analyzer: tantivy::tokenizer::TextAnalyzer,
+    words: tantivy::tokenizer::TextAnalyzer,
+    /// A word as written -> (raw id, stem id), for words already seen.
+    seen: FxHashMap<String, (u32, u32)>,
     names: Names,
     lists: Lists,
     raws: FxHashMap<String, u32>,
@@ -244,6 +247,8 @@ impl Featurizer {
             };
             Box::new(Tools {
                 analyzer: analyzer::analyzer(),
+                words: analyzer::words(),
+                seen: FxHashMap::default(),
                 names: Names::new(),
                 dropped: dict.raws.iter().map(|w| lists.drops(w, o)).collect(),
                 lists,
@@ -276,11 +281,39 @@ impl Featurizer {
         let Some(t) = tools.as_deref_mut() else {
             return;
         };
-        let terms = analyzer::terms(&mut t.analyzer, text);
-        let raw: Vec<u32> = terms
-            .iter()
-            .map(|term| raw_id(dict, t, o, &text[term.from..term.to]))
-            .collect();
+        // (position, raw id, stem id) of each word.
+        let mut terms: Vec<(usize, u32, u32)> = Vec::new();
+        {
+            let mut stream = t.words.token_stream(text);
+            while let Some(token) = stream.next() {
+                let word = token.text.as_str();
+                let (raw, stem) = match t.seen.get(word) {
+                    Some(&ids) => ids,
+                    None => {
+                        let raw = raw_id(
+                            dict,
+                            &mut t.raws,
+                            &mut t.dropped,
+                            &t.lists,
+                            o,
+                            &mut t.lower,
+                            word,
+                        );
+                        // The analyzer's key for the word alone: each of its steps
+                        // maps one word to one key.
+                        let keys = analyzer::terms(&mut t.analyzer, word);
+                        let key = keys.first().map_or(word, |k| k.stem.as_str());
+                        let stem = intern(&mut t.stems, &mut dict.stems, key);
+                        if t.seen.len() < SEEN_LIMIT {
+                            t.seen.insert(word.to_owned(), (raw, stem));
+                        }
+                        (raw, stem)
+                    }
+                };
+                terms.push((token.position, raw, stem));
+            }
+        }
+        let raw: Vec<u32> = terms.iter().map(|x| x.1).collect();
         let mut drop = vec![false; terms.len()];
         {
             let words: Vec<&str> = raw.iter().map(|&id| dict.raw(id)).collect();
@@ -300,19 +333,18 @@ impl Featurizer {
             }
         }
         let mut prev: Option<(usize, usize, u32)> = None; // (index, position, stem)
-        for (k, term) in terms.iter().enumerate() {
+        for (k, &(position, _, stem)) in terms.iter().enumerate() {
             if drop[k] || t.dropped[raw[k] as usize] {
                 prev = None;
                 continue;
             }
-            let stem = intern(&mut t.stems, &mut dict.stems, &term.stem);
             surface(dict, t, (stem, NONE), (raw[k], NONE), out);
             if let (true, Some((j, pos, prev_stem))) = (o.phrases, prev) {
-                if term.position == pos + 1 {
+                if position == pos + 1 {
                     surface(dict, t, (prev_stem, stem), (raw[j], raw[k]), out);
                 }
             }
-            prev = Some((k, term.position, stem));
+            prev = Some((k, position, stem));
         }
         for (s, _) in out.iter() {
             t.slot[*s as usize] = 0;
@@ -331,19 +363,30 @@ fn intern(map: &mut FxHashMap<String, u32>, strings: &mut Vec<String>, s: &str) 
     id
 }
 
-fn raw_id(dict: &mut Dictionary, t: &mut Tools, o: &FeatureOptions, word: &str) -> u32 {
+/// Distinct words remembered with their ids; past this, words are looked up anew.
+const SEEN_LIMIT: usize = 500_000;
+
+fn raw_id(
+    dict: &mut Dictionary,
+    raws: &mut FxHashMap<String, u32>,
+    dropped: &mut Vec<bool>,
+    lists: &Lists,
+    o: &FeatureOptions,
+    lower: &mut String,
+    word: &str,
+) -> u32 {
     let id = if word.is_ascii() {
-        t.lower.clear();
-        t.lower.push_str(word);
-        t.lower.make_ascii_lowercase();
-        intern(&mut t.raws, &mut dict.raws, &t.lower)
+        lower.clear();
+        lower.push_str(word);
+        lower.make_ascii_lowercase();
+        intern(raws, &mut dict.raws, lower)
     } else {
         let w = deunicode::deunicode(word).to_lowercase();
-        intern(&mut t.raws, &mut dict.raws, &w)
+        intern(raws, &mut dict.raws, &w)
     };
-    if id as usize == t.dropped.len() {
-        let drop = t.lists.drops(dict.raw(id), o);
-        t.dropped.push(drop);
+    if id as usize == dropped.len() {
+        let drop = lists.drops(dict.raw(id), o);
+        dropped.push(drop);
     }
     id
 }

@@ -517,9 +517,13 @@ impl Sidecar {
             vec![NONE; d.surfaces.len()],
         );
         let bad = || std::io::Error::other("a features record does not match its dictionary");
-        let mut records = Vec::with_capacity(self.papers.len());
-        for (rel, record) in &self.papers {
-            let mut passages = decode_paper(record, d.surfaces.len()).ok_or_else(bad)?;
+        // The papers' section, renumbered paper by paper (never all decoded at once).
+        let mut section =
+            Vec::with_capacity(self.papers.values().map(Vec::len).sum::<usize>() + 64);
+        put(&mut section, self.papers.len() as u64);
+        let mut record = Vec::new();
+        for (rel, old_record) in &self.papers {
+            let mut passages = decode_paper(old_record, d.surfaces.len()).ok_or_else(bad)?;
             for p in &mut passages {
                 for (s, _) in &mut p.items {
                     let old = *s as usize;
@@ -546,9 +550,13 @@ impl Sidecar {
                     *s = new_surface[old];
                 }
             }
-            records.push((rel, passages));
+            put_str(&mut section, rel);
+            record.clear();
+            encode_paper(&passages, &mut record);
+            put(&mut section, record.len() as u64);
+            section.extend_from_slice(&record);
         }
-        let mut out = Vec::with_capacity(self.papers.values().map(Vec::len).sum::<usize>() * 2);
+        let mut out = Vec::with_capacity(dict.surfaces.len() * 4 + 1024);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&fingerprint());
         put_str(&mut out, generation);
@@ -569,19 +577,16 @@ impl Sidecar {
             put(&mut out, u64::from(s.raw.0));
             put(&mut out, opt(s.raw.1));
         }
-        put(&mut out, records.len() as u64);
-        let mut record = Vec::new();
-        for (rel, passages) in &records {
-            put_str(&mut out, rel);
-            record.clear();
-            encode_paper(passages, &mut record);
-            put(&mut out, record.len() as u64);
-            out.extend_from_slice(&record);
-        }
-        let digest = blake3::hash(&out);
-        out.extend_from_slice(digest.as_bytes());
+        let mut digest = blake3::Hasher::new();
+        digest.update(&out);
+        digest.update(&section);
         let tmp = index_dir.join(TMP);
-        std::fs::write(&tmp, &out)?;
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        std::io::Write::write_all(&mut file, &out)?;
+        std::io::Write::write_all(&mut file, &section)?;
+        std::io::Write::write_all(&mut file, digest.finalize().as_bytes())?;
+        std::io::Write::flush(&mut file)?;
+        drop(file);
         crash_point();
         std::fs::rename(&tmp, index_dir.join(FILE))
     }
