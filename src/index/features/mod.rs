@@ -196,6 +196,8 @@ struct Tools {
     raws: FxHashMap<String, u32>,
     /// Whether each raw word is left out by the word lists.
     dropped: Vec<bool>,
+    /// Per raw word: 0 not yet known, 1 no country's name starts with it, 2 one may.
+    starts: Vec<u8>,
     stems: FxHashMap<String, u32>,
     features: FxHashMap<(u32, u32), u32>,
     surfaces: FxHashMap<Surface, u32>,
@@ -251,6 +253,7 @@ impl Featurizer {
                 seen: FxHashMap::default(),
                 names: Names::new(),
                 dropped: dict.raws.iter().map(|w| lists.drops(w, o)).collect(),
+                starts: Vec::new(),
                 lists,
                 raws: index(&dict.raws),
                 stems: index(&dict.stems),
@@ -319,6 +322,22 @@ impl Featurizer {
             let words: Vec<&str> = raw.iter().map(|&id| dict.raw(id)).collect();
             let mut i = 0;
             while i < words.len() {
+                // Whether a country's name may start with the word, known per word.
+                let r = raw[i] as usize;
+                if t.starts.len() <= r {
+                    t.starts.resize(dict.raws.len().max(r + 1), 0);
+                }
+                if t.starts[r] == 0 {
+                    t.starts[r] = if t.names.by_first.contains_key(words[i]) {
+                        2
+                    } else {
+                        1
+                    };
+                }
+                if t.starts[r] == 1 {
+                    i += 1;
+                    continue;
+                }
                 match t.names.at(&words, i) {
                     Some((len, whose)) => {
                         if o.drop_all_names || whose == own {
