@@ -433,7 +433,7 @@ pub fn update(
 
 /// A change to the features file.
 enum FeatureOp {
-    Set(String, Paper),
+    Set(String, Box<Paper>),
     Remove(String),
 }
 
@@ -500,7 +500,7 @@ impl FeatureFeed {
     }
 
     fn set(&mut self, rel: &str, paper: Paper) {
-        self.send(FeatureOp::Set(rel.to_owned(), paper));
+        self.send(FeatureOp::Set(rel.to_owned(), Box::new(paper)));
     }
 
     fn remove(&mut self, rel: &str) {
