@@ -497,6 +497,8 @@ mod tests {
                 ("harm".to_owned(), 2),
                 ("reduction".to_owned(), 2),
                 ("harm reduction".to_owned(), 2),
+                // A comma does not part two words, as in a phrase query.
+                ("reduction harm".to_owned(), 1),
                 ("services".to_owned(), 1),
                 ("reduction services".to_owned(), 1),
                 ("france".to_owned(), 1),
