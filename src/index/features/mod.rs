@@ -512,7 +512,8 @@ mod tests {
         assert_eq!(got[1], ("service".to_owned(), 1), "{got:?}");
         let feature = |k: usize| f.dict().feature_of(items[k].0);
         assert_eq!(feature(0), feature(1), "one stem, two surfaces");
-        assert_eq!(f.dict().surfaces.len(), before + 1);
+        // New: "service", and the phrase "service harm".
+        assert_eq!(f.dict().surfaces.len(), before + 2);
         // A dictionary read back goes on numbering where it stopped.
         let dict = f.into_dict();
         let mut g = Featurizer::with_dictionary(dict.clone(), FeatureOptions::default());
