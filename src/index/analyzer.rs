@@ -22,12 +22,24 @@ pub fn register(index: &Index) {
     index.tokenizers().register(NAME, analyzer());
 }
 
+/// Longest word indexed, in bytes.
+const LONGEST: usize = 40;
+
 /// Builds the analyzer.
 pub fn analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(LONGEST))
         .filter(AsciiFoldingFilter)
         .filter(CachedStemmer)
+        .build()
+}
+
+/// The analyzer's words as written, before folding and stemming: the same words
+/// at the same positions. Every later step maps one word to one key, so a word's
+/// key can be looked up once per distinct word (see `features`).
+pub fn words() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(LONGEST))
         .build()
 }
 

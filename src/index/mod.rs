@@ -4,6 +4,7 @@
 //! and the state file that records which corpus and which file versions it holds.
 
 pub mod analyzer;
+pub mod features;
 pub mod fold;
 pub mod lexicon;
 pub mod search;
@@ -192,7 +193,7 @@ pub fn is_own_file(name: &str) -> bool {
         ".tantivy-meta.lock",
         ".tantivy-writer.lock",
     ];
-    if NAMES.contains(&name) || state::is_state_file(name) {
+    if NAMES.contains(&name) || state::is_state_file(name) || features::store::is_store_file(name) {
         return true;
     }
     // tantivy's atomic writes go through `.tmpXXXXXX` files.
@@ -533,6 +534,8 @@ mod tests {
             "caucus-files.json.tmp",
             "caucus-files.bin",
             "caucus-files.bin.tmp",
+            "caucus-features.bin",
+            "caucus-features.bin.tmp",
             MARKER,
             "0123456789abcdef0123456789abcdef.idx",
             "0123456789abcdef0123456789abcdef.12.del",

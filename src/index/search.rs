@@ -9,8 +9,12 @@ use std::collections::BTreeMap;
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::StrColumn;
 use tantivy::query::Query;
-use tantivy::schema::Value;
-use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument};
+use tantivy::schema::document::{
+    DeserializeError, DocumentDeserialize, DocumentDeserializer, ValueDeserialize,
+    ValueDeserializer, ValueVisitor,
+};
+
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
 /// A passage as stored in the index.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -45,14 +49,81 @@ impl StoredPassage {
     }
 }
 
-fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
-    doc.get_first(field)
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
+/// A stored value as [`stored`] needs it: strings are taken as the store gives
+/// them, with no copy into a document first.
+enum Lean {
+    Str(String),
+    U64(u64),
+    Other,
 }
 
-fn u64_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
-    doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0)
+struct LeanVisitor;
+
+impl ValueVisitor for LeanVisitor {
+    type Value = Lean;
+    fn visit_null(&self) -> Result<Lean, DeserializeError> {
+        Ok(Lean::Other)
+    }
+    fn visit_string(&self, val: String) -> Result<Lean, DeserializeError> {
+        Ok(Lean::Str(val))
+    }
+    fn visit_u64(&self, val: u64) -> Result<Lean, DeserializeError> {
+        Ok(Lean::U64(val))
+    }
+    fn visit_i64(&self, _: i64) -> Result<Lean, DeserializeError> {
+        Ok(Lean::Other)
+    }
+    fn visit_f64(&self, _: f64) -> Result<Lean, DeserializeError> {
+        Ok(Lean::Other)
+    }
+    fn visit_bool(&self, _: bool) -> Result<Lean, DeserializeError> {
+        Ok(Lean::Other)
+    }
+    fn visit_bytes(&self, _: Vec<u8>) -> Result<Lean, DeserializeError> {
+        Ok(Lean::Other)
+    }
+}
+
+impl ValueDeserialize for Lean {
+    fn deserialize<'de, D: ValueDeserializer<'de>>(d: D) -> Result<Self, DeserializeError> {
+        d.deserialize_any(LeanVisitor)
+    }
+}
+
+/// A stored document as (field, value) pairs.
+struct LeanDoc(Vec<(tantivy::schema::Field, Lean)>);
+
+impl DocumentDeserialize for LeanDoc {
+    fn deserialize<'de, D: DocumentDeserializer<'de>>(mut d: D) -> Result<Self, DeserializeError> {
+        let mut out = Vec::with_capacity(d.size_hint());
+        while let Some(pair) = d.next_field::<Lean>()? {
+            out.push(pair);
+        }
+        Ok(LeanDoc(out))
+    }
+}
+
+impl LeanDoc {
+    /// The first string of a field, taken out ("" when there is none).
+    fn text(&mut self, field: tantivy::schema::Field) -> String {
+        self.0
+            .iter_mut()
+            .find_map(|(f, v)| match v {
+                Lean::Str(s) if *f == field => Some(std::mem::take(s)),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
+    fn u64(&self, field: tantivy::schema::Field) -> u64 {
+        self.0
+            .iter()
+            .find_map(|(f, v)| match v {
+                Lean::U64(n) if *f == field => Some(*n),
+                _ => None,
+            })
+            .unwrap_or(0)
+    }
 }
 
 /// Reads a passage's stored fields.
@@ -61,29 +132,30 @@ pub fn stored(
     fields: &Fields,
     addr: DocAddress,
 ) -> tantivy::Result<StoredPassage> {
-    let doc: TantivyDocument = searcher.doc(addr)?;
+    let mut doc: LeanDoc = searcher.doc(addr)?;
     let nonzero = |v: u64| (v > 0).then_some(v as u32);
-    let code = text_of(&doc, fields.country_code);
+    let code = doc.text(fields.country_code);
     Ok(StoredPassage {
-        file: text_of(&doc, fields.file),
-        country: text_of(&doc, fields.country),
+        file: doc.text(fields.file),
+        country: doc.text(fields.country),
         country_code: (!code.is_empty()).then_some(code),
-        committee: text_of(&doc, fields.committee),
-        committee_name: text_of(&doc, fields.committee_name),
-        topic: text_of(&doc, fields.topic),
-        section: text_of(&doc, fields.section),
-        section_kind: SectionKind::parse(&text_of(&doc, fields.section_kind))
+        committee: doc.text(fields.committee),
+        committee_name: doc.text(fields.committee_name),
+        topic: doc.text(fields.topic),
+        section: doc.text(fields.section),
+        section_kind: SectionKind::parse(&doc.text(fields.section_kind))
             .unwrap_or(SectionKind::Other),
-        passage: u64_of(&doc, fields.passage) as u32,
-        line: nonzero(u64_of(&doc, fields.line)),
-        page: nonzero(u64_of(&doc, fields.page)),
-        text: text_of(&doc, fields.text),
-        citations: text_of(&doc, fields.citations)
+        passage: doc.u64(fields.passage) as u32,
+        line: nonzero(doc.u64(fields.line)),
+        page: nonzero(doc.u64(fields.page)),
+        text: doc.text(fields.text),
+        citations: doc
+            .text(fields.citations)
             .split(',')
             .filter_map(|s| s.parse().ok())
             .collect(),
-        paragraph: u64_of(&doc, fields.paragraph) as u32,
-        pieces: u64_of(&doc, fields.pieces).max(1) as u32,
+        paragraph: doc.u64(fields.paragraph) as u32,
+        pieces: doc.u64(fields.pieces).max(1) as u32,
     })
 }
 

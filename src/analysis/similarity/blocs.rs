@@ -6,7 +6,7 @@
 #![allow(clippy::needless_range_loop)]
 
 use super::cluster::{self, Clusterer, Method};
-use super::profile::{cosine, Scope};
+use super::profile::Scope;
 use super::{pick_labels, plural, require, SimilarityError};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -132,11 +132,80 @@ fn neighbours(n: usize, o: &BlocOptions) -> usize {
 
 /// The cosine matrix of a scope's profiles.
 pub fn matrix(scope: &Scope) -> Vec<Vec<f32>> {
-    let n = scope.docs.len();
+    let rows: Vec<&[(u32, f32)]> = scope.docs.iter().map(|d| d.vector.as_slice()).collect();
+    cosines(&rows)
+}
+
+/// The cosine matrix of unit vectors, the same to the last bit as
+/// [`cosine`](super::profile::cosine) of
+/// each pair: each row is spread once into a dense array and every later row is
+/// dotted with it, summing the shared features in ascending order as `cosine` does
+/// (a feature only one row has adds nothing). Rows are shared out among threads.
+pub(crate) fn cosines(rows: &[&[(u32, f32)]]) -> Vec<Vec<f32>> {
+    let n = rows.len();
+    let dim = rows
+        .iter()
+        .filter_map(|r| r.last())
+        .map(|(id, _)| *id as usize + 1)
+        .max()
+        .unwrap_or(0);
+    // Row i against rows after it.
+    let upper = |i: usize, dense: &mut Vec<f32>| -> Vec<f32> {
+        for (id, w) in rows[i] {
+            dense[*id as usize] = *w;
+        }
+        let out = rows[i + 1..]
+            .iter()
+            .map(|r| {
+                let mut s = 0.0f32;
+                for (id, w) in r.iter() {
+                    let a = dense[*id as usize];
+                    if a != 0.0 {
+                        s += a * w;
+                    }
+                }
+                s.clamp(0.0, 1.0)
+            })
+            .collect();
+        for (id, _) in rows[i] {
+            dense[*id as usize] = 0.0;
+        }
+        out
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |t| t.get().min(4));
+    let tails: Vec<Vec<f32>> = if threads < 2 || n < 64 {
+        let mut dense = vec![0.0f32; dim];
+        (0..n).map(|i| upper(i, &mut dense)).collect()
+    } else {
+        // Row i costs n - i: deal rows round-robin so each thread gets its share.
+        let parts: Vec<Vec<(usize, Vec<f32>)>> = std::thread::scope(|s| {
+            let upper = &upper;
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    s.spawn(move || {
+                        let mut dense = vec![0.0f32; dim];
+                        (t..n)
+                            .step_by(threads)
+                            .map(|i| (i, upper(i, &mut dense)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut tails = vec![Vec::new(); n];
+        for (i, t) in parts.into_iter().flatten() {
+            tails[i] = t;
+        }
+        tails
+    };
     let mut m = vec![vec![1.0; n]; n];
-    for i in 0..n {
-        for j in i + 1..n {
-            let s = cosine(&scope.docs[i].vector, &scope.docs[j].vector);
+    for (i, tail) in tails.into_iter().enumerate() {
+        for (k, s) in tail.into_iter().enumerate() {
+            let j = i + 1 + k;
             m[i][j] = s;
             m[j][i] = s;
         }
@@ -225,15 +294,8 @@ fn shuffled_matrix(scope: &Scope, seed: u64) -> Vec<Vec<f32>> {
     for r in rows.iter_mut() {
         super::profile::normalise(r);
     }
-    let mut m = vec![vec![1.0; n]; n];
-    for i in 0..n {
-        for j in i + 1..n {
-            let s = cosine(&rows[i], &rows[j]);
-            m[i][j] = s;
-            m[j][i] = s;
-        }
-    }
-    m
+    let rows: Vec<&[(u32, f32)]> = rows.iter().map(Vec::as_slice).collect();
+    cosines(&rows)
 }
 
 /// Shuffles tried for the chance level.
@@ -243,23 +305,31 @@ const SHUFFLES: u64 = 3;
 /// shuffles): a cut must beat it clearly to be called blocs.
 fn chance_silhouette(scope: &Scope, o: &BlocOptions) -> f32 {
     let n = scope.docs.len();
-    (0..SHUFFLES)
-        .map(|s| {
-            let cos = shuffled_matrix(scope, 0x5eed_0000 + s);
-            let judge = cluster::second_order(&cos);
-            let base = if o.centre {
-                cluster::centred(&cos, o.dims)
-            } else {
-                cos
-            };
-            let c = Clusterer::new(
-                if o.second_order { &judge } else { &base },
-                o.method,
-                neighbours(n, o),
-            );
-            best_cut(&judge, &c).map_or(0.0, |b| b.2)
-        })
-        .fold(0.0f32, f32::max)
+    let one = |s: u64| {
+        let cos = shuffled_matrix(scope, 0x5eed_0000 + s);
+        let judge = cluster::second_order(&cos);
+        let base = if o.centre {
+            cluster::centred(&cos, o.dims)
+        } else {
+            cos
+        };
+        let c = Clusterer::new(
+            if o.second_order { &judge } else { &base },
+            o.method,
+            neighbours(n, o),
+        );
+        best_cut(&judge, &c).map_or(0.0, |b| b.2)
+    };
+    // Each shuffle on its own thread; the best taken in shuffle order all the same.
+    let found: Vec<f32> = std::thread::scope(|s| {
+        let one = &one;
+        let handles: Vec<_> = (0..SHUFFLES).map(|k| s.spawn(move || one(k))).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    found.into_iter().fold(0.0f32, f32::max)
 }
 
 /// How far above chance a cut's silhouette must be to be reported as blocs: half
@@ -360,8 +430,16 @@ pub fn blocs_with(
             )
         }
         Cut::Auto => {
-            let c = Clusterer::new(clustered, o.method, neighbours(n, o));
-            chance = chance_silhouette(scope, o);
+            // The chance level on shuffled profiles, while the real ones are grouped.
+            let (c, level) = std::thread::scope(|s| {
+                let level = s.spawn(|| chance_silhouette(scope, o));
+                let c = Clusterer::new(clustered, o.method, neighbours(n, o));
+                let level = level
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                (c, level)
+            });
+            chance = level;
             let bar = clear_bar(chance);
             match best_cut(&m, &c) {
                 Some((k, l, s)) if s >= bar => (

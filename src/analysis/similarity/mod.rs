@@ -8,7 +8,6 @@ pub mod blocs;
 pub mod cluster;
 pub mod compare;
 pub mod profile;
-pub(crate) mod words;
 
 pub use allies::{allies, AlliesResult, Ally, PassagePair};
 pub use blocs::{blocs, blocs_with, Bloc, BlocOptions, BlocsResult, Cut, Pair};

@@ -3,12 +3,12 @@
 //! and the paper's own country name left out, and weighed by sublinear tf-idf with
 //! unit length. Every command that compares countries starts from a [`Scope`].
 
-use super::words;
 use crate::index::analyzer;
+pub use crate::index::features::FeatureOptions;
+use crate::index::features::{store::PassageFeatures, Dictionary, FeatureStore, Featurizer, Items};
 use crate::index::search::{self, StoredPassage};
 use crate::index::{IndexError, PaperIndex};
 use crate::paper::{countries, SectionKind};
-use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tantivy::collector::DocSetCollector;
@@ -52,41 +52,6 @@ pub struct Scope {
     pub(crate) df: Vec<u32>,
 }
 
-/// Which words make up a profile. [`FeatureOptions::default`] is what the commands
-/// use; the other settings exist so that `examples/blocs_eval.rs` can measure them.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct FeatureOptions {
-    /// Leave out greetings, thanks, titles and the session's own words.
-    pub drop_ceremony: bool,
-    /// Leave out speaking style ("quite", "think", "didn").
-    pub drop_style: bool,
-    /// Leave out every country name (true), or only the paper's own (false).
-    pub drop_all_names: bool,
-    /// Leave out nationality adjectives ("Belgian", "Chinese").
-    pub drop_nationality: bool,
-    /// Words used by more than this share of the countries are left out.
-    pub max_share: f32,
-    /// Words used by fewer countries than this are left out (0: two, or 1.5% of
-    /// the countries when that is more: three in a committee of 192).
-    pub min_countries: u32,
-    /// Two-word phrases as features, besides single words.
-    pub phrases: bool,
-}
-
-impl Default for FeatureOptions {
-    fn default() -> Self {
-        FeatureOptions {
-            drop_ceremony: true,
-            drop_style: true,
-            drop_all_names: false,
-            drop_nationality: true,
-            max_share: 0.5,
-            min_countries: 0,
-            phrases: true,
-        }
-    }
-}
-
 impl Scope {
     pub fn name(&self) -> String {
         match &self.topic {
@@ -109,241 +74,6 @@ impl Scope {
 
     pub(crate) fn df(&self, id: u32) -> u32 {
         self.df.get(id as usize).copied().unwrap_or(0)
-    }
-}
-
-/// Country names, official names and aliases as lower-case word sequences, found by
-/// their first word.
-struct Names {
-    by_first: FxHashMap<String, Vec<(Vec<String>, &'static str)>>,
-}
-
-impl Names {
-    fn new() -> Names {
-        let mut by_first: FxHashMap<String, Vec<(Vec<String>, &'static str)>> =
-            FxHashMap::default();
-        for c in countries::COUNTRIES {
-            let all = [c.name, c.official]
-                .into_iter()
-                .chain(c.aliases.iter().copied());
-            for n in all {
-                let seq: Vec<String> = n
-                    .split(|ch: char| !ch.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(|w| deunicode::deunicode(w).to_lowercase())
-                    .collect();
-                let keep = seq.len() > 1 || seq.first().is_some_and(|w| w.len() > 3);
-                if let (true, Some(first)) = (keep, seq.first()) {
-                    let list = by_first.entry(first.clone()).or_default();
-                    if !list.iter().any(|(s, _)| *s == seq) {
-                        list.push((seq, c.name));
-                    }
-                }
-            }
-        }
-        // Longest first, so "Democratic Republic of the Congo" wins over "Congo".
-        for list in by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        }
-        Names { by_first }
-    }
-
-    /// The length of the country name starting at `i`, and whose it is.
-    fn at(&self, raw: &[&str], i: usize) -> Option<(usize, &'static str)> {
-        self.by_first.get(raw[i])?.iter().find_map(|(seq, name)| {
-            (raw.len() - i >= seq.len()
-                && raw[i..i + seq.len()].iter().zip(seq).all(|(a, b)| a == b))
-            .then_some((seq.len(), *name))
-        })
-    }
-}
-
-/// The word lists, as sets.
-struct Lists {
-    function: FxHashSet<&'static str>,
-    style: FxHashSet<&'static str>,
-    ceremony: FxHashSet<&'static str>,
-    nationality: FxHashSet<&'static str>,
-}
-
-impl Lists {
-    fn new() -> Lists {
-        let set = |l: &[&'static str]| l.iter().copied().collect();
-        Lists {
-            function: set(words::FUNCTION),
-            style: set(words::STYLE),
-            ceremony: set(words::CEREMONY),
-            nationality: set(words::NATIONALITY),
-        }
-    }
-
-    fn drops(&self, w: &str, o: &FeatureOptions) -> bool {
-        w.len() < 3
-            || w.chars().any(|c| c.is_ascii_digit())
-            || self.function.contains(w)
-            || (o.drop_style && self.style.contains(w))
-            || (o.drop_ceremony && self.ceremony.contains(w))
-            || (o.drop_nationality && self.nationality.contains(w))
-    }
-}
-
-/// Each distinct string stored once, by number.
-#[derive(Default)]
-struct Interner {
-    ids: FxHashMap<String, u32>,
-    strings: Vec<String>,
-}
-
-impl Interner {
-    /// The number of `s`, allocating only the first time it is seen.
-    fn id(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
-            return id;
-        }
-        let id = self.strings.len() as u32;
-        self.strings.push(s.to_owned());
-        self.ids.insert(s.to_owned(), id);
-        id
-    }
-
-    fn get(&self, id: u32) -> &str {
-        &self.strings[id as usize]
-    }
-}
-
-/// No second word: a single-word feature or surface form.
-const NONE: u32 = u32::MAX;
-
-/// Turns passages into feature ids: stems of content words and two-word phrases of
-/// adjacent content words, with ceremony, style, function words and the paper's own
-/// country name left out. Words, stems and features are interned, so a committee of
-/// two thousand papers allocates once per distinct word rather than once per word.
-struct Featurizer<'o> {
-    analyzer: tantivy::tokenizer::TextAnalyzer,
-    names: Names,
-    lists: Lists,
-    o: &'o FeatureOptions,
-    /// Words as written, lower-cased and transliterated.
-    raws: Interner,
-    /// Whether each raw word is left out by the word lists.
-    dropped: Vec<bool>,
-    stems: Interner,
-    /// (stem, next stem or NONE) -> feature id, numbered in order of first use.
-    features: FxHashMap<(u32, u32), u32>,
-    /// (feature, (raw, next raw or NONE)) -> how often that surface form was used.
-    surfaces: FxHashMap<(u32, (u32, u32)), u32>,
-    lower: String,
-}
-
-impl<'o> Featurizer<'o> {
-    fn new(o: &'o FeatureOptions) -> Self {
-        Featurizer {
-            analyzer: analyzer::analyzer(),
-            names: Names::new(),
-            lists: Lists::new(),
-            o,
-            raws: Interner::default(),
-            dropped: Vec::new(),
-            stems: Interner::default(),
-            features: FxHashMap::default(),
-            surfaces: FxHashMap::default(),
-            lower: String::new(),
-        }
-    }
-
-    fn raw_id(&mut self, word: &str) -> u32 {
-        let id = if word.is_ascii() {
-            self.lower.clear();
-            self.lower.push_str(word);
-            self.lower.make_ascii_lowercase();
-            self.raws.id(&self.lower)
-        } else {
-            self.raws.id(&deunicode::deunicode(word).to_lowercase())
-        };
-        if id as usize == self.dropped.len() {
-            let drop = self.lists.drops(self.raws.get(id), self.o);
-            self.dropped.push(drop);
-        }
-        id
-    }
-
-    fn feature(&mut self, key: (u32, u32), surface: (u32, u32)) -> u32 {
-        let next = self.features.len() as u32;
-        let id = *self.features.entry(key).or_insert(next);
-        *self.surfaces.entry((id, surface)).or_default() += 1;
-        id
-    }
-
-    /// The features of one passage of `own`'s paper, in reading order.
-    fn passage(&mut self, own: &str, text: &str, out: &mut Vec<u32>) {
-        out.clear();
-        let terms = analyzer::terms(&mut self.analyzer, text);
-        let raw: Vec<u32> = terms
-            .iter()
-            .map(|t| self.raw_id(&text[t.from..t.to]))
-            .collect();
-        let mut drop = vec![false; terms.len()];
-        {
-            let words: Vec<&str> = raw.iter().map(|&id| self.raws.get(id)).collect();
-            let mut i = 0;
-            while i < words.len() {
-                match self.names.at(&words, i) {
-                    Some((len, whose)) => {
-                        if self.o.drop_all_names || whose == own {
-                            for d in drop.iter_mut().skip(i).take(len) {
-                                *d = true;
-                            }
-                        }
-                        i += len;
-                    }
-                    None => i += 1,
-                }
-            }
-        }
-        let mut prev: Option<(usize, usize, u32)> = None; // (index, position, stem)
-        for (k, t) in terms.iter().enumerate() {
-            if drop[k] || self.dropped[raw[k] as usize] {
-                prev = None;
-                continue;
-            }
-            let stem = self.stems.id(&t.stem);
-            out.push(self.feature((stem, NONE), (raw[k], NONE)));
-            if let (true, Some((j, pos, prev_stem))) = (self.o.phrases, prev) {
-                if t.position == pos + 1 {
-                    out.push(self.feature((prev_stem, stem), (raw[j], raw[k])));
-                }
-            }
-            prev = Some((k, t.position, stem));
-        }
-    }
-
-    /// Each feature's label: its most used surface form, the first in alphabetical
-    /// order on a tie (the same on every run, whatever the maps' order).
-    fn labels(&self) -> Vec<String> {
-        let mut best: Vec<Option<(u32, (u32, u32))>> = vec![None; self.features.len()];
-        let key = |(a, b): (u32, u32)| {
-            (
-                self.raws.get(a),
-                if b == NONE { "" } else { self.raws.get(b) },
-            )
-        };
-        for (&(feature, surface), &count) in &self.surfaces {
-            let slot = &mut best[feature as usize];
-            let better = match *slot {
-                None => true,
-                Some((c, s)) => count > c || (count == c && key(surface) < key(s)),
-            };
-            if better {
-                *slot = Some((count, surface));
-            }
-        }
-        best.into_iter()
-            .map(|b| match b {
-                Some((_, (a, NONE))) => self.raws.get(a).to_owned(),
-                Some((_, (a, b))) => format!("{} {}", self.raws.get(a), self.raws.get(b)),
-                None => String::new(),
-            })
-            .collect()
     }
 }
 
@@ -389,20 +119,73 @@ pub fn load_passages(
         .map_err(|e| index.tantivy_error(e))?
         .into_iter()
         .collect();
-    // In store order: each compressed block is read once.
+    // In store order: each compressed block is read once. A large committee is
+    // read in a few runs side by side, concatenated in the same order.
     docs.sort();
-    let mut passages: Vec<StoredPassage> = Vec::with_capacity(docs.len());
-    for addr in docs {
-        passages.push(search::stored(searcher, &f, addr).map_err(|e| index.tantivy_error(e))?);
-    }
-    passages.sort_by(|x, y| {
-        (x.country.as_str(), x.file.as_str(), x.passage).cmp(&(
-            y.country.as_str(),
-            y.file.as_str(),
-            y.passage,
-        ))
-    });
+    let read = |run: &[tantivy::DocAddress]| -> Result<Vec<StoredPassage>, IndexError> {
+        run.iter()
+            .map(|addr| search::stored(searcher, &f, *addr).map_err(|e| index.tantivy_error(e)))
+            .collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let mut passages: Vec<StoredPassage> = if threads < 2 || docs.len() < 4096 {
+        read(&docs)?
+    } else {
+        let runs: Vec<Result<Vec<StoredPassage>, IndexError>> = std::thread::scope(|s| {
+            let read = &read;
+            let handles: Vec<_> = docs
+                .chunks(docs.len().div_ceil(threads))
+                .map(|run| s.spawn(move || read(run)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut all = Vec::with_capacity(docs.len());
+        for run in runs {
+            all.extend(run?);
+        }
+        all
+    };
+    sort_passages(&mut passages);
     Ok(passages)
+}
+
+/// Sorts passages by (country, file, passage), stably: the papers' keys are sorted
+/// once, then the passages by number within their paper's rank.
+fn sort_passages(passages: &mut Vec<StoredPassage>) {
+    let mut papers: rustc_hash::FxHashMap<(&str, &str), u32> = Default::default();
+    let mut keys: Vec<(&str, &str)> = Vec::new();
+    let of: Vec<u32> = passages
+        .iter()
+        .map(|p| {
+            let key = (p.country.as_str(), p.file.as_str());
+            *papers.entry(key).or_insert_with(|| {
+                keys.push(key);
+                keys.len() as u32 - 1
+            })
+        })
+        .collect();
+    let mut by_key: Vec<u32> = (0..keys.len() as u32).collect();
+    by_key.sort_by(|a, b| keys[*a as usize].cmp(&keys[*b as usize]));
+    let mut rank = vec![0u32; keys.len()];
+    for (r, k) in by_key.into_iter().enumerate() {
+        rank[k as usize] = r as u32;
+    }
+    let mut order: Vec<(u32, u32, u32)> = passages
+        .iter()
+        .zip(&of)
+        .enumerate()
+        .map(|(i, (p, k))| (rank[*k as usize], p.passage, i as u32))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<StoredPassage>> =
+        std::mem::take(passages).into_iter().map(Some).collect();
+    *passages = order
+        .into_iter()
+        .filter_map(|(_, _, i)| slots[i as usize].take())
+        .collect();
 }
 
 /// Reads a committee (and topic) and builds the country profiles.
@@ -414,13 +197,87 @@ pub fn load_scope(
     topic: Option<&str>,
 ) -> Result<Scope, IndexError> {
     let passages = load_passages(index, searcher, committee, topic)?;
-    Ok(build_scope(
+    // The features the indexer kept, when they are the last commit's.
+    let store = FeatureStore::for_index(index);
+    Ok(build(
         committee,
         committee_name,
         topic,
-        &passages,
+        passages,
         &FeatureOptions::default(),
+        store,
     ))
+}
+
+/// Numbers a scope's features in the order they are first used, and counts how
+/// often each surface is used, to label each feature with its commonest.
+#[derive(Default)]
+struct Numbering {
+    /// Dictionary feature -> scope feature, or u32::MAX.
+    of_feature: Vec<u32>,
+    /// Scope feature count.
+    count: u32,
+    /// Dictionary surface -> uses in the scope.
+    uses: Vec<u32>,
+    /// Surfaces used, in order of first use.
+    used: Vec<u32>,
+}
+
+impl Numbering {
+    /// A passage's term counts by scope feature, sorted by feature.
+    fn tf(&mut self, dict: &Dictionary, items: &[(u32, u32)], out: &mut Vec<(u32, u32)>) {
+        out.clear();
+        for &(s, c) in items {
+            let f = dict.feature_of(s) as usize;
+            if self.of_feature.len() <= f {
+                self.of_feature.resize(f + 1, u32::MAX);
+            }
+            if self.of_feature[f] == u32::MAX {
+                self.of_feature[f] = self.count;
+                self.count += 1;
+            }
+            if self.uses.len() <= s as usize {
+                self.uses.resize(s as usize + 1, 0);
+            }
+            if self.uses[s as usize] == 0 {
+                self.used.push(s);
+            }
+            self.uses[s as usize] += c;
+            out.push((self.of_feature[f], c));
+        }
+        out.sort_unstable_by_key(|x| x.0);
+        out.dedup_by(|b, a| {
+            let same = a.0 == b.0;
+            if same {
+                a.1 += b.1;
+            }
+            same
+        });
+    }
+
+    /// Each feature's label: its most used surface, the first in alphabetical order
+    /// on a tie (the same on every run, whatever the order of the papers).
+    fn labels(&self, dict: &Dictionary) -> Vec<String> {
+        let mut best: Vec<Option<(u32, u32)>> = vec![None; self.count as usize];
+        let key = |s: u32| {
+            let raw = dict.surfaces[s as usize].raw;
+            (dict.raw(raw.0), dict.raw(raw.1))
+        };
+        for &s in &self.used {
+            let count = self.uses[s as usize];
+            let slot = &mut best[self.of_feature[dict.feature_of(s) as usize] as usize];
+            let better = match *slot {
+                None => true,
+                Some((c, b)) => count > c || (count == c && key(s) < key(b)),
+            };
+            if better {
+                *slot = Some((count, s));
+            }
+        }
+        best.into_iter()
+            .map(|b| b.map_or_else(String::new, |(_, s)| dict.label(s)))
+            .collect()
+    }
 }
 
 /// One passage's raw counts, before weighing.
@@ -438,41 +295,79 @@ pub fn build_scope(
     passages: &[StoredPassage],
     o: &FeatureOptions,
 ) -> Scope {
-    let mut featurizer = Featurizer::new(o);
+    build(committee, committee_name, topic, passages.to_vec(), o, None)
+}
+
+/// [`build_scope`], with each passage's features taken from `store` when it holds
+/// them (it holds the default options' features) and read from the text otherwise.
+fn build(
+    committee: &str,
+    committee_name: &str,
+    topic: Option<&str>,
+    passages: Vec<StoredPassage>,
+    o: &FeatureOptions,
+    store: Option<FeatureStore>,
+) -> Scope {
+    let (mut featurizer, papers) = match store {
+        Some(s) if *o == FeatureOptions::default() => {
+            let (dict, papers) = s.into_parts();
+            (Featurizer::with_dictionary(dict, *o), Some(papers))
+        }
+        _ => (Featurizer::new(*o), None),
+    };
+    let mut numbering = Numbering::default();
     let mut by_country: BTreeMap<String, (Option<String>, Vec<Counted>)> = BTreeMap::new();
-    let mut ids: Vec<u32> = Vec::new();
+    let mut items = Items::new();
+    let mut counts: Vec<(u32, u32)> = Vec::new();
+    // The paper last read from the store: passages come grouped by file.
+    let mut paper: Option<(String, Vec<PassageFeatures>)> = None;
     for p in passages {
         if p.country == crate::paper::UNKNOWN {
             continue;
         }
-        featurizer.passage(&p.country, &p.text, &mut ids);
-        ids.sort_unstable();
-        let mut tf: Vector = Vec::new();
-        for &id in &ids {
-            match tf.last_mut() {
-                Some((last, count)) if *last == id => *count += 1.0,
-                _ => tf.push((id, 1.0)),
+        if let Some(papers) = &papers {
+            if paper.as_ref().is_none_or(|(file, _)| *file != p.file) {
+                paper = Some((p.file.clone(), papers.get(&p.file).unwrap_or_default()));
             }
         }
-        let entry = by_country.entry(p.country.clone()).or_insert_with(|| {
-            let code = p
+        let kept = paper.as_ref().and_then(|(_, list)| {
+            let at = list.binary_search_by_key(&p.passage, |k| k.number).ok()?;
+            let k = &list[at];
+            (k.text_len as usize == p.text.len()).then_some(&k.items)
+        });
+        let items = match kept {
+            Some(kept) => kept,
+            None => {
+                featurizer.passage(&p.country, &p.text, &mut items);
+                &items
+            }
+        };
+        numbering.tf(featurizer.dict(), items, &mut counts);
+        let tf: Vector = counts.iter().map(|&(f, c)| (f, c as f32)).collect();
+        if !by_country.contains_key(&p.country) {
+            by_country.insert(p.country.clone(), (None, Vec::new()));
+        }
+        let Some(entry) = by_country.get_mut(&p.country) else {
+            continue;
+        };
+        if entry.1.is_empty() {
+            entry.0 = p
                 .country_code
                 .clone()
                 .or_else(|| countries::lookup(&p.country).map(|c| c.iso3.to_owned()));
-            (code, Vec::new())
-        });
+        }
         entry.1.push(Counted {
             shown: ShownPassage {
-                country: p.country.clone(),
                 location: p.location(),
-                text: p.text.clone(),
+                country: p.country,
+                text: p.text,
                 vector: Vector::new(),
             },
             tf,
         });
     }
     // How many countries use each feature.
-    let labels = featurizer.labels();
+    let labels = numbering.labels(featurizer.dict());
     let mut df = vec![0u32; labels.len()];
     let mut seen = vec![u32::MAX; labels.len()];
     for (c, (_, list)) in by_country.values().enumerate() {
@@ -512,10 +407,12 @@ pub fn build_scope(
         normalise(&mut v);
         v
     };
+    let mut sums = vec![0.0f32; labels.len()];
     let docs = by_country
         .into_iter()
         .map(|(country, (code, list))| {
-            let mut total: BTreeMap<u32, f32> = BTreeMap::new();
+            // Summed passage by passage, in their order, for every feature.
+            let mut used: Vec<u32> = Vec::new();
             let mut shown = Vec::with_capacity(list.len());
             for Counted {
                 shown: mut shown_p,
@@ -523,12 +420,20 @@ pub fn build_scope(
             } in list
             {
                 for (id, c) in &tf {
-                    *total.entry(*id).or_default() += c;
+                    let slot = &mut sums[*id as usize];
+                    if *slot == 0.0 {
+                        used.push(*id);
+                    }
+                    *slot += c;
                 }
                 shown_p.vector = weigh(&tf);
                 shown.push(shown_p);
             }
-            let total: Vector = total.into_iter().collect();
+            used.sort_unstable();
+            let total: Vector = used
+                .iter()
+                .map(|&id| (id, std::mem::take(&mut sums[id as usize])))
+                .collect();
             CountryDoc {
                 country,
                 code,
