@@ -6,8 +6,10 @@
 #   bench/similarity_times.sh [INDEX_DIR] [RUNS] [BINARY]
 #
 # INDEX_DIR defaults to /tmp/caucus-ungd10/index, RUNS to 5, BINARY to
-# target/release/caucus. Give two binaries' figures side by side by running it twice
-# (each binary on an index it built: the features file is written by `index`).
+# target/release/caucus. Give two binaries' figures side by side by running it twice.
+# The first run of each command is reported on its own line: on an index where no
+# command has run yet, it is the one that reads the text and keeps the profile
+# features beside the index (caucus-features.bin) for the runs after it.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 index="${1:-/tmp/caucus-ungd10/index}"
@@ -20,6 +22,10 @@ fi
 [ -x /usr/bin/time ] || { echo "needs GNU time (/usr/bin/time)" >&2; exit 2; }
 raw="$(mktemp)"
 trap 'rm -f "$raw"' EXIT
+for c in "allies France" "compare Belgium Netherlands" "blocs --committee GA"; do
+    # shellcheck disable=SC2086
+    /usr/bin/time -f "$c (first run)|%e|%U" "$bin" --index "$index" $c >/dev/null 2>>"$raw"
+done
 for _ in $(seq "$runs"); do
     for c in "allies France" "compare Belgium Netherlands" "blocs --committee GA"; do
         # shellcheck disable=SC2086

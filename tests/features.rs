@@ -1,7 +1,8 @@
-//! The features file beside the index (`caucus-features.bin`): written by `index`,
-//! read back as written, kept in step with the index by incremental runs exactly as
-//! a full rebuild would write it, rebuilt when missing, damaged or stale, and never
-//! trusted for another commit; profiles read from it equal profiles read from text.
+//! The features file beside the index (`caucus-features.bin`), a cache of profile
+//! features: `index` does not write it; the first comparing command writes what it
+//! read, later ones read it back; a passage whose text changed is read again, papers
+//! gone from the index leave it, and a damaged or foreign file is ignored and
+//! replaced. Whatever the file holds, the commands print what they print without it.
 
 mod common;
 
@@ -36,13 +37,13 @@ fn index(corpus: &Path, index: &Path, extra: &[&str]) {
     assert!(o.status.success(), "indexing failed: {}", stderr(&o));
 }
 
-type Described = std::collections::BTreeMap<String, Vec<(u32, u32, Vec<(String, String, u32)>)>>;
+type Described = std::collections::BTreeMap<String, Vec<(u32, u64, Vec<(String, String, u32)>)>>;
 
-/// The file's contents by name, checked to be the last commit's.
+/// The file's contents by name.
 fn described(index: &Path) -> Described {
-    let idx = PaperIndex::open(index).unwrap();
-    let store = FeatureStore::for_index(&idx).expect("the features file is the last commit's");
-    store.describe()
+    FeatureStore::load(index)
+        .expect("a features file that loads")
+        .describe()
 }
 
 /// What the similarity commands print, text and JSON.
@@ -59,17 +60,20 @@ fn outputs(index: &Path) -> Vec<String> {
         .map(|args| {
             let o = run(index, args);
             assert!(o.status.code() != Some(2), "{args:?}: {}", stderr(&o));
+            assert!(o.status.success(), "{args:?} failed");
             stdout(&o)
         })
         .collect()
 }
 
 #[test]
-fn the_file_round_trips_and_profiles_from_it_equal_profiles_from_text() {
+fn the_first_command_keeps_the_features_and_later_ones_read_them() {
     let tmp = tempfile::tempdir().unwrap();
     let (corpus, idx) = (tmp.path().join("papers"), tmp.path().join("index"));
     copy_corpus(&corpus);
     index(&corpus, &idx, &[]);
+    assert!(!idx.join(FILE).exists(), "indexing does not featurise");
+    let first = outputs(&idx);
     let d = described(&idx);
     let belgium = d.get("cnd/belgium.txt").expect("Belgium's paper is kept");
     assert!(!belgium.is_empty());
@@ -83,6 +87,11 @@ fn the_file_round_trips_and_profiles_from_it_equal_profiles_from_text() {
     for gone in ["belgium", "thank", "the", "excise", "customs excise"] {
         assert!(!words.contains(&gone), "{gone} is kept");
     }
+    // Read back: the same output, and a command that reads nothing new leaves the
+    // file as it was.
+    let bytes = fs::read(idx.join(FILE)).unwrap();
+    assert_eq!(outputs(&idx), first);
+    assert!(fs::read(idx.join(FILE)).unwrap() == bytes);
     // Every committee's profiles are the same read from the file or from the text.
     let pindex = PaperIndex::open(&idx).unwrap();
     let searcher = pindex.searcher().unwrap();
@@ -108,12 +117,13 @@ fn the_file_round_trips_and_profiles_from_it_equal_profiles_from_text() {
 }
 
 #[test]
-fn incremental_runs_keep_the_file_as_a_full_rebuild_writes_it() {
+fn after_an_update_changed_passages_are_read_again_and_gone_papers_leave() {
     let tmp = tempfile::tempdir().unwrap();
     let (corpus, idx) = (tmp.path().join("papers"), tmp.path().join("index"));
     copy_corpus(&corpus);
     index(&corpus, &idx, &[]);
-    let before = described(&idx);
+    let before = outputs(&idx);
+    let kept_before = described(&idx);
     // A paper changed, one removed, one added, and one saved a second time in
     // another format (folded into the first).
     let belgium = corpus.join("cnd/belgium.txt");
@@ -135,46 +145,51 @@ fn incremental_runs_keep_the_file_as_a_full_rebuild_writes_it() {
     )
     .unwrap();
     index(&corpus, &idx, &[]);
+    // The file of before the update is still there; the output must not use what
+    // it says of Belgium's changed passages: it is what the text alone gives.
+    // (Not compared with a fresh index's: the stance part of `allies --opponents`
+    // carries BM25 scores, which count deleted passages until tantivy merges.)
+    let got = outputs(&idx);
+    assert_ne!(got, before);
     let after = described(&idx);
-    assert_ne!(before, after);
-    assert!(!after.contains_key("cnd/china.txt"));
+    fs::remove_file(idx.join(FILE)).unwrap();
+    assert_eq!(outputs(&idx), got, "the kept features changed the output");
+    assert!(described(&idx) == after);
+    let clean = tmp.path().join("clean");
+    index(&corpus, &clean, &[]);
+    outputs(&clean);
+    assert_ne!(after, kept_before);
+    assert!(
+        !after.contains_key("cnd/china.txt"),
+        "a removed paper leaves"
+    );
     assert!(after.contains_key("cnd/atlantis.txt"));
-    let kept = ["cnd/netherlands.txt", "cnd/netherlands-copy.txt"]
+    let copies = ["cnd/netherlands.txt", "cnd/netherlands-copy.txt"]
         .iter()
         .filter(|k| after.contains_key(**k))
         .count();
-    assert_eq!(kept, 1, "a folded copy has no entry of its own");
-    let clean = tmp.path().join("clean");
-    index(&corpus, &clean, &[]);
+    assert_eq!(copies, 1, "a folded copy has no entry of its own");
+    // Numbered afresh on every write: the same bytes as the clean index's file.
     assert!(
         after == described(&clean),
-        "incremental differs from a rebuild"
+        "the file differs from a fresh one"
     );
-    // Numbered afresh on every write: the same bytes but for the commit id.
-    let strip = |p: &Path| {
-        let b = fs::read(p.join(FILE)).unwrap();
-        let at = 16 + 32;
-        let len = b[at] as usize;
-        b[at + 1 + len..b.len() - 32].to_vec()
-    };
-    assert!(strip(&idx) == strip(&clean));
-    assert_eq!(outputs(&idx), outputs(&clean));
+    assert!(fs::read(idx.join(FILE)).unwrap() == fs::read(clean.join(FILE)).unwrap());
 }
 
 #[test]
-fn a_missing_damaged_or_stale_file_is_not_trusted_and_is_rebuilt() {
+fn a_damaged_or_foreign_file_is_ignored_and_replaced() {
     let tmp = tempfile::tempdir().unwrap();
     let (corpus, idx) = (tmp.path().join("papers"), tmp.path().join("index"));
     copy_corpus(&corpus);
     index(&corpus, &idx, &[]);
-    let want = described(&idx);
     let printed = outputs(&idx);
+    let want = described(&idx);
     let file = idx.join(FILE);
 
-    // Missing: the commands read the text instead, and the next run writes it.
+    // Missing: the commands read the text, and write it again.
     fs::remove_file(&file).unwrap();
     assert_eq!(outputs(&idx), printed);
-    index(&corpus, &idx, &[]);
     assert!(described(&idx) == want);
 
     // Damaged: one byte flipped is caught by the digest.
@@ -184,33 +199,14 @@ fn a_missing_damaged_or_stale_file_is_not_trusted_and_is_rebuilt() {
     fs::write(&file, &bytes).unwrap();
     assert!(FeatureStore::load(&idx).is_none());
     assert_eq!(outputs(&idx), printed);
-    index(&corpus, &idx, &[]);
     assert!(described(&idx) == want);
 
     // Cut short.
     let bytes = fs::read(&file).unwrap();
     fs::write(&file, &bytes[..bytes.len() / 3]).unwrap();
     assert!(FeatureStore::load(&idx).is_none());
-    index(&corpus, &idx, &[]);
+    assert_eq!(outputs(&idx), printed);
     assert!(described(&idx) == want);
-
-    // Stale: the file of an earlier commit (as a run cut off between its commit
-    // and the features file leaves it) is not used, and the next run replaces it.
-    let old = fs::read(&file).unwrap();
-    let belgium = corpus.join("cnd/belgium.txt");
-    let text = fs::read_to_string(&belgium).unwrap();
-    fs::write(&belgium, text.replace("Europol", "Interpol")).unwrap();
-    index(&corpus, &idx, &[]);
-    let changed = described(&idx);
-    let printed_now = outputs(&idx);
-    fs::write(&file, &old).unwrap();
-    let pindex = PaperIndex::open(&idx).unwrap();
-    assert!(FeatureStore::load(&idx).is_some());
-    assert!(FeatureStore::for_index(&pindex).is_none());
-    drop(pindex);
-    assert_eq!(outputs(&idx), printed_now);
-    index(&corpus, &idx, &[]);
-    assert!(described(&idx) == changed);
 
     // Another version's file (another fingerprint) is refused like a damaged one.
     let mut bytes = fs::read(&file).unwrap();
@@ -220,10 +216,12 @@ fn a_missing_damaged_or_stale_file_is_not_trusted_and_is_rebuilt() {
     bytes[body..].copy_from_slice(&digest);
     fs::write(&file, &bytes).unwrap();
     assert!(FeatureStore::load(&idx).is_none());
-    index(&corpus, &idx, &[]);
-    assert!(described(&idx) == changed);
+    assert_eq!(outputs(&idx), printed);
+    assert!(described(&idx) == want);
 
-    // A rebuild writes it afresh too.
+    // A rebuild keeps it (its passages are checked by their text), and the next
+    // command reads it.
     index(&corpus, &idx, &["--rebuild"]);
-    assert!(described(&idx) == changed);
+    assert_eq!(outputs(&idx), printed);
+    assert!(described(&idx) == want);
 }

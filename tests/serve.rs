@@ -52,12 +52,15 @@ fn settled(v: &Value) -> Value {
     }
 }
 
-/// Every file in the index folder with its size and modification time.
+/// Every file in the index folder with its size and modification time, but for the
+/// profile features the CLI commands compared with keep there (the server keeps
+/// none: `the_server_keeps_no_features`).
 fn snapshot(dir: &Path) -> BTreeMap<String, (u64, std::time::SystemTime)> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_name() != caucus::index::features::store::FILE)
         .map(|e| {
             let m = e.metadata().unwrap();
             (
@@ -249,6 +252,26 @@ fn api_answers_with_the_records_of_json_output() {
     // Nothing the server did touched the index.
     drop(s);
     assert_eq!(snapshot(&index), before, "the index folder changed");
+}
+
+#[test]
+fn the_server_keeps_no_features() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let o = run(&index, &["index", repo().join("corpus").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let before = walkdir::WalkDir::new(&index).into_iter().count();
+    let s = Served::start(&repo(), &index, &[]);
+    for path in [
+        "/api/blocs?committee=CND",
+        "/api/allies?country=Belgium",
+        "/api/compare?a=Belgium&b=Russia",
+    ] {
+        assert_eq!(s.get(path).status, 200, "{path}");
+    }
+    drop(s);
+    assert!(!index.join(caucus::index::features::store::FILE).exists());
+    assert_eq!(walkdir::WalkDir::new(&index).into_iter().count(), before);
 }
 
 #[test]

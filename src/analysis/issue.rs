@@ -282,8 +282,8 @@ struct Shared {
 /// [`NOT_AN_ISSUE`] break a phrase. Single words are not issues: "drug" or "market"
 /// alone names no position a country could take.
 pub fn shared_issues(first: &[&str], second: &[&str], limit: usize) -> Vec<String> {
-    use crate::index::features::words;
     use crate::index::analyzer;
+    use crate::index::features::words;
     use std::collections::BTreeSet;
     let skip: BTreeSet<&str> = words::FUNCTION
         .iter()

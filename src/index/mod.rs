@@ -164,6 +164,9 @@ pub struct PaperIndex {
     pub index: Index,
     pub fields: Fields,
     pub dir: PathBuf,
+    /// Whether commands may keep what they compute beside the index (the profile
+    /// features, see [`features::store`]); `serve`, which never writes, sets it off.
+    pub keeps_features: bool,
 }
 
 /// The file that marks a folder as an index caucus made. Its presence is what
@@ -371,6 +374,7 @@ impl PaperIndex {
             index,
             fields,
             dir: dir.to_owned(),
+            keeps_features: true,
         })
     }
 
@@ -396,6 +400,7 @@ impl PaperIndex {
             index,
             fields,
             dir: dir.to_owned(),
+            keeps_features: true,
         })
     }
 
@@ -535,7 +540,7 @@ mod tests {
             "caucus-files.bin",
             "caucus-files.bin.tmp",
             "caucus-features.bin",
-            "caucus-features.bin.tmp",
+            "caucus-features.bin.4242.tmp",
             MARKER,
             "0123456789abcdef0123456789abcdef.idx",
             "0123456789abcdef0123456789abcdef.12.del",
@@ -549,6 +554,7 @@ mod tests {
             "0123456789abcdef.idx",
             "0123456789abcdef0123456789abcdeg.idx",
             ".tmp",
+            "caucus-features.bin.bak",
             "Documents",
         ] {
             assert!(!is_own_file(other), "{other}");

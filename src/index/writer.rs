@@ -2,7 +2,6 @@
 //! file guarded against panics and slow extractors), delete what is gone, commit once.
 //! A run that is interrupted leaves the last commit as it was.
 
-use super::features::Sidecar;
 use super::state::{self, FileState, Files, Summary, PARSER_VERSION};
 use super::{crash_point, Fields, IndexError, PaperIndex};
 use crate::corpus::{self, CorpusError, CorpusFile, Filter};
@@ -170,11 +169,6 @@ pub fn update(
         .and_then(|m| m.payload)
         .unwrap_or_default();
     let record_trusted = opts.rebuild || !same_corpus || files.generation == committed;
-    // Each passage's profile features, kept beside the index (see `features`).
-    let mut features = FeatureFeed::start(
-        Sidecar::open(index_dir, &committed, opts.rebuild || !same_corpus),
-        index_dir,
-    );
     if opts.rebuild || !same_corpus {
         writer
             .delete_all_documents()
@@ -317,7 +311,6 @@ pub fn update(
                         },
                     );
                     read_now.insert(outcome.file.rel.clone());
-                    features.set(&outcome.file.rel, paper);
                 }
             }
         }
@@ -326,7 +319,6 @@ pub fn update(
     for rel in &plan.removed {
         writer.delete_term(Term::from_field_text(fields.file, rel));
         files.files.remove(rel);
-        features.remove(rel);
         report.removed += 1;
         dirty = true;
     }
@@ -348,10 +340,7 @@ pub fn update(
         let outcome = read_file(file, opts);
         dirty = true;
         match outcome.result {
-            Ok((_, paper)) => {
-                add_paper(&writer, &fields, &rel, file.format, &paper, true);
-                features.set(&rel, paper);
-            }
+            Ok((_, paper)) => add_paper(&writer, &fields, &rel, file.format, &paper, true),
             Err(message) => {
                 // Forget it, so the next run reads it as new.
                 files.files.remove(&rel);
@@ -387,22 +376,6 @@ pub fn update(
         .wait_merging_threads()
         .map_err(|e| pindex.tantivy_error(e))?;
 
-    // The features file follows the commit: written after it, for it; a run cut off
-    // in between leaves a file a query does not trust and the next run rebuilds.
-    let generation = pindex
-        .index
-        .load_metas()
-        .ok()
-        .and_then(|m| m.payload)
-        .unwrap_or_default();
-    let in_index: std::collections::BTreeSet<String> = files
-        .files
-        .iter()
-        .filter(|(_, f)| f.folded_into.is_none())
-        .map(|(rel, _)| rel.clone())
-        .collect();
-    features.finish().sync(&pindex, &in_index, &generation)?;
-
     let indexed = || files.files.values().filter(|f| f.folded_into.is_none());
     report.papers = indexed().count();
     report.passages = indexed().map(|f| u64::from(f.passages)).sum();
@@ -429,96 +402,6 @@ pub fn update(
     .map_err(io)?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
-}
-
-/// A change to the features file.
-enum FeatureOp {
-    Set(String, Box<Paper>),
-    Remove(String),
-}
-
-/// Applies the features file's changes on a thread of its own while the index is
-/// written, in the order they are given.
-struct FeatureFeed {
-    tx: Option<mpsc::SyncSender<FeatureOp>>,
-    thread: Option<std::thread::JoinHandle<Sidecar>>,
-    /// Without a thread: applied here.
-    inline: Option<Sidecar>,
-    index_dir: PathBuf,
-}
-
-impl FeatureFeed {
-    fn start(sidecar: Sidecar, index_dir: &Path) -> FeatureFeed {
-        let (tx, rx) = mpsc::sync_channel::<FeatureOp>(32);
-        let spawned = std::thread::Builder::new()
-            .name("caucus-features".to_owned())
-            .spawn(move || {
-                let mut sidecar = sidecar;
-                for op in rx {
-                    match op {
-                        FeatureOp::Set(rel, paper) => sidecar.set_paper(&rel, &paper),
-                        FeatureOp::Remove(rel) => sidecar.remove(&rel),
-                    }
-                }
-                sidecar
-            });
-        match spawned {
-            Ok(thread) => FeatureFeed {
-                tx: Some(tx),
-                thread: Some(thread),
-                inline: None,
-                index_dir: index_dir.to_owned(),
-            },
-            // No thread: start afresh here; what the file held is read back from
-            // the index after the commit.
-            Err(_) => FeatureFeed {
-                tx: None,
-                thread: None,
-                inline: Some(Sidecar::open(index_dir, "", true)),
-                index_dir: index_dir.to_owned(),
-            },
-        }
-    }
-
-    fn send(&mut self, op: FeatureOp) {
-        if let Some(tx) = &self.tx {
-            match tx.send(op) {
-                Ok(()) => return,
-                // The thread is gone: finish() starts afresh.
-                Err(mpsc::SendError(_)) => {
-                    self.tx = None;
-                    return;
-                }
-            }
-        }
-        if let Some(s) = &mut self.inline {
-            match op {
-                FeatureOp::Set(rel, paper) => s.set_paper(&rel, &paper),
-                FeatureOp::Remove(rel) => s.remove(&rel),
-            }
-        }
-    }
-
-    fn set(&mut self, rel: &str, paper: Paper) {
-        self.send(FeatureOp::Set(rel.to_owned(), Box::new(paper)));
-    }
-
-    fn remove(&mut self, rel: &str) {
-        self.send(FeatureOp::Remove(rel.to_owned()));
-    }
-
-    /// The file with every change applied. If the thread failed, an empty file
-    /// that the sync fills from the index.
-    fn finish(mut self) -> Sidecar {
-        let lost = self.tx.is_none() && self.inline.is_none();
-        self.tx = None;
-        let joined = self.thread.take().map(|t| t.join());
-        match (self.inline.take(), joined) {
-            (Some(s), _) => s,
-            (None, Some(Ok(s))) if !lost => s,
-            _ => Sidecar::open(&self.index_dir, "", true),
-        }
-    }
 }
 
 /// Adds a paper's passages to the index; `replaces` first deletes what the index

@@ -33,7 +33,9 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(index: PaperIndex, summary: Summary) -> Result<State, crate::index::IndexError> {
+    pub fn new(mut index: PaperIndex, summary: Summary) -> Result<State, crate::index::IndexError> {
+        // Nothing the server does writes to the index, not even the features cache.
+        index.keeps_features = false;
         let searcher = index.searcher()?;
         let papers = Papers::load(&index.dir);
         Ok(State {

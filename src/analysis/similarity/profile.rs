@@ -4,8 +4,9 @@
 //! unit length. Every command that compares countries starts from a [`Scope`].
 
 use crate::index::analyzer;
+use crate::index::features::store::{self, Papers, PassageFeatures};
 pub use crate::index::features::FeatureOptions;
-use crate::index::features::{store::PassageFeatures, Dictionary, FeatureStore, Featurizer, Items};
+use crate::index::features::{Dictionary, FeatureStore, Featurizer, Items};
 use crate::index::search::{self, StoredPassage};
 use crate::index::{IndexError, PaperIndex};
 use crate::paper::{countries, SectionKind};
@@ -197,16 +198,55 @@ pub fn load_scope(
     topic: Option<&str>,
 ) -> Result<Scope, IndexError> {
     let passages = load_passages(index, searcher, committee, topic)?;
-    // The features the indexer kept, when they are the last commit's.
-    let store = FeatureStore::for_index(index);
-    Ok(build(
+    // The features kept by earlier commands, for the passages whose text they match.
+    let store = FeatureStore::load(&index.dir);
+    let (scope, kept) = build(
         committee,
         committee_name,
         topic,
         passages,
         &FeatureOptions::default(),
         store,
-    ))
+    );
+    if let Some(kept) = kept.filter(|k| !k.fresh.is_empty() && index.keeps_features) {
+        // Keep what was read for the next command. A cache: when it cannot be
+        // written (a read-only index), the answer is the same, only slower.
+        let alive = alive_papers(searcher);
+        let _ = store::keep(
+            &index.dir,
+            &kept.dict,
+            kept.old.as_ref(),
+            kept.fresh,
+            |rel| alive.contains(&crate::index::paper_key(rel)),
+        );
+    }
+    Ok(scope)
+}
+
+/// The papers the index holds (their `paper` keys), to leave out of the features
+/// file those that are gone.
+fn alive_papers(searcher: &Searcher) -> rustc_hash::FxHashSet<u64> {
+    let mut out = rustc_hash::FxHashSet::default();
+    for segment in searcher.segment_readers() {
+        let Ok(column) = segment.fast_fields().u64(crate::index::names::PAPER) else {
+            continue;
+        };
+        for doc in segment.doc_ids_alive() {
+            if let Some(key) = column.first(doc) {
+                out.insert(key);
+            }
+        }
+    }
+    out
+}
+
+/// What a scope read that the features file did not hold, with what it held.
+struct Kept {
+    /// The dictionary, grown by the passages read from text.
+    dict: Dictionary,
+    old: Option<Papers>,
+    /// Path -> the passages featurised from text.
+    fresh: BTreeMap<String, Vec<PassageFeatures>>,
 }
 
 /// Numbers a scope's features in the order they are first used, and counts how
@@ -295,11 +335,13 @@ pub fn build_scope(
     passages: &[StoredPassage],
     o: &FeatureOptions,
 ) -> Scope {
-    build(committee, committee_name, topic, passages.to_vec(), o, None)
+    build(committee, committee_name, topic, passages.to_vec(), o, None).0
 }
 
 /// [`build_scope`], with each passage's features taken from `store` when it holds
-/// them (it holds the default options' features) and read from the text otherwise.
+/// them for the passage's text (it holds the default options' features) and read
+/// from the text otherwise. With the default options, also gives what was read
+/// from text, for the store.
 fn build(
     committee: &str,
     committee_name: &str,
@@ -307,14 +349,16 @@ fn build(
     passages: Vec<StoredPassage>,
     o: &FeatureOptions,
     store: Option<FeatureStore>,
-) -> Scope {
+) -> (Scope, Option<Kept>) {
+    let keeping = *o == FeatureOptions::default();
     let (mut featurizer, papers) = match store {
-        Some(s) if *o == FeatureOptions::default() => {
+        Some(s) if keeping => {
             let (dict, papers) = s.into_parts();
             (Featurizer::with_dictionary(dict, *o), Some(papers))
         }
         _ => (Featurizer::new(*o), None),
     };
+    let mut fresh: BTreeMap<String, Vec<PassageFeatures>> = BTreeMap::new();
     let mut numbering = Numbering::default();
     let mut by_country: BTreeMap<String, (Option<String>, Vec<Counted>)> = BTreeMap::new();
     let mut items = Items::new();
@@ -330,15 +374,26 @@ fn build(
                 paper = Some((p.file.clone(), papers.get(&p.file).unwrap_or_default()));
             }
         }
+        let digest = store::text_digest(&p.text);
         let kept = paper.as_ref().and_then(|(_, list)| {
             let at = list.binary_search_by_key(&p.passage, |k| k.number).ok()?;
             let k = &list[at];
-            (k.text_len as usize == p.text.len()).then_some(&k.items)
+            (k.text == digest).then_some(&k.items)
         });
         let items = match kept {
             Some(kept) => kept,
             None => {
                 featurizer.passage(&p.country, &p.text, &mut items);
+                if keeping {
+                    fresh
+                        .entry(p.file.clone())
+                        .or_default()
+                        .push(PassageFeatures {
+                            number: p.passage,
+                            text: digest,
+                            items: items.clone(),
+                        });
+                }
                 &items
             }
         };
@@ -442,14 +497,20 @@ fn build(
             }
         })
         .collect();
-    Scope {
+    let scope = Scope {
         committee: committee.to_owned(),
         committee_name: committee_name.to_owned(),
         topic: topic.map(str::to_owned),
         docs,
         labels,
         df,
-    }
+    };
+    let kept = keeping.then(|| Kept {
+        dict: featurizer.into_dict(),
+        old: papers,
+        fresh,
+    });
+    (scope, kept)
 }
 
 /// Scales a vector to unit length.

@@ -1,8 +1,8 @@
 //! Profile features of passages: stemmed content words and two-word phrases of
 //! adjacent content words, with ceremony, speaking style, function words and the
-//! paper's own country name left out. Each passage's features are computed once,
-//! when its paper is indexed, and kept beside the index (see [`store`]), so that
-//! comparing countries never tokenises their text again.
+//! paper's own country name left out. Each passage's features are computed the
+//! first time a command compares its country, and kept beside the index (see
+//! [`store`]), so that later commands do not tokenise its text again.
 //!
 //! Everything featurisation names is numbered in a [`Dictionary`]: raw words (as
 //! written, lower-cased and transliterated), stems, features (a stem, or two stems
@@ -18,10 +18,10 @@ use super::analyzer;
 use crate::paper::countries;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-pub use store::{FeatureStore, Sidecar};
+pub use store::FeatureStore;
 
 /// Which words make up a profile. [`FeatureOptions::default`] is what the commands
-/// use (and what the index keeps); the other settings exist so that
+/// use (and what is kept beside the index); the other settings exist so that
 /// `examples/blocs_eval.rs` can measure them.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FeatureOptions {

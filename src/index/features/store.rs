@@ -1,40 +1,49 @@
-//! The features file beside the index (`caucus-features.bin`): every indexed
-//! passage's [`Items`], with the [`Dictionary`] they are numbered in, written by the
-//! indexer after each commit and read by the commands that compare countries.
-//!
-//! It says which commit it describes (the commit's payload, as the file record
-//! does), and a reader only trusts it for that commit; the indexer replaces the
-//! entries of the papers it re-reads, drops those of papers removed or folded into
-//! another file, and rebuilds the whole file from the index's stored text when it is
-//! missing, damaged, from another version or from another commit. It is written
-//! through a temporary file and a rename, numbered afresh each time in the order of
-//! the papers' paths, so the file depends only on what the index holds and never on
-//! the history of updates.
+//! The features file beside the index (`caucus-features.bin`): the profile
+//! features ([`Items`]) of the passages the similarity commands have read, with the
+//! [`Dictionary`] they are numbered in. It is a cache, never the truth: `index` does
+//! not write it (indexing costs no more for it); `allies`, `compare` and `blocs`
+//! featurise the passages it does not hold, or holds for another text, and keep
+//! them in it for the next command. Each passage is kept with a digest of its text,
+//! so a passage whose text changed is read again, whatever the history of updates.
+//! It is written through a temporary file and a rename, numbered afresh each time
+//! in the order of the papers' paths, and a file that is damaged or from another
+//! version is ignored (and replaced on the next write).
 //!
 //! Layout (integers as LEB128 varints, strings as a length and UTF-8 bytes):
-//! magic, fingerprint (32 bytes), generation, raw words, stems, features
-//! (stem, next stem + 1 or 0), surfaces (feature, raw, next raw + 1 or 0), papers
-//! (path, byte length, then passages: number, text length in bytes, item count,
-//! items as surface and count), and a BLAKE3 digest of all that precedes it.
+//! magic, fingerprint (32 bytes), raw words, stems, features (stem, next stem + 1
+//! or 0), surfaces (feature, raw, next raw + 1 or 0), papers (path, byte length,
+//! then passages: number, text digest, item count, items as surface and count),
+//! and a BLAKE3 digest of all that precedes it.
 
-use super::{fingerprint, Dictionary, FeatureOptions, Featurizer, Items, Surface, NONE};
-use crate::index::search::{self, StoredPassage};
-use crate::index::{crash_point, IndexError, PaperIndex};
-use crate::paper::{Paper, SectionKind};
+use super::{fingerprint, Dictionary, Items, Surface, NONE};
+use crate::index::crash_point;
 use rustc_hash::FxHashMap;
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Bumped whenever the layout or the way passages are featurised changes.
-pub const FORMAT: &str = "caucus-features-1";
+pub const FORMAT: &str = "caucus-features-2";
 /// The file's name in the index folder.
 pub const FILE: &str = "caucus-features.bin";
-const TMP: &str = "caucus-features.bin.tmp";
 const MAGIC: &[u8; 16] = b"caucus-features\n";
 
-/// True for the names of the files this module writes.
+/// True for the names of the files this module writes: the file, and the
+/// temporary files (one per process) it is written through.
 pub fn is_store_file(name: &str) -> bool {
-    name == FILE || name == TMP
+    name == FILE
+        || name
+            .strip_prefix("caucus-features.bin.")
+            .is_some_and(|rest| rest.ends_with(".tmp"))
+}
+
+/// The digest a passage's features are kept with: the first 8 bytes of its
+/// text's BLAKE3 hash.
+pub fn text_digest(text: &str) -> u64 {
+    let hash = blake3::hash(text.as_bytes());
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(&hash.as_bytes()[..8]);
+    u64::from_le_bytes(bytes)
 }
 
 /// One passage's features as kept.
@@ -42,8 +51,8 @@ pub fn is_store_file(name: &str) -> bool {
 pub struct PassageFeatures {
     /// The passage's number in its paper.
     pub number: u32,
-    /// The length of its text in bytes: a passage whose text differs is read again.
-    pub text_len: u32,
+    /// Its text's [`text_digest`]: a passage whose text differs is read again.
+    pub text: u64,
     pub items: Items,
 }
 
@@ -122,7 +131,7 @@ fn encode_paper(passages: &[PassageFeatures], out: &mut Vec<u8>) {
     put(out, passages.len() as u64);
     for p in passages {
         put(out, u64::from(p.number));
-        put(out, u64::from(p.text_len));
+        put(out, p.text);
         put(out, p.items.len() as u64);
         for (s, c) in &p.items {
             put(out, u64::from(*s));
@@ -138,7 +147,7 @@ fn decode_paper(b: &[u8], surfaces: usize) -> Option<Vec<PassageFeatures>> {
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         let number = r.u32()?;
-        let text_len = r.u32()?;
+        let text = r.u()?;
         let k = r.count()?;
         let mut items = Vec::with_capacity(k);
         for _ in 0..k {
@@ -150,17 +159,17 @@ fn decode_paper(b: &[u8], surfaces: usize) -> Option<Vec<PassageFeatures>> {
         }
         out.push(PassageFeatures {
             number,
-            text_len,
+            text,
             items,
         });
     }
     (r.at == b.len()).then_some(out)
 }
 
-/// A file's contents: its generation, dictionary and papers (path, byte range of
-/// its record). None when it is damaged or from another version.
+/// A file's contents: its dictionary and papers (path, byte range of its record).
+/// None when it is damaged or from another version.
 #[allow(clippy::type_complexity)]
-fn parse(bytes: &[u8]) -> Option<(String, Dictionary, Vec<(&str, (usize, usize))>)> {
+fn parse(bytes: &[u8]) -> Option<(Dictionary, Vec<(&str, (usize, usize))>)> {
     let body_len = bytes.len().checked_sub(32)?;
     let (body, digest) = bytes.split_at(body_len);
     if blake3::hash(body).as_bytes() != digest {
@@ -170,7 +179,6 @@ fn parse(bytes: &[u8]) -> Option<(String, Dictionary, Vec<(&str, (usize, usize))
     if r.bytes(MAGIC.len())? != MAGIC || r.bytes(32)? != fingerprint() {
         return None;
     }
-    let generation = r.str()?.to_owned();
     let strings = |r: &mut Reader| -> Option<Vec<String>> {
         let n = r.count()?;
         (0..n).map(|_| r.str().map(str::to_owned)).collect()
@@ -219,7 +227,7 @@ fn parse(bytes: &[u8]) -> Option<(String, Dictionary, Vec<(&str, (usize, usize))
         features,
         surfaces,
     };
-    Some((generation, dict, papers))
+    Some((dict, papers))
 }
 
 /// The papers of a features file, decoded one at a time when asked for.
@@ -232,8 +240,13 @@ pub struct Papers {
 impl Papers {
     /// A paper's passages, by number; None when the file does not hold the paper.
     pub fn get(&self, rel: &str) -> Option<Vec<PassageFeatures>> {
+        decode_paper(self.record(rel)?, self.surfaces)
+    }
+
+    /// A paper's record as kept, undecoded.
+    fn record(&self, rel: &str) -> Option<&[u8]> {
         let &(from, to) = self.at.get(rel)?;
-        decode_paper(self.bytes.get(from..to)?, self.surfaces)
+        self.bytes.get(from..to)
     }
 
     pub fn len(&self) -> usize {
@@ -245,9 +258,8 @@ impl Papers {
     }
 }
 
-/// A features file as a query reads it.
+/// A features file as a command reads it.
 pub struct FeatureStore {
-    generation: String,
     dict: Dictionary,
     papers: Papers,
 }
@@ -257,14 +269,13 @@ impl FeatureStore {
     /// version of caucus.
     pub fn load(index_dir: &Path) -> Option<FeatureStore> {
         let bytes = std::fs::read(index_dir.join(FILE)).ok()?;
-        let (generation, dict, papers) = parse(&bytes)?;
+        let (dict, papers) = parse(&bytes)?;
         let at = papers
             .into_iter()
             .map(|(rel, range)| (rel.to_owned(), range))
             .collect();
         let surfaces = dict.surfaces.len();
         Some(FeatureStore {
-            generation,
             dict,
             papers: Papers {
                 bytes,
@@ -272,18 +283,6 @@ impl FeatureStore {
                 surfaces,
             },
         })
-    }
-
-    /// The file of the index's last commit; None when there is none, or when the
-    /// file describes another commit (an indexing run was cut off before writing it).
-    pub fn for_index(index: &PaperIndex) -> Option<FeatureStore> {
-        let committed = index.index.load_metas().ok()?.payload?;
-        Self::load(&index.dir).filter(|s| s.generation == committed)
-    }
-
-    /// The commit the file describes.
-    pub fn generation(&self) -> &str {
-        &self.generation
     }
 
     pub fn dict(&self) -> &Dictionary {
@@ -299,10 +298,10 @@ impl FeatureStore {
     }
 
     /// Everything the file holds, by name rather than number: path -> passages ->
-    /// (feature's stems, surface, count). Two files that describe the same papers
-    /// describe them alike, however differently they were numbered.
+    /// (number, text digest, [(feature's stems, surface, count)]). Two files that
+    /// describe the same passages describe them alike, however they were numbered.
     #[allow(clippy::type_complexity)]
-    pub fn describe(&self) -> BTreeMap<String, Vec<(u32, u32, Vec<(String, String, u32)>)>> {
+    pub fn describe(&self) -> BTreeMap<String, Vec<(u32, u64, Vec<(String, String, u32)>)>> {
         let d = &self.dict;
         let stem = |s: u32| {
             if s == NONE {
@@ -325,7 +324,7 @@ impl FeatureStore {
                             (format!("{} {}", stem(a), stem(b)), d.label(s), c)
                         })
                         .collect();
-                    (p.number, p.text_len, items)
+                    (p.number, p.text, items)
                 })
                 .collect();
             out.insert(rel.clone(), described);
@@ -334,253 +333,118 @@ impl FeatureStore {
     }
 }
 
-/// The features file as the indexer keeps it up to date.
-pub struct Sidecar {
-    featurizer: Featurizer,
-    /// Path -> the paper's record, numbered in the featurizer's dictionary.
-    papers: BTreeMap<String, Vec<u8>>,
-    /// The generation of the file on disk, when it was read whole.
-    on_disk: Option<String>,
-    changed: bool,
-    items: Items,
+/// Writes the file in `index_dir` anew: the papers of `old` (the file as read,
+/// numbered in a prefix of `dict`) that `alive` keeps, with the passages of `fresh`
+/// (numbered in `dict`) in place of those with the same numbers. A paper of `fresh`
+/// keeps its other passages from `old` (a command may read one topic of a paper).
+pub fn keep(
+    index_dir: &Path,
+    dict: &Dictionary,
+    old: Option<&Papers>,
+    fresh: BTreeMap<String, Vec<PassageFeatures>>,
+    alive: impl Fn(&str) -> bool,
+) -> std::io::Result<()> {
+    let bad = || std::io::Error::other("a features record does not match its dictionary");
+    let mut papers: BTreeMap<&str, Cow<[u8]>> = BTreeMap::new();
+    if let Some(old) = old {
+        for rel in old.at.keys() {
+            if alive(rel) && !fresh.contains_key(rel) {
+                papers.insert(rel, Cow::Borrowed(old.record(rel).ok_or_else(bad)?));
+            }
+        }
+    }
+    for (rel, mut passages) in fresh.iter().map(|(r, p)| (r, p.clone())) {
+        if let Some(before) = old.and_then(|o| o.get(rel)) {
+            let numbers: std::collections::BTreeSet<u32> =
+                passages.iter().map(|p| p.number).collect();
+            passages.extend(before.into_iter().filter(|p| !numbers.contains(&p.number)));
+        }
+        passages.sort_by_key(|p| p.number);
+        let mut record = Vec::new();
+        encode_paper(&passages, &mut record);
+        papers.insert(rel, Cow::Owned(record));
+    }
+    write(index_dir, dict, &papers)
 }
 
-impl Sidecar {
-    /// The file as the last commit (`committed`) left it, or an empty one when it is
-    /// missing, damaged, from another version, from another commit, or `fresh` (the
-    /// index is being rebuilt).
-    pub fn open(index_dir: &Path, committed: &str, fresh: bool) -> Sidecar {
-        let loaded = if fresh {
-            None
-        } else {
-            std::fs::read(index_dir.join(FILE)).ok().and_then(|bytes| {
-                let (generation, dict, papers) = parse(&bytes)?;
-                if generation != committed {
-                    return None;
-                }
-                let papers = papers
-                    .into_iter()
-                    .map(|(rel, (from, to))| (rel.to_owned(), bytes[from..to].to_vec()))
-                    .collect();
-                Some((generation, dict, papers))
-            })
-        };
-        match loaded {
-            Some((generation, dict, papers)) => Sidecar {
-                featurizer: Featurizer::with_dictionary(dict, FeatureOptions::default()),
-                papers,
-                on_disk: Some(generation),
-                changed: false,
-                items: Items::new(),
-            },
-            None => Sidecar {
-                featurizer: Featurizer::new(FeatureOptions::default()),
-                papers: BTreeMap::new(),
-                on_disk: None,
-                changed: true,
-                items: Items::new(),
-            },
-        }
-    }
-
-    /// Featurises the passages of a paper that profiles read: none when its country
-    /// or committee is unknown, and never its bibliography.
-    fn set<'a>(
-        &mut self,
-        rel: &str,
-        country: &str,
-        placed: bool,
-        passages: impl Iterator<Item = (u32, &'a str, bool)>,
-    ) {
-        let mut kept = Vec::new();
-        if placed && country != crate::paper::UNKNOWN {
-            for (number, text, bibliography) in passages {
-                if bibliography {
-                    continue;
-                }
-                self.featurizer.passage(country, text, &mut self.items);
-                kept.push(PassageFeatures {
-                    number,
-                    text_len: text.len() as u32,
-                    items: std::mem::take(&mut self.items),
-                });
-            }
-        }
-        kept.sort_by_key(|p| p.number);
-        let mut record = Vec::new();
-        encode_paper(&kept, &mut record);
-        self.papers.insert(rel.to_owned(), record);
-        self.changed = true;
-    }
-
-    /// A paper just read, as the indexer adds it.
-    pub fn set_paper(&mut self, rel: &str, paper: &Paper) {
-        let passages = paper.passages.iter().map(|p| {
-            let bibliography = paper
-                .section_of(p)
-                .is_some_and(|s| s.kind == SectionKind::Bibliography);
-            (p.number, p.text.as_str(), bibliography)
-        });
-        self.set(
-            rel,
-            &paper.country.name,
-            paper.committee.is_some(),
-            passages,
-        );
-    }
-
-    /// A paper as the index stores it.
-    pub fn set_stored(&mut self, rel: &str, passages: &[StoredPassage]) {
-        let Some(first) = passages.first() else {
-            self.set(rel, "", false, std::iter::empty());
-            return;
-        };
-        let (country, placed) = (first.country.clone(), !first.committee.is_empty());
-        let it = passages.iter().map(|p| {
-            (
-                p.passage,
-                p.text.as_str(),
-                p.section_kind == SectionKind::Bibliography,
-            )
-        });
-        self.set(rel, &country, placed, it);
-    }
-
-    pub fn remove(&mut self, rel: &str) {
-        self.changed |= self.papers.remove(rel).is_some();
-    }
-
-    /// Brings the file in line with the papers the index holds (`indexed`, by
-    /// path), reading from the index those it has no entry for, and writes it for
-    /// the commit `generation` when anything changed.
-    pub fn sync(
-        &mut self,
-        index: &PaperIndex,
-        indexed: &BTreeSet<String>,
-        generation: &str,
-    ) -> Result<(), IndexError> {
-        let stale: Vec<String> = self
-            .papers
-            .keys()
-            .filter(|rel| !indexed.contains(*rel))
-            .cloned()
-            .collect();
-        for rel in stale {
-            self.remove(&rel);
-        }
-        let missing: BTreeSet<&str> = indexed
-            .iter()
-            .filter(|rel| !self.papers.contains_key(*rel))
-            .map(String::as_str)
-            .collect();
-        if !missing.is_empty() {
-            let searcher = index.searcher()?;
-            let mut docs: Vec<_> = searcher
-                .search(
-                    &tantivy::query::AllQuery,
-                    &tantivy::collector::DocSetCollector,
-                )
-                .map_err(|e| index.tantivy_error(e))?
-                .into_iter()
-                .collect();
-            docs.sort();
-            let mut by_file: BTreeMap<String, Vec<StoredPassage>> = BTreeMap::new();
-            for addr in docs {
-                let p = search::stored(&searcher, &index.fields, addr)
-                    .map_err(|e| index.tantivy_error(e))?;
-                if missing.contains(p.file.as_str()) {
-                    by_file.entry(p.file.clone()).or_default().push(p);
-                }
-            }
-            for rel in missing {
-                let passages = by_file.remove(rel).unwrap_or_default();
-                self.set_stored(rel, &passages);
-            }
-        }
-        if self.changed || self.on_disk.as_deref() != Some(generation) {
-            self.save(&index.dir, generation)
-                .map_err(|e| crate::index::write_error(&index.dir, e))?;
-            self.on_disk = Some(generation.to_owned());
-            self.changed = false;
-        }
-        Ok(())
-    }
-
-    /// Writes the file, numbered afresh in the order of the papers' paths.
-    fn save(&self, index_dir: &Path, generation: &str) -> std::io::Result<()> {
-        let d = self.featurizer.dict();
-        let mut dict = Dictionary::default();
-        let (mut new_raw, mut new_stem, mut new_feature, mut new_surface) = (
-            vec![NONE; d.raws.len()],
-            vec![NONE; d.stems.len()],
-            vec![NONE; d.features.len()],
-            vec![NONE; d.surfaces.len()],
-        );
-        let bad = || std::io::Error::other("a features record does not match its dictionary");
-        // The papers' section, renumbered paper by paper (never all decoded at once).
-        let mut section =
-            Vec::with_capacity(self.papers.values().map(Vec::len).sum::<usize>() + 64);
-        put(&mut section, self.papers.len() as u64);
-        let mut record = Vec::new();
-        for (rel, old_record) in &self.papers {
-            let mut passages = decode_paper(old_record, d.surfaces.len()).ok_or_else(bad)?;
-            for p in &mut passages {
-                for (s, _) in &mut p.items {
-                    let old = *s as usize;
-                    if new_surface[old] == NONE {
-                        let Surface { feature, raw } = d.surfaces[old];
-                        let f = feature as usize;
-                        if new_feature[f] == NONE {
-                            let (a, b) = d.features[f];
-                            let a = renumber(&mut new_stem, &d.stems, &mut dict.stems, a);
-                            let b = renumber(&mut new_stem, &d.stems, &mut dict.stems, b);
-                            new_feature[f] = dict.features.len() as u32;
-                            dict.features.push((a, b));
-                        }
-                        let raw = (
-                            renumber(&mut new_raw, &d.raws, &mut dict.raws, raw.0),
-                            renumber(&mut new_raw, &d.raws, &mut dict.raws, raw.1),
-                        );
-                        new_surface[old] = dict.surfaces.len() as u32;
-                        dict.surfaces.push(Surface {
-                            feature: new_feature[f],
-                            raw,
-                        });
+/// Writes `papers` (records numbered in `d`), numbered afresh in the order of the
+/// papers' paths.
+fn write(
+    index_dir: &Path,
+    d: &Dictionary,
+    papers: &BTreeMap<&str, Cow<[u8]>>,
+) -> std::io::Result<()> {
+    let mut dict = Dictionary::default();
+    let (mut new_raw, mut new_stem, mut new_feature, mut new_surface) = (
+        vec![NONE; d.raws.len()],
+        vec![NONE; d.stems.len()],
+        vec![NONE; d.features.len()],
+        vec![NONE; d.surfaces.len()],
+    );
+    let bad = || std::io::Error::other("a features record does not match its dictionary");
+    // The papers' section, renumbered paper by paper (never all decoded at once).
+    let mut section = Vec::with_capacity(papers.values().map(|r| r.len()).sum::<usize>() + 64);
+    put(&mut section, papers.len() as u64);
+    let mut record = Vec::new();
+    for (rel, old_record) in papers {
+        let mut passages = decode_paper(old_record, d.surfaces.len()).ok_or_else(bad)?;
+        for p in &mut passages {
+            for (s, _) in &mut p.items {
+                let old = *s as usize;
+                if new_surface[old] == NONE {
+                    let Surface { feature, raw } = d.surfaces[old];
+                    let f = feature as usize;
+                    if new_feature[f] == NONE {
+                        let (a, b) = d.features[f];
+                        let a = renumber(&mut new_stem, &d.stems, &mut dict.stems, a);
+                        let b = renumber(&mut new_stem, &d.stems, &mut dict.stems, b);
+                        new_feature[f] = dict.features.len() as u32;
+                        dict.features.push((a, b));
                     }
-                    *s = new_surface[old];
+                    let raw = (
+                        renumber(&mut new_raw, &d.raws, &mut dict.raws, raw.0),
+                        renumber(&mut new_raw, &d.raws, &mut dict.raws, raw.1),
+                    );
+                    new_surface[old] = dict.surfaces.len() as u32;
+                    dict.surfaces.push(Surface {
+                        feature: new_feature[f],
+                        raw,
+                    });
                 }
-            }
-            put_str(&mut section, rel);
-            record.clear();
-            encode_paper(&passages, &mut record);
-            put(&mut section, record.len() as u64);
-            section.extend_from_slice(&record);
-        }
-        let mut out = Vec::with_capacity(dict.surfaces.len() * 4 + 1024);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&fingerprint());
-        put_str(&mut out, generation);
-        for strings in [&dict.raws, &dict.stems] {
-            put(&mut out, strings.len() as u64);
-            for s in strings {
-                put_str(&mut out, s);
+                *s = new_surface[old];
             }
         }
-        put(&mut out, dict.features.len() as u64);
-        for (a, b) in &dict.features {
-            put(&mut out, u64::from(*a));
-            put(&mut out, opt(*b));
+        put_str(&mut section, rel);
+        record.clear();
+        encode_paper(&passages, &mut record);
+        put(&mut section, record.len() as u64);
+        section.extend_from_slice(&record);
+    }
+    let mut out = Vec::with_capacity(dict.surfaces.len() * 4 + 1024);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&fingerprint());
+    for strings in [&dict.raws, &dict.stems] {
+        put(&mut out, strings.len() as u64);
+        for s in strings {
+            put_str(&mut out, s);
         }
-        put(&mut out, dict.surfaces.len() as u64);
-        for s in &dict.surfaces {
-            put(&mut out, u64::from(s.feature));
-            put(&mut out, u64::from(s.raw.0));
-            put(&mut out, opt(s.raw.1));
-        }
-        let mut digest = blake3::Hasher::new();
-        digest.update(&out);
-        digest.update(&section);
-        let tmp = index_dir.join(TMP);
+    }
+    put(&mut out, dict.features.len() as u64);
+    for (a, b) in &dict.features {
+        put(&mut out, u64::from(*a));
+        put(&mut out, opt(*b));
+    }
+    put(&mut out, dict.surfaces.len() as u64);
+    for s in &dict.surfaces {
+        put(&mut out, u64::from(s.feature));
+        put(&mut out, u64::from(s.raw.0));
+        put(&mut out, opt(s.raw.1));
+    }
+    let mut digest = blake3::Hasher::new();
+    digest.update(&out);
+    digest.update(&section);
+    let tmp = index_dir.join(format!("{FILE}.{}.tmp", std::process::id()));
+    let written = (|| {
         let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
         std::io::Write::write_all(&mut file, &out)?;
         std::io::Write::write_all(&mut file, &section)?;
@@ -589,7 +453,11 @@ impl Sidecar {
         drop(file);
         crash_point();
         std::fs::rename(&tmp, index_dir.join(FILE))
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
     }
+    written
 }
 
 /// The new number of an old one (a string of `old`), numbering it on first sight.
@@ -622,7 +490,7 @@ mod tests {
         assert_eq!(r.u(), None);
         let passages = vec![PassageFeatures {
             number: 3,
-            text_len: 40,
+            text: text_digest("forty bytes of text"),
             items: vec![(0, 2), (1, 1)],
         }];
         let mut b = Vec::new();
