@@ -104,6 +104,7 @@ fn pearson(a: impl Iterator<Item = f32> + Clone, b: impl Iterator<Item = f32> + 
 pub(crate) fn shared_ranked(scope: &Scope, a: &CountryDoc, b: &CountryDoc) -> Vec<u32> {
     let mut s: Vec<(u32, f32)> = shared(&a.vector, &b.vector)
         .into_iter()
+        .filter(|(k, _)| !super::is_generic(scope.label(*k)))
         .map(|(k, w)| {
             let df = scope.df(k).max(2) as f32;
             let phrase = if scope.label(k).contains(' ') {

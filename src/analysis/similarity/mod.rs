@@ -65,13 +65,243 @@ pub(crate) fn require(scope: &Scope) -> Result<(), SimilarityError> {
     Ok(())
 }
 
+/// Single words that do count in a profile (papers that share them are alike) but
+/// name no policy a delegate would recognise, so they are never shown as the words
+/// that explain a pair or a bloc: everyday verbs, time words, vague adjectives and
+/// adverbs. Phrases that hold them ("left behind", "7 october") are still shown.
+const GENERIC: &[&str] = &[
+    // verbs
+    "start",
+    "started",
+    "starts",
+    "stop",
+    "stopped",
+    "stops",
+    "see",
+    "saw",
+    "seen",
+    "ask",
+    "asked",
+    "asks",
+    "mention",
+    "mentioned",
+    "arrive",
+    "arrived",
+    "watch",
+    "watched",
+    "win",
+    "won",
+    "tied",
+    "take",
+    "took",
+    "taken",
+    "make",
+    "made",
+    "makes",
+    "give",
+    "gave",
+    "given",
+    "put",
+    "keep",
+    "kept",
+    "bring",
+    "brought",
+    "leave",
+    "begin",
+    "began",
+    "begun",
+    "turn",
+    "turned",
+    "move",
+    "moved",
+    "hear",
+    "heard",
+    "try",
+    "tried",
+    "open",
+    "opened",
+    "close",
+    "closed",
+    "run",
+    "hold",
+    "held",
+    "set",
+    "show",
+    "showed",
+    "shown",
+    "use",
+    "used",
+    "happen",
+    "happened",
+    "happens",
+    "wait",
+    "talk",
+    "talked",
+    "need",
+    "needs",
+    "needed",
+    "love",
+    "loved",
+    "lose",
+    "lost",
+    "find",
+    "found",
+    "become",
+    "became",
+    "remain",
+    "remains",
+    "remained",
+    "continue",
+    "continues",
+    "continued",
+    "face",
+    "faced",
+    "faces",
+    "reach",
+    "reached",
+    "meet",
+    "met",
+    "follow",
+    "followed",
+    "return",
+    "returned",
+    "send",
+    "sent",
+    "live",
+    "lived",
+    "call",
+    "called",
+    "calls",
+    "ensure",
+    "ensuring",
+    "address",
+    "addressing",
+    // time
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "time",
+    "times",
+    "moment",
+    "moments",
+    "decade",
+    "decades",
+    "century",
+    "ago",
+    "now",
+    "soon",
+    "recently",
+    "yesterday",
+    "tomorrow",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    // vague adjectives, adverbs and nouns
+    "simple",
+    "fresh",
+    "wrong",
+    "good",
+    "bad",
+    "great",
+    "big",
+    "new",
+    "old",
+    "long",
+    "short",
+    "high",
+    "low",
+    "true",
+    "real",
+    "whole",
+    "entire",
+    "own",
+    "same",
+    "different",
+    "certain",
+    "several",
+    "various",
+    "next",
+    "last",
+    "first",
+    "second",
+    "third",
+    "early",
+    "late",
+    "openly",
+    "equally",
+    "fully",
+    "directly",
+    "particularly",
+    "especially",
+    "largely",
+    "deeply",
+    "way",
+    "ways",
+    "part",
+    "parts",
+    "fact",
+    "facts",
+    "example",
+    "case",
+    "cases",
+    "point",
+    "points",
+    "number",
+    "place",
+    "account",
+    "attempts",
+    "attempt",
+    "choice",
+    "choices",
+    "factors",
+    "factor",
+    "logic",
+    "document",
+    "documents",
+    "matter",
+    "matters",
+    "reason",
+    "reasons",
+    "result",
+    "results",
+    "side",
+    "sides",
+    "step",
+    "steps",
+    "level",
+    "levels",
+    "area",
+    "areas",
+];
+
+/// True for a label [`GENERIC`] keeps from being shown.
+pub(crate) fn is_generic(label: &str) -> bool {
+    !label.contains(' ') && GENERIC.contains(&label.to_lowercase().as_str())
+}
+
 /// Up to `n` labels for features in the order given, skipping any that repeats or
-/// contains one already taken ("harm" after "harm reduction").
+/// contains one already taken ("harm" after "harm reduction"), and the generic words
+/// that explain nothing ([`GENERIC`]).
 pub(crate) fn pick_labels(scope: &Scope, ids: impl Iterator<Item = u32>, n: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for id in ids {
         let label = scope.label(id);
         if label.is_empty()
+            || is_generic(label)
             || out
                 .iter()
                 .any(|o| o.contains(label) || label.contains(o.as_str()))
@@ -180,6 +410,57 @@ mod tests {
         }
         let opp = allies(std::slice::from_ref(&scope), "Belgium", 2, true).unwrap();
         assert!(["China", "Russia", "Iran"].contains(&opp.allies[0].country.as_str()));
+    }
+
+    #[test]
+    fn generic_words_count_but_are_never_shown() {
+        // Belgium and the Netherlands share two everyday words and one policy phrase
+        // (min_countries is 2, so even words these two alone use carry weight).
+        let p = vec![
+            passage(
+                "Belgium",
+                "We started early and stopped the harm reduction cuts last week.",
+            ),
+            passage(
+                "Netherlands",
+                "They started late, stopped twice, and kept harm reduction funded.",
+            ),
+            passage(
+                "China",
+                "strict prohibition and zero tolerance for all narcotics",
+            ),
+            passage(
+                "Russia",
+                "strict prohibition and zero tolerance for every narcotic",
+            ),
+        ];
+        let scope = scope_of(&p);
+        let c = compare(&scope, "Belgium", "Netherlands").unwrap();
+        assert!(
+            c.shared_terms.iter().any(|t| t == "harm reduction"),
+            "{:?}",
+            c.shared_terms
+        );
+        let everyday = [
+            "started", "stopped", "last", "week", "early", "late", "kept",
+        ];
+        let shown: Vec<&String> = c
+            .shared_terms
+            .iter()
+            .chain(&c.first_only)
+            .chain(&c.second_only)
+            .collect();
+        for t in &shown {
+            assert!(!everyday.contains(&t.as_str()), "{t} shown: {shown:?}");
+        }
+        let r = allies(std::slice::from_ref(&scope), "Belgium", 1, false).unwrap();
+        let ally = &r.allies[0];
+        for t in &ally.shared_terms {
+            assert!(!everyday.contains(&t.as_str()), "{t} shown");
+        }
+        let term = &ally.passages.as_ref().unwrap().term;
+        assert!(!everyday.contains(&term.as_str()), "{term}");
+        assert!(is_generic("Started") && !is_generic("harm reduction") && !is_generic("7 october"));
     }
 
     #[test]
