@@ -108,6 +108,61 @@ fn index_is_incremental_and_counts_what_changed() {
     assert_eq!(s["new"].as_u64(), Some(4));
 }
 
+/// Every file in the index folder with its size and modification time.
+fn snapshot(dir: &Path) -> Vec<(String, u64, std::time::SystemTime)> {
+    let mut out: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let m = e.metadata().unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                m.len(),
+                m.modified().unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_run_with_nothing_to_do_writes_nothing() {
+    let f = fixture();
+    index(&f);
+    let before = snapshot(&f.index);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let s = index(&f);
+    assert_eq!(
+        (s["unchanged"].as_u64(), s["papers"].as_u64()),
+        (Some(4), Some(4))
+    );
+    assert_eq!(
+        snapshot(&f.index),
+        before,
+        "a run with no change wrote files"
+    );
+    let o = run(&f.index, &["who", "escrow", "--json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(!stderr(&o).contains("changed since"), "{}", stderr(&o));
+    // A touched file (same text, new time) is recorded with its new time.
+    let record = |dir: &Path| {
+        fs::metadata(dir.join("caucus-files.bin"))
+            .unwrap()
+            .modified()
+            .unwrap()
+    };
+    let was = record(&f.index);
+    let content = fs::read(f.corpus.join("cnd/belgium.txt")).unwrap();
+    fs::write(f.corpus.join("cnd/belgium.txt"), content).unwrap();
+    index(&f);
+    assert_ne!(record(&f.index), was);
+    let again = snapshot(&f.index);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    index(&f);
+    assert_eq!(snapshot(&f.index), again);
+}
+
 #[test]
 fn a_run_cut_off_before_saving_its_record_never_indexes_a_paper_twice() {
     let f = fixture();

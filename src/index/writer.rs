@@ -380,18 +380,37 @@ pub fn update(
     report.papers = indexed().count();
     report.passages = indexed().map(|f| u64::from(f.passages)).sum();
     let io = |source| super::write_error(index_dir, source);
+    // Every file this run saw, skipped ones too: a query's walk sees them as well,
+    // and a skipped file is not a change.
+    let fingerprint = state::fingerprint(
+        walk.files
+            .iter()
+            .map(|f| (f.rel.as_str(), f.size, f.mtime_ns)),
+    );
+    // A run that found nothing to read or remove and changed nothing leaves the
+    // record and the summary as they are: on a large corpus, writing them again
+    // would be much of what such a run costs.
+    let nothing_changed = !dirty
+        && record_trusted
+        && plan.to_read.is_empty()
+        && plan.removed.is_empty()
+        && summary.as_ref().is_some_and(|s| {
+            s.fingerprint == fingerprint
+                && s.include == opts.include
+                && s.exclude == opts.exclude
+                && s.papers == report.papers
+                && s.passages == report.passages
+        });
+    if nothing_changed {
+        report.seconds = started.elapsed().as_secs_f64();
+        return Ok(report);
+    }
     files.save(index_dir).map_err(io)?;
     crash_point();
     Summary {
         parser_version: PARSER_VERSION,
         corpus: corpus_abs,
-        // Every file this run saw, skipped ones too: a query's walk sees them as well,
-        // and a skipped file is not a change.
-        fingerprint: state::fingerprint(
-            walk.files
-                .iter()
-                .map(|f| (f.rel.as_str(), f.size, f.mtime_ns)),
-        ),
+        fingerprint,
         papers: report.papers,
         passages: report.passages,
         include: opts.include.clone(),
