@@ -161,6 +161,18 @@ fn a_run_with_nothing_to_do_writes_nothing() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     index(&f);
     assert_eq!(snapshot(&f.index), again);
+    // A file skipped as unreadable is said again on every run, changed or not.
+    fs::write(f.corpus.join("cnd/blob.txt"), b"abc\0\0\0\x01\x02binary").unwrap();
+    for _ in 0..2 {
+        let o = run(&f.index, &["index", f.corpus.to_str().unwrap(), "--json"]);
+        let lines = json_lines(&o);
+        let warned: Vec<_> = of_type(&lines, "warning")
+            .iter()
+            .filter_map(|w| w["file"].as_str().map(str::to_owned))
+            .collect();
+        assert!(warned.iter().any(|w| w.ends_with("blob.txt")), "{warned:?}");
+        assert_eq!(of_type(&lines, "summary")[0]["papers"].as_u64(), Some(4));
+    }
 }
 
 #[test]

@@ -63,6 +63,13 @@ pub struct Summary {
     pub corpus: PathBuf,
     /// Fingerprint of (path, size, mtime) of every file indexed.
     pub fingerprint: String,
+    /// The commit the summary was written after (the payload of tantivy's commit),
+    /// and how many files the record held then: a run that finds the same files as
+    /// `fingerprint` for this very commit has nothing to do.
+    #[serde(default)]
+    pub generation: String,
+    #[serde(default)]
+    pub recorded: usize,
     pub papers: usize,
     pub passages: u64,
     /// The `--include` / `--exclude` globs of the run, so a query walks the same files.

@@ -155,33 +155,18 @@ pub fn update(
     let same_corpus = summary
         .as_ref()
         .is_some_and(|s| s.corpus == corpus_abs && s.parser_version == PARSER_VERSION);
-    let mut files = if opts.rebuild || !same_corpus {
-        Files::default()
-    } else {
-        Files::load(index_dir).unwrap_or_default()
-    };
-    // Whether the record matches the last commit; if not, every paper read is
-    // first deleted from the index, so nothing is ever indexed twice.
     let committed = pindex
         .index
         .load_metas()
         .ok()
         .and_then(|m| m.payload)
         .unwrap_or_default();
-    let record_trusted = opts.rebuild || !same_corpus || files.generation == committed;
-    if opts.rebuild || !same_corpus {
-        writer
-            .delete_all_documents()
-            .map_err(|e| pindex.tantivy_error(e))?;
-    }
 
     let walk = corpus::walk(&corpus_abs, &filter, Some(index_dir))?;
     crash_point();
-    let plan = corpus::plan(&walk, &files);
     let mut report = UpdateReport {
         corpus: corpus_abs.clone(),
         index: index_dir.to_owned(),
-        unchanged: plan.unchanged.len(),
         ignored: walk.ignored,
         links_outside: walk.links_outside.clone(),
         index_folders: walk.index_folders.clone(),
@@ -204,6 +189,53 @@ pub fn update(
         });
         report.skipped += 1;
     }
+    // Every file this run saw, skipped ones too: a query's walk sees them as well,
+    // and a skipped file is not a change.
+    let fingerprint = state::fingerprint(
+        walk.files
+            .iter()
+            .map(|f| (f.rel.as_str(), f.size, f.mtime_ns)),
+    );
+
+    // Nothing changed since the last run: the same files with the same sizes and
+    // times as the summary of the last commit records, every one of them in the
+    // file record (none skipped, whose warning is worth repeating). The record is
+    // then not even loaded.
+    let unchanged = summary.as_ref().filter(|s| {
+        !opts.rebuild
+            && same_corpus
+            && !committed.is_empty()
+            && s.generation == committed
+            && s.recorded == walk.files.len()
+            && s.fingerprint == fingerprint
+            && s.include == opts.include
+            && s.exclude == opts.exclude
+    });
+    if let Some(s) = unchanged {
+        report.unchanged = walk.files.len();
+        report.papers = s.papers;
+        report.passages = s.passages;
+        report.folded = s.catalog.folded.clone();
+        report.seconds = started.elapsed().as_secs_f64();
+        return Ok(report);
+    }
+
+    let mut files = if opts.rebuild || !same_corpus {
+        Files::default()
+    } else {
+        Files::load(index_dir).unwrap_or_default()
+    };
+    // Whether the record matches the last commit; if not, every paper read is
+    // first deleted from the index, so nothing is ever indexed twice.
+    let record_trusted = opts.rebuild || !same_corpus || files.generation == committed;
+    if opts.rebuild || !same_corpus {
+        writer
+            .delete_all_documents()
+            .map_err(|e| pindex.tantivy_error(e))?;
+    }
+
+    let plan = corpus::plan(&walk, &files);
+    report.unchanged = plan.unchanged.len();
 
     progress.start(plan.to_read.len() as u64);
     quiet_reader_panics();
@@ -380,13 +412,6 @@ pub fn update(
     report.papers = indexed().count();
     report.passages = indexed().map(|f| u64::from(f.passages)).sum();
     let io = |source| super::write_error(index_dir, source);
-    // Every file this run saw, skipped ones too: a query's walk sees them as well,
-    // and a skipped file is not a change.
-    let fingerprint = state::fingerprint(
-        walk.files
-            .iter()
-            .map(|f| (f.rel.as_str(), f.size, f.mtime_ns)),
-    );
     // A run that found nothing to read or remove and changed nothing leaves the
     // record and the summary as they are: on a large corpus, writing them again
     // would be much of what such a run costs.
@@ -396,6 +421,8 @@ pub fn update(
         && plan.removed.is_empty()
         && summary.as_ref().is_some_and(|s| {
             s.fingerprint == fingerprint
+                && s.generation == files.generation
+                && s.recorded == files.files.len()
                 && s.include == opts.include
                 && s.exclude == opts.exclude
                 && s.papers == report.papers
@@ -411,6 +438,8 @@ pub fn update(
         parser_version: PARSER_VERSION,
         corpus: corpus_abs,
         fingerprint,
+        generation: files.generation.clone(),
+        recorded: files.files.len(),
         papers: report.papers,
         passages: report.passages,
         include: opts.include.clone(),
