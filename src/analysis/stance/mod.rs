@@ -274,6 +274,35 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
         if run.keys >= all_keys.len().min(2) && RESTRICTIONS.contains(&next.as_str()) {
             return -run.side;
         }
+        // "a darknet task force", "a trafficking unit": a harm qualifying a measure is
+        // what the measure acts against.
+        if harm && run.side > 0 {
+            let after: Vec<String> = text
+                .get(matches[run.last].end..)
+                .unwrap_or("")
+                .split_whitespace()
+                .take(2)
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .collect();
+            // Not a study of it ("darknet research").
+            let measure = |w: &String| {
+                (MEASURE_HEADS.contains(&w.as_str()) || MEASURE_COMPOUNDS.contains(&w.as_str()))
+                    && !STUDY.contains(&w.as_str())
+            };
+            // The measure's head is the first word after the harm, or the second after a
+            // first that names no thing ("task force").
+            if after.first().is_some_and(measure)
+                || (after
+                    .first()
+                    .is_some_and(|w| MEASURE_COMPOUNDS.contains(&w.as_str()))
+                    && after.get(1).is_some_and(measure))
+            {
+                return -1;
+            }
+        }
         // "a nuclear-weapon-free zone", "nuclear disarmament", "a world free of nuclear
         // weapons": what is wanted is to be without it.
         let last = text
@@ -306,6 +335,29 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
                 && w.starts_with(|c: char| c.is_uppercase())
                 && RESTRICTIONS.contains(&w.to_lowercase().as_str())
             {
+                return -run.side;
+            }
+        }
+        // A title that acts against it: "the Programme to Combat Marine Litter and
+        // Microplastics", "the Convention against Corruption".
+        let first_word = text.get(matches[run.first].clone()).unwrap_or("");
+        if first_word.starts_with(|c: char| c.is_uppercase()) {
+            let title_against = text
+                .get(ch.sentence.start..matches[run.first].start)
+                .unwrap_or("")
+                .split_whitespace()
+                .rev()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .take_while(|w| {
+                    w.starts_with(|c: char| c.is_uppercase()) || TITLE_LINKS.contains(w)
+                })
+                .take(8)
+                // Lowercase "against" is a cue and has turned the side already.
+                .any(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                        && TITLE_AGAINST.contains(&w.to_lowercase().as_str())
+                });
+            if title_against {
                 return -run.side;
             }
         }

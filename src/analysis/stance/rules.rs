@@ -168,6 +168,62 @@ pub(super) const MEASURE_HEADS: &[&str] = &[
     "research",
 ];
 
+/// Nouns that, after a harm, make a measure acting on it ("a darknet task force", "drug
+/// trafficking units", "cybercrime investigations").
+pub(super) const MEASURE_COMPOUNDS: &[&str] = &[
+    "task",
+    "taskforce",
+    "unit",
+    "units",
+    "team",
+    "teams",
+    "squad",
+    "squads",
+    "plan",
+    "investigations",
+    "investigators",
+    "enforcement",
+    "operation",
+    "operations",
+    "takedown",
+    "takedowns",
+];
+
+/// Lowercase words inside a title ("Programme to Combat Marine Litter and Microplastics").
+pub(super) const TITLE_LINKS: &[&str] = &["to", "of", "on", "the", "and", "against", "for", "in"];
+
+/// Words of a title that make it act against what it names ("Convention against
+/// Corruption", "Programme to Combat ...", "Treaty on the Prohibition of ...").
+pub(super) const TITLE_AGAINST: &[&str] = &[
+    "against",
+    "combat",
+    "combating",
+    "combatting",
+    "counter",
+    "countering",
+    "prevent",
+    "preventing",
+    "prevention",
+    "prohibition",
+    "prohibiting",
+    "ban",
+    "elimination",
+    "eliminate",
+    "eliminating",
+    "suppression",
+    "suppressing",
+    "fight",
+    "fighting",
+    "end",
+    "ending",
+    "reduce",
+    "reducing",
+    "reduction",
+    "eradication",
+    "eradicate",
+    "non-proliferation",
+];
+
 /// Prepositions that attach a harm to the measure acting on it ("a task force on X",
 /// "intelligence on wallets linked to X", "penalties for X").
 pub(super) const MEASURE_PREPOSITIONS: &[&str] = &[

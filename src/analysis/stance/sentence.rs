@@ -303,6 +303,9 @@ pub(super) fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit>
     hits
 }
 
+/// Cues whose side holds inside another stance instead of composing with it.
+pub(super) const ABSOLUTE_CUES: &[&str] = &["so-called", "threat", "threats", "under"];
+
 /// Past participles not in -ed or -en ("must be kept", "should be upheld").
 pub(super) const IRREGULAR_PARTICIPLES: &[&str] =
     &["kept", "upheld", "held", "met", "sought", "built"];
@@ -882,6 +885,21 @@ pub(super) fn sentence_chains(
                 i = c.b;
                 continue;
             }
+            // "the advisory opinion requested by the Assembly": a participle with its
+            // agent after a noun tells who did it, not where the author stands.
+            if side_obj
+                && participle
+                && c.b - c.a == 1
+                && !passive_present
+                && toks.get(c.b).is_some_and(|t| t.low == "by")
+                && c.a > 0
+                && toks[c.a - 1].word
+                && !AUXILIARIES.contains(&toks[c.a - 1].low.as_str())
+                && !is_adverb(&toks[c.a - 1])
+            {
+                i = c.b;
+                continue;
+            }
             // A capitalised cue inside a sentence is part of a name ("the Strategy for
             // Preventing ...", "the Joint Statement on Efforts to Counter ...").
             let sentence_first = opens_sentence(&toks, c.a);
@@ -966,6 +984,17 @@ pub(super) fn sentence_chains(
                 i = c.b;
                 continue;
             }
+            // "an interest in ensuring that ...", "by hindering ...": a gerund after a
+            // preposition has no subject before it; a cue that also takes a side on its
+            // object ("in ensuring X") still does that.
+            let gerund_object = f.subject_side()
+                && c.a > 0
+                && toks[c.a].low.ends_with("ing")
+                && EMBEDDERS.contains(&toks[c.a - 1].low.as_str());
+            if gerund_object && !(f.support || f.oppose) {
+                i = c.b;
+                continue;
+            }
             // "is undermined by X": the agent is what the cue is against.
             let by_agent = f.subject_side()
                 && (passive_present || passive_past)
@@ -983,7 +1012,7 @@ pub(super) fn sentence_chains(
                 i = c.b;
                 continue;
             }
-            if subject_mode && own != 0 {
+            if subject_mode && !gerund_object && own != 0 {
                 let mut own = own;
                 if let Some(cc) = cur {
                     if chains[cc].frame {
@@ -1019,8 +1048,14 @@ pub(super) fn sentence_chains(
                                         || h.flags.flip)
                             })
                         });
+                let mut comma_seen = false;
                 for k in (0..c.a).rev() {
-                    if coord || clause[k] != clause[c.a] {
+                    // "websites whose content constitutes a crime": the subject is the
+                    // relative clause's own (not once a comma has closed it: "any weapon
+                    // ..., or whose use would breach IHL, is banned").
+                    comma_seen |= toks[k].low == ",";
+                    if coord || clause[k] != clause[c.a] || (toks[k].low == "whose" && !comma_seen)
+                    {
                         break;
                     }
                     if cues.iter().any(|h| {
@@ -1219,7 +1254,15 @@ pub(super) fn sentence_chains(
                         if coordinated(&toks, c.a) {
                             chains[cc].pol = chains[cc].base;
                         }
-                        chains[cc].pol *= own;
+                        if ABSOLUTE_CUES.contains(&toks[c.a].low.as_str()) {
+                            // Scare quotes and threats disparage what follows whatever the
+                            // stance around them: "rejects the so-called X", "calls for the
+                            // lifting of so-called sanctions", "condemns any threat of X"
+                            // all oppose it.
+                            chains[cc].pol = own;
+                        } else {
+                            chains[cc].pol *= own;
+                        }
                         if short_scope(&c, negated) {
                             short = Some(cc);
                         }
@@ -1447,14 +1490,15 @@ pub(super) fn attributed_to_other(
             && !(k > 0 && toks[k - 1].low == "united")
             && toks.get(k + 1).is_none_or(|n| n.low != "to")
         {
-            let before: Vec<&str> = toks[k.saturating_sub(3)..k]
-                .iter()
-                .map(|t| t.low.as_str())
-                .collect();
-            if before
-                .iter()
-                .any(|w| LIKE.contains(w) || *w == "our" || *w == "we")
-            {
+            // "Belgium and other states", "like many countries": the author among them.
+            // Not ", and major powers are ...": a new clause with its own subject.
+            let from = k.saturating_sub(3);
+            if (from..k).any(|j| {
+                let w = toks[j].low.as_str();
+                (LIKE.contains(&w) && !(w == "and" && j > 0 && toks[j - 1].low == ","))
+                    || w == "our"
+                    || w == "we"
+            }) {
                 continue;
             }
             // "help developing countries build": the object of a stance, not a subject.
@@ -1589,4 +1633,5 @@ pub(super) const OTHER_SUBJECTS: &[&str] = &[
     "nations",
     "members",
     "jurisdictions",
+    "powers",
 ];

@@ -1041,3 +1041,195 @@ fn a_subject_cue_after_an_article_is_a_noun() {
         Stance::Support
     );
 }
+
+#[test]
+fn concern_harm_and_wrongs_said_of_the_subject() {
+    // Concern, in the forms speeches use.
+    assert_eq!(
+        st(
+            "We remain concerned about nuclear weapons in our region.",
+            "nuclear weapons"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Jamaica is deeply concerned by unilateral coercive measures.",
+            "unilateral coercive measures"
+        ),
+        Oppose
+    );
+    // Harm done by the subject.
+    for s in [
+        "Sanctions and economic blockades disproportionately harm the most vulnerable and impede achievement of the Sustainable Development Goals.",
+        "Unilateral sanctions imposed by the United States prevent our counter-narcotics forces from obtaining detection equipment.",
+        "Sanctions have caused immense suffering to our people.",
+        "Sanctions hinder the development of many nations.",
+        "While we respect the right of states to defend themselves, Cuba believes that sanctions are a crime against our people.",
+        "The occupation must be ended.",
+        "An occupation that must end immediately.",
+        "Production caps would be beyond the mandate of resolution 5/14.",
+    ] {
+        assert_eq!(st(s, "sanctions occupation production caps"), Oppose, "{s}");
+    }
+    // Near misses: the harm is done to what is asked, or by someone else's object.
+    assert_eq!(
+        st(
+            "Drought and conflict hinder the fight against poverty.",
+            "sanctions"
+        ),
+        Mention
+    );
+    assert_eq!(
+        st(
+            "We must not let anything prevent our delegation from supporting the treaty.",
+            "treaty"
+        ),
+        Support
+    );
+    // "whose content constitutes a crime" is said of the content, not of the blocking.
+    assert_eq!(
+        st_in(
+            "The 2018 Law allows the authorities to order the blocking of websites whose content constitutes a crime.",
+            "blocking",
+            &Reading { proposals: false, author: "Egypt" }
+        ),
+        Mention
+    );
+}
+
+#[test]
+fn threats_fights_and_judgements_named() {
+    assert_eq!(
+        st(
+            "Global peace and security are under threat from terrorism.",
+            "terrorism"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st("We fight against terrorism in all its forms.", "terrorism"),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Together, we must win this fight against terrorism.",
+            "terrorism"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st("We support the fight against terrorism.", "terrorism"),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "The San Marino Government condemns any threat of use of nuclear weapons.",
+            "nuclear weapons"
+        ),
+        Oppose
+    );
+    // A good named of the subject.
+    assert_eq!(
+        st(
+            "Such data localization is a legitimate measure to protect national security.",
+            "data localization"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "Indonesia sees data localization as a way to keep sovereignty over strategic data.",
+            "data localization"
+        ),
+        Support
+    );
+    assert_eq!(
+        st("A ceasefire, a two-state solution and regional security arrangements would ensure stability.", "two-state solution"),
+        Support
+    );
+    // Near miss: a gerund after a preposition says nothing of what precedes it.
+    assert_eq!(
+        st("Adversaries may field cheap drone swarms, and the international community has an interest in ensuring that all states observe the law.", "drone swarms"),
+        Mention
+    );
+    // Near miss: a participle with its agent after a noun tells who did it.
+    assert_eq!(
+        st(
+            "The opinion requested by the Assembly addressed the occupation.",
+            "occupation"
+        ),
+        Mention
+    );
+    assert_eq!(
+        st(
+            "Spain recalls the illegality of the occupation.",
+            "occupation"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn scare_quotes_and_titles_against_the_query() {
+    assert_eq!(
+        st(
+            "We reiterate our call for the unconditional lifting of all the so-called sanctions.",
+            "sanctions"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st("We reject the so-called sanctions.", "sanctions"),
+        Oppose
+    );
+    // A title that acts against what it names.
+    assert_eq!(
+        st(
+            "Norway finances the Development Programme to Combat Marine Litter and Microplastics.",
+            "microplastics"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "We ratified the United Nations Convention against Corruption.",
+            "corruption"
+        ),
+        Oppose
+    );
+    // Near miss: a title that does not act against it.
+    assert_eq!(
+        st(
+            "Norway finances the Programme for Microplastics Research.",
+            "microplastics"
+        ),
+        Support
+    );
+    // A harm qualifying a measure is what the measure acts against.
+    assert_eq!(
+        st(
+            "The Netherlands supports a permanent darknet task force within Europol.",
+            "darknet"
+        ),
+        Oppose
+    );
+    // Near miss: studying it is no measure against it.
+    assert_eq!(st("We support darknet research.", "darknet"), Support);
+}
+
+#[test]
+fn others_named_as_powers_are_not_the_author() {
+    assert_eq!(
+        st("Drones have been used in several conflicts, and major military powers are investing heavily in drone swarms.", "drone swarms"),
+        Mention
+    );
+    // Near miss: the author beside them.
+    assert_eq!(
+        st(
+            "Belgium and other powers are investing in drone swarms.",
+            "drone swarms"
+        ),
+        Support
+    );
+}
