@@ -842,6 +842,14 @@ pub(super) fn sentence_chains(
                 continue;
             }
             if f.nonneg || f.concession || f.other || f.author {
+                // "expand X while addressing Y": the object ends where another action
+                // begins.
+                if f.concession
+                    && matches!(toks[c.a].low.as_str(), "while" | "whilst")
+                    && toks.get(c.b).is_some_and(|n| n.low.ends_with("ing"))
+                {
+                    cur = None;
+                }
                 // "- Research on X": a proposal to study X takes no side on it.
                 if proposal
                     && STUDY.contains(&toks[c.a].low.as_str())

@@ -1233,3 +1233,19 @@ fn others_named_as_powers_are_not_the_author() {
         Support
     );
 }
+
+#[test]
+fn while_doing_ends_the_object() {
+    assert_eq!(
+        st("The 2024 Policy aims to expand affordable connectivity while addressing the localisation of government data.", "localisation"),
+        Mention
+    );
+    // Near miss: a conceded clause of its own still concedes.
+    assert_eq!(
+        st(
+            "While we respect data localisation, Belgium rejects it.",
+            "data localisation"
+        ),
+        Oppose
+    );
+}
