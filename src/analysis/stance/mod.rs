@@ -241,6 +241,15 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
     // The query names a harm ("darknet markets", "the digital divide", "abandoned fishing
     // gear") when the head of its longest run in the passage does.
     let all: Vec<(usize, i8)> = (0..matches.len()).map(|m| (m, 0)).collect();
+    let longest_run = best_run(text, &matches, &match_keys, all.clone()).map_or(0, |r| r.keys);
+    // How many words the query has: its words found, unless synonyms highlighted beside
+    // them ("capital punishment" for "death penalty") add words of their own, when its
+    // longest run in the passage tells better.
+    let query_words = if longest_run >= 2 {
+        longest_run.min(all_keys.len())
+    } else {
+        all_keys.len()
+    };
     let harm = best_run(text, &matches, &match_keys, all).is_some_and(|r| {
         let words: Vec<String> = (r.first..=r.last)
             .map(|m| text.get(matches[m].clone()).unwrap_or("").to_lowercase())
@@ -421,7 +430,7 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
         } else {
             here.len() / 2 + 1
         };
-        let needed = in_sentence.max(all_keys.len().div_ceil(2)).max(1);
+        let needed = in_sentence.max(query_words.div_ceil(2)).max(1);
         let mut governed_here = false;
         let here_matches: Vec<(usize, i8)> = (0..matches.len())
             .filter(|&m| matches[m].start < sents[s].end && sents[s].start < matches[m].end)

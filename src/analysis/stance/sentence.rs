@@ -788,7 +788,11 @@ pub(super) fn sentence_chains(
                         words += 1;
                     }
                 }
-                if has_cue {
+                // "escapes X" is a verb with its own object: it turns what it governs,
+                // not the next cue ("weapons that escape human control should be banned").
+                let own_object =
+                    toks[c.a].low.starts_with("escap") || toks[c.a].low.starts_with("evad");
+                if has_cue && !own_object {
                     pending_neg = Some((i, 5));
                 } else if toks[c.a].low == "nor" || toks[c.a].low == "neither" {
                     // Only ever negates a cue.

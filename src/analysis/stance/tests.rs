@@ -1249,3 +1249,43 @@ fn while_doing_ends_the_object() {
         Oppose
     );
 }
+
+#[test]
+fn escaping_the_query_is_being_without_it() {
+    assert_eq!(
+        st("Under this approach, any weapon that escapes meaningful human control is banned outright.", "meaningful human control"),
+        Support
+    );
+    // Near miss: escaping something else.
+    assert_eq!(
+        st(
+            "Meaningful human control is banned from the draft that escapes scrutiny.",
+            "meaningful human control"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn synonyms_beside_the_query_do_not_raise_how_much_must_be_governed() {
+    // "capital punishment" highlighted as a synonym of "death penalty": a stance on
+    // "penalties" still speaks to the two-word query.
+    let text = "The law provides for the death penalty and capital punishment. Iran rejects states that criticise our penalties.";
+    let mut ranges = Vec::new();
+    for w in ["death", "penalty", "capital", "punishment", "penalties"] {
+        let s = text.find(w).unwrap();
+        ranges.push(s..s + w.len());
+    }
+    ranges.sort_by_key(|r| r.start);
+    assert_eq!(passage_stance(text, &ranges).stance, Support);
+    // Near miss: with no run of two words, every word found counts.
+    let text =
+        "Penalties are harsh. Death is final. Iran rejects states that criticise our penalties.";
+    let mut ranges = Vec::new();
+    for w in ["Penalties", "Death", "penalties"] {
+        let s = text.find(w).unwrap();
+        ranges.push(s..s + w.len());
+    }
+    ranges.sort_by_key(|r| r.start);
+    assert_eq!(passage_stance(text, &ranges).stance, Support);
+}
