@@ -1070,9 +1070,13 @@ pub(super) fn sentence_chains(
                     {
                         break;
                     }
+                    // A stance of others set aside in it does not end the subject: "so that
+                    // X, or what some states prefer to call Y, is ensured".
                     if cues.iter().any(|h| {
                         h.b == k + 1
                             && (h.flags.takes_side() || h.flags.subject_side() || h.flags.flip)
+                            && !(toks[h.b..c.a].iter().any(|t| t.low == ",")
+                                && attributed_to_other(&toks, &cues, h.a, &clause))
                     }) {
                         break;
                     }
@@ -1127,7 +1131,15 @@ pub(super) fn sentence_chains(
                 }
                 // The subject is the topic here, not the speaker: only a belief said by
                 // someone else ("critics argue that X would ...") makes it theirs.
-                let other = cur.is_some_and(|cc| chains[cc].other);
+                // Not once a comma has closed their aside: "X, or what some states
+                // prefer to call Y, is ensured" is the author's.
+                let other = cur.is_some_and(|cc| {
+                    chains[cc].other
+                        && (chains[cc].frame
+                            || !toks[chains[cc].head_tok.min(c.a)..c.a]
+                                .iter()
+                                .any(|t| t.low == ","))
+                });
                 let void = conceded_here || other;
                 chains.push(Chain {
                     strength,
@@ -1435,7 +1447,11 @@ pub(super) fn sentence_chains(
         for ch in chains.iter_mut() {
             // Only beside another word of the query it governs: "reducing demand" is no
             // harm reduction.
-            if ch.cues.iter().any(|r| r[1] == end) && !ch.governed.is_empty() {
+            // Or alone, when the author does it: "the Cannabis Act of 2018 legalised
+            // cannabis" for "drug legalisation".
+            if ch.cues.iter().any(|r| r[1] == end)
+                && (!ch.governed.is_empty() || (c.flags.practice && !ch.void))
+            {
                 for m in (c.a..c.b).filter_map(|k| is_match[k]) {
                     if !ch.governed.iter().any(|(g, _)| *g == m) {
                         ch.governed.push((m, ch.base));

@@ -1289,3 +1289,70 @@ fn synonyms_beside_the_query_do_not_raise_how_much_must_be_governed() {
     ranges.sort_by_key(|r| r.start);
     assert_eq!(passage_stance(text, &ranges).stance, Support);
 }
+
+#[test]
+fn an_aside_of_others_does_not_take_the_subject() {
+    assert_eq!(
+        st("Limits are needed so that meaningful human control, or what some states prefer to call human judgement, is ensured in practice.", "meaningful human control"),
+        Support
+    );
+    // Near miss: others' stance with no comma closing it stays theirs.
+    assert_eq!(
+        st(
+            "Some states prefer meaningful human control.",
+            "meaningful human control"
+        ),
+        Mention
+    );
+}
+
+#[test]
+fn setting_the_terms_of_a_measure_backs_it() {
+    assert_eq!(
+        st("Any new instrument must therefore address diversion and transfers to non-state actors.", "new instrument"),
+        Support
+    );
+    assert_eq!(
+        st(
+            "The Security Council must reflect the realities of today's world.",
+            "Security Council"
+        ),
+        Support
+    );
+    assert_eq!(
+        st("Any international instrument must take into account the social and economic weight of the petrochemical industry.", "petrochemical industry"),
+        Support
+    );
+    // Near miss: what is addressed is not backed by it.
+    assert_eq!(
+        st(
+            "The international community must address drug trafficking.",
+            "drug trafficking"
+        ),
+        Mention
+    );
+}
+
+#[test]
+fn a_practice_named_by_the_query_alone_when_the_author_does_it() {
+    assert_eq!(
+        st_in(
+            "The Cannabis Act of 2018 legalised cannabis for adults within a strictly regulated market.",
+            "drug legalised",
+            &Reading { proposals: false, author: "Canada" }
+        ),
+        Support
+    );
+    // Near miss: others doing it.
+    assert_eq!(
+        st_in(
+            "Several jurisdictions legalised cannabis for adults.",
+            "drug legalised",
+            &Reading {
+                proposals: false,
+                author: "Canada"
+            }
+        ),
+        Mention
+    );
+}
