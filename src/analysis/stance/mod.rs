@@ -523,6 +523,30 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
         if let Some(cues) = fallback(text, sents[s].clone(), &matches) {
             mixed.push((sents[s].clone(), cues));
         }
+        // "re-acceded to the Convention ... with a reservation on ...": it is joined with a
+        // part of it refused; "prefers the term A to X": what X names is kept under another
+        // name. Both sides.
+        for c in &counted[from..] {
+            let reserved = side(c) > 0 && !c.cues.is_empty();
+            let renamed = side(c) < 0
+                && c.cues.first().is_some_and(|r| {
+                    text.get(r[0]..r[1])
+                        .is_some_and(|w| w.to_ascii_lowercase().starts_with("prefer"))
+                        && text.get(r[1]..).is_some_and(renaming)
+                });
+            if reserved {
+                if let Some(r) = reservation(text, sents[s].clone()) {
+                    let mut cues = c.cues.clone();
+                    cues.push(r);
+                    mixed.push((sents[s].clone(), cues));
+                    break;
+                }
+            }
+            if renamed {
+                mixed.push((sents[s].clone(), c.cues.clone()));
+                break;
+            }
+        }
         // A list item under "X proposes:" takes the stance of the line introducing it.
         let mut intro = s;
         while intro > 0 && is_list_item(&text[sents[intro].clone()]) {

@@ -410,3 +410,42 @@ pub(super) struct Run {
     pub(super) first: usize,
     pub(super) last: usize,
 }
+
+/// Where a sentence says something was joined or accepted only in part: "with a
+/// reservation", "with reservations", "subject to a reservation". The cue's byte range.
+pub(super) fn reservation(text: &str, sent: Range<usize>) -> Option<[usize; 2]> {
+    let s = text.get(sent.clone())?;
+    let low = s.to_ascii_lowercase();
+    for phrase in [
+        "with a reservation",
+        "with reservations",
+        "with its reservation",
+        "subject to a reservation",
+        "subject to reservations",
+    ] {
+        if let Some(p) = low.find(phrase) {
+            return Some([sent.start + p, sent.start + p + phrase.len()]);
+        }
+    }
+    None
+}
+
+/// Whether what follows "prefers" names a term rather than a thing: "the term",
+/// "the name", "the expression", "the wording".
+pub(super) fn renaming(after: &str) -> bool {
+    let low: String = after
+        .trim_start()
+        .chars()
+        .take(16)
+        .collect::<String>()
+        .to_lowercase();
+    [
+        "the term",
+        "the name",
+        "the expression",
+        "the wording",
+        "the label",
+    ]
+    .iter()
+    .any(|p| low.starts_with(p))
+}

@@ -899,9 +899,17 @@ fn to_be_free_of_the_query_opposes_it() {
 
 #[test]
 fn preferences_fixed_phrases_and_the_whole_query() {
+    // Another term for it keeps what it names under another name: both sides.
     assert_eq!(
         st(
             "Ruritania prefers the term integral development to alternative development.",
+            "alternative development"
+        ),
+        Mixed
+    );
+    assert_eq!(
+        st(
+            "Ruritania prefers integral development to alternative development.",
             "alternative development"
         ),
         Oppose
@@ -1354,5 +1362,40 @@ fn a_practice_named_by_the_query_alone_when_the_author_does_it() {
             }
         ),
         Mention
+    );
+}
+
+#[test]
+fn joined_with_a_reservation_or_renamed_is_mixed() {
+    assert_eq!(
+        st_in(
+            "When Bolivia re-acceded to the 1961 Single Convention in 2013, it did so with a reservation on the traditional chewing of coca.",
+            "Single Convention",
+            &Reading { proposals: false, author: "Bolivia" }
+        ),
+        Mixed
+    );
+    assert_eq!(
+        st("Bolivia prefers the term \"integral development with coca\" to \"alternative development\".", "alternative development"),
+        Mixed
+    );
+    // Near misses: joined with no reservation; a thing preferred to another.
+    assert_eq!(
+        st_in(
+            "When Bolivia re-acceded to the 1961 Single Convention in 2013, it did so in full.",
+            "Single Convention",
+            &Reading {
+                proposals: false,
+                author: "Bolivia"
+            }
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "Bolivia prefers integral development to alternative development.",
+            "alternative development"
+        ),
+        Oppose
     );
 }
