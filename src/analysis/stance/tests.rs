@@ -1399,3 +1399,23 @@ fn joined_with_a_reservation_or_renamed_is_mixed() {
         Oppose
     );
 }
+
+#[test]
+fn wrongs_named_before_and_after_the_query() {
+    assert_eq!(
+        st("Poland found itself in the midst of a brutal occupation, becoming a witness of war crimes.", "occupation"),
+        Oppose
+    );
+    assert_eq!(
+        st("The crimes being committed by the occupation represent a flagrant violation of international law.", "occupation"),
+        Oppose
+    );
+    // Near miss: the wrong is said of something else.
+    assert_eq!(
+        st(
+            "A brutal war followed, and the occupation authorities kept records.",
+            "occupation"
+        ),
+        Mention
+    );
+}
