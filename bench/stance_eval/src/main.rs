@@ -202,13 +202,21 @@ fn scan(query: &str, dirs: &[String]) {
                     },
                 );
                 let cues: Vec<&str> = e.cues.iter().map(|c| &para[c[0]..c[1]]).collect();
-                let sentence = &para[e.sentence.clone()];
+                // STANCE_SCAN_FULL=1 prints the whole paragraph, for reading a label by eye.
+                let sentence = if std::env::var_os("STANCE_SCAN_FULL").is_some() {
+                    para.as_str()
+                } else {
+                    &para[e.sentence.clone()]
+                };
                 println!(
                     "  {} {:?}{}: {}",
                     e.stance.as_str(),
                     cues,
                     if e.explicit { " explicit" } else { "" },
-                    sentence.chars().take(300).collect::<String>()
+                    sentence
+                        .chars()
+                        .take(if sentence.len() > 300 && std::env::var_os("STANCE_SCAN_FULL").is_some() { 2000 } else { 300 })
+                        .collect::<String>()
                 );
                 ev.push(e);
             }

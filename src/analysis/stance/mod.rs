@@ -241,6 +241,15 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
     // The query names a harm ("darknet markets", "the digital divide", "abandoned fishing
     // gear") when the head of its longest run in the passage does.
     let all: Vec<(usize, i8)> = (0..matches.len()).map(|m| (m, 0)).collect();
+    let longest_run = best_run(text, &matches, &match_keys, all.clone()).map_or(0, |r| r.keys);
+    // How many words the query has: its words found, unless synonyms highlighted beside
+    // them ("capital punishment" for "death penalty") add words of their own, when its
+    // longest run in the passage tells better.
+    let query_words = if longest_run >= 2 {
+        longest_run.min(all_keys.len())
+    } else {
+        all_keys.len()
+    };
     let harm = best_run(text, &matches, &match_keys, all).is_some_and(|r| {
         let words: Vec<String> = (r.first..=r.last)
             .map(|m| text.get(matches[m].clone()).unwrap_or("").to_lowercase())
@@ -274,6 +283,35 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
         if run.keys >= all_keys.len().min(2) && RESTRICTIONS.contains(&next.as_str()) {
             return -run.side;
         }
+        // "a darknet task force", "a trafficking unit": a harm qualifying a measure is
+        // what the measure acts against.
+        if harm && run.side > 0 {
+            let after: Vec<String> = text
+                .get(matches[run.last].end..)
+                .unwrap_or("")
+                .split_whitespace()
+                .take(2)
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .collect();
+            // Not a study of it ("darknet research").
+            let measure = |w: &String| {
+                (MEASURE_HEADS.contains(&w.as_str()) || MEASURE_COMPOUNDS.contains(&w.as_str()))
+                    && !STUDY.contains(&w.as_str())
+            };
+            // The measure's head is the first word after the harm, or the second after a
+            // first that names no thing ("task force").
+            if after.first().is_some_and(measure)
+                || (after
+                    .first()
+                    .is_some_and(|w| MEASURE_COMPOUNDS.contains(&w.as_str()))
+                    && after.get(1).is_some_and(measure))
+            {
+                return -1;
+            }
+        }
         // "a nuclear-weapon-free zone", "nuclear disarmament", "a world free of nuclear
         // weapons": what is wanted is to be without it.
         let last = text
@@ -306,6 +344,29 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
                 && w.starts_with(|c: char| c.is_uppercase())
                 && RESTRICTIONS.contains(&w.to_lowercase().as_str())
             {
+                return -run.side;
+            }
+        }
+        // A title that acts against it: "the Programme to Combat Marine Litter and
+        // Microplastics", "the Convention against Corruption".
+        let first_word = text.get(matches[run.first].clone()).unwrap_or("");
+        if first_word.starts_with(|c: char| c.is_uppercase()) {
+            let title_against = text
+                .get(ch.sentence.start..matches[run.first].start)
+                .unwrap_or("")
+                .split_whitespace()
+                .rev()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .take_while(|w| {
+                    w.starts_with(|c: char| c.is_uppercase()) || TITLE_LINKS.contains(w)
+                })
+                .take(8)
+                // Lowercase "against" is a cue and has turned the side already.
+                .any(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                        && TITLE_AGAINST.contains(&w.to_lowercase().as_str())
+                });
+            if title_against {
                 return -run.side;
             }
         }
@@ -369,7 +430,7 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
         } else {
             here.len() / 2 + 1
         };
-        let needed = in_sentence.max(all_keys.len().div_ceil(2)).max(1);
+        let needed = in_sentence.max(query_words.div_ceil(2)).max(1);
         let mut governed_here = false;
         let here_matches: Vec<(usize, i8)> = (0..matches.len())
             .filter(|&m| matches[m].start < sents[s].end && sents[s].start < matches[m].end)
@@ -461,6 +522,30 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
         }
         if let Some(cues) = fallback(text, sents[s].clone(), &matches) {
             mixed.push((sents[s].clone(), cues));
+        }
+        // "re-acceded to the Convention ... with a reservation on ...": it is joined with a
+        // part of it refused; "prefers the term A to X": what X names is kept under another
+        // name. Both sides.
+        for c in &counted[from..] {
+            let reserved = side(c) > 0 && !c.cues.is_empty();
+            let renamed = side(c) < 0
+                && c.cues.first().is_some_and(|r| {
+                    text.get(r[0]..r[1])
+                        .is_some_and(|w| w.to_ascii_lowercase().starts_with("prefer"))
+                        && text.get(r[1]..).is_some_and(renaming)
+                });
+            if reserved {
+                if let Some(r) = reservation(text, sents[s].clone()) {
+                    let mut cues = c.cues.clone();
+                    cues.push(r);
+                    mixed.push((sents[s].clone(), cues));
+                    break;
+                }
+            }
+            if renamed {
+                mixed.push((sents[s].clone(), c.cues.clone()));
+                break;
+            }
         }
         // A list item under "X proposes:" takes the stance of the line introducing it.
         let mut intro = s;

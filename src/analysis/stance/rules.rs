@@ -168,6 +168,62 @@ pub(super) const MEASURE_HEADS: &[&str] = &[
     "research",
 ];
 
+/// Nouns that, after a harm, make a measure acting on it ("a darknet task force", "drug
+/// trafficking units", "cybercrime investigations").
+pub(super) const MEASURE_COMPOUNDS: &[&str] = &[
+    "task",
+    "taskforce",
+    "unit",
+    "units",
+    "team",
+    "teams",
+    "squad",
+    "squads",
+    "plan",
+    "investigations",
+    "investigators",
+    "enforcement",
+    "operation",
+    "operations",
+    "takedown",
+    "takedowns",
+];
+
+/// Lowercase words inside a title ("Programme to Combat Marine Litter and Microplastics").
+pub(super) const TITLE_LINKS: &[&str] = &["to", "of", "on", "the", "and", "against", "for", "in"];
+
+/// Words of a title that make it act against what it names ("Convention against
+/// Corruption", "Programme to Combat ...", "Treaty on the Prohibition of ...").
+pub(super) const TITLE_AGAINST: &[&str] = &[
+    "against",
+    "combat",
+    "combating",
+    "combatting",
+    "counter",
+    "countering",
+    "prevent",
+    "preventing",
+    "prevention",
+    "prohibition",
+    "prohibiting",
+    "ban",
+    "elimination",
+    "eliminate",
+    "eliminating",
+    "suppression",
+    "suppressing",
+    "fight",
+    "fighting",
+    "end",
+    "ending",
+    "reduce",
+    "reducing",
+    "reduction",
+    "eradication",
+    "eradicate",
+    "non-proliferation",
+];
+
 /// Prepositions that attach a harm to the measure acting on it ("a task force on X",
 /// "intelligence on wallets linked to X", "penalties for X").
 pub(super) const MEASURE_PREPOSITIONS: &[&str] = &[
@@ -353,4 +409,43 @@ pub(super) struct Run {
     pub(super) side: i8,
     pub(super) first: usize,
     pub(super) last: usize,
+}
+
+/// Where a sentence says something was joined or accepted only in part: "with a
+/// reservation", "with reservations", "subject to a reservation". The cue's byte range.
+pub(super) fn reservation(text: &str, sent: Range<usize>) -> Option<[usize; 2]> {
+    let s = text.get(sent.clone())?;
+    let low = s.to_ascii_lowercase();
+    for phrase in [
+        "with a reservation",
+        "with reservations",
+        "with its reservation",
+        "subject to a reservation",
+        "subject to reservations",
+    ] {
+        if let Some(p) = low.find(phrase) {
+            return Some([sent.start + p, sent.start + p + phrase.len()]);
+        }
+    }
+    None
+}
+
+/// Whether what follows "prefers" names a term rather than a thing: "the term",
+/// "the name", "the expression", "the wording".
+pub(super) fn renaming(after: &str) -> bool {
+    let low: String = after
+        .trim_start()
+        .chars()
+        .take(16)
+        .collect::<String>()
+        .to_lowercase();
+    [
+        "the term",
+        "the name",
+        "the expression",
+        "the wording",
+        "the label",
+    ]
+    .iter()
+    .any(|p| low.starts_with(p))
 }

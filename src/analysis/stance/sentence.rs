@@ -303,6 +303,9 @@ pub(super) fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit>
     hits
 }
 
+/// Cues whose side holds inside another stance instead of composing with it.
+pub(super) const ABSOLUTE_CUES: &[&str] = &["so-called", "threat", "threats", "under"];
+
 /// Past participles not in -ed or -en ("must be kept", "should be upheld").
 pub(super) const IRREGULAR_PARTICIPLES: &[&str] =
     &["kept", "upheld", "held", "met", "sought", "built"];
@@ -785,7 +788,11 @@ pub(super) fn sentence_chains(
                         words += 1;
                     }
                 }
-                if has_cue {
+                // "escapes X" is a verb with its own object: it turns what it governs,
+                // not the next cue ("weapons that escape human control should be banned").
+                let own_object =
+                    toks[c.a].low.starts_with("escap") || toks[c.a].low.starts_with("evad");
+                if has_cue && !own_object {
                     pending_neg = Some((i, 5));
                 } else if toks[c.a].low == "nor" || toks[c.a].low == "neither" {
                     // Only ever negates a cue.
@@ -839,6 +846,14 @@ pub(super) fn sentence_chains(
                 continue;
             }
             if f.nonneg || f.concession || f.other || f.author {
+                // "expand X while addressing Y": the object ends where another action
+                // begins.
+                if f.concession
+                    && matches!(toks[c.a].low.as_str(), "while" | "whilst")
+                    && toks.get(c.b).is_some_and(|n| n.low.ends_with("ing"))
+                {
+                    cur = None;
+                }
                 // "- Research on X": a proposal to study X takes no side on it.
                 if proposal
                     && STUDY.contains(&toks[c.a].low.as_str())
@@ -879,6 +894,21 @@ pub(super) fn sentence_chains(
                 || IRREGULAR_PARTICIPLES.contains(&toks[c.b - 1].low.as_str());
             let side_obj = f.takes_side() && !f.subject_side();
             if side_obj && participle && c.b - c.a == 1 && passive_past {
+                i = c.b;
+                continue;
+            }
+            // "the advisory opinion requested by the Assembly": a participle with its
+            // agent after a noun tells who did it, not where the author stands.
+            if side_obj
+                && participle
+                && c.b - c.a == 1
+                && !passive_present
+                && toks.get(c.b).is_some_and(|t| t.low == "by")
+                && c.a > 0
+                && toks[c.a - 1].word
+                && !AUXILIARIES.contains(&toks[c.a - 1].low.as_str())
+                && !is_adverb(&toks[c.a - 1])
+            {
                 i = c.b;
                 continue;
             }
@@ -966,6 +996,17 @@ pub(super) fn sentence_chains(
                 i = c.b;
                 continue;
             }
+            // "an interest in ensuring that ...", "by hindering ...": a gerund after a
+            // preposition has no subject before it; a cue that also takes a side on its
+            // object ("in ensuring X") still does that.
+            let gerund_object = f.subject_side()
+                && c.a > 0
+                && toks[c.a].low.ends_with("ing")
+                && EMBEDDERS.contains(&toks[c.a - 1].low.as_str());
+            if gerund_object && !(f.support || f.oppose) {
+                i = c.b;
+                continue;
+            }
             // "is undermined by X": the agent is what the cue is against.
             let by_agent = f.subject_side()
                 && (passive_present || passive_past)
@@ -983,7 +1024,7 @@ pub(super) fn sentence_chains(
                 i = c.b;
                 continue;
             }
-            if subject_mode && own != 0 {
+            if subject_mode && !gerund_object && own != 0 {
                 let mut own = own;
                 if let Some(cc) = cur {
                     if chains[cc].frame {
@@ -1019,13 +1060,23 @@ pub(super) fn sentence_chains(
                                         || h.flags.flip)
                             })
                         });
+                let mut comma_seen = false;
                 for k in (0..c.a).rev() {
-                    if coord || clause[k] != clause[c.a] {
+                    // "websites whose content constitutes a crime": the subject is the
+                    // relative clause's own (not once a comma has closed it: "any weapon
+                    // ..., or whose use would breach IHL, is banned").
+                    comma_seen |= toks[k].low == ",";
+                    if coord || clause[k] != clause[c.a] || (toks[k].low == "whose" && !comma_seen)
+                    {
                         break;
                     }
+                    // A stance of others set aside in it does not end the subject: "so that
+                    // X, or what some states prefer to call Y, is ensured".
                     if cues.iter().any(|h| {
                         h.b == k + 1
                             && (h.flags.takes_side() || h.flags.subject_side() || h.flags.flip)
+                            && !(toks[h.b..c.a].iter().any(|t| t.low == ",")
+                                && attributed_to_other(&toks, &cues, h.a, &clause))
                     }) {
                         break;
                     }
@@ -1080,7 +1131,15 @@ pub(super) fn sentence_chains(
                 }
                 // The subject is the topic here, not the speaker: only a belief said by
                 // someone else ("critics argue that X would ...") makes it theirs.
-                let other = cur.is_some_and(|cc| chains[cc].other);
+                // Not once a comma has closed their aside: "X, or what some states
+                // prefer to call Y, is ensured" is the author's.
+                let other = cur.is_some_and(|cc| {
+                    chains[cc].other
+                        && (chains[cc].frame
+                            || !toks[chains[cc].head_tok.min(c.a)..c.a]
+                                .iter()
+                                .any(|t| t.low == ","))
+                });
                 let void = conceded_here || other;
                 chains.push(Chain {
                     strength,
@@ -1219,7 +1278,15 @@ pub(super) fn sentence_chains(
                         if coordinated(&toks, c.a) {
                             chains[cc].pol = chains[cc].base;
                         }
-                        chains[cc].pol *= own;
+                        if ABSOLUTE_CUES.contains(&toks[c.a].low.as_str()) {
+                            // Scare quotes and threats disparage what follows whatever the
+                            // stance around them: "rejects the so-called X", "calls for the
+                            // lifting of so-called sanctions", "condemns any threat of X"
+                            // all oppose it.
+                            chains[cc].pol = own;
+                        } else {
+                            chains[cc].pol *= own;
+                        }
                         if short_scope(&c, negated) {
                             short = Some(cc);
                         }
@@ -1380,7 +1447,11 @@ pub(super) fn sentence_chains(
         for ch in chains.iter_mut() {
             // Only beside another word of the query it governs: "reducing demand" is no
             // harm reduction.
-            if ch.cues.iter().any(|r| r[1] == end) && !ch.governed.is_empty() {
+            // Or alone, when the author does it: "the Cannabis Act of 2018 legalised
+            // cannabis" for "drug legalisation".
+            if ch.cues.iter().any(|r| r[1] == end)
+                && (!ch.governed.is_empty() || (c.flags.practice && !ch.void))
+            {
                 for m in (c.a..c.b).filter_map(|k| is_match[k]) {
                     if !ch.governed.iter().any(|(g, _)| *g == m) {
                         ch.governed.push((m, ch.base));
@@ -1447,14 +1518,15 @@ pub(super) fn attributed_to_other(
             && !(k > 0 && toks[k - 1].low == "united")
             && toks.get(k + 1).is_none_or(|n| n.low != "to")
         {
-            let before: Vec<&str> = toks[k.saturating_sub(3)..k]
-                .iter()
-                .map(|t| t.low.as_str())
-                .collect();
-            if before
-                .iter()
-                .any(|w| LIKE.contains(w) || *w == "our" || *w == "we")
-            {
+            // "Belgium and other states", "like many countries": the author among them.
+            // Not ", and major powers are ...": a new clause with its own subject.
+            let from = k.saturating_sub(3);
+            if (from..k).any(|j| {
+                let w = toks[j].low.as_str();
+                (LIKE.contains(&w) && !(w == "and" && j > 0 && toks[j - 1].low == ","))
+                    || w == "our"
+                    || w == "we"
+            }) {
                 continue;
             }
             // "help developing countries build": the object of a stance, not a subject.
@@ -1589,4 +1661,5 @@ pub(super) const OTHER_SUBJECTS: &[&str] = &[
     "nations",
     "members",
     "jurisdictions",
+    "powers",
 ];

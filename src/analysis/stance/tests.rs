@@ -899,9 +899,17 @@ fn to_be_free_of_the_query_opposes_it() {
 
 #[test]
 fn preferences_fixed_phrases_and_the_whole_query() {
+    // Another term for it keeps what it names under another name: both sides.
     assert_eq!(
         st(
             "Ruritania prefers the term integral development to alternative development.",
+            "alternative development"
+        ),
+        Mixed
+    );
+    assert_eq!(
+        st(
+            "Ruritania prefers integral development to alternative development.",
             "alternative development"
         ),
         Oppose
@@ -1039,5 +1047,375 @@ fn a_subject_cue_after_an_article_is_a_noun() {
             "open trade"
         ),
         Stance::Support
+    );
+}
+
+#[test]
+fn concern_harm_and_wrongs_said_of_the_subject() {
+    // Concern, in the forms speeches use.
+    assert_eq!(
+        st(
+            "We remain concerned about nuclear weapons in our region.",
+            "nuclear weapons"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Jamaica is deeply concerned by unilateral coercive measures.",
+            "unilateral coercive measures"
+        ),
+        Oppose
+    );
+    // Harm done by the subject.
+    for s in [
+        "Sanctions and economic blockades disproportionately harm the most vulnerable and impede achievement of the Sustainable Development Goals.",
+        "Unilateral sanctions imposed by the United States prevent our counter-narcotics forces from obtaining detection equipment.",
+        "Sanctions have caused immense suffering to our people.",
+        "Sanctions hinder the development of many nations.",
+        "While we respect the right of states to defend themselves, Cuba believes that sanctions are a crime against our people.",
+        "The occupation must be ended.",
+        "An occupation that must end immediately.",
+        "Production caps would be beyond the mandate of resolution 5/14.",
+    ] {
+        assert_eq!(st(s, "sanctions occupation production caps"), Oppose, "{s}");
+    }
+    // Near misses: the harm is done to what is asked, or by someone else's object.
+    assert_eq!(
+        st(
+            "Drought and conflict hinder the fight against poverty.",
+            "sanctions"
+        ),
+        Mention
+    );
+    assert_eq!(
+        st(
+            "We must not let anything prevent our delegation from supporting the treaty.",
+            "treaty"
+        ),
+        Support
+    );
+    // "whose content constitutes a crime" is said of the content, not of the blocking.
+    assert_eq!(
+        st_in(
+            "The 2018 Law allows the authorities to order the blocking of websites whose content constitutes a crime.",
+            "blocking",
+            &Reading { proposals: false, author: "Egypt" }
+        ),
+        Mention
+    );
+}
+
+#[test]
+fn threats_fights_and_judgements_named() {
+    assert_eq!(
+        st(
+            "Global peace and security are under threat from terrorism.",
+            "terrorism"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st("We fight against terrorism in all its forms.", "terrorism"),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Together, we must win this fight against terrorism.",
+            "terrorism"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st("We support the fight against terrorism.", "terrorism"),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "The San Marino Government condemns any threat of use of nuclear weapons.",
+            "nuclear weapons"
+        ),
+        Oppose
+    );
+    // A good named of the subject.
+    assert_eq!(
+        st(
+            "Such data localization is a legitimate measure to protect national security.",
+            "data localization"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "Indonesia sees data localization as a way to keep sovereignty over strategic data.",
+            "data localization"
+        ),
+        Support
+    );
+    assert_eq!(
+        st("A ceasefire, a two-state solution and regional security arrangements would ensure stability.", "two-state solution"),
+        Support
+    );
+    // Near miss: a gerund after a preposition says nothing of what precedes it.
+    assert_eq!(
+        st("Adversaries may field cheap drone swarms, and the international community has an interest in ensuring that all states observe the law.", "drone swarms"),
+        Mention
+    );
+    // Near miss: a participle with its agent after a noun tells who did it.
+    assert_eq!(
+        st(
+            "The opinion requested by the Assembly addressed the occupation.",
+            "occupation"
+        ),
+        Mention
+    );
+    assert_eq!(
+        st(
+            "Spain recalls the illegality of the occupation.",
+            "occupation"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn scare_quotes_and_titles_against_the_query() {
+    assert_eq!(
+        st(
+            "We reiterate our call for the unconditional lifting of all the so-called sanctions.",
+            "sanctions"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st("We reject the so-called sanctions.", "sanctions"),
+        Oppose
+    );
+    // A title that acts against what it names.
+    assert_eq!(
+        st(
+            "Norway finances the Development Programme to Combat Marine Litter and Microplastics.",
+            "microplastics"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "We ratified the United Nations Convention against Corruption.",
+            "corruption"
+        ),
+        Oppose
+    );
+    // Near miss: a title that does not act against it.
+    assert_eq!(
+        st(
+            "Norway finances the Programme for Microplastics Research.",
+            "microplastics"
+        ),
+        Support
+    );
+    // A harm qualifying a measure is what the measure acts against.
+    assert_eq!(
+        st(
+            "The Netherlands supports a permanent darknet task force within Europol.",
+            "darknet"
+        ),
+        Oppose
+    );
+    // Near miss: studying it is no measure against it.
+    assert_eq!(st("We support darknet research.", "darknet"), Support);
+}
+
+#[test]
+fn others_named_as_powers_are_not_the_author() {
+    assert_eq!(
+        st("Drones have been used in several conflicts, and major military powers are investing heavily in drone swarms.", "drone swarms"),
+        Mention
+    );
+    // Near miss: the author beside them.
+    assert_eq!(
+        st(
+            "Belgium and other powers are investing in drone swarms.",
+            "drone swarms"
+        ),
+        Support
+    );
+}
+
+#[test]
+fn while_doing_ends_the_object() {
+    assert_eq!(
+        st("The 2024 Policy aims to expand affordable connectivity while addressing the localisation of government data.", "localisation"),
+        Mention
+    );
+    // Near miss: a conceded clause of its own still concedes.
+    assert_eq!(
+        st(
+            "While we respect data localisation, Belgium rejects it.",
+            "data localisation"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn escaping_the_query_is_being_without_it() {
+    assert_eq!(
+        st("Under this approach, any weapon that escapes meaningful human control is banned outright.", "meaningful human control"),
+        Support
+    );
+    // Near miss: escaping something else.
+    assert_eq!(
+        st(
+            "Meaningful human control is banned from the draft that escapes scrutiny.",
+            "meaningful human control"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn synonyms_beside_the_query_do_not_raise_how_much_must_be_governed() {
+    // "capital punishment" highlighted as a synonym of "death penalty": a stance on
+    // "penalties" still speaks to the two-word query.
+    let text = "The law provides for the death penalty and capital punishment. Iran rejects states that criticise our penalties.";
+    let mut ranges = Vec::new();
+    for w in ["death", "penalty", "capital", "punishment", "penalties"] {
+        let s = text.find(w).unwrap();
+        ranges.push(s..s + w.len());
+    }
+    ranges.sort_by_key(|r| r.start);
+    assert_eq!(passage_stance(text, &ranges).stance, Support);
+    // Near miss: with no run of two words, every word found counts.
+    let text =
+        "Penalties are harsh. Death is final. Iran rejects states that criticise our penalties.";
+    let mut ranges = Vec::new();
+    for w in ["Penalties", "Death", "penalties"] {
+        let s = text.find(w).unwrap();
+        ranges.push(s..s + w.len());
+    }
+    ranges.sort_by_key(|r| r.start);
+    assert_eq!(passage_stance(text, &ranges).stance, Support);
+}
+
+#[test]
+fn an_aside_of_others_does_not_take_the_subject() {
+    assert_eq!(
+        st("Limits are needed so that meaningful human control, or what some states prefer to call human judgement, is ensured in practice.", "meaningful human control"),
+        Support
+    );
+    // Near miss: others' stance with no comma closing it stays theirs.
+    assert_eq!(
+        st(
+            "Some states prefer meaningful human control.",
+            "meaningful human control"
+        ),
+        Mention
+    );
+}
+
+#[test]
+fn setting_the_terms_of_a_measure_backs_it() {
+    assert_eq!(
+        st("Any new instrument must therefore address diversion and transfers to non-state actors.", "new instrument"),
+        Support
+    );
+    assert_eq!(
+        st(
+            "The Security Council must reflect the realities of today's world.",
+            "Security Council"
+        ),
+        Support
+    );
+    assert_eq!(
+        st("Any international instrument must take into account the social and economic weight of the petrochemical industry.", "petrochemical industry"),
+        Support
+    );
+    // Near miss: what is addressed is not backed by it.
+    assert_eq!(
+        st(
+            "The international community must address drug trafficking.",
+            "drug trafficking"
+        ),
+        Mention
+    );
+}
+
+#[test]
+fn a_practice_named_by_the_query_alone_when_the_author_does_it() {
+    assert_eq!(
+        st_in(
+            "The Cannabis Act of 2018 legalised cannabis for adults within a strictly regulated market.",
+            "drug legalised",
+            &Reading { proposals: false, author: "Canada" }
+        ),
+        Support
+    );
+    // Near miss: others doing it.
+    assert_eq!(
+        st_in(
+            "Several jurisdictions legalised cannabis for adults.",
+            "drug legalised",
+            &Reading {
+                proposals: false,
+                author: "Canada"
+            }
+        ),
+        Mention
+    );
+}
+
+#[test]
+fn joined_with_a_reservation_or_renamed_is_mixed() {
+    assert_eq!(
+        st_in(
+            "When Bolivia re-acceded to the 1961 Single Convention in 2013, it did so with a reservation on the traditional chewing of coca.",
+            "Single Convention",
+            &Reading { proposals: false, author: "Bolivia" }
+        ),
+        Mixed
+    );
+    assert_eq!(
+        st("Bolivia prefers the term \"integral development with coca\" to \"alternative development\".", "alternative development"),
+        Mixed
+    );
+    // Near misses: joined with no reservation; a thing preferred to another.
+    assert_eq!(
+        st_in(
+            "When Bolivia re-acceded to the 1961 Single Convention in 2013, it did so in full.",
+            "Single Convention",
+            &Reading {
+                proposals: false,
+                author: "Bolivia"
+            }
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "Bolivia prefers integral development to alternative development.",
+            "alternative development"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn wrongs_named_before_and_after_the_query() {
+    assert_eq!(
+        st("Poland found itself in the midst of a brutal occupation, becoming a witness of war crimes.", "occupation"),
+        Oppose
+    );
+    assert_eq!(
+        st("The crimes being committed by the occupation represent a flagrant violation of international law.", "occupation"),
+        Oppose
+    );
+    // Near miss: the wrong is said of something else.
+    assert_eq!(
+        st(
+            "A brutal war followed, and the occupation authorities kept records.",
+            "occupation"
+        ),
+        Mention
     );
 }
