@@ -304,7 +304,69 @@ pub(super) fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit>
 }
 
 /// Cues whose side holds inside another stance instead of composing with it.
-pub(super) const ABSOLUTE_CUES: &[&str] = &["so-called", "threat", "threats", "under"];
+/// Adjectives naming a wrong, cues only right before the query (see `sentence_chains`).
+pub(super) const PRENOMINAL_WRONGS: &[&str] = &["brutal", "unjust", "illegal"];
+
+/// Activities "illegal" names a kind of, rather than judges.
+const ILLEGAL_KINDS: &[&str] = &[
+    "migration",
+    "migrants",
+    "migrant",
+    "immigration",
+    "immigrants",
+    "entries",
+    "entry",
+    "crossings",
+    "border",
+    "fishing",
+    "mining",
+    "logging",
+    "trade",
+    "trading",
+    "trafficking",
+    "drugs",
+    "drug",
+    "narcotics",
+    "substances",
+    "arms",
+    "weapons",
+    "wildlife",
+    "timber",
+    "gold",
+    "financial",
+    "flows",
+    "activities",
+    "activity",
+    "exploitation",
+    "armed",
+    "groups",
+    "possession",
+    "use",
+    "sale",
+    "sales",
+    "market",
+    "markets",
+    "workers",
+    "employment",
+    "residents",
+    "settlers",
+    "dumping",
+    "hunting",
+    "poaching",
+    "content",
+];
+
+pub(super) const ABSOLUTE_CUES: &[&str] = &[
+    "so-called",
+    "threat",
+    "threats",
+    "under",
+    // A wrong named before it: "denounces the illegal occupation", "calls for the
+    // lifting of illegal sanctions" oppose it as surely as the adjective alone.
+    "brutal",
+    "unjust",
+    "illegal",
+];
 
 /// Past participles not in -ed or -en ("must be kept", "should be upheld").
 pub(super) const IRREGULAR_PARTICIPLES: &[&str] =
@@ -642,7 +704,22 @@ pub(super) fn sentence_chains(
                 .find(|&m| matches[m].start < t.end && t.start < matches[m].end)
         })
         .collect();
-    let cues = find_cues(&toks, &is_match);
+    let mut cues = find_cues(&toks, &is_match);
+    // A wrong named before a noun ("illegal", "brutal") is said of that noun only:
+    // "illegal sanctions", "the punitive illegal unilateral sanctions", but not the
+    // query further on in "illegal fishing fleets were seen near the protected area".
+    // "Illegal" only classifies an activity ("illegal fishing", "illegal migration":
+    // a kind of it, not a verdict on it); of a state's act it is a verdict ("illegal
+    // sanctions", "the illegal occupation").
+    cues.retain(|c| {
+        let word = toks[c.a].low.as_str();
+        !PRENOMINAL_WRONGS.contains(&word)
+            || ((c.b..c.b + 3).any(|k| is_match.get(k).is_some_and(Option::is_some))
+                && !(word == "illegal"
+                    && toks
+                        .get(c.b)
+                        .is_some_and(|t| ILLEGAL_KINDS.contains(&t.low.as_str()))))
+    });
     let mut cue_at: Vec<Option<usize>> = vec![None; toks.len()];
     for (ci, c) in cues.iter().enumerate() {
         cue_at[c.a] = Some(ci);
@@ -1279,10 +1356,10 @@ pub(super) fn sentence_chains(
                             chains[cc].pol = chains[cc].base;
                         }
                         if ABSOLUTE_CUES.contains(&toks[c.a].low.as_str()) {
-                            // Scare quotes and threats disparage what follows whatever the
-                            // stance around them: "rejects the so-called X", "calls for the
-                            // lifting of so-called sanctions", "condemns any threat of X"
-                            // all oppose it.
+                            // Scare quotes, threats and wrongs disparage what follows
+                            // whatever the stance around them: "rejects the so-called X",
+                            // "calls for the lifting of so-called sanctions", "condemns any
+                            // threat of X", "denounces the illegal X" all oppose it.
                             chains[cc].pol = own;
                         } else {
                             chains[cc].pol *= own;
@@ -1350,6 +1427,16 @@ pub(super) fn sentence_chains(
                     && toks.get(i + 1).is_some_and(|n| n.low.ends_with("ing"))))
         {
             cur = None;
+        }
+        // "calls on States to condemn A and to impose B": a second infinitive joined to
+        // the first takes the side of the cue that asks for both, not of the first
+        // infinitive's own cue.
+        if toks[i].low == "to" && i > 0 && toks[i - 1].low == "and" {
+            if let Some(cc) = cur {
+                if chains[cc].cues.len() >= 2 {
+                    chains[cc].pol = chains[cc].base;
+                }
+            }
         }
         // The short object of "combat", "reduce", "close" ends at a comma or "and".
         if let Some(sc) = short {

@@ -124,6 +124,21 @@ fn calls_for_an_end_to() {
     );
     assert_eq!(
         st(
+            "The international community continues to demand the end of the unilateral sanctions and the embargo.",
+            "unilateral sanctions"
+        ),
+        Oppose
+    );
+    // Near miss: "the end of" as a time.
+    assert_eq!(
+        st(
+            "By the end of the year the sanctions committee will report.",
+            "sanctions"
+        ),
+        Mention
+    );
+    assert_eq!(
+        st(
             "We reject unilateral coercive measures.",
             "unilateral coercive measures"
         ),
@@ -1415,6 +1430,65 @@ fn wrongs_named_before_and_after_the_query() {
         st(
             "A brutal war followed, and the occupation authorities kept records.",
             "occupation"
+        ),
+        Mention
+    );
+}
+
+#[test]
+fn a_second_infinitive_takes_the_side_of_the_cue_asking_for_both() {
+    assert_eq!(
+        st(
+            "We call on the international community to firmly condemn these acts and to impose targeted sanctions on the aggressor.",
+            "targeted sanctions"
+        ),
+        Support
+    );
+    // Near miss: one infinitive, its own cue decides.
+    assert_eq!(
+        st(
+            "We call on the international community to firmly condemn targeted sanctions on our people.",
+            "targeted sanctions"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn a_wrong_named_before_the_query_opposes_it_inside_any_stance() {
+    for (text, query) in [
+        (
+            "We denounce the illegal occupation of Palestinian territories.",
+            "occupation",
+        ),
+        (
+            "Namibia reiterates its call for the immediate lifting of illegal sanctions against Zimbabwe.",
+            "sanctions",
+        ),
+        (
+            "We condemn the brutal occupation and its crimes.",
+            "occupation",
+        ),
+        (
+            "The adverse impact of the punitive illegal unilateral sanctions presents real barriers to our development.",
+            "unilateral sanctions",
+        ),
+    ] {
+        assert_eq!(st(text, query), Oppose, "{text}");
+    }
+    // Near misses: "illegal" naming a kind of an activity, not judging it; a wrong
+    // said of something beside the query.
+    assert_eq!(
+        st(
+            "Panama now faces a severe challenge: the illegal migration through the Darien jungle.",
+            "migration"
+        ),
+        Mention
+    );
+    assert_eq!(
+        st(
+            "Illegal fishing fleets were seen near the marine protected area.",
+            "marine protected area"
         ),
         Mention
     );
