@@ -446,9 +446,12 @@ pub fn differences(
     };
     let mut answers = Vec::new();
     for issue in &issues {
-        // A candidate the question reader takes for something else (a filter, a
-        // stance asked for) is not searched as written: skip it.
-        let Ok(c) = query::read(issue, &filters, &index.fields, catalog, Mode::AllWords) else {
+        // Searched as a phrase, so a stance is read from the sentences that name the
+        // issue, not from one of its words alone ("peace is needed" is no stance on
+        // a peace formula). A candidate the question reader takes for something else
+        // (a filter, a stance asked for) is not searched as written: skip it.
+        let phrase = format!("\"{issue}\"");
+        let Ok(c) = query::read(&phrase, &filters, &index.fields, catalog, Mode::AllWords) else {
             continue;
         };
         if !c.implied.is_empty() || c.stance.is_some() {
