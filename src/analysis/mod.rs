@@ -87,16 +87,25 @@ impl Hit {
         terms: &highlight::Terms,
         full: bool,
     ) -> Hit {
+        let matches = highlight::match_ranges(&p.text, terms);
+        Hit::at(rank, score, p, matches, full)
+    }
+
+    /// [`Hit::new`], with the passage's matches already found.
+    fn at(
+        rank: usize,
+        score: f32,
+        p: StoredPassage,
+        matches: Vec<std::ops::Range<usize>>,
+        full: bool,
+    ) -> Hit {
         let snippets = if full {
             vec![Snippet {
-                highlights: highlight::match_ranges(&p.text, terms)
-                    .into_iter()
-                    .map(|r| [r.start, r.end])
-                    .collect(),
+                highlights: matches.into_iter().map(|r| [r.start, r.end]).collect(),
                 text: p.text.clone(),
             }]
         } else {
-            highlight::snippets(&p.text, terms, MAX_SNIPPETS)
+            highlight::snippets_at(&p.text, matches, MAX_SNIPPETS)
         };
         Hit {
             rank,
@@ -333,18 +342,30 @@ const PARALLEL_FROM: usize = 16;
 const STANCE_PASSAGES: usize = 3;
 
 /// A country's stance over its best matching passages, and the sentence that shows it.
+/// A country's stance, with the evidence to show, and its best passage with its
+/// matches when stance read it (so the row does not fetch and analyse it again).
+type CountryStanceRead = (
+    stance::CountryStance,
+    Option<StanceEvidence>,
+    Option<(StoredPassage, Vec<std::ops::Range<usize>>)>,
+);
+
 fn country_stance(
     index: &PaperIndex,
     searcher: &Searcher,
     c: &Compiled,
     m: &CountryMatches,
-) -> Result<(stance::CountryStance, Option<StanceEvidence>), IndexError> {
+) -> Result<CountryStanceRead, IndexError> {
     let mut evidence = Vec::new();
     let mut shown: Option<(bool, StanceEvidence)> = None;
+    let mut best = None;
     for (_, addr) in m.top.iter().take(STANCE_PASSAGES) {
         let p =
             search::stored(searcher, &index.fields, *addr).map_err(|e| index.tantivy_error(e))?;
         let matches = highlight::match_ranges(&p.text, &c.highlight);
+        if *addr == m.best.1 && best.is_none() {
+            best = Some((p.clone(), matches.clone()));
+        }
         // A proposals section ("Proposed Solutions") proposes what its sentences name.
         let reading = stance::Reading {
             proposals: p.section_kind == SectionKind::Solutions,
@@ -386,7 +407,7 @@ fn country_stance(
     let shown = shown
         .map(|(_, s)| s)
         .filter(|_| overall.stance != Stance::Mention);
-    Ok((overall, shown))
+    Ok((overall, shown, best))
 }
 
 /// Countries rank by their best passage, with credit for more of them: a country
@@ -469,7 +490,7 @@ pub fn who_with(
         if read_stance {
             country_stance(index, searcher, c, g)
         } else {
-            Ok((stance::country_stance(&[]), None))
+            Ok((stance::country_stance(&[]), None, None))
         }
     };
     let shown = &groups[..shown_n];
@@ -478,13 +499,10 @@ pub fn who_with(
     } else {
         shown.iter().map(one).collect::<Result<_, _>>()?
     };
-    let mut kept: Vec<(
-        &CountryMatches,
-        (stance::CountryStance, Option<StanceEvidence>),
-    )> = groups
+    let mut kept: Vec<(&CountryMatches, CountryStanceRead)> = groups
         .iter()
         .zip(stances)
-        .filter(|(_, (s, _))| only.is_none_or(|want| s.stance == want))
+        .filter(|(_, (s, _, _))| only.is_none_or(|want| s.stance == want))
         .collect();
     let (total_passages, total_countries) = if only.is_some() {
         (kept.iter().map(|(g, _)| g.passages).sum(), kept.len())
@@ -505,9 +523,16 @@ pub fn who_with(
         None
     };
     let mut countries = Vec::new();
-    for (i, (g, (st, evidence))) in kept.into_iter().enumerate() {
-        let p = search::stored(searcher, &index.fields, g.best.1)
-            .map_err(|e| index.tantivy_error(e))?;
+    for (i, (g, (st, evidence, read))) in kept.into_iter().enumerate() {
+        let (p, matches) = match read {
+            Some(read) => read,
+            None => {
+                let p = search::stored(searcher, &index.fields, g.best.1)
+                    .map_err(|e| index.tantivy_error(e))?;
+                let matches = highlight::match_ranges(&p.text, &c.highlight);
+                (p, matches)
+            }
+        };
         countries.push(WhoRow {
             rank: i + 1,
             country: g.country.clone(),
@@ -522,7 +547,7 @@ pub fn who_with(
             passages: g.passages,
             papers: g.papers,
             score: country_score(g),
-            best: Hit::new(1, g.best.0, p.clone(), &c.highlight, false).join_siblings(
+            best: Hit::at(1, g.best.0, p.clone(), matches, false).join_siblings(
                 index,
                 searcher,
                 &p,

@@ -152,7 +152,11 @@ const WINDOW: usize = 280;
 /// Snippets of a passage: the whole passage when short, else up to `max` windows
 /// around the densest matches, in reading order.
 pub fn snippets(text: &str, terms: &Terms, max: usize) -> Vec<Snippet> {
-    let ranges = match_ranges(text, terms);
+    snippets_at(text, match_ranges(text, terms), max)
+}
+
+/// [`snippets`], from the ranges [`match_ranges`] gave for the text.
+pub fn snippets_at(text: &str, ranges: Vec<Range<usize>>, max: usize) -> Vec<Snippet> {
     if text.len() <= WHOLE || ranges.is_empty() {
         let end = if text.len() <= WHOLE {
             text.len()
