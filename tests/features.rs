@@ -144,6 +144,15 @@ fn after_an_update_changed_passages_are_read_again_and_gone_papers_leave() {
         corpus.join("cnd/netherlands-copy.txt"),
     )
     .unwrap();
+    // A header now naming another country, over the same body: the features leave
+    // out the paper's own country name, so they are read again.
+    let portugal = corpus.join("cnd/portugal.txt");
+    let text = fs::read_to_string(&portugal).unwrap();
+    fs::write(
+        &portugal,
+        text.replacen("Country: Portuguese Republic", "Country: Spain", 1),
+    )
+    .unwrap();
     index(&corpus, &idx, &[]);
     // The file of before the update is still there; the output must not use what
     // it says of Belgium's changed passages: it is what the text alone gives.

@@ -374,7 +374,7 @@ fn build(
                 paper = Some((p.file.clone(), papers.get(&p.file).unwrap_or_default()));
             }
         }
-        let digest = store::text_digest(&p.text);
+        let digest = store::text_digest(&p.country, &p.text);
         let kept = paper.as_ref().and_then(|(_, list)| {
             let at = list.binary_search_by_key(&p.passage, |k| k.number).ok()?;
             let k = &list[at];

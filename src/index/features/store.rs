@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Bumped whenever the layout or the way passages are featurised changes.
-pub const FORMAT: &str = "caucus-features-2";
+pub const FORMAT: &str = "caucus-features-3";
 /// The file's name in the index folder.
 pub const FILE: &str = "caucus-features.bin";
 const MAGIC: &[u8; 16] = b"caucus-features\n";
@@ -37,10 +37,16 @@ pub fn is_store_file(name: &str) -> bool {
             .is_some_and(|rest| rest.ends_with(".tmp"))
 }
 
-/// The digest a passage's features are kept with: the first 8 bytes of its
-/// text's BLAKE3 hash.
-pub fn text_digest(text: &str) -> u64 {
-    let hash = blake3::hash(text.as_bytes());
+/// The digest a passage's features are kept with: the first 8 bytes of the BLAKE3
+/// hash of its country and its text. The country counts because featurising leaves
+/// the paper's own country name out: a paper whose header now names another
+/// country is read again even where its passages' text is the same.
+pub fn text_digest(country: &str, text: &str) -> u64 {
+    let mut h = blake3::Hasher::new();
+    h.update(country.as_bytes());
+    h.update(&[0]);
+    h.update(text.as_bytes());
+    let hash = h.finalize();
     let mut bytes = [0u8; 8];
     bytes.copy_from_slice(&hash.as_bytes()[..8]);
     u64::from_le_bytes(bytes)
@@ -51,7 +57,7 @@ pub fn text_digest(text: &str) -> u64 {
 pub struct PassageFeatures {
     /// The passage's number in its paper.
     pub number: u32,
-    /// Its text's [`text_digest`]: a passage whose text differs is read again.
+    /// Its [`text_digest`]: a passage whose text (or country) differs is read again.
     pub text: u64,
     pub items: Items,
 }
@@ -490,7 +496,7 @@ mod tests {
         assert_eq!(r.u(), None);
         let passages = vec![PassageFeatures {
             number: 3,
-            text: text_digest("forty bytes of text"),
+            text: text_digest("Belgium", "forty bytes of text"),
             items: vec![(0, 2), (1, 1)],
         }];
         let mut b = Vec::new();
