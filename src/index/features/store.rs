@@ -3,8 +3,9 @@
 //! [`Dictionary`] they are numbered in. It is a cache, never the truth: `index` does
 //! not write it (indexing costs no more for it); `allies`, `compare` and `blocs`
 //! featurise the passages it does not hold, or holds for another text, and keep
-//! them in it for the next command. Each passage is kept with a digest of its text,
-//! so a passage whose text changed is read again, whatever the history of updates.
+//! them in it for the next command. Each passage is kept with a digest of its
+//! country and text, so a passage whose text (or paper's country) changed is read
+//! again, whatever the history of updates.
 //! It is written through a temporary file and a rename, numbered afresh each time
 //! in the order of the papers' paths, and a file that is damaged or from another
 //! version is ignored (and replaced on the next write).
