@@ -412,26 +412,6 @@ pub fn update(
     report.papers = indexed().count();
     report.passages = indexed().map(|f| u64::from(f.passages)).sum();
     let io = |source| super::write_error(index_dir, source);
-    // A run that found nothing to read or remove and changed nothing leaves the
-    // record and the summary as they are: on a large corpus, writing them again
-    // would be much of what such a run costs.
-    let nothing_changed = !dirty
-        && record_trusted
-        && plan.to_read.is_empty()
-        && plan.removed.is_empty()
-        && summary.as_ref().is_some_and(|s| {
-            s.fingerprint == fingerprint
-                && s.generation == files.generation
-                && s.recorded == files.files.len()
-                && s.include == opts.include
-                && s.exclude == opts.exclude
-                && s.papers == report.papers
-                && s.passages == report.passages
-        });
-    if nothing_changed {
-        report.seconds = started.elapsed().as_secs_f64();
-        return Ok(report);
-    }
     files.save(index_dir).map_err(io)?;
     crash_point();
     Summary {
