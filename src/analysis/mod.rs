@@ -363,9 +363,6 @@ fn country_stance(
         let p =
             search::stored(searcher, &index.fields, *addr).map_err(|e| index.tantivy_error(e))?;
         let matches = highlight::match_ranges(&p.text, &c.highlight);
-        if *addr == m.best.1 && best.is_none() {
-            best = Some((p.clone(), matches.clone()));
-        }
         // A proposals section ("Proposed Solutions") proposes what its sentences name.
         let reading = stance::Reading {
             proposals: p.section_kind == SectionKind::Solutions,
@@ -401,6 +398,10 @@ fn country_stance(
             }
         }
         evidence.push(e);
+        // The row shows the best passage: hand it over rather than read it again.
+        if *addr == m.best.1 && best.is_none() {
+            best = Some((p, matches));
+        }
     }
     let overall = stance::country_stance(&evidence);
     // Show a sentence on the side the country takes (both sides for mixed).
