@@ -255,14 +255,6 @@ impl Papers {
         let &(from, to) = self.at.get(rel)?;
         self.bytes.get(from..to)
     }
-
-    pub fn len(&self) -> usize {
-        self.at.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.at.is_empty()
-    }
 }
 
 /// A features file as a command reads it.
@@ -290,14 +282,6 @@ impl FeatureStore {
                 surfaces,
             },
         })
-    }
-
-    pub fn dict(&self) -> &Dictionary {
-        &self.dict
-    }
-
-    pub fn papers(&self) -> &Papers {
-        &self.papers
     }
 
     pub fn into_parts(self) -> (Dictionary, Papers) {
