@@ -94,8 +94,15 @@ fn countries_that_agree_show_no_difference() {
         &index,
         &["compare", "Netherlands", "Portugal", "--committee", "CND"],
     ));
+    // The text says what the JSON holds, either way.
     if diffs.is_empty() {
         assert!(text.contains("No difference in stance found"), "{text}");
+    } else {
+        assert!(text.contains("Where their stances differ"), "{text}");
+        for d in diffs {
+            let issue = d["issue"].as_str().unwrap();
+            assert!(text.contains(&format!("\"{issue}\"")), "{issue}: {text}");
+        }
     }
 }
 
