@@ -128,13 +128,22 @@ fn main() {
         ]);
     }
     let mut methods: Vec<(String, BlocOptions)> = Vec::new();
-    for (second_order, centre, dims) in [
-        (false, false, 0),
-        (true, false, 0),
-        (false, true, 0),
-        (false, true, 20),
-        (false, true, 50),
-    ] {
+    let sweep: Vec<(bool, bool, usize)> = match std::env::var("BLOCS_EVAL_DIMS") {
+        // BLOCS_EVAL_DIMS=10,20,30 tries centred profiles kept to those directions.
+        Ok(list) => list
+            .split(',')
+            .filter_map(|d| d.trim().parse().ok())
+            .map(|d| (false, true, d))
+            .collect(),
+        Err(_) => vec![
+            (false, false, 0),
+            (true, false, 0),
+            (false, true, 0),
+            (false, true, 20),
+            (false, true, 50),
+        ],
+    };
+    for (second_order, centre, dims) in sweep {
         let so = match (second_order, centre) {
             (true, _) => " 2nd-order".to_owned(),
             (false, true) => format!(" centred d={dims}"),
