@@ -3,7 +3,7 @@
 //! share and the pair of passages that agree (or differ) most on them.
 
 use super::blocs::matrix;
-use super::profile::{cosine, shared, weight, CountryDoc, Scope, ShownPassage};
+use super::profile::{cosine, shared, weight, CountryDoc, Scope, ShownPassage, Vector};
 use super::{pick_labels, require, SimilarityError};
 use crate::analysis::issue::StanceDifference;
 use serde::Serialize;
@@ -134,16 +134,24 @@ pub(crate) fn passage_pair(
     // (score, term rank, i, j): higher score wins, then the stronger term, then
     // the earlier passages.
     let mut best: Option<(f32, usize, usize, usize)> = None;
+    // Each passage weighed once, when a term first draws it in.
+    let mut vectors: [BTreeMap<usize, Vector>; 2] = Default::default();
     for (rank, &t) in top.iter().take(PAIR_TERMS).enumerate() {
-        let with = |d: &CountryDoc| -> Vec<usize> {
-            (0..d.passages.len())
-                .filter(|&i| weight(&d.passages[i].vector, t) > 0.0)
-                .collect()
+        let mut with = |side: usize, d: &CountryDoc| -> Vec<usize> {
+            let found: Vec<usize> = (0..d.passages.len())
+                .filter(|&i| scope.passage_uses(&d.passages[i], t))
+                .collect();
+            for &i in &found {
+                vectors[side]
+                    .entry(i)
+                    .or_insert_with(|| scope.passage_vector(&d.passages[i]));
+            }
+            found
         };
-        let (pa, pb) = (with(a), with(b));
+        let (pa, pb) = (with(0, a), with(1, b));
         for &i in &pa {
             for &j in &pb {
-                let c = cosine(&a.passages[i].vector, &b.passages[j].vector);
+                let c = cosine(&vectors[0][&i], &vectors[1][&j]);
                 // Opponents: the pair on the same subject that otherwise says the
                 // least alike. When stance is known (analysis::stance), pairs whose
                 // stances are opposite rank before all others here.

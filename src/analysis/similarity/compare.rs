@@ -35,10 +35,10 @@ pub struct CompareResult {
 }
 
 /// The passage of a country closest to a profile of its own words; earliest on ties.
-fn best_passage(doc: &CountryDoc, profile: &Vector) -> Option<ShownPassage> {
+fn best_passage(scope: &Scope, doc: &CountryDoc, profile: &Vector) -> Option<ShownPassage> {
     let mut best: Option<(f32, usize)> = None;
     for (i, p) in doc.passages.iter().enumerate() {
-        let s = cosine(&p.vector, profile);
+        let s = cosine(&scope.passage_vector(p), profile);
         if s > 0.0 && best.is_none_or(|(b, _)| s > b) {
             best = Some((s, i));
         }
@@ -62,7 +62,8 @@ pub fn compare(scope: &Scope, first: &str, second: &str) -> Result<CompareResult
         p.sort_unstable_by_key(|x| x.0);
         p
     };
-    let differ = best_passage(a, &profile(&a_only)).zip(best_passage(b, &profile(&b_only)));
+    let differ = best_passage(scope, a, &profile(&a_only))
+        .zip(best_passage(scope, b, &profile(&b_only)));
     let top = shared_ranked(scope, a, b);
     Ok(CompareResult {
         first: a.country.clone(),

@@ -21,14 +21,15 @@ use tantivy::{Searcher, Term};
 /// it runs in the same order on every run.
 pub type Vector = Vec<(u32, f32)>;
 
-/// A passage kept for showing, with its own vector.
+/// A passage kept for showing, with its term counts (weighed by
+/// [`Scope::passage_vector`] only for the few passages a command compares).
 #[derive(Debug, Clone, Serialize)]
 pub struct ShownPassage {
     pub country: String,
     pub location: String,
     pub text: String,
     #[serde(skip)]
-    pub(crate) vector: Vector,
+    pub(crate) tf: Vector,
 }
 
 /// One country's writing on one committee (and topic).
@@ -51,6 +52,8 @@ pub struct Scope {
     pub(crate) labels: Vec<String>,
     /// Feature id -> how many countries use it.
     pub(crate) df: Vec<u32>,
+    /// Feature id -> its weight per use (0 for features too rare or too common).
+    pub(crate) idf: Vec<f32>,
 }
 
 impl Scope {
@@ -76,6 +79,27 @@ impl Scope {
     pub(crate) fn df(&self, id: u32) -> u32 {
         self.df.get(id as usize).copied().unwrap_or(0)
     }
+
+    /// A passage's weighted unit vector, as its country's profile is weighed.
+    pub(crate) fn passage_vector(&self, p: &ShownPassage) -> Vector {
+        weigh(&p.tf, &self.idf)
+    }
+
+    /// Whether a passage uses a feature that carries weight.
+    pub(crate) fn passage_uses(&self, p: &ShownPassage, id: u32) -> bool {
+        weight(&p.tf, id) > 0.0 && self.idf.get(id as usize).is_some_and(|w| *w > 0.0)
+    }
+}
+
+/// Sublinear tf-idf of term counts, to unit length; features of no weight left out.
+fn weigh(tf: &[(u32, f32)], idf: &[f32]) -> Vector {
+    let mut v: Vector = tf
+        .iter()
+        .map(|(id, c)| (*id, (1.0 + c.ln()) * idf[*id as usize]))
+        .filter(|(_, w)| *w > 0.0)
+        .collect();
+    normalise(&mut v);
+    v
 }
 
 /// Reads every non-bibliography passage of a committee (and topic), in a fixed order
@@ -320,12 +344,6 @@ impl Numbering {
     }
 }
 
-/// One passage's raw counts, before weighing.
-struct Counted {
-    shown: ShownPassage,
-    tf: Vector,
-}
-
 /// Vectorises passages grouped by country. `passages` must be in the order
 /// [`load_passages`] gives.
 pub fn build_scope(
@@ -360,7 +378,7 @@ fn build(
     };
     let mut fresh: BTreeMap<String, Vec<PassageFeatures>> = BTreeMap::new();
     let mut numbering = Numbering::default();
-    let mut by_country: BTreeMap<String, (Option<String>, Vec<Counted>)> = BTreeMap::new();
+    let mut by_country: BTreeMap<String, (Option<String>, Vec<ShownPassage>)> = BTreeMap::new();
     let mut items = Items::new();
     let mut counts: Vec<(u32, u32)> = Vec::new();
     // The paper last read from the store: passages come grouped by file.
@@ -411,13 +429,10 @@ fn build(
                 .clone()
                 .or_else(|| countries::lookup(&p.country).map(|c| c.iso3.to_owned()));
         }
-        entry.1.push(Counted {
-            shown: ShownPassage {
-                location: p.location(),
-                country: p.country,
-                text: p.text,
-                vector: Vector::new(),
-            },
+        entry.1.push(ShownPassage {
+            location: p.location(),
+            country: p.country,
+            text: p.text,
             tf,
         });
     }
@@ -453,36 +468,20 @@ fn build(
             }
         })
         .collect();
-    let weigh = |tf: &[(u32, f32)]| -> Vector {
-        let mut v: Vector = tf
-            .iter()
-            .map(|(id, c)| (*id, (1.0 + c.ln()) * idf[*id as usize]))
-            .filter(|(_, w)| *w > 0.0)
-            .collect();
-        normalise(&mut v);
-        v
-    };
     let mut sums = vec![0.0f32; labels.len()];
     let docs = by_country
         .into_iter()
         .map(|(country, (code, list))| {
             // Summed passage by passage, in their order, for every feature.
             let mut used: Vec<u32> = Vec::new();
-            let mut shown = Vec::with_capacity(list.len());
-            for Counted {
-                shown: mut shown_p,
-                tf,
-            } in list
-            {
-                for (id, c) in &tf {
+            for p in &list {
+                for (id, c) in &p.tf {
                     let slot = &mut sums[*id as usize];
                     if *slot == 0.0 {
                         used.push(*id);
                     }
                     *slot += c;
                 }
-                shown_p.vector = weigh(&tf);
-                shown.push(shown_p);
             }
             used.sort_unstable();
             let total: Vector = used
@@ -492,8 +491,8 @@ fn build(
             CountryDoc {
                 country,
                 code,
-                vector: weigh(&total),
-                passages: shown,
+                vector: weigh(&total, &idf),
+                passages: list,
             }
         })
         .collect();
@@ -504,6 +503,7 @@ fn build(
         docs,
         labels,
         df,
+        idf,
     };
     let kept = keeping.then(|| Kept {
         dict: featurizer.into_dict(),
