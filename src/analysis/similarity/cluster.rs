@@ -64,7 +64,7 @@ impl Clusterer {
                 };
                 Clusterer::Tree(kodama::linkage(&mut condensed, n, k), n)
             }
-            Method::Spectral => Clusterer::Spectral(Spectral::new(m, neighbours)),
+            Method::Spectral => Clusterer::Spectral(Spectral::new(m, neighbours, SPECTRAL_MAX)),
             Method::Consensus => {
                 let together = co_association(m);
                 Clusterer::new(&together, Method::Average, 0)
@@ -94,7 +94,9 @@ fn co_association(m: &[Vec<f32>]) -> Vec<Vec<f32>> {
         if nb >= n {
             continue;
         }
-        let s = Spectral::new(m, nb);
+        // No cut below uses more directions than groups; the leading eigenvectors
+        // come out the same however many more are iterated beside them.
+        let s = Spectral::new(m, nb, *CONSENSUS_GROUPS.end());
         for k in CONSENSUS_GROUPS {
             if k >= n {
                 continue;
@@ -177,7 +179,8 @@ pub struct Spectral {
 const SPECTRAL_MAX: usize = 16;
 
 impl Spectral {
-    fn new(m: &[Vec<f32>], neighbours: usize) -> Spectral {
+    /// The embedding over the `most` leading eigenvectors.
+    fn new(m: &[Vec<f32>], neighbours: usize, most: usize) -> Spectral {
         let n = m.len();
         // Affinity: each country linked to its nearest neighbours (either way), by
         // their similarity. Nearest neighbours keep small blocs from drowning in
@@ -205,7 +208,7 @@ impl Spectral {
                 a[i][j] = w[i][j] / (d[i] * d[j]) + if i == j { 1.0 } else { 0.0 };
             }
         }
-        let cols = SPECTRAL_MAX.min(n);
+        let cols = most.min(n);
         Spectral {
             vectors: top_eigenvectors(&a, cols),
         }
