@@ -364,18 +364,20 @@ fn kmeans(points: &[Vec<f64>], k: usize) -> Vec<usize> {
                     changed = true;
                 }
             }
-            for (c, centre) in centres.iter_mut().enumerate() {
-                let members: Vec<&Vec<f64>> = points
-                    .iter()
-                    .zip(&labels)
-                    .filter(|(_, l)| **l == c)
-                    .map(|(p, _)| p)
-                    .collect();
-                if members.is_empty() {
-                    continue;
-                }
-                for (x, v) in centre.iter_mut().enumerate() {
-                    *v = members.iter().map(|p| p[x]).sum::<f64>() / members.len() as f64;
+            // Each centre moves to its members' mean, summed in point order (as a
+            // sum per centre over its members would); empty groups stay put.
+            let dims = points.first().map_or(0, Vec::len);
+            let mut sums = vec![vec![-0.0f64; dims]; centres.len()];
+            let mut sizes = vec![0usize; centres.len()];
+            for (p, l) in points.iter().zip(&labels) {
+                sizes[*l] += 1;
+                sums[*l].iter_mut().zip(p).for_each(|(s, x)| *s += x);
+            }
+            for ((centre, sum), size) in centres.iter_mut().zip(sums).zip(sizes) {
+                if size > 0 {
+                    for (v, s) in centre.iter_mut().zip(sum) {
+                        *v = s / size as f64;
+                    }
                 }
             }
             if !changed {

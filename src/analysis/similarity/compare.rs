@@ -62,8 +62,8 @@ pub fn compare(scope: &Scope, first: &str, second: &str) -> Result<CompareResult
         p.sort_unstable_by_key(|x| x.0);
         p
     };
-    let differ = best_passage(scope, a, &profile(&a_only))
-        .zip(best_passage(scope, b, &profile(&b_only)));
+    let differ =
+        best_passage(scope, a, &profile(&a_only)).zip(best_passage(scope, b, &profile(&b_only)));
     let top = shared_ranked(scope, a, b);
     Ok(CompareResult {
         first: a.country.clone(),

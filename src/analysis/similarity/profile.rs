@@ -383,7 +383,15 @@ fn build(
     let mut counts: Vec<(u32, u32)> = Vec::new();
     // The paper last read from the store: passages come grouped by file.
     let mut paper: Option<(String, Vec<PassageFeatures>)> = None;
-    for p in passages {
+    // Each passage's digest (to check the store) and place, worked out side by side.
+    let prepared: Vec<(u64, String)> = {
+        use rayon::prelude::*;
+        passages
+            .par_iter()
+            .map(|p| (store::text_digest(&p.country, &p.text), p.location()))
+            .collect()
+    };
+    for (p, (digest, location)) in passages.into_iter().zip(prepared) {
         if p.country == crate::paper::UNKNOWN {
             continue;
         }
@@ -392,7 +400,6 @@ fn build(
                 paper = Some((p.file.clone(), papers.get(&p.file).unwrap_or_default()));
             }
         }
-        let digest = store::text_digest(&p.country, &p.text);
         let kept = paper.as_ref().and_then(|(_, list)| {
             let at = list.binary_search_by_key(&p.passage, |k| k.number).ok()?;
             let k = &list[at];
@@ -430,7 +437,7 @@ fn build(
                 .or_else(|| countries::lookup(&p.country).map(|c| c.iso3.to_owned()));
         }
         entry.1.push(ShownPassage {
-            location: p.location(),
+            location,
             country: p.country,
             text: p.text,
             tf,
