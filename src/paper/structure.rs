@@ -208,8 +208,10 @@ pub fn heading_of(block: &Block) -> Option<Heading> {
     let words = raw.split_whitespace().count();
     let decided = match block.kind {
         BlockKind::Heading(_) => true,
-        BlockKind::BoldParagraph => words <= 14,
-        BlockKind::Paragraph => block.lines.len() == 1 && looks_like_heading(raw, words),
+        BlockKind::BoldParagraph => words <= 14 && !is_salutation(raw),
+        BlockKind::Paragraph => {
+            block.lines.len() == 1 && looks_like_heading(raw, words) && !is_salutation(raw)
+        }
         BlockKind::ListItem | BlockKind::Note | BlockKind::TableRow | BlockKind::Margin => false,
     };
     decided
@@ -240,6 +242,94 @@ fn topic_heading(raw: &str) -> Option<Heading> {
     let title = clean[offset..].trim().trim_matches('*').trim();
     Some(Heading::Topic(letter, title.to_owned()))
 }
+
+/// A form of address or a greeting said to the room ("Mr. President", "Excellencies",
+/// "Ladies and gentlemen:", "Distinguished delegates", "Peace be upon you all."):
+/// speeches put one on a line of its own between parts, and it is never the title
+/// of what follows.
+fn is_salutation(raw: &str) -> bool {
+    let lower = raw
+        .trim_matches(['*', '_', '#', ' '])
+        .trim_end_matches([':', '!', ',', '.', ';', '…', ' ', '*', '_'])
+        .to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if words.is_empty() || words.len() > 12 {
+        return false;
+    }
+    const TITLES: &[&str] = &[
+        "mr", "mr.", "mister", "madam", "madame", "mrs", "mrs.", "ms", "ms.",
+    ];
+    const OFFICES: &[&str] = &[
+        "president",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "co-chair",
+        "co-chairs",
+        "secretary",
+        "secretary-general",
+        "vice-president",
+        "moderator",
+        "speaker",
+    ];
+    const MODIFIERS: &[&str] = &[
+        "distinguished",
+        "dear",
+        "esteemed",
+        "honourable",
+        "honorable",
+        "fellow",
+        "excellent",
+    ];
+    const AUDIENCES: &[&str] = &[
+        "delegates",
+        "delegations",
+        "colleagues",
+        "guests",
+        "friends",
+        "participants",
+        "representatives",
+        "members",
+        "leaders",
+        "ministers",
+        "ambassadors",
+        "chair",
+        "president",
+        "mr",
+        "mr.",
+        "madam",
+    ];
+    let first = words[0];
+    let second = words.get(1).copied().unwrap_or("");
+    (TITLES.contains(&first) && OFFICES.iter().any(|o| second.trim_end_matches(',') == *o))
+        || (MODIFIERS.contains(&first) && AUDIENCES.contains(&second.trim_end_matches(',')))
+        || [
+            "excellenc",
+            "your excellenc",
+            "your majest",
+            "your highness",
+            "your royal highness",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        || lower.starts_with("ladies and gentlemen")
+        || GREETINGS.iter().any(|g| lower.starts_with(g))
+}
+
+/// Greetings and thanks a speech says on a line of its own.
+const GREETINGS: &[&str] = &[
+    "peace be upon you",
+    "may peace be upon you",
+    "assalamu alaikum",
+    "as-salamu alaykum",
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "thank you",
+    "i thank you",
+    "many thanks",
+];
 
 fn looks_like_heading(raw: &str, words: usize) -> bool {
     if raw.starts_with('#') {
@@ -976,6 +1066,52 @@ mod tests {
 
     fn para(text: &str) -> Block {
         Block::single(BlockKind::Paragraph, text, Some(1), None)
+    }
+
+    #[test]
+    fn forms_of_address_are_not_headings() {
+        let h = |t: &str| heading_of(&para(t));
+        for line in [
+            "Mr. President",
+            "Mr President:",
+            "Madam Chair,",
+            "Mr. President of the 79th Session of the United Nations General",
+            "Excellencies",
+            "Excellence",
+            "Your Excellencies:",
+            "Your Excellency Antonio Guterres",
+            "Ladies and Gentlemen:",
+            "Distinguished Delegates",
+            "Dear colleagues",
+            "**Mr President,**",
+            "__Ladies and Gentlemen,__",
+            "**Peace be upon you all.**",
+            "Thank you.",
+        ] {
+            assert_eq!(h(line), None, "{line}");
+            let bold = Block::single(BlockKind::BoldParagraph, line, Some(1), None);
+            assert_eq!(heading_of(&bold), None, "bold {line}");
+        }
+        // Near misses stay headings: a title naming an office, or a modifier alone.
+        assert_eq!(
+            h("President's Statement"),
+            Some(Heading::Section("President's Statement".into()))
+        );
+        assert_eq!(
+            h("Distinguished Service Awards"),
+            Some(Heading::Section("Distinguished Service Awards".into()))
+        );
+        assert_eq!(
+            h("Thanks to Partners"),
+            Some(Heading::Section("Thanks to Partners".into()))
+        );
+        assert_eq!(
+            h("Role of the Secretary-General"),
+            Some(Heading::Section("Role of the Secretary-General".into()))
+        );
+        // A heading a format marks as one is kept whatever it says.
+        let marked = Block::single(BlockKind::Heading(2), "Mr. President", Some(1), None);
+        assert!(heading_of(&marked).is_some());
     }
 
     #[test]
