@@ -244,21 +244,55 @@ fn within_cap(labels: &[usize], n: usize) -> bool {
     sizes.into_iter().max().unwrap_or(0) as f64 <= MAX_SHARE * n as f64
 }
 
-/// The automatic cut: the best silhouette among 2..=max groups that respect the cap.
-fn best_cut(m: &[Vec<f32>], c: &Clusterer) -> Option<(usize, Vec<usize>, f32)> {
+/// Every cut into 2..=max groups that respects the cap, with its silhouette.
+fn cuts(m: &[Vec<f32>], c: &Clusterer) -> Vec<(usize, Vec<usize>, f32)> {
     let n = m.len();
+    (2..=max_groups(n))
+        .map(|k| (k, c.labels(k)))
+        .filter(|(_, l)| within_cap(l, n))
+        .map(|(k, l)| {
+            let s = cluster::silhouette(m, &l);
+            (k, l, s)
+        })
+        .collect()
+}
+
+/// The cut with the best silhouette (the fewest groups among equals).
+fn best_cut(m: &[Vec<f32>], c: &Clusterer) -> Option<(usize, Vec<usize>, f32)> {
     let mut best: Option<(usize, Vec<usize>, f32)> = None;
-    for k in 2..=max_groups(n) {
-        let l = c.labels(k);
-        if !within_cap(&l, n) {
-            continue;
-        }
-        let s = cluster::silhouette(m, &l);
-        if best.as_ref().is_none_or(|b| s > b.2) {
-            best = Some((k, l, s));
+    for cut in cuts(m, c) {
+        if best.as_ref().is_none_or(|b| cut.2 > b.2) {
+            best = Some(cut);
         }
     }
     best
+}
+
+/// Silhouettes closer than this are a tie: the measure moves by more than that
+/// between runs of the method on halves of the same papers.
+const SILHOUETTE_TIE: f32 = 0.005;
+
+/// The automatic cut: the most groups whose silhouette ties with the best, with
+/// the best silhouette. Between two cuts the measure cannot tell apart, the finer
+/// one is shown: a chair can read two blocs as one, but cannot split one.
+fn chosen_cut(m: &[Vec<f32>], c: &Clusterer) -> Option<(usize, Vec<usize>, f32, f32)> {
+    let all = cuts(m, c);
+    let silhouettes: Vec<f32> = all.iter().map(|x| x.2).collect();
+    let (at, best) = tie_break(&silhouettes)?;
+    all.into_iter().nth(at).map(|(k, l, s)| (k, l, s, best))
+}
+
+/// Of silhouettes in order of group count, the position of the last that ties with
+/// the best, and the best.
+fn tie_break(silhouettes: &[f32]) -> Option<(usize, f32)> {
+    let best = silhouettes
+        .iter()
+        .copied()
+        .fold(f32::NEG_INFINITY, f32::max);
+    silhouettes
+        .iter()
+        .rposition(|s| *s >= best - SILHOUETTE_TIE)
+        .map(|at| (at, best))
 }
 
 /// The profiles shuffled between countries feature by feature: each feature keeps
@@ -441,11 +475,11 @@ pub fn blocs_with(
             });
             chance = level;
             let bar = clear_bar(chance);
-            match best_cut(&m, &c) {
-                Some((k, l, s)) if s >= bar => (
+            match chosen_cut(&m, &c) {
+                Some((k, l, s, _)) if s >= bar => (
                     l,
                     format!(
-                        "{} groups: the {} cut with the best silhouette ({s:.2}; shuffled profiles reach {chance:.2}) among 2 to {} groups{}",
+                        "{} groups: the most groups whose {} cut comes within {SILHOUETTE_TIE} of the best silhouette ({s:.2} here; shuffled profiles reach {chance:.2}), among 2 to {} groups{}",
                         k,
                         o.method.name(),
                         max_groups(n),
@@ -458,7 +492,7 @@ pub fn blocs_with(
                 ),
                 best => {
                     clear = false;
-                    let s = best.as_ref().map_or(0.0, |b| b.2);
+                    let s = best.as_ref().map_or(0.0, |b| b.3);
                     (
                         vec![0; n],
                         format!(
@@ -612,4 +646,20 @@ fn distinctive_terms(scope: &Scope, members: &[usize], n: usize) -> Vec<String> 
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     pick_labels(scope, ranked.into_iter().map(|(k, _)| k), n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_the_silhouette_cannot_tell_apart_go_to_the_finer_one() {
+        // 3, 4, 5, 6 groups: 4 is best, 5 is within the tie, 6 is not.
+        assert_eq!(tie_break(&[0.10, 0.173, 0.170, 0.15]), Some((2, 0.173)));
+        // A clear best stays the choice, however many groups follow it.
+        assert_eq!(tie_break(&[0.30, 0.29, 0.20]), Some((0, 0.30)));
+        // Ties at the top: the most groups among them.
+        assert_eq!(tie_break(&[0.2, 0.2]), Some((1, 0.2)));
+        assert_eq!(tie_break(&[]), None);
+    }
 }
