@@ -383,6 +383,17 @@ fn build(
     let mut counts: Vec<(u32, u32)> = Vec::new();
     // The paper last read from the store: passages come grouped by file.
     let mut paper: Option<(String, Vec<PassageFeatures>)> = None;
+    // The country being read: its name, code (from its first passage) and passages.
+    type Run = (String, Option<String>, Vec<ShownPassage>);
+    let mut run: Option<Run> = None;
+    let file_run = |by_country: &mut BTreeMap<String, (Option<String>, Vec<ShownPassage>)>,
+                    (country, code, list): Run| {
+        let entry = by_country.entry(country).or_insert((None, Vec::new()));
+        if entry.1.is_empty() {
+            entry.0 = code;
+        }
+        entry.1.extend(list);
+    };
     // Each passage's digest (to check the store) and place, worked out side by side.
     let prepared: Vec<(u64, String)> = {
         use rayon::prelude::*;
@@ -424,24 +435,28 @@ fn build(
         };
         numbering.tf(featurizer.dict(), items, &mut counts);
         let tf: Vector = counts.iter().map(|&(f, c)| (f, c as f32)).collect();
-        if !by_country.contains_key(&p.country) {
-            by_country.insert(p.country.clone(), (None, Vec::new()));
-        }
-        let Some(entry) = by_country.get_mut(&p.country) else {
-            continue;
-        };
-        if entry.1.is_empty() {
-            entry.0 = p
+        // Passages come grouped by country: a country's run is gathered, then filed.
+        if run.as_ref().is_none_or(|r| r.0 != p.country) {
+            if let Some(done) = run.take() {
+                file_run(&mut by_country, done);
+            }
+            let code = p
                 .country_code
                 .clone()
                 .or_else(|| countries::lookup(&p.country).map(|c| c.iso3.to_owned()));
+            run = Some((p.country.clone(), code, Vec::new()));
         }
-        entry.1.push(ShownPassage {
-            location,
-            country: p.country,
-            text: p.text,
-            tf,
-        });
+        if let Some(r) = run.as_mut() {
+            r.2.push(ShownPassage {
+                location,
+                country: p.country,
+                text: p.text,
+                tf,
+            });
+        }
+    }
+    if let Some(done) = run.take() {
+        file_run(&mut by_country, done);
     }
     // How many countries use each feature.
     let labels = numbering.labels(featurizer.dict());
