@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # How well `caucus blocs` recovers the UN regional groups from the 2024 General
 # Debate statements: ARI and AMI per feature setting and clustering method (the
-# first row, "default", is what `caucus blocs` does).
+# features "default" with method "consensus centred d=0" is what `caucus blocs` does).
 #
 #   bench/blocs_eval.sh [DATA_DIR]
 #
