@@ -208,9 +208,12 @@ pub fn heading_of(block: &Block) -> Option<Heading> {
     let words = raw.split_whitespace().count();
     let decided = match block.kind {
         BlockKind::Heading(_) => true,
-        BlockKind::BoldParagraph => words <= 14 && !is_salutation(raw),
+        BlockKind::BoldParagraph => words <= 14 && !is_salutation(raw) && !is_emphasis(raw),
         BlockKind::Paragraph => {
-            block.lines.len() == 1 && looks_like_heading(raw, words) && !is_salutation(raw)
+            block.lines.len() == 1
+                && looks_like_heading(raw, words)
+                && !is_salutation(raw)
+                && !is_emphasis(raw)
         }
         BlockKind::ListItem | BlockKind::Note | BlockKind::TableRow | BlockKind::Margin => false,
     };
@@ -315,6 +318,24 @@ fn is_salutation(raw: &str) -> bool {
         .any(|p| lower.starts_with(p))
         || lower.starts_with("ladies and gentlemen")
         || GREETINGS.iter().any(|g| lower.starts_with(g))
+}
+
+/// A sentence set in bold for weight ("**I choose humanity.**", "**Democracy is
+/// simply non-negotiable.**"), or a line that runs on into the next ("Finally…"):
+/// neither titles what follows. A sentence in Title Case or with numbering
+/// ("Statement of Policy.", "I. Background.") is still read as a heading.
+fn is_emphasis(raw: &str) -> bool {
+    let plain = raw.trim_matches(['*', '_', ' ']);
+    let plain = plain.trim_end_matches(['"', '\'', '”', '’', ')']);
+    if plain.ends_with('…') || plain.ends_with("...") {
+        return true;
+    }
+    let sentence = plain.ends_with(['.', '!', '?']);
+    let numbered = strip_numbering(plain).len() < plain.len();
+    sentence
+        && !numbered
+        && plain.split_whitespace().count() >= 3
+        && !is_title_case(plain.trim_end_matches(['.', '!', '?']))
 }
 
 /// Greetings and thanks a speech says on a line of its own.
@@ -1069,7 +1090,7 @@ mod tests {
     }
 
     #[test]
-    fn forms_of_address_are_not_headings() {
+    fn forms_of_address_and_emphasis_are_not_headings() {
         let h = |t: &str| heading_of(&para(t));
         for line in [
             "Mr. President",
@@ -1087,6 +1108,11 @@ mod tests {
             "__Ladies and Gentlemen,__",
             "**Peace be upon you all.**",
             "Thank you.",
+            "**I choose humanity.**",
+            "**The future will be feminist or it will not be.**",
+            "So Mr President…",
+            "Of the Multilateral Development Banks…",
+            "Finally...",
         ] {
             assert_eq!(h(line), None, "{line}");
             let bold = Block::single(BlockKind::BoldParagraph, line, Some(1), None);
@@ -1101,6 +1127,13 @@ mod tests {
             h("Distinguished Service Awards"),
             Some(Heading::Section("Distinguished Service Awards".into()))
         );
+        let bold = |t: &str| heading_of(&Block::single(BlockKind::BoldParagraph, t, Some(1), None));
+        assert_eq!(
+            bold("Statement of Policy."),
+            Some(Heading::Section("Statement of Policy.".into()))
+        );
+        assert!(bold("I. Background.").is_some());
+        assert!(bold("Proposed solutions").is_some());
         assert_eq!(
             h("Thanks to Partners"),
             Some(Heading::Section("Thanks to Partners".into()))
