@@ -307,23 +307,22 @@ fn is_salutation(raw: &str) -> bool {
     let second = words.get(1).copied().unwrap_or("");
     (TITLES.contains(&first) && OFFICES.iter().any(|o| second.trim_end_matches(',') == *o))
         || (MODIFIERS.contains(&first) && AUDIENCES.contains(&second.trim_end_matches(',')))
-        || [
-            "excellenc",
-            "your excellenc",
-            "your majest",
-            "your highness",
-            "your royal highness",
-        ]
-        .iter()
-        .any(|p| lower.starts_with(p))
+        // "Excellencies", "Excellencies, heads of State": alone, or opening a list
+        // of addressees ("Excellence in Education" is a title).
+        || (["excellency", "excellencies", "excellence"].contains(&first.trim_end_matches(','))
+            && (words.len() == 1 || first.ends_with(',')))
+        || ["your excellenc", "your majest", "your highness", "your royal highness"]
+            .iter()
+            .any(|p| lower.starts_with(p))
         || lower.starts_with("ladies and gentlemen")
         || GREETINGS.iter().any(|g| lower.starts_with(g))
 }
 
 /// A sentence set in bold for weight ("**I choose humanity.**", "**Democracy is
 /// simply non-negotiable.**"), or a line that runs on into the next ("Finally…"):
-/// neither titles what follows. A sentence in Title Case or with numbering
-/// ("Statement of Policy.", "I. Background.") is still read as a heading.
+/// neither titles what follows. A sentence in Title Case, with numbering or naming
+/// a part of a paper ("Statement of Policy.", "I. Background.", "Past
+/// international action.") is still read as a heading.
 fn is_emphasis(raw: &str) -> bool {
     let plain = raw.trim_matches(['*', '_', ' ']);
     let plain = plain.trim_end_matches(['"', '\'', '”', '’', ')']);
@@ -332,10 +331,12 @@ fn is_emphasis(raw: &str) -> bool {
     }
     let sentence = plain.ends_with(['.', '!', '?']);
     let numbered = strip_numbering(plain).len() < plain.len();
+    let bare = plain.trim_end_matches(['.', '!', '?']);
     sentence
         && !numbered
         && plain.split_whitespace().count() >= 3
-        && !is_title_case(plain.trim_end_matches(['.', '!', '?']))
+        && !is_title_case(bare)
+        && kind_of_heading(bare) == SectionKind::Other
 }
 
 /// Greetings and thanks a speech says on a line of its own.
@@ -1133,6 +1134,9 @@ mod tests {
             Some(Heading::Section("Statement of Policy.".into()))
         );
         assert!(bold("I. Background.").is_some());
+        assert!(bold("Past international action.").is_some());
+        assert!(h("Excellence in Education").is_some());
+        assert_eq!(h("Excellencies, Heads of State and Government,"), None);
         assert!(bold("Proposed solutions").is_some());
         assert_eq!(
             h("Thanks to Partners"),
