@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# How steady `caucus blocs` is against the UN regional groups when the text changes:
+# each 2024 statement is cut after half its words, the first halves and the second
+# halves are indexed as corpora of their own, and bench/blocs_eval.sh's measure (ARI,
+# AMI) is printed for the full statements and for each half. The row "consensus
+# centred d=0" is what `caucus blocs` does.
+#
+#   bench/blocs_halves.sh [DATA_DIR]
+#
+# DATA_DIR holds ungd-2024/ and un-regional-groups.csv, as for bench/blocs_eval.sh.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+data="${1:-${CAUCUS_DATA:-$repo/../shared/data}}"
+if [ ! -d "$data/ungd-2024" ] || [ ! -f "$data/un-regional-groups.csv" ]; then
+    echo "skipped: no ungd-2024/ and un-regional-groups.csv under $data"
+    exit 0
+fi
+cd "$repo"
+nice -n 5 cargo build --release --quiet --bin caucus --example blocs_eval
+work="$(mktemp -d /tmp/caucus-blocs-halves.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+python3 - "$data/ungd-2024" "$work" <<'PY'
+import os, sys
+src, out = sys.argv[1], sys.argv[2]
+for part in ("full", "first", "second"):
+    os.makedirs(os.path.join(out, part))
+for name in sorted(os.listdir(src)):
+    if not name.endswith(".txt"):
+        continue
+    lines = open(os.path.join(src, name), encoding="utf-8", errors="replace").read().split("\n")
+    head, body = lines[:3], lines[3:]
+    total = sum(len(l.split()) for l in body)
+    seen, cut = 0, len(body)
+    for i, line in enumerate(body):
+        seen += len(line.split())
+        if seen >= total / 2:
+            cut = i + 1
+            break
+    for part, text in (("full", body), ("first", body[:cut]), ("second", body[cut:])):
+        with open(os.path.join(out, part, name), "w", encoding="utf-8") as f:
+            f.write("\n".join(head + [""] + text))
+PY
+for part in full first second; do
+    target/release/caucus --index "$work/idx-$part" index "$work/$part" >/dev/null 2>&1
+    echo "== $part"
+    BLOCS_EVAL_FEATURES=default BLOCS_EVAL_METHOD=consensus \
+        target/release/examples/blocs_eval "$work/idx-$part" "$data/un-regional-groups.csv" GA 2>/dev/null
+done
