@@ -383,16 +383,20 @@ fn build(
     let mut counts: Vec<(u32, u32)> = Vec::new();
     // The paper last read from the store: passages come grouped by file.
     let mut paper: Option<(String, Vec<PassageFeatures>)> = None;
-    // The country being read: its name, code (from its first passage) and passages.
-    type Run = (String, Option<String>, Vec<ShownPassage>);
+    // The country being read, with its code (from its first passage) and passages.
+    struct Run {
+        country: String,
+        code: Option<String>,
+        passages: Vec<ShownPassage>,
+    }
     let mut run: Option<Run> = None;
     let file_run = |by_country: &mut BTreeMap<String, (Option<String>, Vec<ShownPassage>)>,
-                    (country, code, list): Run| {
-        let entry = by_country.entry(country).or_insert((None, Vec::new()));
+                    r: Run| {
+        let entry = by_country.entry(r.country).or_insert((None, Vec::new()));
         if entry.1.is_empty() {
-            entry.0 = code;
+            entry.0 = r.code;
         }
-        entry.1.extend(list);
+        entry.1.extend(r.passages);
     };
     // Each passage's digest (to check the store) and place, worked out side by side.
     let prepared: Vec<(u64, String)> = {
@@ -436,7 +440,7 @@ fn build(
         numbering.tf(featurizer.dict(), items, &mut counts);
         let tf: Vector = counts.iter().map(|&(f, c)| (f, c as f32)).collect();
         // Passages come grouped by country: a country's run is gathered, then filed.
-        if run.as_ref().is_none_or(|r| r.0 != p.country) {
+        if run.as_ref().is_none_or(|r| r.country != p.country) {
             if let Some(done) = run.take() {
                 file_run(&mut by_country, done);
             }
@@ -444,10 +448,14 @@ fn build(
                 .country_code
                 .clone()
                 .or_else(|| countries::lookup(&p.country).map(|c| c.iso3.to_owned()));
-            run = Some((p.country.clone(), code, Vec::new()));
+            run = Some(Run {
+                country: p.country.clone(),
+                code,
+                passages: Vec::new(),
+            });
         }
         if let Some(r) = run.as_mut() {
-            r.2.push(ShownPassage {
+            r.passages.push(ShownPassage {
                 location,
                 country: p.country,
                 text: p.text,
