@@ -94,8 +94,10 @@ fn co_association(m: &[Vec<f32>]) -> Vec<Vec<f32>> {
         if nb >= n {
             continue;
         }
-        // No cut below uses more directions than groups; the leading eigenvectors
-        // come out the same however many more are iterated beside them.
+        // No cut below uses more directions than groups. Under Gram-Schmidt the
+        // leading columns do not depend on those after them, so they come out the
+        // same round for round; only the convergence test, taken over fewer
+        // columns, may end sooner once these have settled.
         let s = Spectral::new(m, nb, *CONSENSUS_GROUPS.end());
         for k in CONSENSUS_GROUPS {
             if k >= n {
