@@ -3,28 +3,37 @@
 //! the others into it, so `who`, `search`, `list` and the blocs count it once.
 //!
 //! Two files are the same paper when they name the same country, committee and
-//! topics and their texts share most of their three-word runs. The runs are compared through a
-//! MinHash signature kept in the per-file record, so a file that did not change is
-//! never read again to decide.
+//! topics and their texts share most of their three-word runs. The runs are compared
+//! through a bottom-k sketch kept in the per-file record (the smallest hashes of a
+//! paper's runs), so a file that did not change is never read again to decide.
+//!
+//! A bottom-k sketch estimates the same Jaccard similarity as a MinHash signature of
+//! the same length, with one hash per run instead of one per run and slot: the
+//! MinHash with 48 slots took 14 % of an index build's CPU time (`BENCHMARKS.md`,
+//! "Index build").
 
 use super::state::{FileState, Files};
 use crate::paper::{Paper, SectionKind};
 use std::collections::BTreeMap;
 
-/// Signature length: the share of equal slots estimates the Jaccard similarity of
-/// two papers' word runs within about ±0.09.
+/// Sketch length: the share of shared hashes among the smallest of both papers'
+/// runs estimates the Jaccard similarity of their runs within about ±0.09.
 const SLOTS: usize = 48;
-/// Words a signature reads: plenty for any paper, bounded for a pasted book.
+/// Words a sketch reads: plenty for any paper, bounded for a pasted book.
 const MAX_WORDS: usize = 50_000;
 /// Estimated similarity from which two papers are one. The PDF and the DOCX of one
 /// paper differ only by page furniture and line-break hyphens, well above this;
 /// two delegations' papers on one topic share far less.
 pub const SAME_PAPER: f64 = 0.5;
 
-/// The MinHash signature of a paper's prose (bibliography left out), or empty when
-/// the paper has too little text to tell.
+/// The bottom-k sketch of a paper's prose (bibliography left out): the distinct
+/// smallest hashes of its three-word runs, ascending, or empty when the paper has
+/// too little text to tell.
 pub fn signature(paper: &Paper) -> Vec<u32> {
-    let mut words: Vec<String> = Vec::new();
+    let mut words = 0usize;
+    // The hashes of the last three words, the newest last.
+    let mut last = [0u64; 3];
+    let mut sketch: Vec<u32> = Vec::with_capacity(SLOTS + 1);
     'passages: for p in &paper.passages {
         if paper
             .section_of(p)
@@ -36,56 +45,83 @@ pub fn signature(paper: &Paper) -> Vec<u32> {
             if w.is_empty() {
                 continue;
             }
-            if words.len() == MAX_WORDS {
+            if words == MAX_WORDS {
                 break 'passages;
             }
-            words.push(w.to_lowercase());
-        }
-    }
-    if words.len() < 12 {
-        return Vec::new();
-    }
-    let mut mins = vec![u64::MAX; SLOTS];
-    for run in words.windows(3) {
-        let base = fnv1a(run);
-        for (slot, min) in mins.iter_mut().enumerate() {
-            let h = mix(base ^ (slot as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-            if h < *min {
-                *min = h;
+            words += 1;
+            last = [last[1], last[2], word_hash(w)];
+            if words >= 3 {
+                let run = mix(last[0] ^ mix(last[1] ^ mix(last[2])));
+                keep_smallest(&mut sketch, (run >> 32) as u32);
             }
         }
     }
-    mins.into_iter().map(|h| (h >> 32) as u32).collect()
+    if words < 12 {
+        return Vec::new();
+    }
+    sketch
 }
 
-/// FNV-1a over the words of a run, with a separator so "a bc" differs from "ab c".
-/// Written out rather than taken from a hashing crate: signatures are kept in the
-/// per-file record, so the hash must not change when a dependency does.
-fn fnv1a(words: &[String]) -> u64 {
+/// Adds a hash to an ascending sketch if it is among the `SLOTS` smallest.
+fn keep_smallest(sketch: &mut Vec<u32>, h: u32) {
+    if sketch.len() == SLOTS && sketch.last().is_some_and(|&top| h >= top) {
+        return;
+    }
+    if let Err(at) = sketch.binary_search(&h) {
+        sketch.insert(at, h);
+        sketch.truncate(SLOTS);
+    }
+}
+
+/// FNV-1a over a word in lower case. Written out rather than taken from a hashing
+/// crate: sketches are kept in the per-file record, so the hash must not change
+/// when a dependency does.
+fn word_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for w in words {
-        for b in w.bytes().chain(std::iter::once(0xff)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    if word.is_ascii() {
+        word.bytes().for_each(|b| eat(b.to_ascii_lowercase()));
+    } else {
+        let mut buf = [0u8; 4];
+        for c in word.chars().flat_map(char::to_lowercase) {
+            c.encode_utf8(&mut buf).bytes().for_each(&mut eat);
         }
     }
     h
 }
 
-/// splitmix64's finaliser: one well-mixed hash per slot from one base hash.
+/// splitmix64's finaliser: a well-mixed hash of a word run from its words' hashes.
 fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
 }
 
-/// Estimated Jaccard similarity of two signatures (0 when either is empty).
+/// Estimated Jaccard similarity of two sketches (0 when either is empty): of the k
+/// smallest hashes of both papers together (k the shorter sketch's length), the
+/// share that both papers have.
 pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
-    if a.is_empty() || a.len() != b.len() {
+    let k = a.len().min(b.len());
+    if k == 0 {
         return 0.0;
     }
-    let same = a.iter().zip(b).filter(|(x, y)| x == y).count();
-    same as f64 / a.len() as f64
+    let (mut i, mut j, mut taken, mut both) = (0, 0, 0, 0);
+    while taken < k && i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+        taken += 1;
+    }
+    both as f64 / k as f64
 }
 
 /// Which file of a group is indexed: the format that keeps a paper's structure best,
@@ -209,6 +245,39 @@ mod tests {
         assert!(similarity(&a, &b) >= SAME_PAPER, "{}", similarity(&a, &b));
         assert!(similarity(&a, &other) < 0.2, "{}", similarity(&a, &other));
         assert!(sig("Country: Chile\n\nToo short.").is_empty());
+    }
+
+    #[test]
+    fn the_sketch_estimates_the_share_of_word_runs_two_papers_have() {
+        // Papers of distinct made-up words: the first `shared` words are the same in
+        // both, the rest differ, so the exact Jaccard similarity of their runs is known.
+        let words = |prefix: &str, n: usize| -> Vec<String> {
+            (0..n).map(|i| format!("{prefix}{i}x")).collect()
+        };
+        let paper = |ws: &[String]| {
+            format!(
+                "Country: Chile\nCommittee: CND\nTopic: Drugs\n\n{}.\n",
+                ws.join(" ")
+            )
+        };
+        for shared in [0, 100, 250, 400, 500] {
+            let a = words("a", 500);
+            let mut b = a[..shared].to_vec();
+            b.extend(words("b", 500 - shared));
+            let runs = |ws: &[String]| -> std::collections::BTreeSet<String> {
+                ws.windows(3).map(|w| w.join(" ")).collect()
+            };
+            let (ra, rb) = (runs(&a), runs(&b));
+            let exact = ra.intersection(&rb).count() as f64 / ra.union(&rb).count() as f64;
+            let (sa, sb) = (sig(&paper(&a)), sig(&paper(&b)));
+            assert_eq!(sa.len(), SLOTS);
+            assert!(sa.windows(2).all(|w| w[0] < w[1]), "ascending, distinct");
+            let est = similarity(&sa, &sb);
+            assert!(
+                (est - exact).abs() <= 0.15,
+                "{shared} shared: {est} vs {exact}"
+            );
+        }
     }
 
     #[test]

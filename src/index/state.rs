@@ -18,7 +18,7 @@ const FILES_JSON: &str = "caucus-files.json";
 const FILES_MAGIC: &[u8; 8] = b"CAUCUSF1";
 const SUMMARY: &str = "caucus.json";
 /// Bumped when the way papers are parsed changes, so old indexes are rebuilt.
-pub const PARSER_VERSION: u32 = 1;
+pub const PARSER_VERSION: u32 = 2;
 
 /// One indexed file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,7 +35,7 @@ pub struct FileState {
     pub committee: Option<(String, String)>,
     #[serde(default)]
     pub topics: Vec<String>,
-    /// MinHash of the paper's prose, to find the same paper saved in several formats.
+    /// Bottom-k sketch of the paper's word runs (`fold::signature`), to find the same paper saved in several formats.
     #[serde(default)]
     pub signature: Vec<u32>,
     /// When this file is a copy of another (the PDF of a paper also given as DOCX):
