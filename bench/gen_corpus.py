@@ -511,18 +511,25 @@ def main():
         os.makedirs(os.path.join(a.out, code.lower()), exist_ok=True)
     written = papers = passages = 0
     planted = [0] * len(PLANTED)
+    # Papers are asked for in finite batches: a pool fed an endless iterator keeps
+    # queueing work in its feeder thread, and terminating it then can hang for good
+    # (it did at 1G, after the last file was written).
+    batch = 4096
     with multiprocessing.Pool(a.jobs) as pool:
-        for rel, text, n, counts in pool.imap(paper, ((a.seed, i) for i in itertools.count()), chunksize=64):
-            data = text.encode("utf-8")
-            with open(os.path.join(a.out, rel), "wb") as f:
-                f.write(data)
-            written += len(data)
-            papers += 1
-            passages += n
-            planted = [x + y for x, y in zip(planted, counts)]
+        for start in itertools.count(0, batch):
+            numbers = range(start, start + batch)
+            for rel, text, n, counts in pool.imap(paper, ((a.seed, i) for i in numbers), chunksize=64):
+                data = text.encode("utf-8")
+                with open(os.path.join(a.out, rel), "wb") as f:
+                    f.write(data)
+                written += len(data)
+                papers += 1
+                passages += n
+                planted = [x + y for x, y in zip(planted, counts)]
+                if written >= target:
+                    break
             if written >= target:
                 break
-        pool.terminate()
     manifest = {
         "seed": a.seed, "size": a.size, "bytes": written, "papers": papers, "passages": passages,
         "vocabulary": len(VOCAB), "committees": len(COMMITTEES), "countries": len(COUNTRIES),
