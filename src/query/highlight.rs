@@ -3,14 +3,14 @@
 //! windows of a long passage, several when the matches are spread out.
 
 use crate::index::analyzer;
+use rustc_hash::FxHashSet;
 use serde::Serialize;
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// What to highlight, as stems.
 #[derive(Debug, Clone, Default)]
 pub struct Terms {
-    words: HashSet<String>,
+    words: FxHashSet<String>,
     phrases: Vec<Vec<String>>,
     prefixes: Vec<String>,
 }
@@ -102,23 +102,36 @@ pub fn match_ranges(text: &str, terms: &Terms) -> Vec<Range<usize>> {
     thread_local! {
         static ANALYZER: std::cell::RefCell<tantivy::tokenizer::TextAnalyzer> = std::cell::RefCell::new(analyzer::analyzer());
     }
-    let tokens = ANALYZER.with(|a| analyzer::terms(&mut a.borrow_mut(), text));
-    let mut hit = vec![false; tokens.len()];
-    let mut joined = vec![false; tokens.len()]; // token joins the previous one in a span
-    for (i, t) in tokens.iter().enumerate() {
-        if terms.matches_word(&t.stem) {
-            hit[i] = true;
+    // Each word's byte offsets and whether it matches alone; its stem (kept in one
+    // buffer, not a string per word) only when there are phrases to test.
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    let mut hit: Vec<bool> = Vec::new();
+    let mut stems = String::new();
+    let mut stem_of: Vec<Range<usize>> = Vec::new();
+    let with_stems = !terms.phrases.is_empty();
+    ANALYZER.with(|a| {
+        let mut a = a.borrow_mut();
+        let mut stream = a.token_stream(text);
+        while let Some(t) = stream.next() {
+            spans.push(t.offset_from..t.offset_to);
+            hit.push(terms.matches_word(&t.text));
+            if with_stems {
+                let from = stems.len();
+                stems.push_str(&t.text);
+                stem_of.push(from..stems.len());
+            }
         }
-    }
+    });
+    let mut joined = vec![false; spans.len()]; // word joins the previous one in a span
     for phrase in &terms.phrases {
-        for start in 0..tokens.len() {
-            if tokens.len() - start < phrase.len() {
+        for start in 0..spans.len() {
+            if spans.len() - start < phrase.len() {
                 break;
             }
             if phrase
                 .iter()
                 .enumerate()
-                .all(|(k, s)| tokens[start + k].stem == *s)
+                .all(|(k, s)| stems[stem_of[start + k].clone()] == *s)
             {
                 for k in 0..phrase.len() {
                     hit[start + k] = true;
@@ -130,15 +143,15 @@ pub fn match_ranges(text: &str, terms: &Terms) -> Vec<Range<usize>> {
         }
     }
     let mut ranges: Vec<Range<usize>> = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
+    for (i, t) in spans.iter().enumerate() {
         if !hit[i] {
             continue;
         }
         let adjacent =
-            i > 0 && hit[i - 1] && (joined[i] || text[tokens[i - 1].to..t.from].trim().is_empty());
+            i > 0 && hit[i - 1] && (joined[i] || text[spans[i - 1].end..t.start].trim().is_empty());
         match ranges.last_mut() {
-            Some(last) if adjacent => last.end = t.to,
-            _ => ranges.push(t.from..t.to),
+            Some(last) if adjacent => last.end = t.end,
+            _ => ranges.push(t.clone()),
         }
     }
     ranges
@@ -197,7 +210,7 @@ pub fn snippets_at(text: &str, ranges: Vec<Range<usize>>, max: usize) -> Vec<Sni
                 .filter(|x| x.start >= start && x.end <= end)
                 .map(|x| &text[x.clone()])
                 .collect();
-            let distinct: HashSet<String> = inside.iter().map(|s| s.to_lowercase()).collect();
+            let distinct: FxHashSet<String> = inside.iter().map(|s| s.to_lowercase()).collect();
             let score = distinct.len() * 10 + inside.len();
             if best.as_ref().is_none_or(|b| score > b.0) {
                 best = Some((score, i, start..end));

@@ -1,7 +1,7 @@
 //! The cue lexicon (`stance_cues.tsv`): each cue's words, the side it takes and how
 //! strongly, read once.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -57,7 +57,7 @@ pub(super) struct Cue {
 
 pub(super) struct Lexicon {
     pub(super) cues: Vec<Cue>,
-    pub(super) by_first: HashMap<String, Vec<usize>>,
+    pub(super) by_first: FxHashMap<String, Vec<usize>>,
     pub(super) prefixed: Vec<usize>,
 }
 
@@ -147,7 +147,7 @@ pub(super) fn parse_lexicon(tsv: &str) -> Lexicon {
             strength,
         });
     }
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let mut prefixed = Vec::new();
     for (i, c) in cues.iter().enumerate() {
         match &c.words[0] {

@@ -18,6 +18,17 @@ pub(super) struct Tok {
     pub(super) upper: bool,
 }
 
+/// A word in lower case, curly apostrophes and non-breaking hyphens made plain: one
+/// allocation for the common word that has neither.
+fn lower(word: &str) -> String {
+    let low = word.to_lowercase();
+    if low.contains(['’', '‑']) {
+        low.replace('’', "'").replace('‑', "-")
+    } else {
+        low
+    }
+}
+
 pub(super) fn tokenize(text: &str, base: usize) -> Vec<Tok> {
     let mut toks = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -41,7 +52,7 @@ pub(super) fn tokenize(text: &str, base: usize) -> Vec<Tok> {
             toks.push(Tok {
                 start: base + pos,
                 end: base + end,
-                low: s.to_lowercase().replace('’', "'").replace('‑', "-"),
+                low: lower(s),
                 word: true,
                 cap: c.is_uppercase(),
                 upper: s.chars().all(|ch| !ch.is_lowercase()),
@@ -189,14 +200,15 @@ pub(super) fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit>
             continue;
         }
         let mut best: Option<(usize, usize)> = None; // (cue index, end token)
-        let mut cands: Vec<usize> = lex.by_first.get(&toks[i].low).cloned().unwrap_or_default();
-        cands.extend(
-            lex.prefixed
-                .iter()
-                .copied()
-                .filter(|&c| lex.cues[c].words[0].hits(&toks[i].low)),
-        );
-        for c in cands {
+        let first = lex
+            .by_first
+            .get(&toks[i].low)
+            .map_or(&[][..], Vec::as_slice);
+        let prefixed = lex
+            .prefixed
+            .iter()
+            .filter(|&&c| lex.cues[c].words[0].hits(&toks[i].low));
+        for &c in first.iter().chain(prefixed) {
             let cue = &lex.cues[c];
             // Adverbs may sit inside a cue: "are also deeply concerned about".
             let mut k = i;
