@@ -3,6 +3,7 @@
 //! "drone". Alternatives are keyed by their stems, so "drones" and "UAVs" find them too.
 
 use crate::index::{analyzer, lexicon};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -29,35 +30,47 @@ fn stems(text: &str) -> Vec<String> {
 fn table() -> &'static BTreeMap<String, Vec<String>> {
     static TABLE: OnceLock<BTreeMap<String, Vec<String>>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        let mut add = |from: &str, to: &str| {
-            let key = stems(from).join(" ");
-            if key.is_empty() || key == stems(to).join(" ") {
-                return;
-            }
-            let list = map.entry(key).or_default();
-            if !list.iter().any(|t| t == to) {
-                list.push(to.to_owned());
-            }
-        };
+        // Every pair of texts that mean the same, in the order the tables give them.
+        let mut pairs: Vec<(Cow<'static, str>, &'static str)> = Vec::new();
         for (acronym, expansions) in lexicon::acronyms() {
             let lower = acronym.to_lowercase();
+            let also_word = ALSO_WORDS.contains(&lower.as_str());
             for e in expansions {
-                add(acronym, e);
-                if !ALSO_WORDS.contains(&lower.as_str()) {
-                    add(&lower, e);
+                pairs.push((Cow::Borrowed(acronym), e));
+                if !also_word {
+                    pairs.push((Cow::Owned(lower.clone()), e));
                 }
-                add(e, acronym);
+                pairs.push((Cow::Borrowed(e), acronym));
                 for other in expansions.iter().filter(|o| *o != e) {
-                    add(e, other);
+                    pairs.push((Cow::Borrowed(e), other));
                 }
             }
         }
         for family in lexicon::synonyms() {
             for a in family {
                 for b in family.iter().filter(|b| *b != a) {
-                    add(a, b);
+                    pairs.push((Cow::Borrowed(a), b));
                 }
+            }
+        }
+        // Each text is analysed once, not once per pair it is in: the tables pair
+        // every member of a family with every other, and analysing them all was a
+        // sixth of a rare-word search's time.
+        let mut keys: BTreeMap<&str, String> = BTreeMap::new();
+        for (from, to) in &pairs {
+            for text in [from.as_ref(), *to] {
+                keys.entry(text).or_insert_with(|| stems(text).join(" "));
+            }
+        }
+        let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (from, to) in &pairs {
+            let key = &keys[from.as_ref()];
+            if key.is_empty() || *key == keys[to] {
+                continue;
+            }
+            let list = map.entry(key.clone()).or_default();
+            if !list.iter().any(|t| t == to) {
+                list.push((*to).to_owned());
             }
         }
         map
