@@ -286,3 +286,19 @@ fn names_that_differ_only_in_invalid_bytes_stay_two_papers() {
         "{countries:?}"
     );
 }
+
+// Counts read right: one paper is "1 paper", one passage "1 passage".
+#[test]
+fn one_paper_is_said_in_the_singular() {
+    let f = fixture();
+    fs::remove_file(f.corpus.join("peru.txt")).unwrap();
+    let o = index_run(&f, &f.index, &[]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Indexed 1 paper ("), "{out}");
+    assert!(!out.contains("1 papers"), "{out}");
+    // Several papers stay plural.
+    fs::write(f.corpus.join("peru.txt"), PERU).unwrap();
+    let out = stdout(&index_run(&f, &f.index, &[]));
+    assert!(out.contains("Indexed 2 papers ("), "{out}");
+}

@@ -7,6 +7,7 @@ mod query;
 mod serve;
 pub(crate) mod similarity;
 
+use crate::analysis::similarity::plural;
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::index::state::Summary;
 use crate::index::writer::{self, UpdateOptions};
@@ -82,8 +83,9 @@ impl Context {
             )
             .with_context(|| format!("indexing {DEFAULT_CORPUS}/"))?;
             output::note(&format!(
-                "indexed {} papers ({} passages)",
-                report.papers, report.passages
+                "indexed {} ({})",
+                plural(report.papers, "paper", "papers"),
+                plural(report.passages, "passage", "passages")
             ));
         }
         let index = PaperIndex::open(&self.index_dir)?;

@@ -350,14 +350,23 @@ impl Printer {
             return self.line(Record::Summary(r));
         }
         let mut line = format!(
-            "Indexed {} papers ({} passages) in {:.1}s: {} new, {} changed, {} unchanged, {} removed",
-            r.papers, r.passages, r.seconds, r.new, r.changed, r.unchanged, r.removed
+            "Indexed {} ({}) in {:.1}s: {} new, {} changed, {} unchanged, {} removed",
+            plural(r.papers, "paper", "papers"),
+            plural(r.passages, "passage", "passages"),
+            r.seconds,
+            r.new,
+            r.changed,
+            r.unchanged,
+            r.removed
         );
         if r.skipped > 0 {
             line.push_str(&format!(", {} skipped", r.skipped));
         }
         if r.ignored > 0 {
-            line.push_str(&format!("; {} other files ignored", r.ignored));
+            line.push_str(&format!(
+                "; {} ignored",
+                plural(r.ignored, "other file", "other files")
+            ));
         }
         writeln!(self.out, "{line}.")?;
         if !r.index_folders.is_empty() {

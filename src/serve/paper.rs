@@ -2,6 +2,7 @@
 //! in hex), reading one paper's passages back from the index, and the paper page.
 
 use super::http::escape;
+use crate::analysis::similarity::plural;
 use crate::index::search::{self, StoredPassage};
 use crate::index::state::Files;
 use crate::index::{paper_key, IndexError, PaperIndex};
@@ -172,9 +173,9 @@ pub fn render(paper: &PaperText, target: Option<u32>, terms: Option<&Terms>) -> 
     }
     let _ = write!(
         out,
-        r#"<p class="file">{} · {} passages</p></header>"#,
+        r#"<p class="file">{} · {}</p></header>"#,
         escape(&info.file),
-        paper.passages.len()
+        plural(paper.passages.len(), "passage", "passages")
     );
     let mut section: Option<&str> = None;
     let mut topic: Option<&str> = None;

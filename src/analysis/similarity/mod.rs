@@ -51,8 +51,11 @@ fn hint(s: &[String]) -> String {
 }
 
 /// "1 country", "2 countries".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+pub fn plural<N>(n: N, one: &str, many: &str) -> String
+where
+    N: std::fmt::Display + PartialEq + From<u8>,
+{
+    format!("{n} {}", if n == N::from(1) { one } else { many })
 }
 
 pub(crate) fn require(scope: &Scope) -> Result<(), SimilarityError> {
