@@ -7,9 +7,10 @@ use std::io::Write;
 use std::process::ExitCode;
 
 /// mimalloc instead of the system allocator. Measured side by side (`BENCHMARKS.md`,
-/// "Allocator"): an index build 14 % faster with a lower peak at 1 GB (glibc's
+/// "Stop 21", item 3): an index build 14 % faster with a lower peak at 1 GB (glibc's
 /// per-thread arenas grow and fragment), and `who` 10 % faster (stance allocates on
-/// several threads).
+/// several threads). Version 2 of mimalloc (feature `v2`): as fast here, and without
+/// version 3's open reports of crashes at process exit.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

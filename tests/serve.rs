@@ -424,5 +424,6 @@ fn sharing_on_the_network_says_it_is_read_only() {
     let err = s.stderr();
     assert!(err.contains("read-only"), "{err}");
     assert!(err.contains("0.0.0.0"), "{err}");
-    assert!(s.interrupt().success());
+    let status = s.interrupt();
+    assert!(status.success(), "{status:?}: {}", s.stderr());
 }
