@@ -4,7 +4,7 @@
 //! its read-only data at start-up: 65,581 relocations for caucus, about 3 ms of
 //! every run, more than a rare-word search takes. Linked at a fixed address, the
 //! loader has three left to do (`LD_DEBUG=statistics caucus --version`).
-//! `BENCHMARKS.md` ("Start-up") has the figures.
+//! `BENCHMARKS.md` ("Stop 21", item 1) has the figures.
 
 fn main() {
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();

@@ -10,7 +10,7 @@
 //! A bottom-k sketch estimates the same Jaccard similarity as a MinHash signature of
 //! the same length, with one hash per run instead of one per run and slot: the
 //! MinHash with 48 slots took 14 % of an index build's CPU time (`BENCHMARKS.md`,
-//! "Index build").
+//! "Stop 21", item 2).
 
 use super::state::{FileState, Files};
 use crate::paper::{Paper, SectionKind};

@@ -35,7 +35,8 @@ pub struct FileState {
     pub committee: Option<(String, String)>,
     #[serde(default)]
     pub topics: Vec<String>,
-    /// Bottom-k sketch of the paper's word runs (`fold::signature`), to find the same paper saved in several formats.
+    /// Bottom-k sketch of the paper's word runs (`fold::signature`), to find the same
+    /// paper saved in several formats.
     #[serde(default)]
     pub signature: Vec<u32>,
     /// When this file is a copy of another (the PDF of a paper also given as DOCX):
