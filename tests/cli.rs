@@ -370,7 +370,7 @@ fn bad_files_are_skipped_with_a_warning_and_nothing_is_lost() {
     assert!(err.contains("cnd/russia.txt"), "{err}");
     assert!(stdout(&o).contains("2 skipped"), "{}", stdout(&o));
     assert!(
-        stdout(&o).contains("1 other files ignored"),
+        stdout(&o).contains("1 other file ignored"),
         "{}",
         stdout(&o)
     );

@@ -487,7 +487,7 @@ fn old_word_files_are_named_not_silently_ignored() {
         "{err}"
     );
     assert!(
-        stdout(&o).contains("1 other files ignored"),
+        stdout(&o).contains("1 other file ignored"),
         "{}",
         stdout(&o)
     );
