@@ -6,14 +6,6 @@ use clap::Parser;
 use std::io::Write;
 use std::process::ExitCode;
 
-/// mimalloc instead of the system allocator. Measured side by side (`BENCHMARKS.md`,
-/// "Stop 21", item 3): an index build 14 % faster with a lower peak at 1 GB (glibc's
-/// per-thread arenas grow and fragment), and `who` 10 % faster (stance allocates on
-/// several threads). Version 2 of mimalloc (feature `v2`): as fast here, and without
-/// version 3's open reports of crashes at process exit.
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = caucus::cli::Cli::parse();
     match commands::run(cli) {
