@@ -10,14 +10,7 @@
 # skipped and exits 0. BLOCS_EVAL_FEATURES=default and BLOCS_EVAL_METHOD=consensus
 # narrow the table.
 set -euo pipefail
-repo="$(cd "$(dirname "$0")/.." && pwd)"
-data="${1:-${CAUCUS_DATA:-$repo/../shared/data}}"
-if [ ! -d "$data/ungd-2024" ] || [ ! -f "$data/un-regional-groups.csv" ]; then
-    echo "skipped: no ungd-2024/ and un-regional-groups.csv under $data"
-    exit 0
-fi
-cd "$repo"
-nice -n 5 cargo build --release --quiet --bin caucus --example blocs_eval
+source "$(dirname "$0")/blocs_data.sh"
 index="$(mktemp -d /tmp/caucus-blocs-eval.XXXXXX)"
 trap 'rm -rf "$index"' EXIT
 rmdir "$index"

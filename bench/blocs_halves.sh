@@ -9,14 +9,7 @@
 #
 # DATA_DIR holds ungd-2024/ and un-regional-groups.csv, as for bench/blocs_eval.sh.
 set -euo pipefail
-repo="$(cd "$(dirname "$0")/.." && pwd)"
-data="${1:-${CAUCUS_DATA:-$repo/../shared/data}}"
-if [ ! -d "$data/ungd-2024" ] || [ ! -f "$data/un-regional-groups.csv" ]; then
-    echo "skipped: no ungd-2024/ and un-regional-groups.csv under $data"
-    exit 0
-fi
-cd "$repo"
-nice -n 5 cargo build --release --quiet --bin caucus --example blocs_eval
+source "$(dirname "$0")/blocs_data.sh"
 work="$(mktemp -d /tmp/caucus-blocs-halves.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 python3 - "$data/ungd-2024" "$work" <<'PY'
