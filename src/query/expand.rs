@@ -1,6 +1,7 @@
 //! The lexicon's acronyms and synonyms as alternatives of what a delegate typed:
 //! "LAWS" also finds "lethal autonomous weapons systems" and the reverse, "UAV" finds
-//! "drone". Alternatives are keyed by their stems, so "drones" and "UAVs" find them too.
+//! "drone" (through the synonyms of its expansion). Alternatives are keyed by their
+//! stems, so "drones" and "UAVs" find them too.
 
 use crate::index::{analyzer, lexicon};
 use std::borrow::Cow;
@@ -27,50 +28,89 @@ fn stems(text: &str) -> Vec<String> {
 }
 
 /// Stems joined by spaces -> the texts that mean the same.
+///
+/// An acronym, its expansions and every synonym family one of them belongs to are one
+/// meaning: "UAV" expands to "unmanned aerial vehicle", whose family holds "drone", so
+/// "UAV" finds "drone" and "drone" finds "UAV". Texts are joined by their stems, so
+/// "small island states" in a family meets "small island state" in an expansion.
 fn table() -> &'static BTreeMap<String, Vec<String>> {
     static TABLE: OnceLock<BTreeMap<String, Vec<String>>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        // Every pair of texts that mean the same, in the order the tables give them.
-        let mut pairs: Vec<(Cow<'static, str>, &'static str)> = Vec::new();
+        // The tables' rows as groups of texts that mean the same, in the order given.
+        let mut groups: Vec<Vec<Cow<'static, str>>> = Vec::new();
+        // An acronym typed in lower case ("uav") finds its meaning, but is never searched
+        // for it: "CITES" must not find the verb "cites".
+        let mut typed_only: Vec<String> = Vec::new();
         for (acronym, expansions) in lexicon::acronyms() {
+            let mut group = vec![Cow::Borrowed(acronym.as_str())];
             let lower = acronym.to_lowercase();
-            let also_word = ALSO_WORDS.contains(&lower.as_str());
-            for e in expansions {
-                pairs.push((Cow::Borrowed(acronym), e));
-                if !also_word {
-                    pairs.push((Cow::Owned(lower.clone()), e));
-                }
-                pairs.push((Cow::Borrowed(e), acronym));
-                for other in expansions.iter().filter(|o| *o != e) {
-                    pairs.push((Cow::Borrowed(e), other));
-                }
+            // Typed in lower case, an acronym that is also a word is the word.
+            if !ALSO_WORDS.contains(&lower.as_str()) {
+                typed_only.push(lower.clone());
+                group.push(Cow::Owned(lower));
             }
+            group.extend(expansions.iter().map(|e| Cow::Borrowed(e.as_str())));
+            groups.push(group);
         }
         for family in lexicon::synonyms() {
-            for a in family {
-                for b in family.iter().filter(|b| *b != a) {
-                    pairs.push((Cow::Borrowed(a), b));
+            groups.push(family.iter().map(|m| Cow::Borrowed(m.as_str())).collect());
+        }
+        // Each text is analysed once (972 analyses on every process's first query).
+        let mut keys: BTreeMap<&str, String> = BTreeMap::new();
+        for text in groups.iter().flatten() {
+            keys.entry(text.as_ref())
+                .or_insert_with(|| stems(text).join(" "));
+        }
+        // Groups sharing a text (by its stems) are one meaning: union-find over groups.
+        let mut parent: Vec<usize> = (0..groups.len()).collect();
+        fn root(parent: &mut [usize], mut i: usize) -> usize {
+            while parent[i] != i {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            i
+        }
+        let mut first_group: BTreeMap<&str, usize> = BTreeMap::new();
+        for (g, group) in groups.iter().enumerate() {
+            for text in group {
+                let key = keys[text.as_ref()].as_str();
+                if key.is_empty() {
+                    continue;
                 }
+                let other = *first_group.entry(key).or_insert(g);
+                let (a, b) = (root(&mut parent, other), root(&mut parent, g));
+                // The lower index stays the root, so a meaning lists its texts in
+                // the order the tables give them.
+                parent[a.max(b)] = a.min(b);
             }
         }
-        // Each text is analysed once, not once per pair it is in: the tables pair
-        // every member of a family with every other (2,964 analyses become 972, on
-        // every process's first query).
-        let mut keys: BTreeMap<&str, String> = BTreeMap::new();
-        for (from, to) in &pairs {
-            for text in [from.as_ref(), *to] {
-                keys.entry(text).or_insert_with(|| stems(text).join(" "));
+        let mut meanings: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+        for (g, group) in groups.iter().enumerate() {
+            let list = meanings.entry(root(&mut parent, g)).or_default();
+            for text in group {
+                if !list.contains(&text.as_ref()) {
+                    list.push(text.as_ref());
+                }
             }
         }
         let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for (from, to) in &pairs {
-            let key = &keys[from.as_ref()];
-            if key.is_empty() || *key == keys[to] {
-                continue;
-            }
-            let list = map.entry(key.clone()).or_default();
-            if !list.iter().any(|t| t == to) {
-                list.push((*to).to_owned());
+        for texts in meanings.values() {
+            for from in texts {
+                let key = &keys[from];
+                if key.is_empty() || map.contains_key(key) {
+                    continue;
+                }
+                // One text per other spelling: "weapon system" and "weapons system" are
+                // one search.
+                let mut seen = vec![key.as_str()];
+                let list = map.entry(key.clone()).or_default();
+                for to in texts {
+                    let searched = !typed_only.iter().any(|t| t == to);
+                    if searched && !seen.contains(&keys[to].as_str()) {
+                        seen.push(keys[to].as_str());
+                        list.push((*to).to_owned());
+                    }
+                }
             }
         }
         map
@@ -134,6 +174,26 @@ mod tests {
         assert!(alts("ceasefire")
             .iter()
             .any(|a| a == "cease-fire" || a == "truce"));
+    }
+
+    #[test]
+    fn an_acronym_meets_the_synonyms_of_its_expansion() {
+        // UAV -> unmanned aerial vehicle, whose family holds "drone".
+        assert!(alts("UAV").contains(&"drone".to_owned()));
+        assert!(alts("drones").contains(&"UAV".to_owned()));
+        assert!(alts("SIDS").contains(&"small island states".to_owned()));
+        assert!(alts("killer robots").contains(&"LAWS".to_owned()));
+        assert!(alts("unilateral sanctions").contains(&"UCM".to_owned()));
+        // An acronym in lower case is typed, never searched: CITES is not the verb.
+        assert!(alts("CITES").iter().all(|a| a != "cites"));
+        assert!(alts("UAV").iter().all(|a| a != "uav"));
+        // One text per spelling: "weapon system" and "weapons system" search the same.
+        let laws = alts("LAWS");
+        let mut keys: Vec<String> = laws.iter().map(|a| stems(a).join(" ")).collect();
+        let n = keys.len();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), n, "{laws:?}");
     }
 
     #[test]
