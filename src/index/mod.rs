@@ -108,7 +108,7 @@ pub fn schema() -> (Schema, Fields) {
         topic: b.add_text_field(names::TOPIC, text_options.clone()),
         section: b.add_text_field(names::SECTION, STORED),
         section_kind: b.add_text_field(names::SECTION_KIND, STRING | STORED),
-        passage: b.add_u64_field(names::PASSAGE, STORED),
+        passage: b.add_u64_field(names::PASSAGE, STORED | FAST),
         line: b.add_u64_field(names::LINE, STORED),
         page: b.add_u64_field(names::PAGE, STORED),
         text: b.add_text_field(names::TEXT, text_options),

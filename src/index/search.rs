@@ -5,6 +5,7 @@ use super::{Fields, IndexError, PaperIndex};
 use crate::paper::SectionKind;
 use rustc_hash::FxHashSet;
 use serde::Serialize;
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::StrColumn;
@@ -208,14 +209,17 @@ pub fn top_passages(
     query: &dyn Query,
     limit: usize,
 ) -> Result<(Vec<(Score, StoredPassage)>, usize), IndexError> {
+    // Equal scores rank by paper and passage, numbers fixed by the text: the order
+    // never depends on how indexing spread the passages over segments.
+    let ranked = TopDocs::with_limit(limit.max(1)).tweak_score(|reader: &SegmentReader| {
+        let place = Place::of(reader);
+        move |doc: DocId, score: Score| (steady(score), Reverse(place.key(doc)))
+    });
     let (top, total) = searcher
-        .search(
-            query,
-            &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
-        )
+        .search(query, &(ranked, Count))
         .map_err(|e| index.tantivy_error(e))?;
     let mut out = Vec::with_capacity(top.len());
-    for (score, addr) in top.into_iter().take(limit) {
+    for ((score, _), addr) in top.into_iter().take(limit) {
         out.push((
             score,
             stored(searcher, &index.fields, addr).map_err(|e| index.tantivy_error(e))?,
@@ -232,7 +236,7 @@ pub struct CountryMatches {
     pub passages: usize,
     pub papers: usize,
     pub best: (Score, DocAddress),
-    /// The best few passages, best first (ties by position in the index): the ranking
+    /// The best few passages, best first (ties by paper and passage): the ranking
     /// uses their scores, stance reads their text.
     pub top: Vec<(Score, DocAddress)>,
 }
@@ -243,6 +247,43 @@ impl CountryMatches {
         self.top.iter().take(3).map(|(s, _)| *s)
     }
 }
+
+/// A score rounded to 11 bits of mantissa (about 0.05 %). tantivy adds the scores of a
+/// query's words in an order that depends on each segment's postings, so the same
+/// passage can score a bit or two apart in two builds of one corpus; rounded, it scores
+/// the same, and passages that close rank by their place, as ties do.
+pub fn steady(score: Score) -> Score {
+    if !score.is_finite() || score <= 0.0 {
+        return score;
+    }
+    Score::from_bits((score.to_bits() + 0x800) & !0xFFF)
+}
+
+/// Where a passage stands, as numbers fixed by the text (not by indexing order): the
+/// paper (a hash of its file name) and the passage's number in it. Ties rank by it.
+struct Place {
+    paper: Option<tantivy::columnar::Column<u64>>,
+    passage: Option<tantivy::columnar::Column<u64>>,
+}
+
+impl Place {
+    fn of(reader: &SegmentReader) -> Place {
+        Place {
+            paper: reader.fast_fields().u64(super::names::PAPER).ok(),
+            passage: reader.fast_fields().u64(super::names::PASSAGE).ok(),
+        }
+    }
+
+    fn key(&self, doc: DocId) -> (u64, u64) {
+        let get = |c: &Option<tantivy::columnar::Column<u64>>| {
+            c.as_ref().and_then(|c| c.first(doc)).unwrap_or(0)
+        };
+        (get(&self.paper), get(&self.passage))
+    }
+}
+
+/// A passage's score, with its place (paper, passage) that breaks ties.
+type Placed<D> = (Score, ((u64, u64), D));
 
 /// How many of a country's best passages are kept.
 const KEEP_TOP: usize = 6;
@@ -265,7 +306,7 @@ struct Acc {
     /// (paper, paragraph) keys of the matching passages.
     paragraphs: FxHashSet<(u64, u64)>,
     files: FxHashSet<u64>,
-    top: Vec<(Score, DocId)>,
+    top: Vec<Placed<DocId>>,
 }
 
 struct ByCountrySegment {
@@ -273,6 +314,7 @@ struct ByCountrySegment {
     country: Option<StrColumn>,
     paper: Option<tantivy::columnar::Column<u64>>,
     paragraph: Option<tantivy::columnar::Column<u64>>,
+    passage: Option<tantivy::columnar::Column<u64>>,
     /// Indexed by the country's ordinal in this segment (there are few countries).
     acc: Vec<Option<Acc>>,
 }
@@ -282,11 +324,11 @@ type SegmentFruit = Vec<(
     String,
     FxHashSet<(u64, u64)>,
     FxHashSet<u64>,
-    Vec<(Score, DocAddress)>,
+    Vec<Placed<DocAddress>>,
 )>;
 
-/// Keeps the `KEEP_TOP` best, best first; equal scores in index order, so the
-/// answer never depends on the order hits arrive in.
+/// Keeps the `KEEP_TOP` best, best first; equal scores by place (paper, passage), so
+/// the answer depends neither on the order hits arrive in nor on the segments.
 fn push_top<D: Ord + Copy>(top: &mut Vec<(Score, D)>, s: Score, d: D) {
     if top.len() == KEEP_TOP {
         if let Some(&(last, ld)) = top.last() {
@@ -321,7 +363,12 @@ impl SegmentCollector for ByCountrySegment {
         let acc = slot.get_or_insert_with(Acc::default);
         acc.paragraphs.insert((file, paragraph));
         acc.files.insert(file);
-        push_top(&mut acc.top, score, doc);
+        let passage = self
+            .passage
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .unwrap_or(0);
+        push_top(&mut acc.top, steady(score), ((file, passage), doc));
     }
 
     fn harvest(self) -> SegmentFruit {
@@ -341,7 +388,7 @@ impl SegmentCollector for ByCountrySegment {
             let top = acc
                 .top
                 .into_iter()
-                .map(|(s, d)| (s, DocAddress::new(self.segment, d)))
+                .map(|(s, (place, d))| (s, (place, DocAddress::new(self.segment, d))))
                 .collect();
             out.push((country, acc.paragraphs, acc.files, top));
         }
@@ -353,7 +400,7 @@ impl SegmentCollector for ByCountrySegment {
 type Merged = (
     FxHashSet<(u64, u64)>,
     FxHashSet<u64>,
-    Vec<(Score, DocAddress)>,
+    Vec<Placed<DocAddress>>,
 );
 
 impl Collector for ByCountry {
@@ -370,6 +417,7 @@ impl Collector for ByCountry {
             country: reader.fast_fields().str(super::names::COUNTRY)?,
             paper: reader.fast_fields().u64(super::names::PAPER).ok(),
             paragraph: reader.fast_fields().u64(super::names::PARAGRAPH).ok(),
+            passage: reader.fast_fields().u64(super::names::PASSAGE).ok(),
             acc: Vec::new(),
         })
         .map(|mut c| {
@@ -398,6 +446,8 @@ impl Collector for ByCountry {
         Ok(merged
             .into_iter()
             .filter_map(|(country, (paragraphs, files, top))| {
+                let top: Vec<(Score, DocAddress)> =
+                    top.into_iter().map(|(s, (_, d))| (s, d)).collect();
                 Some(CountryMatches {
                     country,
                     passages: paragraphs.len(),
@@ -407,5 +457,18 @@ impl Collector for ByCountry {
                 })
             })
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn scores_a_rounding_apart_are_equal() {
+        let a: f32 = 7.566373;
+        let b = f32::from_bits(a.to_bits() + 1);
+        assert_eq!(super::steady(a), super::steady(b));
+        assert!((super::steady(a) - a).abs() / a < 1e-3);
+        assert!(super::steady(1.0) < super::steady(1.001));
+        assert_eq!(super::steady(0.0), 0.0);
     }
 }
