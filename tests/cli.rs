@@ -565,3 +565,48 @@ fn a_passage_that_is_only_a_heading_ranks_after_every_passage_with_text() {
     let lines = json_lines(&o);
     assert_eq!(of_type(&lines, "hit").len(), 1);
 }
+
+#[test]
+fn who_falls_back_on_most_of_the_words_and_says_so() {
+    let f = fixture();
+    index(&f);
+    let countries = |o: &std::process::Output| -> Vec<String> {
+        of_type(&json_lines(o), "country")
+            .iter()
+            .map(|c| c["country"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // No passage has all three: Chile's has the two rarer ones. Belgium's "escrow"
+    // and Russia's "control" alone are too small a share of the question.
+    let o = run(&f.index, &["who", "escrow human control", "--json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(countries(&o), vec!["Chile"]);
+    let lines = json_lines(&o);
+    let summary = of_type(&lines, "summary")[0];
+    assert_eq!(summary["partial"]["min_share"].as_f64(), Some(0.5));
+    assert_eq!(summary["partial"]["unused"], serde_json::json!([]));
+    let text = stdout(&run(&f.index, &["who", "escrow human control"]));
+    assert!(text.contains("No passage has every word of"), "{text}");
+    assert!(text.contains("1 country mentions part of it"), "{text}");
+    // A word no paper uses is named, and the rest still answers.
+    let o = run(
+        &f.index,
+        &["who", "escrow traced regional zyqorblat", "--json"],
+    );
+    assert_eq!(countries(&o), vec!["Peru"]);
+    let lines = json_lines(&o);
+    assert_eq!(
+        of_type(&lines, "summary")[0]["partial"]["unused"],
+        serde_json::json!(["zyqorblat"])
+    );
+    // A query every word of which matches somewhere is answered as before.
+    let o = run(&f.index, &["who", "task force", "--json"]);
+    let lines = json_lines(&o);
+    assert!(of_type(&lines, "summary")[0].get("partial").is_none());
+    // An explicit AND, or a single word, means exactly that: no fallback.
+    let o = run(&f.index, &["who", "escrow AND human AND control", "--json"]);
+    assert_eq!(code(&o), 1);
+    assert!(countries(&o).is_empty());
+    let o = run(&f.index, &["who", "zyqorblat", "--json"]);
+    assert_eq!(code(&o), 1);
+}

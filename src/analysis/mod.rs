@@ -322,9 +322,22 @@ pub struct WhoResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stance: Option<Stance>,
     pub countries: Vec<WhoRow>,
+    /// Set when no passage held every word and the countries shown hold most of them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial: Option<Partial>,
     /// With `--missing`: countries among the filtered papers that do not mention it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing: Option<Vec<String>>,
+}
+
+/// How `who` answered when no passage held every word of the query: with the
+/// passages holding most of them, the rarer words weighing more.
+#[derive(Debug, Clone, Serialize)]
+pub struct Partial {
+    /// The share of the query's weight (each word's idf) a passage holds at least.
+    pub min_share: f32,
+    /// Words or phrases of the query that no passage holds.
+    pub unused: Vec<String>,
 }
 
 /// Passages per side.
@@ -435,6 +448,7 @@ pub fn who(
         limit,
         only,
         stance: true,
+        most_words: true,
     };
     who_with(index, searcher, raw, c, &o)
 }
@@ -450,6 +464,8 @@ pub struct WhoOptions {
     /// Read each shown country's stance. Off, every row says `mention` with no
     /// evidence: the benchmark measures what reading stance costs with it.
     pub stance: bool,
+    /// When no passage holds every word, answer with those holding most of them.
+    pub most_words: bool,
 }
 
 /// Runs a `who` query with its options.
@@ -465,8 +481,27 @@ pub fn who_with(
         limit,
         only,
         stance: read_stance,
+        most_words,
     } = *o;
     let mut groups = search::group_by_country(index, searcher, c.query.as_ref())?;
+    // Who mentions it is answered first from the passages holding every word: only
+    // when none does, from those holding most of them, and the answer says so.
+    let strict_none = groups.is_empty();
+    let mut partial = None;
+    if strict_none && most_words {
+        if let Some(m) = c
+            .most_words(searcher, &index.fields)
+            .map_err(|e| index.tantivy_error(e))?
+        {
+            groups = search::group_by_country(index, searcher, m.query.as_ref())?;
+            if !groups.is_empty() {
+                partial = Some(Partial {
+                    min_share: crate::query::MOST_WORDS_SHARE,
+                    unused: m.unused,
+                });
+            }
+        }
+    }
     // A stance asked for in the question ("which countries oppose X") filters too.
     let only = only.or(match c.stance {
         Some(AskedStance::Support) => Some(Stance::Support),
@@ -516,7 +551,7 @@ pub fn who_with(
         let mut gone: Vec<String> = all
             .into_iter()
             .map(|g| g.country)
-            .filter(|name| !groups.iter().any(|g| &g.country == name))
+            .filter(|name| strict_none || !groups.iter().any(|g| &g.country == name))
             .collect();
         gone.sort();
         Some(gone)
@@ -563,6 +598,7 @@ pub fn who_with(
         total_countries,
         stance: only,
         countries,
+        partial,
         missing,
     })
 }

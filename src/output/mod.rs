@@ -7,7 +7,7 @@ pub mod progress;
 
 use crate::analysis::similarity::{plural, AlliesResult, BlocsResult, CompareResult, PassagePair};
 use crate::analysis::stance::Stance;
-use crate::analysis::{Hit, ReadAs, SearchResult, WhoResult};
+use crate::analysis::{Hit, Partial, ReadAs, SearchResult, WhoResult};
 use crate::index::state::Catalog;
 use crate::index::writer::UpdateReport;
 use crate::query::highlight::{self, Snippet};
@@ -91,6 +91,8 @@ struct WhoSummary<'a> {
     total_countries: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     stance: Option<Stance>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    partial: Option<&'a Partial>,
     #[serde(skip_serializing_if = "Option::is_none")]
     missing: Option<&'a Vec<String>>,
 }
@@ -251,11 +253,23 @@ impl Printer {
                 total_passages: r.total_passages,
                 total_countries: r.total_countries,
                 stance: r.stance,
+                partial: r.partial.as_ref(),
                 missing: r.missing.as_ref(),
             }));
         }
         if r.countries.is_empty() {
             writeln!(self.out, "No country mentions {:?}.", r.query)?;
+        }
+        if let Some(p) = &r.partial {
+            let line = format!(
+                "No passage has every word of {:?}. These countries' passages have at least half \
+                 of them, the rarer words counting more.",
+                r.query
+            );
+            writeln!(self.out, "{}", self.paint(Style::Warn, &line))?;
+            if !p.unused.is_empty() {
+                writeln!(self.out, "No paper uses: {}.", p.unused.join(", "))?;
+            }
         }
         let width = r
             .countries
@@ -314,10 +328,11 @@ impl Printer {
             let line = format!(
                 "{} {} it in {} passage{}; ranked by their best passage, plus credit for more.",
                 r.total_countries,
-                if r.total_countries == 1 {
-                    "country mentions"
-                } else {
-                    "countries mention"
+                match (r.total_countries == 1, r.partial.is_some()) {
+                    (true, false) => "country mentions",
+                    (false, false) => "countries mention",
+                    (true, true) => "country mentions part of",
+                    (false, true) => "countries mention part of",
                 },
                 r.total_passages,
                 if r.total_passages == 1 { "" } else { "s" }

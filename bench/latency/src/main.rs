@@ -56,7 +56,7 @@ fn main() {
             let run = || -> usize {
                 let compiled = query::read(raw, &filters, &index.fields, &summary.catalog, mode).expect("query");
                 if cmd == "who" {
-                    let o = analysis::WhoOptions { missing: false, limit: None, only: None, stance };
+                    let o = analysis::WhoOptions { missing: false, limit: None, only: None, stance, most_words: true };
                     analysis::who_with(&index, &searcher, raw, &compiled, &o).expect("who").total_passages
                 } else {
                     analysis::search(&index, &searcher, raw, &compiled, 10, false).expect("search").total

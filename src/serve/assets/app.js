@@ -203,9 +203,13 @@ async function searchView() {
 
   function renderWho(r, q) {
     const hasStance = r.countries.some((c) => c.stance !== undefined && c.stance !== null);
-    fill(status, 
+    const verb = r.partial ? 'part of it' : 'it';
+    fill(status,
+      r.partial && h('p', { class: 'count warn' },
+        'No passage has every word. These countries\' passages have at least half of them, the rarer words counting more.' +
+        (r.partial.unused.length ? ` No paper uses: ${r.partial.unused.join(', ')}.` : '')),
       h('p', { class: 'count' }, r.total_countries
-        ? `${plural(r.total_countries, 'country', 'countries')} mention it in ${plural(r.total_passages, 'passage')}; ranked by their best passage, plus credit for more`
+        ? `${plural(r.total_countries, 'country', 'countries')} mention ${verb} in ${plural(r.total_passages, 'passage')}; ranked by their best passage, plus credit for more`
         : 'No country mentions it.'),
       readAs(r));
     const table = h('table', { class: 'who' },
