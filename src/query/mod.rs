@@ -682,14 +682,24 @@ impl Compiler<'_> {
             );
             clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(all), 2.0))));
             if all_plain && close.len() > 1 {
-                let first = close[0].0;
-                let terms = close
-                    .iter()
-                    .map(|(p, s)| (p - first, Term::from_field_text(self.field, s)))
-                    .collect();
-                let mut near = PhraseQuery::new_with_offset(terms);
-                near.set_slop(8);
-                clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(near), 1.5))));
+                // Each pair of neighbouring words within eight words of each other, in
+                // either order. Pairs, not one sloppy phrase of every word: tantivy
+                // matches a longer sloppy phrase starting from its rarest word in each
+                // segment, so the same passage could match in one build and not in
+                // another.
+                let pairs = (close.len() - 1) as f32;
+                for w in close.windows(2) {
+                    let terms = vec![
+                        (0, Term::from_field_text(self.field, &w[0].1)),
+                        (w[1].0 - w[0].0, Term::from_field_text(self.field, &w[1].1)),
+                    ];
+                    let mut near = PhraseQuery::new_with_offset(terms);
+                    near.set_slop(8);
+                    clauses.push((
+                        Occur::Should,
+                        boxed(BoostQuery::new(boxed(near), 1.5 / pairs)),
+                    ));
+                }
             }
         }
         let any = BooleanQuery::new(
