@@ -212,8 +212,16 @@ pub fn top_passages(
     // Equal scores rank by paper and passage, numbers fixed by the text: the order
     // never depends on how indexing spread the passages over segments.
     let ranked = TopDocs::with_limit(limit.max(1)).tweak_score(|reader: &SegmentReader| {
-        let place = Place::of(reader);
-        move |doc: DocId, score: Score| (steady(score), Reverse(place.key(doc)))
+        let place = std::sync::Arc::new(Place::of(reader));
+        move |doc: DocId, score: Score| {
+            (
+                steady(score),
+                PlaceOf {
+                    place: place.clone(),
+                    doc,
+                },
+            )
+        }
     });
     let (top, total) = searcher
         .search(query, &(ranked, Count))
@@ -284,6 +292,38 @@ impl Place {
 
 /// A passage's score, with its place (paper, passage) that breaks ties.
 type Placed<D> = (Score, ((u64, u64), D));
+
+/// A passage's place, read only when two scores tie (most hits never need it). The
+/// earlier place ranks first, so it compares greater.
+#[derive(Clone)]
+struct PlaceOf {
+    place: std::sync::Arc<Place>,
+    doc: DocId,
+}
+
+impl PlaceOf {
+    fn key(&self) -> (u64, u64) {
+        self.place.key(self.doc)
+    }
+}
+
+impl PartialEq for PlaceOf {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl PartialOrd for PlaceOf {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(Reverse(self.key()).cmp(&Reverse(other.key())))
+    }
+}
+
+impl std::fmt::Debug for PlaceOf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.key())
+    }
+}
 
 /// How many of a country's best passages are kept.
 const KEEP_TOP: usize = 6;

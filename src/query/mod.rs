@@ -680,10 +680,13 @@ impl Compiler<'_> {
                     .map(|q| (Occur::Must, q.box_clone()))
                     .collect(),
             );
-            clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(all), 2.0))));
+            // Every word: counts twice, and then how close the words stand.
+            let mut together: Vec<(Occur, Box<dyn Query>)> =
+                vec![(Occur::Must, boxed(BoostQuery::new(boxed(all), 2.0)))];
             if all_plain && close.len() > 1 {
                 // Each pair of neighbouring words within eight words of each other, in
-                // either order. Pairs, not one sloppy phrase of every word: tantivy
+                // either order, among the passages holding every word (so the pairs are
+                // only tried there). Pairs, not one sloppy phrase of every word: tantivy
                 // matches a longer sloppy phrase starting from its rarest word in each
                 // segment, so the same passage could match in one build and not in
                 // another.
@@ -693,14 +696,15 @@ impl Compiler<'_> {
                         (0, Term::from_field_text(self.field, &w[0].1)),
                         (w[1].0 - w[0].0, Term::from_field_text(self.field, &w[1].1)),
                     ];
-                    let mut near = PhraseQuery::new_with_offset(terms);
-                    near.set_slop(8);
-                    clauses.push((
+                    let mut pair = PhraseQuery::new_with_offset(terms);
+                    pair.set_slop(8);
+                    together.push((
                         Occur::Should,
-                        boxed(BoostQuery::new(boxed(near), 1.5 / pairs)),
+                        boxed(BoostQuery::new(boxed(pair), 1.5 / pairs)),
                     ));
                 }
             }
+            clauses.push((Occur::Should, boxed(BooleanQuery::new(together))));
         }
         let any = BooleanQuery::new(
             should
