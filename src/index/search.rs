@@ -403,12 +403,17 @@ impl SegmentCollector for ByCountrySegment {
         let acc = slot.get_or_insert_with(Acc::default);
         acc.paragraphs.insert((file, paragraph));
         acc.files.insert(file);
+        let score = steady(score);
+        // Most matches score below the country's best few: skip reading their place.
+        if acc.top.len() == KEEP_TOP && acc.top.last().is_some_and(|(last, _)| *last > score) {
+            return;
+        }
         let passage = self
             .passage
             .as_ref()
             .and_then(|c| c.first(doc))
             .unwrap_or(0);
-        push_top(&mut acc.top, steady(score), ((file, passage), doc));
+        push_top(&mut acc.top, score, ((file, passage), doc));
     }
 
     fn harvest(self) -> SegmentFruit {
