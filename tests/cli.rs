@@ -595,10 +595,16 @@ fn who_falls_back_on_most_of_the_words_and_says_so() {
     );
     assert_eq!(countries(&o), vec!["Peru"]);
     let lines = json_lines(&o);
-    assert_eq!(
-        of_type(&lines, "summary")[0]["partial"]["unused"],
-        serde_json::json!(["zyqorblat"])
-    );
+    let partial = &of_type(&lines, "summary")[0]["partial"];
+    assert_eq!(partial["unused"], serde_json::json!(["zyqorblat"]));
+    // Every word some paper uses, first: Belgium's "escrow" alone does not count.
+    assert_eq!(partial["min_share"].as_f64(), Some(1.0));
+    let text = stdout(&run(&f.index, &["who", "escrow traced regional zyqorblat"]));
+    assert!(text.contains("every word that some paper uses"), "{text}");
+    assert!(text.contains("No paper uses: zyqorblat."), "{text}");
+    // When most of the words are in no paper, the answer would be about something else.
+    let o = run(&f.index, &["who", "escrow zyqorblat quenthavex", "--json"]);
+    assert_eq!(code(&o), 1);
     // A query every word of which matches somewhere is answered as before.
     let o = run(&f.index, &["who", "task force", "--json"]);
     let lines = json_lines(&o);

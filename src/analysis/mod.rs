@@ -334,7 +334,9 @@ pub struct WhoResult {
 /// passages holding most of them, the rarer words weighing more.
 #[derive(Debug, Clone, Serialize)]
 pub struct Partial {
-    /// The share of the query's weight (each word's idf) a passage holds at least.
+    /// The share of the query's weight (each word's idf) a passage holds at least: 1
+    /// when it holds every word some paper uses, else 0.75 or 0.5, the tightest that
+    /// found anything.
     pub min_share: f32,
     /// Words or phrases of the query that no passage holds.
     pub unused: Vec<String>,
@@ -493,12 +495,16 @@ pub fn who_with(
             .most_words(searcher, &index.fields)
             .map_err(|e| index.tantivy_error(e))?
         {
-            groups = search::group_by_country(index, searcher, m.query.as_ref())?;
-            if !groups.is_empty() {
-                partial = Some(Partial {
-                    min_share: crate::query::MOST_WORDS_SHARE,
-                    unused: m.unused,
-                });
+            // The tightest level that finds anything answers.
+            for level in &m.levels {
+                groups = search::group_by_country(index, searcher, level.query.as_ref())?;
+                if !groups.is_empty() {
+                    partial = Some(Partial {
+                        min_share: level.share,
+                        unused: m.unused.clone(),
+                    });
+                    break;
+                }
             }
         }
     }

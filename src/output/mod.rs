@@ -261,9 +261,20 @@ impl Printer {
             writeln!(self.out, "No country mentions {:?}.", r.query)?;
         }
         if let Some(p) = &r.partial {
+            let how = if p.min_share >= 1.0 {
+                "every word that some paper uses".to_owned()
+            } else {
+                format!(
+                    "at least {} of them, the rarer words counting more",
+                    if p.min_share >= 0.75 {
+                        "three quarters"
+                    } else {
+                        "half"
+                    }
+                )
+            };
             let line = format!(
-                "No passage has every word of {:?}. These countries' passages have at least half \
-                 of them, the rarer words counting more.",
+                "No passage has every word of {:?}. These countries' passages have {how}.",
                 r.query
             );
             writeln!(self.out, "{}", self.paint(Style::Warn, &line))?;

@@ -104,29 +104,37 @@ pub struct Parts {
     rest: Vec<(Occur, Box<dyn Query>)>,
 }
 
-/// Share of a query's weight a passage must hold to count in `who`'s fallback: half of
-/// what was asked, each word weighed by its rarity (BM25's idf), so the rare words that
-/// carry a question count more than the common ones around them ("labeling
-/// requirements" falls back on "labelling", not on "requirements"). Measured on the
-/// hard judged set: 0.5, 0.6 and 0.67 give who recall 0.772, 0.755 and 0.752, and
-/// precision 0.845, 0.840 and 0.845.
-pub const MOST_WORDS_SHARE: f32 = 0.5;
+/// The shares of a query's weight `who`'s fallback tries, tightest first: the first that
+/// finds any passage answers. Each word is weighed by its rarity (BM25's idf), so the
+/// rare words that carry a question count more than the common ones around them
+/// ("labeling requirements" falls back on "labelling", not on "requirements"). The
+/// loosest is half: less than that is not what was asked.
+pub const MOST_WORDS_SHARES: [f32; 2] = [0.75, 0.5];
 
 /// At most this many parts are combined (their subsets are enumerated).
 const MOST_WORDS_PARTS: usize = 8;
 
-/// `who`'s fallback query and what it left out.
-pub struct MostWords {
+/// One level of `who`'s fallback: its query, and the share of the query's weight
+/// each passage it finds holds at least (1 for every word some paper uses).
+pub struct Level {
     pub query: Box<dyn Query>,
+    pub share: f32,
+}
+
+/// `who`'s fallback queries, tightest first, and what they leave out.
+pub struct MostWords {
+    pub levels: Vec<Level>,
     /// Words or phrases of the query that no passage in the index holds.
     pub unused: Vec<String>,
 }
 
 impl Compiled {
-    /// When no passage holds every word: a query for the passages holding most of
-    /// them, weighed by rarity ([`MOST_WORDS_SHARE`]), ranked by BM25 over the words
-    /// they hold. None for a query that is not plain words (operators, one word, a
-    /// prefix), or when the words the index holds cannot reach the share apart.
+    /// When no passage holds every word: queries for the passages holding most of
+    /// them, tightest first. With words no paper uses, the first asks for all the
+    /// others; then each share of [`MOST_WORDS_SHARES`] of the words' weight. Each
+    /// ranks by BM25 over the words a passage holds. None for a query that is not
+    /// plain words (operators, one word, a prefix), or when fewer than half of its
+    /// words are in any paper: that answer would be about something else.
     pub fn most_words(
         &self,
         searcher: &tantivy::Searcher,
@@ -151,55 +159,66 @@ impl Compiled {
             }
         }
         let total: f32 = present.iter().map(|(_, w)| w).sum();
-        if present.is_empty() || total <= 0.0 {
+        if present.len() < unused.len() || present.is_empty() || total <= 0.0 {
             return Ok(None);
         }
-        // Every smallest set of parts holding the share, but not all of the query's
-        // parts (those would have matched already).
         let n = present.len();
-        let full_query = unused.is_empty();
-        let mut minimal: Vec<u32> = Vec::new();
-        for mask in 1u32..(1 << n) {
-            if full_query && mask == (1 << n) - 1 {
-                continue;
-            }
-            let w: f32 = (0..n)
+        let every = (1u32 << n) - 1;
+        let weight = |mask: u32| -> f32 {
+            (0..n)
                 .filter(|i| mask & (1 << i) != 0)
                 .map(|i| present[i].1)
-                .sum();
-            if w >= MOST_WORDS_SHARE * total - 1e-6 && !minimal.iter().any(|m| m & mask == *m) {
-                minimal.push(mask);
+                .sum()
+        };
+        // Each level: every smallest set of parts holding its share, never all of the
+        // query's parts (those matched nothing already).
+        let mut shares: Vec<f32> = Vec::new();
+        if !unused.is_empty() && n > 1 {
+            shares.push(1.0);
+        }
+        shares.extend(MOST_WORDS_SHARES);
+        let mut levels = Vec::new();
+        for share in shares {
+            let mut minimal: Vec<u32> = Vec::new();
+            for mask in 1..=every {
+                if unused.is_empty() && mask == every {
+                    continue;
+                }
+                if weight(mask) >= share * total - 1e-6 && !minimal.iter().any(|m| m & mask == *m) {
+                    minimal.push(mask);
+                }
             }
+            if minimal.is_empty() {
+                continue;
+            }
+            let sets: Vec<(Occur, Box<dyn Query>)> = minimal
+                .iter()
+                .map(|&mask| {
+                    let all = (0..n)
+                        .filter(|i| mask & (1 << i) != 0)
+                        .map(|i| (Occur::Must, present[i].0.box_clone()))
+                        .collect();
+                    (
+                        Occur::Should,
+                        boxed(ConstScoreQuery::new(boxed(BooleanQuery::new(all)), 0.0)),
+                    )
+                })
+                .collect();
+            let mut clauses = vec![(Occur::Must, boxed(BooleanQuery::new(sets)))];
+            // Scored by the words each passage holds.
+            clauses.extend(present.iter().map(|(q, _)| (Occur::Should, q.box_clone())));
+            let text = boxed(BooleanQuery::new(clauses));
+            let mut all = vec![
+                (Occur::Must, demote_bibliography(fields, text)),
+                (Occur::Must, self.filter_query.box_clone()),
+            ];
+            all.extend(parts.rest.iter().map(|(o, q)| (*o, q.box_clone())));
+            levels.push(Level {
+                query: boxed(BooleanQuery::new(all)),
+                share,
+            });
         }
-        if minimal.is_empty() {
-            return Ok(None);
-        }
-        let sets: Vec<(Occur, Box<dyn Query>)> = minimal
-            .iter()
-            .map(|&mask| {
-                let all = (0..n)
-                    .filter(|i| mask & (1 << i) != 0)
-                    .map(|i| (Occur::Must, present[i].0.box_clone()))
-                    .collect();
-                (
-                    Occur::Should,
-                    boxed(ConstScoreQuery::new(boxed(BooleanQuery::new(all)), 0.0)),
-                )
-            })
-            .collect();
-        let mut clauses = vec![(Occur::Must, boxed(BooleanQuery::new(sets)))];
-        // Scored by the words each passage holds.
-        clauses.extend(present.iter().map(|(q, _)| (Occur::Should, q.box_clone())));
-        let text = boxed(BooleanQuery::new(clauses));
-        let mut all = vec![
-            (Occur::Must, demote_bibliography(fields, text)),
-            (Occur::Must, self.filter_query.box_clone()),
-        ];
-        all.extend(parts.rest.iter().map(|(o, q)| (*o, q.box_clone())));
-        Ok(Some(MostWords {
-            query: boxed(BooleanQuery::new(all)),
-            unused,
-        }))
+        Ok((!levels.is_empty()).then_some(MostWords { levels, unused }))
     }
 }
 

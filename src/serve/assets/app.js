@@ -206,7 +206,9 @@ async function searchView() {
     const verb = r.partial ? 'part of it' : 'it';
     fill(status,
       r.partial && h('p', { class: 'count warn' },
-        'No passage has every word. These countries\' passages have at least half of them, the rarer words counting more.' +
+        'No passage has every word. These countries\' passages have ' +
+        (r.partial.min_share >= 1 ? 'every word that some paper uses.'
+          : `at least ${r.partial.min_share >= 0.75 ? 'three quarters' : 'half'} of them, the rarer words counting more.`) +
         (r.partial.unused.length ? ` No paper uses: ${r.partial.unused.join(', ')}.` : '')),
       h('p', { class: 'count' }, r.total_countries
         ? `${plural(r.total_countries, 'country', 'countries')} mention ${verb} in ${plural(r.total_passages, 'passage')}; ranked by their best passage, plus credit for more`
