@@ -101,6 +101,9 @@ pub struct Compiled {
 /// counts as one) with its own query, and the filters and exclusions that go with all.
 pub struct Parts {
     pub items: Vec<(String, Box<dyn Query>)>,
+    /// The same parts over the joined pieces of split paragraphs, in the same order
+    /// (words on both sides of a cut still count together).
+    context: Vec<Box<dyn Query>>,
     rest: Vec<(Occur, Box<dyn Query>)>,
 }
 
@@ -147,18 +150,19 @@ impl Compiled {
             return Ok(None);
         }
         let n_docs = searcher.num_docs().max(1) as f32;
-        let mut present: Vec<(&Box<dyn Query>, f32)> = Vec::new();
+        let mut present: Vec<(&Box<dyn Query>, Option<&Box<dyn Query>>, f32)> = Vec::new();
         let mut unused = Vec::new();
-        for (text, q) in &parts.items {
+        for (i, (text, q)) in parts.items.iter().enumerate() {
             let df = searcher.search(q.as_ref(), &tantivy::collector::Count)? as f32;
             if df == 0.0 {
                 unused.push(text.clone());
             } else {
                 // BM25's idf.
-                present.push((q, (1.0 + (n_docs - df + 0.5) / (df + 0.5)).ln()));
+                let idf = (1.0 + (n_docs - df + 0.5) / (df + 0.5)).ln();
+                present.push((q, parts.context.get(i), idf));
             }
         }
-        let total: f32 = present.iter().map(|(_, w)| w).sum();
+        let total: f32 = present.iter().map(|(_, _, w)| w).sum();
         if present.len() < unused.len() || present.is_empty() || total <= 0.0 {
             return Ok(None);
         }
@@ -167,7 +171,7 @@ impl Compiled {
         let weight = |mask: u32| -> f32 {
             (0..n)
                 .filter(|i| mask & (1 << i) != 0)
-                .map(|i| present[i].1)
+                .map(|i| present[i].2)
                 .sum()
         };
         // Each level: every smallest set of parts holding its share, never all of the
@@ -191,22 +195,33 @@ impl Compiled {
             if minimal.is_empty() {
                 continue;
             }
-            let sets: Vec<(Occur, Box<dyn Query>)> = minimal
-                .iter()
-                .map(|&mask| {
-                    let all = (0..n)
-                        .filter(|i| mask & (1 << i) != 0)
-                        .map(|i| (Occur::Must, present[i].0.box_clone()))
-                        .collect();
-                    (
-                        Occur::Should,
-                        boxed(ConstScoreQuery::new(boxed(BooleanQuery::new(all)), 0.0)),
-                    )
-                })
-                .collect();
-            let mut clauses = vec![(Occur::Must, boxed(BooleanQuery::new(sets)))];
-            // Scored by the words each passage holds.
-            clauses.extend(present.iter().map(|(q, _)| (Occur::Should, q.box_clone())));
+            // A set matches in the passage, or across the cut of a split paragraph.
+            let mut sets: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for &mask in &minimal {
+                let in_mask = |i: &usize| mask & (1 << i) != 0;
+                let own = (0..n)
+                    .filter(in_mask)
+                    .map(|i| (Occur::Must, present[i].0.box_clone()))
+                    .collect();
+                sets.push((Occur::Should, boxed(BooleanQuery::new(own))));
+                let joined: Option<Vec<_>> = (0..n)
+                    .filter(in_mask)
+                    .map(|i| present[i].1.map(|q| (Occur::Must, q.box_clone())))
+                    .collect();
+                if let Some(joined) = joined {
+                    sets.push((Occur::Should, boxed(BooleanQuery::new(joined))));
+                }
+            }
+            let sets = boxed(ConstScoreQuery::new(boxed(BooleanQuery::new(sets)), 0.0));
+            let mut clauses = vec![(Occur::Must, sets)];
+            // Scored by the words each passage holds, and at half weight those of its
+            // paragraph's next piece (as the strict query scores them).
+            for (q, joined, _) in &present {
+                clauses.push((Occur::Should, q.box_clone()));
+                if let Some(j) = joined {
+                    clauses.push((Occur::Should, boxed(BoostQuery::new(j.box_clone(), 0.5))));
+                }
+            }
             let text = boxed(BooleanQuery::new(clauses));
             let mut all = vec![
                 (Occur::Must, demote_bibliography(fields, text)),
@@ -586,6 +601,7 @@ impl Compiler<'_> {
         let word_stems = self.word_stems(items);
         let mut parts = Parts {
             items: Vec::new(),
+            context: Vec::new(),
             rest: Vec::new(),
         };
         let mut i = 0;
@@ -822,7 +838,18 @@ pub fn compile(
         None => None,
     };
     let parts = match (&parsed.expr, mode) {
-        (Some(e), Mode::AllWords) => c.parts(e)?,
+        (Some(e), Mode::AllWords) => {
+            let parts = c.parts(e)?;
+            c.field = fields.context;
+            let joined = c.parts(e)?;
+            c.field = fields.text;
+            parts.map(|mut p| {
+                if let Some(j) = joined.filter(|j| j.items.len() == p.items.len()) {
+                    p.context = j.items.into_iter().map(|(_, q)| q).collect();
+                }
+                p
+            })
+        }
         _ => None,
     };
     let filter_query: Box<dyn Query> = if filter_clauses.is_empty() {
