@@ -150,7 +150,9 @@ impl Compiled {
             return Ok(None);
         }
         let n_docs = searcher.num_docs().max(1) as f32;
-        let mut present: Vec<(&Box<dyn Query>, Option<&Box<dyn Query>>, f32)> = Vec::new();
+        // Each part some passage holds: its query, over the joined pieces too, and idf.
+        type Present<'a> = (&'a Box<dyn Query>, Option<&'a Box<dyn Query>>, f32);
+        let mut present: Vec<Present> = Vec::new();
         let mut unused = Vec::new();
         for (i, (text, q)) in parts.items.iter().enumerate() {
             let df = searcher.search(q.as_ref(), &tantivy::collector::Count)? as f32;
