@@ -605,6 +605,16 @@ fn who_falls_back_on_most_of_the_words_and_says_so() {
     // When most of the words are in no paper, the answer would be about something else.
     let o = run(&f.index, &["who", "escrow zyqorblat quenthavex", "--json"]);
     assert_eq!(code(&o), 1);
+    let lines = json_lines(&o);
+    assert_eq!(
+        of_type(&lines, "summary")[0]["unused"],
+        serde_json::json!(["zyqorblat", "quenthavex"])
+    );
+    let text = stdout(&run(&f.index, &["who", "escrow zyqorblat quenthavex"]));
+    assert!(
+        text.contains("No paper uses: zyqorblat, quenthavex."),
+        "{text}"
+    );
     // A query every word of which matches somewhere is answered as before.
     let o = run(&f.index, &["who", "task force", "--json"]);
     let lines = json_lines(&o);

@@ -325,6 +325,9 @@ pub struct WhoResult {
     /// Set when no passage held every word and the countries shown hold most of them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub partial: Option<Partial>,
+    /// When no country mentions it: the words or phrases of the query no paper uses.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unused: Vec<String>,
     /// With `--missing`: countries among the filtered papers that do not mention it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing: Option<Vec<String>>,
@@ -490,11 +493,13 @@ pub fn who_with(
     // when none does, from those holding most of them, and the answer says so.
     let strict_none = groups.is_empty();
     let mut partial = None;
+    let mut unused = Vec::new();
     if strict_none && most_words {
         if let Some(m) = c
             .most_words(searcher, &index.fields)
             .map_err(|e| index.tantivy_error(e))?
         {
+            unused.clone_from(&m.unused);
             // The tightest level that finds anything answers.
             for level in &m.levels {
                 groups = search::group_by_country(index, searcher, level.query.as_ref())?;
@@ -603,6 +608,11 @@ pub fn who_with(
         total_passages,
         total_countries,
         stance: only,
+        unused: if partial.is_some() {
+            Vec::new()
+        } else {
+            unused
+        },
         countries,
         partial,
         missing,

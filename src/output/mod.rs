@@ -93,6 +93,8 @@ struct WhoSummary<'a> {
     stance: Option<Stance>,
     #[serde(skip_serializing_if = "Option::is_none")]
     partial: Option<&'a Partial>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    unused: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     missing: Option<&'a Vec<String>>,
 }
@@ -254,11 +256,15 @@ impl Printer {
                 total_countries: r.total_countries,
                 stance: r.stance,
                 partial: r.partial.as_ref(),
+                unused: &r.unused,
                 missing: r.missing.as_ref(),
             }));
         }
         if r.countries.is_empty() {
             writeln!(self.out, "No country mentions {:?}.", r.query)?;
+            if !r.unused.is_empty() {
+                writeln!(self.out, "No paper uses: {}.", r.unused.join(", "))?;
+            }
         }
         if let Some(p) = &r.partial {
             let how = if p.min_share >= 1.0 {

@@ -135,9 +135,9 @@ impl Compiled {
     /// When no passage holds every word: queries for the passages holding most of
     /// them, tightest first. With words no paper uses, the first asks for all the
     /// others; then each share of [`MOST_WORDS_SHARES`] of the words' weight. Each
-    /// ranks by BM25 over the words a passage holds. None for a query that is not
-    /// plain words (operators, one word, a prefix), or when fewer than half of its
-    /// words are in any paper: that answer would be about something else.
+    /// ranks by BM25 over the words a passage holds. No level when fewer than half of
+    /// the words are in any paper (that answer would be about something else); None
+    /// for a query that is not plain words (operators, one word, a prefix).
     pub fn most_words(
         &self,
         searcher: &tantivy::Searcher,
@@ -166,7 +166,11 @@ impl Compiled {
         }
         let total: f32 = present.iter().map(|(_, _, w)| w).sum();
         if present.len() < unused.len() || present.is_empty() || total <= 0.0 {
-            return Ok(None);
+            // No level, but the words no paper uses are still worth saying.
+            return Ok(Some(MostWords {
+                levels: Vec::new(),
+                unused,
+            }));
         }
         let n = present.len();
         let every = (1u32 << n) - 1;
@@ -235,7 +239,7 @@ impl Compiled {
                 share,
             });
         }
-        Ok((!levels.is_empty()).then_some(MostWords { levels, unused }))
+        Ok(Some(MostWords { levels, unused }))
     }
 }
 
