@@ -183,7 +183,7 @@ impl Compiled {
         // Each level: every smallest set of parts holding its share, never all of the
         // query's parts (those matched nothing already).
         let mut shares: Vec<f32> = Vec::new();
-        if !unused.is_empty() && n > 1 {
+        if !unused.is_empty() {
             shares.push(1.0);
         }
         shares.extend(MOST_WORDS_SHARES);
