@@ -1,6 +1,7 @@
 //! Blocs: a committee's countries grouped by how alike their profiles are, the cut
-//! chosen by silhouette under a size cap, judged against what the same method finds
-//! in shuffled profiles, labelled by the phrases that set each bloc apart.
+//! chosen by how far its silhouette rises above what the same method finds in
+//! shuffled profiles cut as finely, under a size cap, labelled by the phrases that set
+//! each bloc apart.
 
 // Symmetric matrices read clearest as m[i][j] over index ranges.
 #![allow(clippy::needless_range_loop)]
@@ -257,29 +258,34 @@ fn cuts(m: &[Vec<f32>], c: &Clusterer) -> Vec<(usize, Vec<usize>, f32)> {
         .collect()
 }
 
-/// The cut with the best silhouette (the fewest groups among equals).
-fn best_cut(m: &[Vec<f32>], c: &Clusterer) -> Option<(usize, Vec<usize>, f32)> {
-    let mut best: Option<(usize, Vec<usize>, f32)> = None;
-    for cut in cuts(m, c) {
-        if best.as_ref().is_none_or(|b| cut.2 > b.2) {
-            best = Some(cut);
-        }
-    }
-    best
-}
-
 /// Silhouettes closer than this are a tie: the measure moves by more than that
 /// between runs of the method on halves of the same papers.
 const SILHOUETTE_TIE: f32 = 0.005;
 
-/// The automatic cut: the most groups whose silhouette ties with the best, with
-/// the best silhouette. Between two cuts the measure cannot tell apart, the finer
-/// one is shown: a chair can read two blocs as one, but cannot split one.
-fn chosen_cut(m: &[Vec<f32>], c: &Clusterer) -> Option<(usize, Vec<usize>, f32, f32)> {
+/// The automatic cut: the one whose silhouette rises most above what the method
+/// reaches on shuffled profiles with as many groups (`chance[k]`), the gap-statistic
+/// idea. Silhouettes of structureless data change with the number of groups too, so
+/// a count is judged against its own chance level, not against other counts'
+/// silhouettes. Between two cuts the gain cannot tell apart, the finer one is shown:
+/// a chair can read two blocs as one, but cannot split one. Returns the cut, its
+/// silhouette and the best silhouette of any cut.
+fn chosen_cut(
+    m: &[Vec<f32>],
+    c: &Clusterer,
+    chance: &BTreeMap<usize, f32>,
+) -> Option<(usize, Vec<usize>, f32, f32)> {
     let all = cuts(m, c);
-    let silhouettes: Vec<f32> = all.iter().map(|x| x.2).collect();
-    let (at, best) = tie_break(&silhouettes)?;
+    let best = all.iter().map(|x| x.2).fold(f32::NEG_INFINITY, f32::max);
+    let counted: Vec<(usize, f32)> = all.iter().map(|(k, _, s)| (*k, *s)).collect();
+    let (at, _) = tie_break(&gains(&counted, chance))?;
     all.into_iter().nth(at).map(|(k, l, s)| (k, l, s, best))
+}
+
+/// Each cut's silhouette less the chance level at its number of groups.
+fn gains(cuts: &[(usize, f32)], chance: &BTreeMap<usize, f32>) -> Vec<f32> {
+    cuts.iter()
+        .map(|(k, s)| s - chance.get(k).copied().unwrap_or(0.0))
+        .collect()
 }
 
 /// Of silhouettes in order of group count, the position of the last that ties with
@@ -335,11 +341,17 @@ fn shuffled_matrix(scope: &Scope, seed: u64) -> Vec<Vec<f32>> {
 /// Shuffles tried for the chance level.
 const SHUFFLES: u64 = 3;
 
-/// The best silhouette the method finds on shuffled profiles (the highest of a few
-/// shuffles): a cut must beat it clearly to be called blocs.
-fn chance_silhouette(scope: &Scope, o: &BlocOptions) -> f32 {
+/// What the method finds on shuffled profiles: the best silhouette of any cut within
+/// the cap (the highest of a few shuffles), which a cut must beat clearly to be
+/// called blocs; and the mean silhouette at each number of groups.
+struct Chance {
+    best: f32,
+    by_count: BTreeMap<usize, f32>,
+}
+
+fn chance_level(scope: &Scope, o: &BlocOptions) -> Chance {
     let n = scope.docs.len();
-    let one = |s: u64| {
+    let one = |s: u64| -> Vec<(usize, f32, bool)> {
         let cos = shuffled_matrix(scope, 0x5eed_0000 + s);
         let judge = cluster::second_order(&cos);
         let base = if o.centre {
@@ -352,10 +364,15 @@ fn chance_silhouette(scope: &Scope, o: &BlocOptions) -> f32 {
             o.method,
             neighbours(n, o),
         );
-        best_cut(&judge, &c).map_or(0.0, |b| b.2)
+        (2..=max_groups(n))
+            .map(|k| {
+                let l = c.labels(k);
+                (k, cluster::silhouette(&judge, &l), within_cap(&l, n))
+            })
+            .collect()
     };
-    // Each shuffle on its own thread; the best taken in shuffle order all the same.
-    let found: Vec<f32> = std::thread::scope(|s| {
+    // Each shuffle on its own thread; combined in shuffle order all the same.
+    let found: Vec<Vec<(usize, f32, bool)>> = std::thread::scope(|s| {
         let one = &one;
         let handles: Vec<_> = (0..SHUFFLES).map(|k| s.spawn(move || one(k))).collect();
         handles
@@ -363,7 +380,25 @@ fn chance_silhouette(scope: &Scope, o: &BlocOptions) -> f32 {
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    found.into_iter().fold(0.0f32, f32::max)
+    let mut best = 0.0f32;
+    let mut sums: BTreeMap<usize, (f32, f32)> = BTreeMap::new();
+    for shuffle in &found {
+        let top = shuffle
+            .iter()
+            .filter(|(_, _, capped)| *capped)
+            .map(|(_, s, _)| *s)
+            .fold(0.0f32, f32::max);
+        best = best.max(top);
+        for (k, s, _) in shuffle {
+            let e = sums.entry(*k).or_default();
+            e.0 += s;
+            e.1 += 1.0;
+        }
+    }
+    Chance {
+        best,
+        by_count: sums.into_iter().map(|(k, (s, c))| (k, s / c)).collect(),
+    }
 }
 
 /// How far above chance a cut's silhouette must be to be reported as blocs: half
@@ -466,22 +501,25 @@ pub fn blocs_with(
         Cut::Auto => {
             // The chance level on shuffled profiles, while the real ones are grouped.
             let (c, level) = std::thread::scope(|s| {
-                let level = s.spawn(|| chance_silhouette(scope, o));
+                let level = s.spawn(|| chance_level(scope, o));
                 let c = Clusterer::new(clustered, o.method, neighbours(n, o));
                 let level = level
                     .join()
                     .unwrap_or_else(|e| std::panic::resume_unwind(e));
                 (c, level)
             });
-            chance = level;
+            chance = level.best;
             let bar = clear_bar(chance);
-            match chosen_cut(&m, &c) {
+            match chosen_cut(&m, &c, &level.by_count) {
                 Some((k, l, s, _)) if s >= bar => (
                     l,
                     format!(
-                        "{} groups: the most groups whose {} cut comes within {SILHOUETTE_TIE} of the best silhouette ({s:.2} here; shuffled profiles reach {chance:.2}), among 2 to {} groups{}",
+                        "{} groups: the {} cut whose silhouette rises most above shuffled profiles cut as finely ({s:.2} here against {:.2}; gains within {SILHOUETTE_TIE} go to more groups), among 2 to {} groups{}",
                         k,
                         o.method.name(),
+                        // Rounded before printing, so a level just below zero reads 0.00.
+                        (level.by_count.get(&k).copied().unwrap_or(0.0) * 100.0).round() / 100.0
+                            + 0.0,
                         max_groups(n),
                         if n >= LARGE_COMMITTEE {
                             format!(", no bloc above {:.0}% of the committee", MAX_SHARE * 100.0)
@@ -661,5 +699,21 @@ mod tests {
         // Ties at the top: the most groups among them.
         assert_eq!(tie_break(&[0.2, 0.2]), Some((1, 0.2)));
         assert_eq!(tie_break(&[]), None);
+    }
+
+    #[test]
+    fn each_count_is_judged_against_chance_at_that_count() {
+        // The 2024 General Debate's shape: 5 groups have the best silhouette, but
+        // shuffled profiles cut in 5 reach more than cut in 7, so 7 rise most.
+        let cuts = [(5, 0.182), (6, 0.171), (7, 0.170), (8, 0.120)];
+        let chance: BTreeMap<usize, f32> =
+            [(5, 0.030), (6, 0.000), (7, -0.010), (8, -0.010)].into();
+        let g = gains(&cuts, &chance);
+        assert_eq!(tie_break(&g).map(|(at, _)| cuts[at].0), Some(7));
+        // Silhouettes alone would keep 5.
+        let s: Vec<f32> = cuts.iter().map(|c| c.1).collect();
+        assert_eq!(tie_break(&s).map(|(at, _)| cuts[at].0), Some(5));
+        // A count with no chance level is judged against zero.
+        assert_eq!(gains(&[(3, 0.2)], &BTreeMap::new()), vec![0.2]);
     }
 }
