@@ -213,7 +213,7 @@ async function searchView() {
       h('p', { class: 'count' }, r.total_countries
         ? `${plural(r.total_countries, 'country', 'countries')} mention ${verb} in ${plural(r.total_passages, 'passage')}; ranked by their best passage, plus credit for more`
         : 'No country mentions it.'),
-      !r.total_countries && r.unused && r.unused.length && h('p', { class: 'count' }, `No paper uses: ${r.unused.join(', ')}.`),
+      !r.total_countries && (r.unused || []).length > 0 && h('p', { class: 'count' }, `No paper uses: ${r.unused.join(', ')}.`),
       readAs(r));
     const table = h('table', { class: 'who' },
       h('thead', {}, h('tr', {},
