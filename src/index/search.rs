@@ -260,7 +260,7 @@ impl CountryMatches {
 /// query's words in an order that depends on each segment's postings, so the same
 /// passage can score a bit or two apart in two builds of one corpus; rounded, it scores
 /// the same, and passages that close rank by their place, as ties do.
-pub fn steady(score: Score) -> Score {
+fn steady(score: Score) -> Score {
     if !score.is_finite() || score <= 0.0 {
         return score;
     }
@@ -282,11 +282,19 @@ impl Place {
         }
     }
 
+    fn paper(&self, doc: DocId) -> u64 {
+        self.paper.as_ref().and_then(|c| c.first(doc)).unwrap_or(0)
+    }
+
+    fn passage(&self, doc: DocId) -> u64 {
+        self.passage
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .unwrap_or(0)
+    }
+
     fn key(&self, doc: DocId) -> (u64, u64) {
-        let get = |c: &Option<tantivy::columnar::Column<u64>>| {
-            c.as_ref().and_then(|c| c.first(doc)).unwrap_or(0)
-        };
-        (get(&self.paper), get(&self.passage))
+        (self.paper(doc), self.passage(doc))
     }
 }
 
@@ -352,9 +360,8 @@ struct Acc {
 struct ByCountrySegment {
     segment: SegmentOrdinal,
     country: Option<StrColumn>,
-    paper: Option<tantivy::columnar::Column<u64>>,
+    place: Place,
     paragraph: Option<tantivy::columnar::Column<u64>>,
-    passage: Option<tantivy::columnar::Column<u64>>,
     /// Indexed by the country's ordinal in this segment (there are few countries).
     acc: Vec<Option<Acc>>,
 }
@@ -391,7 +398,7 @@ impl SegmentCollector for ByCountrySegment {
         };
         // Papers are counted by a number, not by name: turning every matching
         // file's name into a string would cost more than the search.
-        let file = self.paper.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+        let file = self.place.paper(doc);
         let paragraph = self
             .paragraph
             .as_ref()
@@ -408,12 +415,7 @@ impl SegmentCollector for ByCountrySegment {
         if acc.top.len() == KEEP_TOP && acc.top.last().is_some_and(|(last, _)| *last > score) {
             return;
         }
-        let passage = self
-            .passage
-            .as_ref()
-            .and_then(|c| c.first(doc))
-            .unwrap_or(0);
-        push_top(&mut acc.top, score, ((file, passage), doc));
+        push_top(&mut acc.top, score, ((file, self.place.passage(doc)), doc));
     }
 
     fn harvest(self) -> SegmentFruit {
@@ -460,9 +462,8 @@ impl Collector for ByCountry {
         Ok(ByCountrySegment {
             segment,
             country: reader.fast_fields().str(super::names::COUNTRY)?,
-            paper: reader.fast_fields().u64(super::names::PAPER).ok(),
+            place: Place::of(reader),
             paragraph: reader.fast_fields().u64(super::names::PARAGRAPH).ok(),
-            passage: reader.fast_fields().u64(super::names::PASSAGE).ok(),
             acc: Vec::new(),
         })
         .map(|mut c| {
