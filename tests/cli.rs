@@ -584,7 +584,7 @@ fn who_falls_back_on_most_of_the_words_and_says_so() {
     let lines = json_lines(&o);
     let summary = of_type(&lines, "summary")[0];
     assert_eq!(summary["partial"]["min_share"].as_f64(), Some(0.5));
-    assert_eq!(summary["partial"]["unused"], serde_json::json!([]));
+    assert!(summary.get("unused").is_none(), "{summary}");
     let text = stdout(&run(&f.index, &["who", "escrow human control"]));
     assert!(text.contains("No passage has every word of"), "{text}");
     assert!(text.contains("1 country mentions part of it"), "{text}");
@@ -595,8 +595,9 @@ fn who_falls_back_on_most_of_the_words_and_says_so() {
     );
     assert_eq!(countries(&o), vec!["Peru"]);
     let lines = json_lines(&o);
-    let partial = &of_type(&lines, "summary")[0]["partial"];
-    assert_eq!(partial["unused"], serde_json::json!(["zyqorblat"]));
+    let summary = of_type(&lines, "summary")[0];
+    assert_eq!(summary["unused"], serde_json::json!(["zyqorblat"]));
+    let partial = &summary["partial"];
     // Every word some paper uses, first: Belgium's "escrow" alone does not count.
     assert_eq!(partial["min_share"].as_f64(), Some(1.0));
     let text = stdout(&run(&f.index, &["who", "escrow traced regional zyqorblat"]));

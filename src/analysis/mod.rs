@@ -325,7 +325,8 @@ pub struct WhoResult {
     /// Set when no passage held every word and the countries shown hold most of them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub partial: Option<Partial>,
-    /// When no country mentions it: the words or phrases of the query no paper uses.
+    /// When no passage held every word: the words or phrases of the query no paper
+    /// uses.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unused: Vec<String>,
     /// With `--missing`: countries among the filtered papers that do not mention it.
@@ -341,8 +342,6 @@ pub struct Partial {
     /// when it holds every word some paper uses, else 0.75 or 0.5, the tightest that
     /// found anything.
     pub min_share: f32,
-    /// Words or phrases of the query that no passage holds.
-    pub unused: Vec<String>,
 }
 
 /// Passages per side.
@@ -499,14 +498,13 @@ pub fn who_with(
             .most_words(searcher, &index.fields)
             .map_err(|e| index.tantivy_error(e))?
         {
-            unused.clone_from(&m.unused);
+            unused = m.unused;
             // The tightest level that finds anything answers.
             for level in &m.levels {
                 groups = search::group_by_country(index, searcher, level.query.as_ref())?;
                 if !groups.is_empty() {
                     partial = Some(Partial {
                         min_share: level.share,
-                        unused: m.unused.clone(),
                     });
                     break;
                 }
@@ -608,11 +606,7 @@ pub fn who_with(
         total_passages,
         total_countries,
         stance: only,
-        unused: if partial.is_some() {
-            Vec::new()
-        } else {
-            unused
-        },
+        unused,
         countries,
         partial,
         missing,

@@ -262,9 +262,6 @@ impl Printer {
         }
         if r.countries.is_empty() {
             writeln!(self.out, "No country mentions {:?}.", r.query)?;
-            if !r.unused.is_empty() {
-                writeln!(self.out, "No paper uses: {}.", r.unused.join(", "))?;
-            }
         }
         if let Some(p) = &r.partial {
             let how = if p.min_share >= 1.0 {
@@ -284,9 +281,9 @@ impl Printer {
                 r.query
             );
             writeln!(self.out, "{}", self.paint(Style::Warn, &line))?;
-            if !p.unused.is_empty() {
-                writeln!(self.out, "No paper uses: {}.", p.unused.join(", "))?;
-            }
+        }
+        if !r.unused.is_empty() {
+            writeln!(self.out, "No paper uses: {}.", r.unused.join(", "))?;
         }
         let width = r
             .countries

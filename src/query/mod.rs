@@ -553,14 +553,7 @@ impl Compiler<'_> {
             // one of its other names.
             if occur == Occur::Must {
                 if let Some((len, alts)) = expand::run_at(&word_stems, i - 1) {
-                    let mut all = Vec::new();
-                    for w in &items[i - 1..i - 1 + len] {
-                        if let Some(q) = self.expr(w, Mode::AllWords)? {
-                            all.push((Occur::Must, q));
-                        }
-                    }
-                    let own = (!all.is_empty()).then(|| boxed(BooleanQuery::new(all)));
-                    if let Some(q) = self.with_alternatives(own, Some(alts)) {
+                    if let Some(q) = self.run(&items[i - 1..i - 1 + len], alts)? {
                         clauses.push((occur, q));
                         positives += 1;
                     }
@@ -616,14 +609,7 @@ impl Compiler<'_> {
             let item = &items[i];
             if let Some((len, alts)) = expand::run_at(&word_stems, i) {
                 let run = &items[i..i + len];
-                let mut all = Vec::new();
-                for w in run {
-                    if let Some(q) = self.expr(w, Mode::AllWords)? {
-                        all.push((Occur::Must, q));
-                    }
-                }
-                let own = (!all.is_empty()).then(|| boxed(BooleanQuery::new(all)));
-                if let Some(q) = self.with_alternatives(own, Some(alts)) {
+                if let Some(q) = self.run(run, alts)? {
                     let text: Vec<String> = run.iter().map(typed).collect();
                     parts.items.push((text.join(" "), q));
                 }
@@ -649,6 +635,23 @@ impl Compiler<'_> {
         }
         (self.highlight, self.also) = saved;
         Ok(plain.then_some(parts))
+    }
+
+    /// Words that together name something the lexicon knows: all of them, or one of
+    /// its other names.
+    fn run(
+        &mut self,
+        words: &[Expr],
+        alts: &[String],
+    ) -> Result<Option<Box<dyn Query>>, UnknownValue> {
+        let mut all = Vec::new();
+        for w in words {
+            if let Some(q) = self.expr(w, Mode::AllWords)? {
+                all.push((Occur::Must, q));
+            }
+        }
+        let own = (!all.is_empty()).then(|| boxed(BooleanQuery::new(all)));
+        Ok(self.with_alternatives(own, Some(alts)))
     }
 
     /// Exclusions are not highlighted.

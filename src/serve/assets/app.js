@@ -208,12 +208,11 @@ async function searchView() {
       r.partial && h('p', { class: 'count warn' },
         'No passage has every word. These countries\' passages have ' +
         (r.partial.min_share >= 1 ? 'every word that some paper uses.'
-          : `at least ${r.partial.min_share >= 0.75 ? 'three quarters' : 'half'} of them, the rarer words counting more.`) +
-        (r.partial.unused.length ? ` No paper uses: ${r.partial.unused.join(', ')}.` : '')),
+          : `at least ${r.partial.min_share >= 0.75 ? 'three quarters' : 'half'} of them, the rarer words counting more.`)),
       h('p', { class: 'count' }, r.total_countries
         ? `${plural(r.total_countries, 'country', 'countries')} mention ${verb} in ${plural(r.total_passages, 'passage')}; ranked by their best passage, plus credit for more`
         : 'No country mentions it.'),
-      !r.total_countries && (r.unused || []).length > 0 && h('p', { class: 'count' }, `No paper uses: ${r.unused.join(', ')}.`),
+      (r.unused || []).length > 0 && h('p', { class: 'count' }, `No paper uses: ${r.unused.join(', ')}.`),
       readAs(r));
     const table = h('table', { class: 'who' },
       h('thead', {}, h('tr', {},
