@@ -4,6 +4,7 @@
 //! stems, so "drones" and "UAVs" find them too.
 
 use crate::index::{analyzer, lexicon};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -36,30 +37,50 @@ fn stems(text: &str) -> Vec<String> {
 fn table() -> &'static BTreeMap<String, Vec<String>> {
     static TABLE: OnceLock<BTreeMap<String, Vec<String>>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        // The tables' rows as groups of texts that mean the same, in the order given.
-        let mut groups: Vec<Vec<Cow<'static, str>>> = Vec::new();
-        // An acronym typed in lower case ("uav") finds its meaning, but is never searched
-        // for it: "CITES" must not find the verb "cites".
-        let mut typed_only: Vec<String> = Vec::new();
+        // Every text once, with its stems and whether it is searched for: an acronym
+        // typed in lower case ("uav") finds its meaning but is never searched for it
+        // ("CITES" must not find the verb "cites"). Groups hold the tables' rows as
+        // indices into it, in the order given. Each text is analysed once (972
+        // analyses on every process's first query).
+        struct Text<'a> {
+            text: Cow<'a, str>,
+            key: String,
+            searched: bool,
+        }
+        let mut texts: Vec<Text> = Vec::new();
+        let mut index: FxHashMap<Cow<str>, usize> = FxHashMap::default();
+        let mut add = |text: Cow<'static, str>, searched: bool| -> usize {
+            *index.entry(text.clone()).or_insert_with(|| {
+                texts.push(Text {
+                    key: stems(&text).join(" "),
+                    text,
+                    searched,
+                });
+                texts.len() - 1
+            })
+        };
+        let mut groups: Vec<Vec<usize>> = Vec::new();
         for (acronym, expansions) in lexicon::acronyms() {
-            let mut group = vec![Cow::Borrowed(acronym.as_str())];
+            let mut group = vec![add(Cow::Borrowed(acronym.as_str()), true)];
             let lower = acronym.to_lowercase();
             // Typed in lower case, an acronym that is also a word is the word.
             if !ALSO_WORDS.contains(&lower.as_str()) {
-                typed_only.push(lower.clone());
-                group.push(Cow::Owned(lower));
+                group.push(add(Cow::Owned(lower), false));
             }
-            group.extend(expansions.iter().map(|e| Cow::Borrowed(e.as_str())));
+            group.extend(
+                expansions
+                    .iter()
+                    .map(|e| add(Cow::Borrowed(e.as_str()), true)),
+            );
             groups.push(group);
         }
         for family in lexicon::synonyms() {
-            groups.push(family.iter().map(|m| Cow::Borrowed(m.as_str())).collect());
-        }
-        // Each text is analysed once (972 analyses on every process's first query).
-        let mut keys: BTreeMap<&str, String> = BTreeMap::new();
-        for text in groups.iter().flatten() {
-            keys.entry(text.as_ref())
-                .or_insert_with(|| stems(text).join(" "));
+            groups.push(
+                family
+                    .iter()
+                    .map(|m| add(Cow::Borrowed(m.as_str()), true))
+                    .collect(),
+            );
         }
         // Groups sharing a text (by its stems) are one meaning: union-find over groups.
         let mut parent: Vec<usize> = (0..groups.len()).collect();
@@ -70,10 +91,10 @@ fn table() -> &'static BTreeMap<String, Vec<String>> {
             }
             i
         }
-        let mut first_group: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut first_group: FxHashMap<&str, usize> = FxHashMap::default();
         for (g, group) in groups.iter().enumerate() {
-            for text in group {
-                let key = keys[text.as_ref()].as_str();
+            for &t in group {
+                let key = texts[t].key.as_str();
                 if key.is_empty() {
                     continue;
                 }
@@ -84,33 +105,34 @@ fn table() -> &'static BTreeMap<String, Vec<String>> {
                 parent[a.max(b)] = a.min(b);
             }
         }
-        let mut meanings: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+        let mut meanings: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (g, group) in groups.iter().enumerate() {
             let list = meanings.entry(root(&mut parent, g)).or_default();
-            for text in group {
-                if !list.contains(&text.as_ref()) {
-                    list.push(text.as_ref());
+            for &t in group {
+                if !list.contains(&t) {
+                    list.push(t);
                 }
             }
         }
         let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for texts in meanings.values() {
-            for from in texts {
-                let key = &keys[from];
+        for members in meanings.values() {
+            for &from in members {
+                let key = &texts[from].key;
                 if key.is_empty() || map.contains_key(key) {
                     continue;
                 }
                 // One text per other spelling: "weapon system" and "weapons system" are
                 // one search.
                 let mut seen = vec![key.as_str()];
-                let list = map.entry(key.clone()).or_default();
-                for to in texts {
-                    let searched = !typed_only.iter().any(|t| t == to);
-                    if searched && !seen.contains(&keys[to].as_str()) {
-                        seen.push(keys[to].as_str());
-                        list.push((*to).to_owned());
+                let mut list = Vec::new();
+                for &to in members {
+                    let t = &texts[to];
+                    if t.searched && !seen.contains(&t.key.as_str()) {
+                        seen.push(t.key.as_str());
+                        list.push(t.text.clone().into_owned());
                     }
                 }
+                map.insert(key.clone(), list);
             }
         }
         map
