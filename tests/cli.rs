@@ -567,6 +567,56 @@ fn a_passage_that_is_only_a_heading_ranks_after_every_passage_with_text() {
 }
 
 #[test]
+fn a_hit_joined_across_a_cut_is_shown_whole_with_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("papers");
+    fs::create_dir_all(&corpus).unwrap();
+    // One paragraph of about 190 words: "darknet" opens it and "escrow" closes it, so the
+    // passage cut falls between them.
+    let filler = "Belgium has followed the parcels that cross its ports and airports for several years, and its customs officers have learned how sellers hide pills in ordinary goods. ".repeat(6);
+    fs::write(
+        corpus.join("belgium.txt"),
+        format!("Country: Belgium\nCommittee: CND\nTopic: Online Drug Trafficking\n\nBackground\n\nDarknet marketplaces are where most of these sales begin. {filler}Buyers pay through escrow services that hold the money until delivery.\n"),
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    let o = run(&index, &["index", corpus.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&index, &["search", "darknet escrow", "--full", "--json"]);
+    let lines = json_lines(&o);
+    let hits = of_type(&lines, "hit");
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    let hit = hits[0];
+    assert!(!hit["joined"].as_array().unwrap().is_empty(), "{hit}");
+    // The whole text is both pieces, in reading order, each snippet a whole piece.
+    let text = hit["text"].as_str().unwrap();
+    assert!(text.starts_with("Darknet marketplaces"), "{text}");
+    assert!(text.ends_with("until delivery."), "{text}");
+    let snippets = hit["snippets"].as_array().unwrap();
+    assert_eq!(snippets.len(), 2, "{snippets:?}");
+    let pieces: Vec<&str> = snippets
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(pieces.join(" "), text);
+    assert!(snippets
+        .iter()
+        .all(|s| !s["highlights"].as_array().unwrap().is_empty()));
+    // Without --full, the pieces are windows around the words, not whole passages.
+    let o = run(&index, &["search", "darknet escrow", "--json"]);
+    let lines = json_lines(&o);
+    let hit = of_type(&lines, "hit")[0];
+    assert!(hit.get("text").is_none());
+    let shown: usize = hit["snippets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap().len())
+        .sum();
+    assert!(shown < text.len(), "{hit}");
+}
+
+#[test]
 fn who_falls_back_on_most_of_the_words_and_says_so() {
     let f = fixture();
     index(&f);

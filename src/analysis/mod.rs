@@ -66,7 +66,8 @@ pub struct Hit {
     pub location: String,
     pub passage: u32,
     pub snippets: Vec<Snippet>,
-    /// The whole passage, with `--full`.
+    /// The whole passage, with `--full`; for a hit joined across a cut, its pieces of
+    /// the paragraph in reading order, separated by a space.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     pub citations: Vec<u32>,
@@ -149,16 +150,31 @@ impl Hit {
             if pieces.len() >= MAX_SNIPPETS {
                 break;
             }
-            if let Some(snippet) = highlight::snippets(&sib.text, terms, 1)
-                .into_iter()
-                .find(|s| !s.highlights.is_empty())
-            {
+            // With `--full` a joined piece is shown whole, as the hit's own passage is.
+            let snippet = if self.text.is_some() {
+                let matches = highlight::match_ranges(&sib.text, terms);
+                (!matches.is_empty()).then(|| Snippet {
+                    highlights: matches.into_iter().map(|r| [r.start, r.end]).collect(),
+                    text: sib.text.clone(),
+                })
+            } else {
+                highlight::snippets(&sib.text, terms, 1)
+                    .into_iter()
+                    .find(|s| !s.highlights.is_empty())
+            };
+            if let Some(snippet) = snippet {
                 pieces.push((sib.passage, snippet));
                 self.joined.push(sib.passage);
             }
         }
         // In reading order, as the paragraph was written.
         pieces.sort_by_key(|(n, _)| *n);
+        self.joined.sort_unstable();
+        if self.text.is_some() && !self.joined.is_empty() {
+            // The whole text of the hit: its pieces of the paragraph, in reading order.
+            let texts: Vec<&str> = pieces.iter().map(|(_, s)| s.text.as_str()).collect();
+            self.text = Some(texts.join(" "));
+        }
         self.snippets = pieces.into_iter().map(|(_, s)| s).collect();
         Ok(self)
     }
