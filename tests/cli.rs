@@ -617,6 +617,50 @@ fn a_hit_joined_across_a_cut_is_shown_whole_with_full() {
 }
 
 #[test]
+fn another_name_for_all_the_words_outranks_some_of_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("papers");
+    fs::create_dir_all(&corpus).unwrap();
+    for (file, country, body) in [
+        (
+            "usa.txt",
+            "United States",
+            "The DEA works with partners in every region to close online markets.",
+        ),
+        (
+            "nigeria.txt",
+            "Nigeria",
+            "Drug enforcement agencies need training, and drug enforcement needs money.",
+        ),
+        (
+            "peru.txt",
+            "Peru",
+            "Drug crops are replaced by coffee and cocoa in the valleys.",
+        ),
+    ] {
+        fs::write(
+            corpus.join(file),
+            format!("Country: {country}\nCommittee: CND\nTopic: Online Drug Trafficking\n\nBackground\n\n{body}\n"),
+        )
+        .unwrap();
+    }
+    let index = dir.path().join("index");
+    let o = run(&index, &["index", corpus.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // "DEA" names all three words; Nigeria's passage holds two of them.
+    let o = run(
+        &index,
+        &["search", "Drug Enforcement Administration", "--json"],
+    );
+    let lines = json_lines(&o);
+    let countries: Vec<&str> = of_type(&lines, "hit")
+        .iter()
+        .map(|h| h["country"].as_str().unwrap())
+        .collect();
+    assert_eq!(countries.first(), Some(&"United States"), "{countries:?}");
+}
+
+#[test]
 fn who_falls_back_on_most_of_the_words_and_says_so() {
     let f = fixture();
     index(&f);

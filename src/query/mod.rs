@@ -394,6 +394,7 @@ impl Compiler<'_> {
         &mut self,
         own: Option<Box<dyn Query>>,
         alts: Option<&[String]>,
+        weight: f32,
     ) -> Option<Box<dyn Query>> {
         let alts = alts.unwrap_or_default();
         if alts.is_empty() {
@@ -409,7 +410,7 @@ impl Compiler<'_> {
             self.highlight
                 .add_phrase(stems.iter().map(|(_, s)| s.clone()).collect());
             if let Some(q) = self.text_query(stems, 0) {
-                clauses.push((Occur::Should, boxed(BoostQuery::new(q, EXPANSION_WEIGHT))));
+                clauses.push((Occur::Should, boxed(BoostQuery::new(q, weight))));
             }
         }
         Some(boxed(BooleanQuery::new(clauses)))
@@ -488,14 +489,14 @@ impl Compiler<'_> {
                 let plain: Vec<String> = stems.iter().map(|(_, s)| s.clone()).collect();
                 self.highlight.add_words(plain.clone());
                 let own = self.text_query(stems, 0);
-                self.with_alternatives(own, expand::alternatives(&plain))
+                self.with_alternatives(own, expand::alternatives(&plain), EXPANSION_WEIGHT)
             }
             Expr::Phrase(words, slop) => {
                 let stems = self.stems(&words.join(" "));
                 let plain: Vec<String> = stems.iter().map(|(_, s)| s.clone()).collect();
                 self.highlight.add_phrase(plain.clone());
                 let own = self.text_query(stems, *slop);
-                self.with_alternatives(own, expand::alternatives(&plain))
+                self.with_alternatives(own, expand::alternatives(&plain), EXPANSION_WEIGHT)
             }
             Expr::Prefix(p) => {
                 let lower = p.to_lowercase();
@@ -553,7 +554,7 @@ impl Compiler<'_> {
             // one of its other names.
             if occur == Occur::Must {
                 if let Some((len, alts)) = expand::run_at(&word_stems, i - 1) {
-                    if let Some(q) = self.run(&items[i - 1..i - 1 + len], alts)? {
+                    if let Some(q) = self.run(&items[i - 1..i - 1 + len], alts, EXPANSION_WEIGHT)? {
                         clauses.push((occur, q));
                         positives += 1;
                     }
@@ -609,7 +610,7 @@ impl Compiler<'_> {
             let item = &items[i];
             if let Some((len, alts)) = expand::run_at(&word_stems, i) {
                 let run = &items[i..i + len];
-                if let Some(q) = self.run(run, alts)? {
+                if let Some(q) = self.run(run, alts, EXPANSION_WEIGHT)? {
                     let text: Vec<String> = run.iter().map(typed).collect();
                     parts.items.push((text.join(" "), q));
                 }
@@ -637,12 +638,43 @@ impl Compiler<'_> {
         Ok(plain.then_some(parts))
     }
 
+    /// The positive items of a group, each run of words the lexicon knows as one part
+    /// (all its words, or one of its other names); None when there is no such run.
+    /// Highlights were added by the caller.
+    fn runs_or_words(
+        &mut self,
+        items: &[Expr],
+        word_stems: &[Option<Vec<String>>],
+    ) -> Result<Option<Vec<Box<dyn Query>>>, UnknownValue> {
+        let saved = (self.highlight.clone(), self.also.clone());
+        let mut parts = Vec::new();
+        let mut runs = false;
+        let mut i = 0;
+        while i < items.len() {
+            if let Some((len, alts)) = expand::run_at(word_stems, i) {
+                // Here another name is all the words: full weight, for the bonus of
+                // holding every word (the match itself weighs EXPANSION_WEIGHT).
+                parts.extend(self.run(&items[i..i + len], alts, 1.0)?);
+                runs = true;
+                i += len;
+                continue;
+            }
+            if !matches!(items[i], Expr::Not(_) | Expr::Filter(..)) {
+                parts.extend(self.expr(&items[i], Mode::AllWords)?);
+            }
+            i += 1;
+        }
+        (self.highlight, self.also) = saved;
+        Ok(runs.then_some(parts))
+    }
+
     /// Words that together name something the lexicon knows: all of them, or one of
-    /// its other names.
+    /// its other names, weighing `weight`.
     fn run(
         &mut self,
         words: &[Expr],
         alts: &[String],
+        weight: f32,
     ) -> Result<Option<Box<dyn Query>>, UnknownValue> {
         let mut all = Vec::new();
         for w in words {
@@ -651,7 +683,7 @@ impl Compiler<'_> {
             }
         }
         let own = (!all.is_empty()).then(|| boxed(BooleanQuery::new(all)));
-        Ok(self.with_alternatives(own, Some(alts)))
+        Ok(self.with_alternatives(own, Some(alts), weight))
     }
 
     /// Exclusions are not highlighted.
@@ -673,7 +705,7 @@ impl Compiler<'_> {
         let mut alternatives = Vec::new();
         for i in 0..items.len() {
             if let Some((_, alts)) = expand::run_at(&word_stems, i) {
-                if let Some(q) = self.with_alternatives(None, Some(alts)) {
+                if let Some(q) = self.with_alternatives(None, Some(alts), EXPANSION_WEIGHT) {
                     alternatives.push(q);
                 }
             }
@@ -718,12 +750,13 @@ impl Compiler<'_> {
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if should.len() > 1 {
-            let all = BooleanQuery::new(
-                should
-                    .iter()
-                    .map(|q| (Occur::Must, q.box_clone()))
-                    .collect(),
-            );
+            // Words the lexicon knows together count as all there when another name of
+            // theirs is ("DEA" for "Drug Enforcement Administration").
+            let every: Vec<Box<dyn Query>> = match self.runs_or_words(items, &word_stems)? {
+                Some(parts) => parts,
+                None => should.iter().map(|q| q.box_clone()).collect(),
+            };
+            let all = BooleanQuery::new(every.into_iter().map(|q| (Occur::Must, q)).collect());
             // Every word: counts twice, and then how close the words stand.
             let mut together: Vec<(Occur, Box<dyn Query>)> =
                 vec![(Occur::Must, boxed(BoostQuery::new(boxed(all), 2.0)))];
