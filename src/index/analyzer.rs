@@ -4,7 +4,6 @@
 //! (see `stem`), with a cache of stems because the same few thousand words make up
 //! most of any corpus.
 
-use super::{lexicon, stem};
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token, TokenFilter,
@@ -112,19 +111,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 }
 
 /// The key a word is indexed under.
-pub fn key(word: &str) -> String {
-    if lexicon::is_acronym(word) {
-        return word.to_owned();
-    }
-    // "LDCs", "SDGs": the plural of an acronym is the acronym.
-    if let Some(singular) = word.strip_suffix('s') {
-        if lexicon::is_acronym(singular) {
-            return singular.to_owned();
-        }
-    }
-    let lower = word.to_lowercase();
-    stem::stem(&lower).into_owned()
-}
+pub use super::stem::key;
 
 pub struct CachedStemmerStream<'a, S> {
     tail: S,

@@ -262,6 +262,24 @@ fn strip_inflection(word: &str) -> (Cow<'_, str>, bool) {
     (Cow::Borrowed(word), false)
 }
 
+/// The key a word (one token, as written, accents folded) is indexed under: an
+/// acronym of the lexicon as it is ("LAWS", and "LDCs" as "LDC"), any other word
+/// lower-cased and stemmed.
+pub fn key(word: &str) -> String {
+    use super::lexicon;
+    if lexicon::is_acronym(word) {
+        return word.to_owned();
+    }
+    // "LDCs", "SDGs": the plural of an acronym is the acronym.
+    if let Some(singular) = word.strip_suffix('s') {
+        if lexicon::is_acronym(singular) {
+            return singular.to_owned();
+        }
+    }
+    let lower = word.to_lowercase();
+    stem(&lower).into_owned()
+}
+
 /// The stem of one lower-case word.
 pub fn stem(word: &str) -> Cow<'_, str> {
     if word.len() <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {

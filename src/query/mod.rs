@@ -3,6 +3,8 @@
 
 mod expand;
 pub mod highlight;
+#[cfg(test)]
+mod meanings;
 pub mod parse;
 
 use crate::index::analyzer;
@@ -393,7 +395,7 @@ impl Compiler<'_> {
     fn with_alternatives(
         &mut self,
         own: Option<Box<dyn Query>>,
-        alts: Option<&[String]>,
+        alts: Option<&[&str]>,
         weight: f32,
     ) -> Option<Box<dyn Query>> {
         let alts = alts.unwrap_or_default();
@@ -403,8 +405,8 @@ impl Compiler<'_> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             own.into_iter().map(|q| (Occur::Should, q)).collect();
         for alt in alts {
-            if !self.also.contains(alt) {
-                self.also.push(alt.clone());
+            if !self.also.iter().any(|a| a == alt) {
+                self.also.push(alt.to_string());
             }
             let stems = self.stems(alt);
             self.highlight
@@ -673,7 +675,7 @@ impl Compiler<'_> {
     fn run(
         &mut self,
         words: &[Expr],
-        alts: &[String],
+        alts: &[&str],
         weight: f32,
     ) -> Result<Option<Box<dyn Query>>, UnknownValue> {
         let mut all = Vec::new();
