@@ -139,3 +139,86 @@ fn two_papers_of_one_country_on_different_texts_are_not_folded() {
     let lines = json_lines(&run(&index, &["list", "--json"]));
     assert!(of_type(&lines, "folded").is_empty());
 }
+
+/// What a run decides about copies, and what it finds, as `list` and `who` say it.
+fn folds_and_rows(index: &Path) -> (Vec<String>, Vec<String>) {
+    let out = run(index, &["list", "--json"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let lines = json_lines(&out);
+    let folded = of_type(&lines, "folded")
+        .iter()
+        .map(|f| format!("{} -> {}", f["file"], f["same_as"]))
+        .collect();
+    let rows = who_rows(index, "darknet escrow")
+        .iter()
+        .map(|r| format!("{} {} {}", r["country"], r["papers"], r["best"]["file"]))
+        .collect();
+    (folded, rows)
+}
+
+#[test]
+fn updates_decide_copies_again_where_files_changed_as_a_fresh_build_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("papers");
+    fs::create_dir_all(&corpus).unwrap();
+    fs::write(corpus.join("chile.txt"), CHILE).unwrap();
+    fs::write(corpus.join("chile.html"), chile_html()).unwrap();
+    fs::write(corpus.join("peru.txt"), PERU).unwrap();
+    let index = dir.path().join("index");
+    let same_as_fresh = |step: &str| {
+        let out = run(&index, &["index", corpus.to_str().unwrap()]);
+        assert!(out.status.success(), "{step}: {}", common::stderr(&out));
+        let fresh = dir.path().join(format!("fresh-{step}"));
+        let out = run(&fresh, &["index", corpus.to_str().unwrap()]);
+        assert!(out.status.success(), "{step}: {}", common::stderr(&out));
+        let (now, expected) = (folds_and_rows(&index), folds_and_rows(&fresh));
+        assert_eq!(now, expected, "{step}");
+        now
+    };
+    let (folded, _) = same_as_fresh("first");
+    assert_eq!(folded, vec!["\"chile.txt\" -> \"chile.html\""]);
+    // Another country's paper changes: Chile's copies are not compared again, and stay
+    // folded as the record says.
+    fs::write(corpus.join("peru.txt"), PERU.replace("coca leaf", "coca")).unwrap();
+    let (folded, _) = same_as_fresh("peru changed");
+    assert_eq!(folded, vec!["\"chile.txt\" -> \"chile.html\""]);
+    // A third copy, in the preferred format: it becomes the one indexed.
+    fs::write(corpus.join("chile.md"), CHILE).unwrap();
+    let (folded, _) = same_as_fresh("copy added");
+    assert_eq!(
+        folded,
+        vec![
+            "\"chile.html\" -> \"chile.md\"",
+            "\"chile.txt\" -> \"chile.md\""
+        ]
+    );
+    // The web page is rewritten into another paper: it is no longer a copy.
+    let other = CHILE
+        .replace(
+            "couriers who cross the Andes",
+            "ships that leave Valparaiso",
+        )
+        .replace(
+            "share seizure data among customs services every month",
+            "fund port scanners",
+        )
+        .replace(
+            "train officers to trace cryptocurrency",
+            "close the northern border crossings at night",
+        )
+        .replace(
+            "the pandemic closed the land borders",
+            "the new highway opened",
+        );
+    fs::write(corpus.join("chile.html"), other).unwrap();
+    let (folded, rows) = same_as_fresh("copy rewritten");
+    assert_eq!(folded, vec!["\"chile.txt\" -> \"chile.md\""]);
+    assert!(
+        rows.iter().any(|r| r.starts_with("\"Chile\" 2")),
+        "{rows:?}"
+    );
+    // The kept file goes.
+    fs::remove_file(corpus.join("chile.md")).unwrap();
+    let (folded, _) = same_as_fresh("kept file removed");
+    assert!(folded.is_empty(), "{folded:?}");
+}

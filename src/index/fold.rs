@@ -143,23 +143,68 @@ fn preference(rel: &str) -> (u8, usize, String) {
     (rank, rel.len(), rel.to_owned())
 }
 
-/// For every file that is another file's copy: its path -> the path indexed instead.
-pub fn folds(files: &Files) -> BTreeMap<String, String> {
-    // Candidates share country and committee; compare within those groups only.
-    type Members<'a> = Vec<(&'a str, &'a FileState)>;
-    type Key<'a> = (&'a str, Option<&'a str>, Vec<String>);
-    let mut groups: BTreeMap<Key, Members> = BTreeMap::new();
-    for (rel, f) in &files.files {
-        if f.signature.is_empty() {
-            continue;
-        }
-        let committee = f.committee.as_ref().map(|(code, _)| code.as_str());
-        // One text given under two topics (a speech reused, a benchmark's copies)
-        // is two papers: each topic's search must find it.
+/// The files that may be copies of each other share country, committee and topics:
+/// one text given under two topics (a speech reused, a benchmark's copies) is two
+/// papers, as each topic's search must find it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Group {
+    country: String,
+    committee: Option<String>,
+    topics: Vec<String>,
+}
+
+impl Group {
+    pub fn of(f: &FileState) -> Group {
         let mut topics: Vec<String> = f.topics.iter().map(|t| t.to_lowercase()).collect();
         topics.sort();
+        Group {
+            country: f.country.clone(),
+            committee: f.committee.as_ref().map(|(code, _)| code.clone()),
+            topics,
+        }
+    }
+}
+
+/// The groups a run changed (their files read, changed or removed): only there can
+/// what is a copy of what change.
+#[derive(Debug, Default)]
+pub struct Among {
+    groups: std::collections::BTreeSet<Group>,
+    /// Their countries, to tell most files apart without a key.
+    countries: std::collections::BTreeSet<String>,
+}
+
+impl Among {
+    pub fn add(&mut self, f: &FileState) {
+        let g = Group::of(f);
+        self.countries.insert(g.country.clone());
+        self.groups.insert(g);
+    }
+
+    /// Whether `f` is in one of the groups.
+    pub fn holds(&self, f: &FileState) -> bool {
+        // Cheap first: most files are in no group asked for.
+        self.countries.contains(f.country.as_str()) && self.groups.contains(&Group::of(f))
+    }
+}
+
+/// For every file that is another file's copy: its path -> the path indexed instead.
+pub fn folds(files: &Files) -> BTreeMap<String, String> {
+    folds_among(files, None)
+}
+
+/// [`folds`] decided only among the files of these groups (all files with None): a
+/// run that changed a few files need not compare the others again.
+pub fn folds_among(files: &Files, only: Option<&Among>) -> BTreeMap<String, String> {
+    // Candidates share a group; compare within groups only.
+    type Members<'a> = Vec<(&'a str, &'a FileState)>;
+    let mut groups: BTreeMap<Group, Members> = BTreeMap::new();
+    for (rel, f) in &files.files {
+        if f.signature.is_empty() || only.is_some_and(|o| !o.holds(f)) {
+            continue;
+        }
         groups
-            .entry((f.country.as_str(), committee, topics))
+            .entry(Group::of(f))
             .or_default()
             .push((rel.as_str(), f));
     }

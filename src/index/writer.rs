@@ -243,6 +243,9 @@ pub fn update(
     let mut dirty = opts.rebuild || !same_corpus;
     // Files whose passages this run added to the index.
     let mut read_now: std::collections::BTreeSet<String> = Default::default();
+    // The groups of possible copies this run changed: only there is what is a copy of
+    // what decided again. Every group when the record is not trusted.
+    let mut among = super::fold::Among::default();
     let (tx, rx) = mpsc::sync_channel::<ReadOutcome>(64);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let workers = opts.threads.max(1);
@@ -299,7 +302,8 @@ pub fn update(
                         }
                         continue;
                     }
-                    if previous.is_some() {
+                    if let Some(p) = previous {
+                        among.add(p);
                         report.changed += 1;
                     } else {
                         report.new += 1;
@@ -324,24 +328,23 @@ pub fn update(
                     );
                     dirty = true;
                     crash_point();
-                    files.files.insert(
-                        rel,
-                        FileState {
-                            size: outcome.file.size,
-                            mtime_ns: outcome.file.mtime_ns,
-                            hash,
-                            passages: paper.passages.len() as u32,
-                            country: paper.country.name.clone(),
-                            committee: paper
-                                .committee
-                                .as_ref()
-                                .map(|c| (c.code.clone(), c.name.clone())),
-                            topics: paper.topics.clone(),
-                            signature: super::fold::signature(&paper),
-                            // Decided below, once every file is known.
-                            folded_into: None,
-                        },
-                    );
+                    let state = FileState {
+                        size: outcome.file.size,
+                        mtime_ns: outcome.file.mtime_ns,
+                        hash,
+                        passages: paper.passages.len() as u32,
+                        country: paper.country.name.clone(),
+                        committee: paper
+                            .committee
+                            .as_ref()
+                            .map(|c| (c.code.clone(), c.name.clone())),
+                        topics: paper.topics.clone(),
+                        signature: super::fold::signature(&paper),
+                        // Decided below, once every file is known.
+                        folded_into: None,
+                    };
+                    among.add(&state);
+                    files.files.insert(rel, state);
                     read_now.insert(outcome.file.rel.clone());
                 }
             }
@@ -350,7 +353,9 @@ pub fn update(
 
     for rel in &plan.removed {
         writer.delete_term(Term::from_field_text(fields.file, rel));
-        files.files.remove(rel);
+        if let Some(gone) = files.files.remove(rel) {
+            among.add(&gone);
+        }
         report.removed += 1;
         dirty = true;
     }
@@ -360,7 +365,7 @@ pub fn update(
         &fields,
         &mut files,
         &read_now,
-        record_trusted,
+        record_trusted.then_some(&among),
         &mut report,
     );
     dirty |= folds_changed;
@@ -461,13 +466,19 @@ fn apply_folds(
     fields: &Fields,
     files: &mut Files,
     read_now: &std::collections::BTreeSet<String>,
-    record_trusted: bool,
+    among: Option<&super::fold::Among>,
     report: &mut UpdateReport,
 ) -> (bool, Vec<String>) {
-    let folds = super::fold::folds(files);
+    // With a trusted record, what is a copy of what changes only among the groups
+    // this run changed; the other files keep what the record says.
+    let record_trusted = among.is_some();
+    let folds = super::fold::folds_among(files, among);
     let mut changed = false;
     let mut unfolded = Vec::new();
     for (rel, state) in files.files.iter_mut() {
+        if among.is_some_and(|a| !a.holds(state)) {
+            continue;
+        }
         let want = folds.get(rel).cloned();
         // Whether the index holds none of the file's passages (when the record is
         // not trusted, it may hold them whatever the record says).
@@ -485,7 +496,11 @@ fn apply_folds(
         }
         state.folded_into = want;
     }
-    report.folded = folds.into_iter().collect();
+    report.folded = files
+        .files
+        .iter()
+        .filter_map(|(rel, f)| Some((rel.clone(), f.folded_into.clone()?)))
+        .collect();
     (changed, unfolded)
 }
 
