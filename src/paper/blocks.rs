@@ -88,8 +88,20 @@ pub fn blocks_from_lines(lines: Vec<SrcLine>) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current: Vec<SrcLine> = Vec::new();
     let flush = |current: &mut Vec<SrcLine>, blocks: &mut Vec<Block>| {
+        // A short title line glued under a paragraph's last sentence, with no blank
+        // line between ("... ratified the Treaty.\nCuba") titles what follows.
+        let tail = (current.len() >= 2
+            && trailing_title(
+                &current[current.len() - 2].text,
+                &current[current.len() - 1].text,
+            ))
+        .then(|| current.pop())
+        .flatten();
         if !current.is_empty() {
             blocks.push(Block::new(BlockKind::Paragraph, std::mem::take(current)));
+        }
+        if let Some(line) = tail {
+            blocks.push(Block::new(BlockKind::Paragraph, vec![line]));
         }
     };
     for line in lines {
@@ -113,6 +125,29 @@ pub fn blocks_from_lines(lines: Vec<SrcLine>) -> Vec<Block> {
     }
     flush(&mut current, &mut blocks);
     blocks
+}
+
+/// Whether `last`, the last line of a block, is a title standing under the sentence
+/// `prev` ends rather than the end of its paragraph: a paragraph's own last line ends
+/// with its sentence, a title is a few capitalised words with no stop, and the line
+/// before it ends a sentence of some length.
+fn trailing_title(prev: &str, last: &str) -> bool {
+    let (prev, last) = (prev.trim(), last.trim());
+    let ends_sentence = prev
+        .trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(['.', '!', '?']);
+    let words: Vec<&str> = last.split_whitespace().collect();
+    const SMALL: &[&str] = &["of", "the", "and", "on", "for", "to", "in", "a", "an", "&"];
+    ends_sentence
+        && prev.split_whitespace().count() >= 8
+        && (1..=5).contains(&words.len())
+        && !last.ends_with(['.', ',', ';', ':', '!', '?', '"', '”', '-'])
+        && !is_bullet(last)
+        && words[0].starts_with(|c: char| c.is_uppercase())
+        && words.iter().all(|w| {
+            SMALL.contains(w) || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
+        && last.chars().any(char::is_alphabetic)
 }
 
 /// Lines that are a block by themselves even when not separated by blank lines.
@@ -153,6 +188,26 @@ mod tests {
         assert_eq!(blocks[2].lines.len(), 2);
         assert_eq!(blocks[2].first_line(), Some(4));
         assert_eq!(blocks[3].lines[0].text, "Second.");
+    }
+
+    #[test]
+    fn a_title_glued_under_a_paragraph_stands_alone() {
+        let blocks = blocks_from_lines(lines(
+            "Solomon Islands signed and ratified the Treaty on the Prohibition of Nuclear Weapons.\nCuba\n\nMr. President,",
+        ));
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
+        assert_eq!(blocks[1].lines[0].text, "Cuba");
+        assert_eq!(blocks[1].first_line(), Some(2));
+        // A wrapped paragraph's last line ends its sentence, or continues one.
+        for text in [
+            "The delegation recalls that the treaty was signed by every state of the\nRepublic of Korea.",
+            "The delegation recalls that the treaty was signed by every state of the\nUnited Nations",
+            "Short line.\nCuba",
+            "The delegation recalls that the treaty was signed by all of them.\nthe end",
+        ] {
+            let blocks = blocks_from_lines(lines(text));
+            assert_eq!(blocks.len(), 1, "{text}: {blocks:?}");
+        }
     }
 
     #[test]

@@ -397,6 +397,11 @@ pub fn is_furniture(line: &str) -> bool {
         if matches!(parts.as_slice(), [n] | [n, "of", _] if n.parse::<u32>().is_ok()) {
             return true;
         }
+        // "Page 1|6", "Page 2 / 6".
+        let numbers: Vec<&str> = rest.split(['|', '/']).map(str::trim).collect();
+        if numbers.len() == 2 && numbers.iter().all(|n| n.parse::<u32>().is_ok()) {
+            return true;
+        }
     }
     let page_no = |s: &str| s.len() <= 3 && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if tokens.len() == 1 && page_no(tokens[0]) {
@@ -608,6 +613,8 @@ mod tests {
             "24-27318 12/28",
             "A/79/PV.9 24/09/2024",
             "Page 2 of 3",
+            "Page 1|6",
+            "Page 2 / 6",
             "- 2 -",
             "12",
             "| |",

@@ -394,8 +394,29 @@ fn looks_like_heading(raw: &str, words: usize) -> bool {
         && raw.split_once(['\'', '’']).is_some_and(|(who, rest)| {
             rest.starts_with("s ") && super::countries::lookup(who).is_some()
         });
-    // "Statements in the Assembly": a short line in Title Case.
+    // "Statements in the Assembly": a short line in Title Case. One word alone
+    // ("Nuclear", "Cuba", "Climate") titles a speech's part when it is a word of some
+    // length, capitalised, with nothing but letters.
     let titled = words <= 5 && is_title_case(raw) && words >= 2;
+    const NOT_TITLES: &[&str] = &[
+        "thanks",
+        "sincerely",
+        "respectfully",
+        "regards",
+        "colleagues",
+        "friends",
+        "amen",
+        "signed",
+        "signature",
+        "date",
+        "delegate",
+        "delegation",
+    ];
+    let one_word = words == 1
+        && starts_upper(raw)
+        && raw.chars().count() >= 4
+        && raw.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !NOT_TITLES.contains(&lower.as_str());
     let label = raw.ends_with(':')
         && words <= 4
         && starts_upper(unnumbered)
@@ -408,6 +429,7 @@ fn looks_like_heading(raw: &str, words: usize) -> bool {
         || label
         || possessive
         || titled
+        || one_word
 }
 
 /// "Way Forward", "India's Stand", "Position of the Republic of Chile": every word
@@ -1088,6 +1110,26 @@ mod tests {
 
     fn para(text: &str) -> Block {
         Block::single(BlockKind::Paragraph, text, Some(1), None)
+    }
+
+    #[test]
+    fn one_capitalised_word_alone_titles_a_part() {
+        let h = |t: &str| heading_of(&para(t));
+        for word in ["Nuclear", "Cuba", "Climate", "Peacekeeping", "Africa"] {
+            assert_eq!(h(word), Some(Heading::Section(word.into())), "{word}");
+        }
+        for line in [
+            "Thanks",
+            "Sincerely",
+            "Colleagues",
+            "Excellencies",
+            "nuclear",
+            "UN",
+            "2024",
+            "Cuba,",
+        ] {
+            assert_eq!(h(line), None, "{line}");
+        }
     }
 
     #[test]
