@@ -18,7 +18,7 @@ const FILES_JSON: &str = "caucus-files.json";
 const FILES_MAGIC: &[u8; 8] = b"CAUCUSF1";
 const SUMMARY: &str = "caucus.json";
 /// Bumped when the way papers are parsed changes, so old indexes are rebuilt.
-pub const PARSER_VERSION: u32 = 2;
+pub const PARSER_VERSION: u32 = 3;
 
 /// One indexed file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
