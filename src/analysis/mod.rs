@@ -77,6 +77,14 @@ pub struct Hit {
     pub joined: Vec<u32>,
 }
 
+/// A whole passage as one snippet, its matches highlighted (`--full`).
+fn whole(text: &str, matches: Vec<std::ops::Range<usize>>) -> Snippet {
+    Snippet {
+        highlights: matches.into_iter().map(|r| [r.start, r.end]).collect(),
+        text: text.to_owned(),
+    }
+}
+
 /// How many snippets a long passage may show.
 const MAX_SNIPPETS: usize = 3;
 
@@ -101,10 +109,7 @@ impl Hit {
         full: bool,
     ) -> Hit {
         let snippets = if full {
-            vec![Snippet {
-                highlights: matches.into_iter().map(|r| [r.start, r.end]).collect(),
-                text: p.text.clone(),
-            }]
+            vec![whole(&p.text, matches)]
         } else {
             highlight::snippets_at(&p.text, matches, MAX_SNIPPETS)
         };
@@ -153,10 +158,7 @@ impl Hit {
             // With `--full` a joined piece is shown whole, as the hit's own passage is.
             let snippet = if self.text.is_some() {
                 let matches = highlight::match_ranges(&sib.text, terms);
-                (!matches.is_empty()).then(|| Snippet {
-                    highlights: matches.into_iter().map(|r| [r.start, r.end]).collect(),
-                    text: sib.text.clone(),
-                })
+                (!matches.is_empty()).then(|| whole(&sib.text, matches))
             } else {
                 highlight::snippets(&sib.text, terms, 1)
                     .into_iter()

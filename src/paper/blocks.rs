@@ -136,17 +136,14 @@ fn trailing_title(prev: &str, last: &str) -> bool {
     let ends_sentence = prev
         .trim_end_matches(['"', '\'', '”', '’', ')'])
         .ends_with(['.', '!', '?']);
-    let words: Vec<&str> = last.split_whitespace().collect();
-    const SMALL: &[&str] = &["of", "the", "and", "on", "for", "to", "in", "a", "an", "&"];
+    let words = last.split_whitespace().count();
     ends_sentence
         && prev.split_whitespace().count() >= 8
-        && (1..=5).contains(&words.len())
+        && (1..=5).contains(&words)
         && !last.ends_with(['.', ',', ';', ':', '!', '?', '"', '”', '-'])
         && !is_bullet(last)
-        && words[0].starts_with(|c: char| c.is_uppercase())
-        && words.iter().all(|w| {
-            SMALL.contains(w) || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        })
+        && last.starts_with(|c: char| c.is_uppercase())
+        && super::structure::is_title_case(last)
         && last.chars().any(char::is_alphabetic)
 }
 

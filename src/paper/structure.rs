@@ -434,7 +434,7 @@ fn looks_like_heading(raw: &str, words: usize) -> bool {
 
 /// "Way Forward", "India's Stand", "Position of the Republic of Chile": every word
 /// capitalised except short joining words.
-fn is_title_case(s: &str) -> bool {
+pub(super) fn is_title_case(s: &str) -> bool {
     const SMALL: &[&str] = &[
         "of", "the", "and", "on", "for", "to", "in", "a", "an", "at", "by", "&",
     ];
