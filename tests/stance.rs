@@ -234,6 +234,12 @@ fn who_stance_filter_and_questions() {
         &["who", "which countries oppose harm reduction"],
     ));
     assert!(text.contains("only countries that oppose it"), "{text}");
+    // The count is of the countries taking that stance, and says so.
+    let n = oppose.len();
+    assert!(
+        text.contains(&format!("{n} countries oppose it in")),
+        "{text}"
+    );
     assert!(text.contains("stance:"), "{text}");
     // Russia's row carries its evidence: the sentence and the cue inside it.
     let o = run(

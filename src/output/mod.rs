@@ -339,15 +339,20 @@ impl Printer {
             }
         }
         if !r.countries.is_empty() {
+            // The count is of the countries kept: with a stance asked for, of those
+            // taking it.
+            let (one, many) = match r.stance {
+                None => ("country mentions", "countries mention"),
+                Some(Stance::Support) => ("country supports", "countries support"),
+                Some(Stance::Oppose) => ("country opposes", "countries oppose"),
+                Some(Stance::Mixed) => ("country is mixed on", "countries are mixed on"),
+                Some(Stance::Mention) => ("country only mentions", "countries only mention"),
+            };
             let line = format!(
-                "{} {} it in {} passage{}; ranked by their best passage, plus credit for more.",
+                "{} {}{} it in {} passage{}; ranked by their best passage, plus credit for more.",
                 r.total_countries,
-                match (r.total_countries == 1, r.partial.is_some()) {
-                    (true, false) => "country mentions",
-                    (false, false) => "countries mention",
-                    (true, true) => "country mentions part of",
-                    (false, true) => "countries mention part of",
-                },
+                if r.total_countries == 1 { one } else { many },
+                if r.partial.is_some() { " part of" } else { "" },
                 r.total_passages,
                 if r.total_passages == 1 { "" } else { "s" }
             );

@@ -202,6 +202,16 @@ async function searchView() {
   }
 
   function renderWho(r, q) {
+    // The count is of the countries kept: with a stance asked for, of those taking it
+    // (as the terminal says).
+    const counted = (r) => {
+      const verbs = {
+        support: ['supports', 'support'], oppose: ['opposes', 'oppose'],
+        mixed: ['is mixed on', 'are mixed on'], mention: ['only mentions', 'only mention'],
+      };
+      const [one, many] = verbs[r.stance] || ['mentions', 'mention'];
+      return r.total_countries === 1 ? one : many;
+    };
     const hasStance = r.countries.some((c) => c.stance !== undefined && c.stance !== null);
     const verb = r.partial ? 'part of it' : 'it';
     fill(status,
@@ -210,7 +220,7 @@ async function searchView() {
         (r.partial.min_share >= 1 ? 'every word that some paper uses.'
           : `at least ${r.partial.min_share >= 0.75 ? 'three quarters' : 'half'} of them, the rarer words counting more.`)),
       h('p', { class: 'count' }, r.total_countries
-        ? `${plural(r.total_countries, 'country', 'countries')} mention ${verb} in ${plural(r.total_passages, 'passage')}; ranked by their best passage, plus credit for more`
+        ? `${plural(r.total_countries, 'country', 'countries')} ${counted(r)} ${verb} in ${plural(r.total_passages, 'passage')}; ranked by their best passage, plus credit for more`
         : 'No country mentions it.'),
       (r.unused || []).length > 0 && h('p', { class: 'count' }, `No paper uses: ${r.unused.join(', ')}.`),
       readAs(r));
