@@ -272,6 +272,22 @@ fn the_page_works_in_a_real_browser() {
     );
     b.screenshot(&shots, "who-laptop.png");
 
+    // The count line says what was counted: with a stance asked for, the countries
+    // taking it, as the terminal and the JSON say.
+    let opposed = s
+        .get("/api/who?q=which+countries+oppose+harm+reduction")
+        .json()["total_countries"]
+        .as_u64()
+        .unwrap();
+    assert!(opposed > 1);
+    b.go(&s.url("/who?q=which+countries+oppose+harm+reduction"));
+    b.wait_for(
+        "the count of the countries that oppose it",
+        &format!(
+            "return [...document.querySelectorAll('.count')].some(p => p.textContent.startsWith('{opposed} countries oppose it in'))"
+        ),
+    );
+
     // The same query reloads from its URL (a result can be shared).
     b.go(&s.url("/?q=darknet+escrow"));
     b.wait_for(

@@ -534,26 +534,35 @@ fn prose_ranks_above_the_bibliography_entry_that_names_the_subject() {
     assert_eq!(hits[1]["section_kind"], "bibliography");
 }
 
-#[test]
-fn a_passage_that_is_only_a_heading_ranks_after_every_passage_with_text() {
+/// A corpus of these (file, text) papers, indexed; the folder lives as long as the
+/// returned guard.
+fn indexed(papers: &[(&str, String)]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("papers");
     fs::create_dir_all(&corpus).unwrap();
-    // A heading line too long for the parser to take as one stays a passage of its
-    // own; short and dense, it out-scores the prose under plain BM25.
-    fs::write(
-        corpus.join("belgium.md"),
-        "Country: Belgium\nCommittee: CND\nTopic: Online Drug Trafficking\n\n## Background\n\nDarknet markets sell drugs to buyers across Europe, and escrow holds the money until delivery.\n\nOcean Shipping Routes And Darknet Escrow Between Antwerp And Rotterdam Ports\n\nBelgium asks for a task force on darknet escrow services that hold payments for vendors.\n",
-    )
-    .unwrap();
-    fs::write(
-        corpus.join("france.txt"),
-        "Country: France\nCommittee: CND\nTopic: Online Drug Trafficking\n\nBackground\n\nFrance notes that darknet vendors rely on escrow to win the trust of buyers, and that this escrow is where investigators can follow the money.\n",
-    )
-    .unwrap();
+    for (file, text) in papers {
+        fs::write(corpus.join(file), text).unwrap();
+    }
     let index = dir.path().join("index");
     let o = run(&index, &["index", corpus.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
+    (dir, index)
+}
+
+#[test]
+fn a_passage_that_is_only_a_heading_ranks_after_every_passage_with_text() {
+    // A heading line too long for the parser to take as one stays a passage of its
+    // own; short and dense, it out-scores the prose under plain BM25.
+    let (_dir, index) = indexed(&[
+        (
+            "belgium.md",
+            "Country: Belgium\nCommittee: CND\nTopic: Online Drug Trafficking\n\n## Background\n\nDarknet markets sell drugs to buyers across Europe, and escrow holds the money until delivery.\n\nOcean Shipping Routes And Darknet Escrow Between Antwerp And Rotterdam Ports\n\nBelgium asks for a task force on darknet escrow services that hold payments for vendors.\n".to_owned(),
+        ),
+        (
+            "france.txt",
+            "Country: France\nCommittee: CND\nTopic: Online Drug Trafficking\n\nBackground\n\nFrance notes that darknet vendors rely on escrow to win the trust of buyers, and that this escrow is where investigators can follow the money.\n".to_owned(),
+        ),
+    ]);
     let o = run(&index, &["search", "darknet escrow", "--full", "--json"]);
     let lines = json_lines(&o);
     let hits = of_type(&lines, "hit");
@@ -568,20 +577,13 @@ fn a_passage_that_is_only_a_heading_ranks_after_every_passage_with_text() {
 
 #[test]
 fn a_hit_joined_across_a_cut_is_shown_whole_with_full() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("papers");
-    fs::create_dir_all(&corpus).unwrap();
     // One paragraph of about 190 words: "darknet" opens it and "escrow" closes it, so the
     // passage cut falls between them.
     let filler = "Belgium has followed the parcels that cross its ports and airports for several years, and its customs officers have learned how sellers hide pills in ordinary goods. ".repeat(6);
-    fs::write(
-        corpus.join("belgium.txt"),
+    let (_dir, index) = indexed(&[(
+        "belgium.txt",
         format!("Country: Belgium\nCommittee: CND\nTopic: Online Drug Trafficking\n\nBackground\n\nDarknet marketplaces are where most of these sales begin. {filler}Buyers pay through escrow services that hold the money until delivery.\n"),
-    )
-    .unwrap();
-    let index = dir.path().join("index");
-    let o = run(&index, &["index", corpus.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    )]);
     let o = run(&index, &["search", "darknet escrow", "--full", "--json"]);
     let lines = json_lines(&o);
     let hits = of_type(&lines, "hit");
@@ -618,35 +620,32 @@ fn a_hit_joined_across_a_cut_is_shown_whole_with_full() {
 
 #[test]
 fn another_name_for_all_the_words_outranks_some_of_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("papers");
-    fs::create_dir_all(&corpus).unwrap();
-    for (file, country, body) in [
+    let paper = |country: &str, body: &str| {
+        format!("Country: {country}\nCommittee: CND\nTopic: Online Drug Trafficking\n\nBackground\n\n{body}\n")
+    };
+    let (_dir, index) = indexed(&[
         (
             "usa.txt",
-            "United States",
-            "The DEA works with partners in every region to close online markets.",
+            paper(
+                "United States",
+                "The DEA works with partners in every region to close online markets.",
+            ),
         ),
         (
             "nigeria.txt",
-            "Nigeria",
-            "Drug enforcement agencies need training, and drug enforcement needs money.",
+            paper(
+                "Nigeria",
+                "Drug enforcement agencies need training, and drug enforcement needs money.",
+            ),
         ),
         (
             "peru.txt",
-            "Peru",
-            "Drug crops are replaced by coffee and cocoa in the valleys.",
+            paper(
+                "Peru",
+                "Drug crops are replaced by coffee and cocoa in the valleys.",
+            ),
         ),
-    ] {
-        fs::write(
-            corpus.join(file),
-            format!("Country: {country}\nCommittee: CND\nTopic: Online Drug Trafficking\n\nBackground\n\n{body}\n"),
-        )
-        .unwrap();
-    }
-    let index = dir.path().join("index");
-    let o = run(&index, &["index", corpus.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    ]);
     // "DEA" names all three words; Nigeria's passage holds two of them.
     let o = run(
         &index,
