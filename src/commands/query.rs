@@ -48,11 +48,7 @@ fn stale_check(summary: &Summary) -> mpsc::Receiver<bool> {
             let _ = tx.send(true);
             return;
         };
-        let now = state::fingerprint(
-            walk.files
-                .iter()
-                .map(|f| (f.rel.as_str(), f.size, f.mtime_ns)),
-        );
+        let now = state::fingerprint(walk.files.iter().map(|f| (walk.rel(f), f.size, f.mtime_ns)));
         let _ = tx.send(now != summary.fingerprint);
     });
     rx

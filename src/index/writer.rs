@@ -4,7 +4,7 @@
 
 use super::state::{self, FileState, Files, Summary, PARSER_VERSION};
 use super::{crash_point, Fields, IndexError, PaperIndex};
-use crate::corpus::{self, CorpusError, CorpusFile, Filter};
+use crate::corpus::{self, CorpusError, CorpusFile, Filter, Walk};
 use crate::paper::formats::{Format, Limits};
 use crate::paper::{self, Paper};
 use serde::Serialize;
@@ -191,11 +191,8 @@ pub fn update(
     }
     // Every file this run saw, skipped ones too: a query's walk sees them as well,
     // and a skipped file is not a change.
-    let fingerprint = state::fingerprint(
-        walk.files
-            .iter()
-            .map(|f| (f.rel.as_str(), f.size, f.mtime_ns)),
-    );
+    let fingerprint =
+        state::fingerprint(walk.files.iter().map(|f| (walk.rel(f), f.size, f.mtime_ns)));
 
     // Nothing changed since the last run: the same files with the same sizes and
     // times as the summary of the last commit records, every one of them in the
@@ -255,6 +252,7 @@ pub fn update(
             let tx = tx.clone();
             let next = &next;
             let plan = &plan;
+            let walk = &walk;
             let spawned = std::thread::Builder::new()
                 .name(READER_THREAD.to_owned())
                 .spawn_scoped(scope, move || loop {
@@ -262,7 +260,7 @@ pub fn update(
                     let Some(file) = plan.to_read.get(i).copied() else {
                         break;
                     };
-                    let outcome = read_file(file, opts);
+                    let outcome = read_file(walk, file, opts);
                     if tx.send(outcome).is_err() {
                         break;
                     }
@@ -274,14 +272,17 @@ pub fn update(
         drop(tx);
         // Fewer readers only means slower; with none at all, read here instead.
         let inline: Vec<ReadOutcome> = if started == 0 {
-            plan.to_read.iter().map(|f| read_file(f, opts)).collect()
+            plan.to_read
+                .iter()
+                .map(|f| read_file(&walk, f, opts))
+                .collect()
         } else {
             Vec::new()
         };
         for outcome in rx.into_iter().chain(inline) {
-            progress.file_done(&outcome.file.rel);
+            progress.file_done(walk.rel(outcome.file));
             report.bytes_read += outcome.bytes;
-            let rel = outcome.file.rel.clone();
+            let rel = walk.rel(outcome.file).to_owned();
             match outcome.result {
                 Err(message) => {
                     report.skipped += 1;
@@ -345,7 +346,7 @@ pub fn update(
                     };
                     among.add(&state);
                     files.files.insert(rel, state);
-                    read_now.insert(outcome.file.rel.clone());
+                    read_now.insert(walk.rel(outcome.file).to_owned());
                 }
             }
         }
@@ -371,10 +372,10 @@ pub fn update(
     dirty |= folds_changed;
     for rel in unfolded {
         // No longer a copy (the file it was folded into is gone or changed): index it.
-        let Some(file) = walk.files.iter().find(|f| f.rel == rel) else {
+        let Some(file) = walk.files.iter().find(|f| walk.rel(f) == rel) else {
             continue;
         };
-        let outcome = read_file(file, opts);
+        let outcome = read_file(&walk, file, opts);
         dirty = true;
         match outcome.result {
             Ok((_, paper)) => add_paper(&writer, &fields, &rel, file.format, &paper, true),
@@ -536,7 +537,7 @@ fn quiet_reader_panics() {
 
 /// Reads one file into a paper, turning every failure (I/O, format, panic, time
 /// limit) into a message for the user.
-fn read_file<'a>(file: &'a CorpusFile, opts: &UpdateOptions) -> ReadOutcome<'a> {
+fn read_file<'a>(walk: &Walk, file: &'a CorpusFile, opts: &UpdateOptions) -> ReadOutcome<'a> {
     let fail = |message: String, bytes| ReadOutcome {
         file,
         result: Err(message),
@@ -552,13 +553,13 @@ fn read_file<'a>(file: &'a CorpusFile, opts: &UpdateOptions) -> ReadOutcome<'a> 
             0,
         );
     }
-    let bytes = match std::fs::read(&file.path) {
+    let bytes = match std::fs::read(walk.path(file)) {
         Ok(b) => b,
         Err(e) => return fail(format!("cannot read: {e}"), 0),
     };
     let size = bytes.len() as u64;
     let hash = corpus::content_hash(&bytes);
-    let rel = PathBuf::from(&file.rel);
+    let rel = PathBuf::from(walk.rel(file));
     // Every format, plain text too, is read under the time limit.
     let result = with_time_limit(opts.timeout, file.format, bytes, rel, opts.limits.clone());
     ReadOutcome {
