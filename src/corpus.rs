@@ -5,7 +5,7 @@ use crate::index::state::{FileState, Files};
 use crate::index::MARKER;
 use crate::paper::formats::Format;
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -502,13 +502,16 @@ pub struct Plan<'a> {
 
 /// Compares a walk with the index's file record.
 pub fn plan<'a>(walk: &'a Walk, known: &Files) -> Plan<'a> {
+    // Both sides are sorted by key: one pass over each, no lookups.
     let mut plan = Plan::default();
-    let mut seen: HashSet<&str> = HashSet::with_capacity(walk.files.len());
+    let mut record = known.files.iter().peekable();
     for file in &walk.files {
         let rel = walk.rel(file);
-        seen.insert(rel);
-        match known.files.get(rel) {
-            Some(FileState { size, mtime_ns, .. })
+        while let Some((gone, _)) = record.next_if(|(k, _)| k.as_str() < rel) {
+            plan.removed.push(gone.clone());
+        }
+        match record.next_if(|(k, _)| k.as_str() == rel) {
+            Some((_, FileState { size, mtime_ns, .. }))
                 if *size == file.size && *mtime_ns == file.mtime_ns =>
             {
                 plan.unchanged.push(file)
@@ -516,12 +519,7 @@ pub fn plan<'a>(walk: &'a Walk, known: &Files) -> Plan<'a> {
             _ => plan.to_read.push(file),
         }
     }
-    plan.removed = known
-        .files
-        .keys()
-        .filter(|k| !seen.contains(k.as_str()))
-        .cloned()
-        .collect();
+    plan.removed.extend(record.map(|(gone, _)| gone.clone()));
     plan
 }
 
@@ -668,21 +666,19 @@ mod tests {
     fn plan_sorts_files_into_read_unchanged_removed() {
         let walk = Walk::of(&[("a.txt", 10, 1), ("b.txt", 20, 1), ("new.txt", 5, 1)]);
         let mut known = Files::default();
-        for (rel, size) in [("a.txt", 10), ("b.txt", 21), ("gone.txt", 3)] {
-            known.files.insert(
-                rel.into(),
-                FileState {
-                    size,
-                    mtime_ns: 1,
-                    hash: String::new(),
-                    passages: 1,
-                    country: String::new(),
-                    committee: None,
-                    topics: Vec::new(),
-                    signature: Vec::new(),
-                    folded_into: None,
-                },
-            );
+        // Gone files before, between and after the files found.
+        let record = [
+            ("0-gone.txt", 3),
+            ("a.txt", 10),
+            ("a0-gone.txt", 4),
+            ("b.txt", 21),
+            ("gone.txt", 3),
+            ("zz-gone.txt", 1),
+        ];
+        for (rel, size) in record {
+            known
+                .files
+                .insert(rel.into(), FileState::new(size, 1, 1, &Default::default()));
         }
         let p = plan(&walk, &known);
         assert_eq!(
@@ -693,6 +689,9 @@ mod tests {
             p.to_read.iter().map(|f| walk.rel(f)).collect::<Vec<_>>(),
             ["b.txt", "new.txt"]
         );
-        assert_eq!(p.removed, ["gone.txt"]);
+        assert_eq!(
+            p.removed,
+            ["0-gone.txt", "a0-gone.txt", "gone.txt", "zz-gone.txt"]
+        );
     }
 }

@@ -149,7 +149,7 @@ fn record(index: &Path) -> BTreeMap<String, (String, u32)> {
         .expect("the file record loads")
         .files
         .into_iter()
-        .map(|(k, v)| (k, (v.hash, v.passages)))
+        .map(|(k, v)| (k, (v.head().hash.to_owned(), v.passages)))
         .collect()
 }
 

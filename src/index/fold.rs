@@ -12,7 +12,7 @@
 //! MinHash with 48 slots took 14 % of an index build's CPU time (`BENCHMARKS.md`,
 //! "Stop 21", item 2).
 
-use super::state::{FileState, Files};
+use super::state::{FileState, Files, PaperHead};
 use crate::paper::{Paper, SectionKind};
 use std::collections::BTreeMap;
 
@@ -155,11 +155,15 @@ pub struct Group {
 
 impl Group {
     pub fn of(f: &FileState) -> Group {
-        let mut topics: Vec<String> = f.topics.iter().map(|t| t.to_lowercase()).collect();
+        Group::of_head(&f.head())
+    }
+
+    fn of_head(head: &PaperHead) -> Group {
+        let mut topics: Vec<String> = head.topics.iter().map(|t| t.to_lowercase()).collect();
         topics.sort();
         Group {
-            country: f.country.clone(),
-            committee: f.committee.as_ref().map(|(code, _)| code.clone()),
+            country: head.country.to_owned(),
+            committee: head.committee.map(|(code, _)| code.to_owned()),
             topics,
         }
     }
@@ -184,7 +188,7 @@ impl Among {
     /// Whether `f` is in one of the groups.
     pub fn holds(&self, f: &FileState) -> bool {
         // Cheap first: most files are in no group asked for.
-        self.countries.contains(f.country.as_str()) && self.groups.contains(&Group::of(f))
+        self.countries.contains(f.country()) && self.groups.contains(&Group::of(f))
     }
 }
 
@@ -197,16 +201,30 @@ pub fn folds(files: &Files) -> BTreeMap<String, String> {
 /// run that changed a few files need not compare the others again.
 pub fn folds_among(files: &Files, only: Option<&Among>) -> BTreeMap<String, String> {
     // Candidates share a group; compare within groups only.
-    type Members<'a> = Vec<(&'a str, &'a FileState)>;
+    type Members<'a> = Vec<(&'a str, Vec<u32>)>;
     let mut groups: BTreeMap<Group, Members> = BTreeMap::new();
     for (rel, f) in &files.files {
-        if f.signature.is_empty() || only.is_some_and(|o| !o.holds(f)) {
+        if only.is_some_and(|o| !o.holds(f)) {
             continue;
         }
+        let paper = f.paper();
+        if paper.signature.is_empty() {
+            continue;
+        }
+        let group = Group {
+            country: paper.country,
+            committee: paper.committee.map(|(code, _)| code),
+            topics: {
+                let mut topics: Vec<String> =
+                    paper.topics.iter().map(|t| t.to_lowercase()).collect();
+                topics.sort();
+                topics
+            },
+        };
         groups
-            .entry(Group::of(f))
+            .entry(group)
             .or_default()
-            .push((rel.as_str(), f));
+            .push((rel.as_str(), paper.signature));
     }
     let mut out = BTreeMap::new();
     for members in groups.values() {
@@ -224,7 +242,7 @@ pub fn folds_among(files: &Files, only: Option<&Among>) -> BTreeMap<String, Stri
         }
         for i in 0..members.len() {
             for j in i + 1..members.len() {
-                if similarity(&members[i].1.signature, &members[j].1.signature) >= SAME_PAPER {
+                if similarity(&members[i].1, &members[j].1) >= SAME_PAPER {
                     let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                     parent[a.max(b)] = a.min(b);
                 }
@@ -252,19 +270,17 @@ pub fn folds_among(files: &Files, only: Option<&Among>) -> BTreeMap<String, Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::state::PaperRecord;
 
-    fn state(country: &str, committee: &str, signature: Vec<u32>) -> FileState {
-        FileState {
-            size: 1,
-            mtime_ns: 1,
-            hash: String::new(),
-            passages: 1,
+    fn state(country: &str, committee: &str, topics: &[&str], signature: Vec<u32>) -> FileState {
+        let paper = PaperRecord {
             country: country.to_owned(),
             committee: Some((committee.to_owned(), committee.to_owned())),
-            topics: Vec::new(),
+            topics: topics.iter().map(|t| t.to_string()).collect(),
             signature,
-            folded_into: None,
-        }
+            ..PaperRecord::default()
+        };
+        FileState::new(1, 1, 1, &paper)
     }
 
     fn sig(text: &str) -> Vec<u32> {
@@ -332,14 +348,14 @@ mod tests {
         for rel in ["chile.pdf", "chile.docx", "sub/chile-final.md"] {
             files
                 .files
-                .insert(rel.to_owned(), state("Chile", "CND", a.clone()));
+                .insert(rel.to_owned(), state("Chile", "CND", &[], a.clone()));
         }
         // Same text, another committee or another topic: not the same paper.
-        files
-            .files
-            .insert("chile-hrc.txt".to_owned(), state("Chile", "HRC", a.clone()));
-        let mut other_topic = state("Chile", "CND", a.clone());
-        other_topic.topics = vec!["Alternative Development".to_owned()];
+        files.files.insert(
+            "chile-hrc.txt".to_owned(),
+            state("Chile", "HRC", &[], a.clone()),
+        );
+        let other_topic = state("Chile", "CND", &["Alternative Development"], a.clone());
         files.files.insert("chile-b.txt".to_owned(), other_topic);
         let folds = folds(&files);
         assert_eq!(folds.len(), 2, "{folds:?}");

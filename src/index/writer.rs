@@ -2,7 +2,7 @@
 //! file guarded against panics and slow extractors), delete what is gone, commit once.
 //! A run that is interrupted leaves the last commit as it was.
 
-use super::state::{self, FileState, Files, Summary, PARSER_VERSION};
+use super::state::{self, FileState, Files, PaperRecord, Summary, PARSER_VERSION};
 use super::{crash_point, Fields, IndexError, PaperIndex};
 use crate::corpus::{self, CorpusError, CorpusFile, Filter, Walk};
 use crate::paper::formats::{Format, Limits};
@@ -294,7 +294,7 @@ pub fn update(
                 }
                 Ok((hash, paper)) => {
                     let previous = files.files.get(&rel);
-                    if previous.is_some_and(|p| p.hash == hash) {
+                    if previous.is_some_and(|p| p.head().hash == hash) {
                         // Touched, not changed: remember the new time, read nothing.
                         report.unchanged += 1;
                         if let Some(p) = files.files.get_mut(&rel) {
@@ -329,11 +329,8 @@ pub fn update(
                     );
                     dirty = true;
                     crash_point();
-                    let state = FileState {
-                        size: outcome.file.size,
-                        mtime_ns: outcome.file.mtime_ns,
+                    let record = PaperRecord {
                         hash,
-                        passages: paper.passages.len() as u32,
                         country: paper.country.name.clone(),
                         committee: paper
                             .committee
@@ -341,9 +338,14 @@ pub fn update(
                             .map(|c| (c.code.clone(), c.name.clone())),
                         topics: paper.topics.clone(),
                         signature: super::fold::signature(&paper),
-                        // Decided below, once every file is known.
-                        folded_into: None,
                     };
+                    // Whether it is a copy is decided below, once every file is known.
+                    let state = FileState::new(
+                        outcome.file.size,
+                        outcome.file.mtime_ns,
+                        paper.passages.len() as u32,
+                        &record,
+                    );
                     among.add(&state);
                     files.files.insert(rel, state);
                     read_now.insert(walk.rel(outcome.file).to_owned());

@@ -50,17 +50,21 @@ impl Papers {
         };
         for (file, state) in files.files {
             let id = paper_id(&file);
-            let (committee, committee_name) = state.committee.unwrap_or_default();
+            let paper = state.head();
+            let (committee, committee_name) = paper
+                .committee
+                .map(|(code, name)| (code.to_owned(), name.to_owned()))
+                .unwrap_or_default();
             papers.id_of_file.insert(file.clone(), id.clone());
             papers.by_id.insert(
                 id.clone(),
                 PaperInfo {
                     id,
                     file,
-                    country: state.country,
+                    country: paper.country.to_owned(),
                     committee,
                     committee_name,
-                    topics: state.topics,
+                    topics: paper.topics.iter().map(|t| t.to_string()).collect(),
                     passages: state.passages,
                 },
             );
