@@ -2,7 +2,7 @@
 # The caucus benchmark (issue 6): caucus vs SQLite FTS5 vs ripgrep on a generated
 # Model UN archive, in one run.
 #
-#   bench/run.sh --size 10M|200M|1G [--runs N] [--build-runs N] [--wait-quiet SECONDS]
+#   bench/run.sh --size 10M|200M|1G|5G [--runs N] [--build-runs N] [--wait-quiet SECONDS]
 #   bench/run.sh --smoke                  # 10M, 1 run each; for CI
 #
 # Installs what is missing (ripgrep, GNU time, the sqlite3 shell) with apt-get,
