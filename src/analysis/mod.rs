@@ -402,6 +402,7 @@ fn country_stance(
         let reading = stance::Reading {
             proposals: p.section_kind == SectionKind::Solutions,
             author: &p.country,
+            query_words: c.parts.as_ref().map_or(0, |parts| parts.items.len()),
         };
         let e = stance::passage_stance_in(&p.text, &matches, &reading);
         if e.stance != Stance::Mention {

@@ -92,8 +92,10 @@ impl Eq for FileState {}
 
 impl FileState {
     pub fn new(size: u64, mtime_ns: i128, passages: u32, paper: &PaperRecord) -> FileState {
-        // Encoding a record of strings and numbers into a vector cannot fail.
-        let details = postcard::to_allocvec(paper).unwrap_or_default();
+        // Encoding a record of strings and numbers into a vector cannot fail. Kept to
+        // its length: a build holds one for every paper until it saves the record.
+        let mut details = postcard::to_allocvec(paper).unwrap_or_default();
+        details.shrink_to_fit();
         FileState {
             size,
             mtime_ns,

@@ -199,6 +199,7 @@ fn scan(query: &str, dirs: &[String]) {
                     &Reading {
                         proposals,
                         author: &author,
+                        ..Reading::default()
                     },
                 );
                 let cues: Vec<&str> = e.cues.iter().map(|c| &para[c[0]..c[1]]).collect();
@@ -215,7 +216,15 @@ fn scan(query: &str, dirs: &[String]) {
                     if e.explicit { " explicit" } else { "" },
                     sentence
                         .chars()
-                        .take(if sentence.len() > 300 && std::env::var_os("STANCE_SCAN_FULL").is_some() { 2000 } else { 300 })
+                        .take(
+                            if sentence.len() > 300
+                                && std::env::var_os("STANCE_SCAN_FULL").is_some()
+                            {
+                                2000
+                            } else {
+                                300
+                            }
+                        )
                         .collect::<String>()
                 );
                 ev.push(e);
@@ -282,6 +291,7 @@ fn main() {
             &Reading {
                 proposals: probe_proposals,
                 author: &probe_author,
+                ..Reading::default()
             },
         );
         let cues: Vec<&str> = e.cues.iter().map(|c| &t[c[0]..c[1]]).collect();
@@ -343,6 +353,7 @@ fn main() {
                     &Reading {
                         proposals,
                         author: &j.country,
+                        ..Reading::default()
                     },
                 );
                 evidence.push((para, e));

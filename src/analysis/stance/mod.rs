@@ -192,6 +192,9 @@ pub struct Reading<'a> {
     /// The country that wrote it: what it did at home is where it stands ("Canada
     /// adopted ...").
     pub author: &'a str,
+    /// How many words or phrases the query has (0: unknown), when the passage may
+    /// hold only some of them (a piece of a paragraph the query matched as a whole).
+    pub query_words: usize,
 }
 
 /// `passage_stance` with what is known of the passage beyond its text.
@@ -269,6 +272,31 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
         let Some(run) = best_run(text, &matches, &match_keys, ch.governed.clone()) else {
             return ch.pol;
         };
+        // The rules below turn the side taken on the words into the other side on the
+        // query ("a world free of nuclear weapons" is against nuclear weapons). On a
+        // part of the query that qualifies another noun they may turn it the wrong
+        // way: a world free of nuclear weapons is for nuclear disarmament, a fund for
+        // victims of nuclear testing is not against it. Such a part takes no side (0);
+        // a part that ends its phrase ("discarded fishing gear, including ...") names
+        // what the query names.
+        let next_word: String = text
+            .get(matches[run.last].end..)
+            .unwrap_or("")
+            .trim_start_matches([' ', '-'])
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        let qualifies_another = next_word.starts_with(char::is_alphabetic)
+            && !PHRASE_ENDS.contains(&next_word.as_str());
+        let partial = qualifies_another && run.keys < all_keys.len().max(reading.query_words);
+        // In a piece of a paragraph that lacks some of the query's words, such a part
+        // ("victims of nuclear testing" for "nuclear disarmament") says nothing of the
+        // query at all.
+        if partial && reading.query_words > all_keys.len() {
+            return 0;
+        }
+        let turned = |side: i8| if partial { 0 } else { side };
         // "intrusion software controls", "ghost net removal": the query qualifies a
         // measure that restricts it, and the side taken on the measure is the opposite one
         // on the query.
@@ -281,7 +309,7 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
             .collect::<String>()
             .to_lowercase();
         if run.keys >= all_keys.len().min(2) && RESTRICTIONS.contains(&next.as_str()) {
-            return -run.side;
+            return turned(-run.side);
         }
         // "a darknet task force", "a trafficking unit": a harm qualifying a measure is
         // what the measure acts against.
@@ -309,7 +337,7 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
                     .is_some_and(|w| MEASURE_COMPOUNDS.contains(&w.as_str()))
                     && after.get(1).is_some_and(measure))
             {
-                return -1;
+                return turned(-1);
             }
         }
         // "a nuclear-weapon-free zone", "nuclear disarmament", "a world free of nuclear
@@ -327,7 +355,7 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
             .trim_end_matches(|c: char| !c.is_alphanumeric());
         let free_of = lead.ends_with("free of") || lead.ends_with("free from");
         if last.ends_with("-free") || WITHOUT.contains(&next.as_str()) || free_of {
-            return -run.side;
+            return turned(-run.side);
         }
         // A name that restricts it: "the Treaty on the Prohibition of Nuclear Weapons".
         // (Lowercase, "a ban on X" is a cue and has turned the side already.)
@@ -344,7 +372,7 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
                 && w.starts_with(|c: char| c.is_uppercase())
                 && RESTRICTIONS.contains(&w.to_lowercase().as_str())
             {
-                return -run.side;
+                return turned(-run.side);
             }
         }
         // A title that acts against it: "the Programme to Combat Marine Litter and
@@ -367,7 +395,7 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
                         && TITLE_AGAINST.contains(&w.to_lowercase().as_str())
                 });
             if title_against {
-                return -run.side;
+                return turned(-run.side);
             }
         }
         // A measure backed on a harm ("a task force on darknet markets", "rules on
@@ -391,7 +419,7 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| MEASURE_PREPOSITIONS.contains(&w))
             {
-                return -1;
+                return turned(-1);
             }
         }
         run.side
@@ -598,10 +626,10 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
     }
     let (mut sup, mut opp) = (0u32, 0u32);
     for ch in &counted {
-        if side(ch) > 0 {
-            sup += ch.strength as u32;
-        } else {
-            opp += ch.strength as u32;
+        match side(ch) {
+            1.. => sup += ch.strength as u32,
+            0 => {}
+            _ => opp += ch.strength as u32,
         }
     }
     if sup == 0 && opp == 0 {

@@ -306,6 +306,62 @@ pub(super) fn word_key(text: &str, r: &Range<usize>) -> String {
         .collect()
 }
 
+/// Words after a noun phrase that end it rather than extend it ("fishing gear and
+/// ...", "fishing gear that ..."): the word before them is the phrase's head.
+pub(super) const PHRASE_ENDS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "nor",
+    "in",
+    "on",
+    "of",
+    "for",
+    "to",
+    "with",
+    "by",
+    "at",
+    "from",
+    "into",
+    "as",
+    "that",
+    "which",
+    "who",
+    "whose",
+    "where",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "must",
+    "may",
+    "including",
+    "such",
+    "like",
+    "its",
+    "their",
+    "the",
+    "a",
+    "an",
+    "than",
+    "while",
+    "if",
+    "when",
+    "because",
+    "so",
+    "not",
+];
+
 /// Words saying a measure has failed or run out ("when consensus fails", "once every
 /// effort at consensus has been exhausted").
 pub(super) const FAILS: &[&str] = &[

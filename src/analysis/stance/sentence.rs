@@ -92,9 +92,20 @@ pub(super) fn sentences(text: &str) -> Vec<Range<usize>> {
         let c = b[i];
         let mut cut = None;
         if c == b'.' || c == b'!' || c == b'?' {
+            // Closing quotes and brackets stay with the sentence, curly ones too
+            // ("... individual interests.” Moreover, ...").
             let mut j = i + 1;
-            while j < b.len() && matches!(b[j], b'"' | b'\'' | b')' | b']') {
-                j += 1;
+            loop {
+                if j < b.len() && matches!(b[j], b'"' | b'\'' | b')' | b']') {
+                    j += 1;
+                } else if let Some(q) = ['”', '’', '»']
+                    .into_iter()
+                    .find(|q| text.get(j..).is_some_and(|t| t.starts_with(*q)))
+                {
+                    j += q.len_utf8();
+                } else {
+                    break;
+                }
             }
             let ws = j >= b.len() || b[j].is_ascii_whitespace();
             let mut k = j;
@@ -103,7 +114,7 @@ pub(super) fn sentences(text: &str) -> Vec<Range<usize>> {
             }
             let next_ok = k >= b.len()
                 || text[k..].chars().next().is_some_and(|n| {
-                    n.is_uppercase() || n.is_ascii_digit() || "\"'“‘(-•*[".contains(n)
+                    n.is_uppercase() || n.is_ascii_digit() || "\"'“‘«(-•*[".contains(n)
                 });
             let word_before: String = text[..i]
                 .chars()
