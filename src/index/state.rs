@@ -420,20 +420,13 @@ impl Files {
 
     fn decode(bytes: Vec<u8>) -> Option<Files> {
         let base = Arc::new(bytes);
-        let body = base.strip_prefix(FILES_MAGIC.as_slice())?;
-        let (header, mut rest) = postcard::take_from_bytes::<Header>(body).ok()?;
+        let (header, entries) = base_entries(&base)?;
         let origin = base.as_ptr() as usize;
-        let mut entries = Vec::with_capacity(usize::try_from(header.files).ok()?.min(1 << 24));
-        for _ in 0..header.files {
-            let (entry, more) = postcard::take_from_bytes::<Entry>(rest).ok()?;
-            rest = more;
-            entries.push((entry.key.to_owned(), state_of(&entry, &base, origin)));
-        }
-        if !rest.is_empty() {
-            return None;
-        }
-        // In key order as written: built in one pass.
-        let files = entries.into_iter().collect();
+        // In key order as written: the map is built in one pass.
+        let files = entries
+            .iter()
+            .map(|entry| (entry.key.to_owned(), state_of(entry, &base, origin)))
+            .collect();
         Some(Files {
             files,
             generation: header.generation,
@@ -565,11 +558,8 @@ impl Files {
     fn changes<'a>(&'a self, disk: &'a OnDisk) -> (Batch<'a>, String) {
         // The journal's last word on each file it names (None: removed).
         let mut overlay: BTreeMap<&str, Option<Entry>> = BTreeMap::new();
-        let (mut generation, mut rest) = disk
-            .base
-            .strip_prefix(FILES_MAGIC.as_slice())
-            .and_then(|body| postcard::take_from_bytes::<Header>(body).ok())
-            .map_or((String::new(), &[][..]), |(h, rest)| (h.generation, rest));
+        let (mut generation, base) = base_entries(&disk.base)
+            .map_or((String::new(), Vec::new()), |(h, e)| (h.generation, e));
         let journal = &disk.journal[..disk.journal_len.min(disk.journal.len())];
         if let Some(mut batches) = journal_batches(&disk.id, journal) {
             while let Some((batch, more)) = next_batch(batches) {
@@ -587,8 +577,7 @@ impl Files {
         // merged with the journal's.
         let mut on_disk: Vec<Entry> = Vec::with_capacity(self.files.len() + overlay.len());
         let mut overlay = overlay.into_iter().peekable();
-        while let Ok((entry, more)) = postcard::take_from_bytes::<Entry>(rest) {
-            rest = more;
+        for entry in base {
             while let Some((_, later)) = overlay.next_if(|(k, _)| *k < entry.key) {
                 on_disk.extend(later);
             }
@@ -637,6 +626,20 @@ impl Files {
         }
         Ok(out)
     }
+}
+
+/// The header and entries of a record written whole, or None when it is not one
+/// (another layout, cut short, or with bytes after its last entry).
+fn base_entries(base: &[u8]) -> Option<(Header, Vec<Entry<'_>>)> {
+    let body = base.strip_prefix(FILES_MAGIC.as_slice())?;
+    let (header, mut rest) = postcard::take_from_bytes::<Header>(body).ok()?;
+    let mut entries = Vec::with_capacity(usize::try_from(header.files).ok()?.min(1 << 24));
+    for _ in 0..header.files {
+        let (entry, more) = postcard::take_from_bytes::<Entry>(rest).ok()?;
+        rest = more;
+        entries.push(entry);
+    }
+    rest.is_empty().then_some((header, entries))
 }
 
 /// A file's entry as written.
