@@ -27,7 +27,9 @@ pub struct UpdateOptions {
     /// Longest one file's extraction may take.
     pub timeout: Duration,
     pub threads: usize,
-    /// Indexing memory budget of tantivy's writer, in bytes.
+    /// Indexing memory budget of tantivy's writer, in bytes. 176 MB keeps a 1 GB
+    /// build under 600 MB at its peak (584 MB; 603 MB at 192 MB once the store was
+    /// compressed with zstd).
     pub memory_budget: usize,
 }
 
@@ -41,7 +43,7 @@ impl Default for UpdateOptions {
             max_file_bytes: 50 * 1024 * 1024,
             timeout: Duration::from_secs(30),
             threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
-            memory_budget: 192 * 1024 * 1024,
+            memory_budget: 176 * 1024 * 1024,
         }
     }
 }
