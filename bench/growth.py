@@ -1,54 +1,69 @@
 #!/usr/bin/env python3
 """How caucus grows with the corpus: one table over every size bench/run.sh measured.
 
-    bench/growth.py [--work bench/work]
+    bench/growth.py [--results bench]
 
-Reads bench/work/results-<size>.json for 10M, 200M, 1G and 5G (whichever exist; each
-written by `bench/run.sh --size SIZE`) and prints a Markdown table: build time, peak
-memory and index size, then the whole-process query medians per class, and for each
-size after the first, how much each figure grew against how much the text grew.
+Reads the committed reports bench/results-<size>.md for 10M, 200M, 1G and 5G (whichever
+exist; each written by `bench/run.sh --size SIZE`) and prints Markdown tables: build time,
+peak memory, index size and update times per size, the whole-process query medians per
+class, and for each size after the first, how much each figure grew against how much the
+text grew. Each size names the commit it was measured at: sizes run at different commits
+compare different code, and the table says so.
 """
 
 import argparse
-import json
 import os
-import statistics
+import re
 
 SIZES = ["10M", "200M", "1G", "5G"]
 CLASSES = ["rare", "common", "two_words", "phrase", "who", "filtered"]
 
 
-def load(work):
-    out = []
-    for size in SIZES:
-        path = os.path.join(work, f"results-{size}.json")
-        if os.path.exists(path):
-            with open(path) as f:
-                out.append((size, json.load(f)))
-    return out
+def number(cell):
+    m = re.search(r"-?\d+(?:\.\d+)?", cell.replace(",", ""))
+    return float(m.group()) if m else None
 
 
-def papers(work, size):
-    path = os.path.join(work, f"corpus-{size}.manifest.json")
-    if not os.path.exists(path):
-        return "–"
-    with open(path) as f:
-        return json.load(f).get("papers", "–")
+def rows_of(lines, title):
+    """The body rows (lists of cells) of the first table after a line starting with `title`."""
+    at = next((i for i, line in enumerate(lines) if line.startswith(title)), None)
+    if at is None:
+        return []
+    rows, seen = [], False
+    for line in lines[at + 1:]:
+        if line.startswith("|"):
+            seen = True
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if not set("".join(cells)) <= set("-: "):
+                rows.append(cells)
+        elif seen:
+            break
+    return rows[1:]  # without the header row
 
 
-def text_mb(res):
-    b = res["build"]["caucus"]
-    return b["wall"] * b["mbps"]
-
-
-def query_median(res, cls, tool="caucus"):
-    xs = [x for q in res["queries"] if q["cls"] == cls for x in q["ms"][tool]]
-    return statistics.median(xs) if xs else None
-
-
-def reindex(res, label):
-    r = res.get("reindex", {}).get(label)
-    return r["caucus"] if r else None
+def parse(path):
+    lines = open(path, encoding="utf-8").read().splitlines()
+    head = re.match(r"### (\S+): ([\d.]+) MB of text, (\d+) papers, (\d+) passages", lines[0])
+    if not head:
+        raise SystemExit(f"{path}: not a bench/run.sh report")
+    commit = re.search(r"\(([0-9a-f]{7,})\)", "\n".join(lines[:4]))
+    build = {r[0]: r for r in rows_of(lines, "**Index build from scratch**")}
+    reindex = {r[0].split(" (")[0]: number(r[1]) for r in rows_of(lines, "**Re-index after changes**")}
+    queries = {r[0]: (number(r[1]), number(r[3])) for r in rows_of(lines, "**Queries as whole processes**")}
+    return {
+        "text": float(head.group(2)),
+        "papers": int(head.group(3)),
+        "passages": int(head.group(4)),
+        "commit": commit.group(1) if commit else "?",
+        "wall": number(build["wall time (s)"][1]),
+        "fts5": number(build["wall time (s)"][2]),
+        "mbps": number(build["throughput (MB/s of text)"][1]),
+        "rss": number(build["peak RSS (MB)"][1]),
+        "size": number(build["index size (MB)"][1]),
+        "ratio": number(build["index size / text"][1]),
+        "reindex": reindex,
+        "queries": queries,
+    }
 
 
 def fmt(x, digits=1):
@@ -57,30 +72,31 @@ def fmt(x, digits=1):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--work", default=os.path.join(os.path.dirname(__file__), "work"))
+    ap.add_argument("--results", default=os.path.dirname(os.path.abspath(__file__)))
     a = ap.parse_args()
-    rows = load(a.work)
+    rows = [(s, parse(p)) for s in SIZES
+            if os.path.exists(p := os.path.join(a.results, f"results-{s}.md"))]
     if not rows:
-        raise SystemExit(f"no results-<size>.json in {a.work}: run bench/run.sh --size SIZE first")
+        raise SystemExit(f"no results-<size>.md in {a.results}: run bench/run.sh --size SIZE first")
 
-    print("| size | text MB | papers | passages | build s | MB/s | FTS5 build s | FTS5 / caucus | peak MB "
-          "| index / text | no change s | 1 changed s | 1 % changed s |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for size, res in rows:
-        c, f = res["build"]["caucus"], res["build"]["fts5"]
-        print(f"| {size} | {text_mb(res):.0f} | {papers(a.work, size)} | {res['passages']['caucus']} "
-              f"| {c['wall']:.1f} | {c['mbps']:.1f} | {f['wall']:.1f} | {f['wall'] / c['wall']:.2f} "
-              f"| {c['rss']:.0f} | {c['size_ratio']:.2f} | {fmt(reindex(res, 'no change'), 2)} "
-              f"| {fmt(reindex(res, '1 paper'), 2)} | {fmt(reindex(res, '1% of papers'), 2)} |")
+    print("| size | commit | text MB | papers | passages | build s | MB/s | FTS5 build s | FTS5 / caucus "
+          "| peak MB | index / text | no change s | 1 changed s | 1 % changed s |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size, r in rows:
+        u = r["reindex"]
+        print(f"| {size} | `{r['commit']}` | {r['text']:.0f} | {r['papers']} | {r['passages']} "
+              f"| {r['wall']:.1f} | {r['mbps']:.1f} | {r['fts5']:.1f} | {r['fts5'] / r['wall']:.2f} "
+              f"| {r['rss']:.0f} | {r['ratio']:.2f} | {fmt(u.get('no change'), 2)} "
+              f"| {fmt(u.get('1 paper'), 2)} | {fmt(u.get('1% of papers'), 2)} |")
     print()
     print("Whole-process query medians (ms), caucus (rg):\n")
     print("| size | " + " | ".join(CLASSES) + " |")
     print("|---|" + "---:|" * len(CLASSES))
-    for size, res in rows:
+    for size, r in rows:
         cells = []
         for cls in CLASSES:
-            m, r = query_median(res, cls), query_median(res, cls, "rg")
-            cells.append("–" if m is None else f"{m:.1f} ({r:.0f})")
+            m, g = r["queries"].get(cls, (None, None))
+            cells.append("–" if m is None else f"{m:.1f} ({g:.0f})")
         print(f"| {size} | " + " | ".join(cells) + " |")
     if len(rows) > 1:
         print()
@@ -89,13 +105,12 @@ def main():
         print("| from → to | text | build time | peak memory | index size | " + " | ".join(CLASSES) + " |")
         print("|---|---:|---:|---:|---:|" + "---:|" * len(CLASSES))
         for (s0, r0), (s1, r1) in zip(rows, rows[1:]):
-            c0, c1 = r0["build"]["caucus"], r1["build"]["caucus"]
             cells = []
             for cls in CLASSES:
-                m0, m1 = query_median(r0, cls), query_median(r1, cls)
+                m0, m1 = r0["queries"].get(cls, (None,))[0], r1["queries"].get(cls, (None,))[0]
                 cells.append("–" if m0 is None or m1 is None else f"{m1 / m0:.2f}")
-            print(f"| {s0} → {s1} | {text_mb(r1) / text_mb(r0):.1f} | {c1['wall'] / c0['wall']:.1f} "
-                  f"| {c1['rss'] / c0['rss']:.1f} | {c1['size'] / c0['size']:.1f} | " + " | ".join(cells) + " |")
+            print(f"| {s0} → {s1} | {r1['text'] / r0['text']:.1f} | {r1['wall'] / r0['wall']:.1f} "
+                  f"| {r1['rss'] / r0['rss']:.1f} | {r1['size'] / r0['size']:.1f} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ done
 if [[ $SMOKE == 1 ]]; then
   SIZE=10M; RUNS=1; BUILD_RUNS=1
 fi
-[[ -n "$SIZE" ]] || { echo "usage: bench/run.sh --size 10M|200M|1G [--runs N] | --smoke" >&2; exit 2; }
+[[ -n "$SIZE" ]] || { echo "usage: bench/run.sh --size 10M|200M|1G|5G [--runs N] | --smoke" >&2; exit 2; }
 RUNS="${RUNS:-5}"
 
 say() { echo "== $*" >&2; }
