@@ -259,6 +259,35 @@ fn who_stance_filter_and_questions() {
     // A bad stance value is an error naming it.
     let o = run(&index, &["who", "harm reduction", "--stance", "maybe"]);
     assert_eq!(o.status.code(), Some(2));
+    // A stance nobody takes says how many mention it, instead of "no country
+    // mentions it" (Portugal supports harm reduction).
+    let args = [
+        "who",
+        "harm reduction",
+        "--country",
+        "Portugal",
+        "--stance",
+        "oppose",
+    ];
+    let o = run(&index, &args);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    assert!(
+        text.contains("No country opposes \"harm reduction\"; 1 country mentions it"),
+        "{text}"
+    );
+    let o = run(&index, &[&args[..], &["--json"]].concat());
+    let summary = of_type(&json_lines(&o), "summary")[0].clone();
+    assert_eq!(summary["total_countries"], 0);
+    assert_eq!(summary["mentioning"], 1);
+    // Without a stance the field is left out, and a word nobody writes still reads
+    // as unmentioned.
+    let o = run(&index, &["who", "harm reduction", "--json"]);
+    assert!(of_type(&json_lines(&o), "summary")[0]
+        .get("mentioning")
+        .is_none());
+    let o = run(&index, &["who", "zyqorblat", "--stance", "oppose"]);
+    assert!(stdout(&o).contains("No country mentions \"zyqorblat\"."));
 }
 
 #[test]

@@ -339,6 +339,10 @@ pub struct WhoResult {
     /// With `--stance` (or a question such as "who opposes X"): the stance kept.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stance: Option<Stance>,
+    /// With a stance kept: how many countries mention the query at all, whatever
+    /// their stance (so "no country opposes it" can say how many mention it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mentioning: Option<usize>,
     pub countries: Vec<WhoRow>,
     /// Set when no passage held every word and the countries shown hold most of them.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -625,6 +629,7 @@ pub fn who_with(
         total_passages,
         total_countries,
         stance: only,
+        mentioning: only.map(|_| groups.len()),
         unused,
         countries,
         partial,

@@ -92,11 +92,25 @@ struct WhoSummary<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     stance: Option<Stance>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    mentioning: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     partial: Option<&'a Partial>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     unused: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     missing: Option<&'a Vec<String>>,
+}
+
+/// "country opposes" / "countries oppose": the count line's words for a stance kept
+/// (None: every country that mentions the query).
+fn stance_verb(stance: Option<Stance>) -> (&'static str, &'static str) {
+    match stance {
+        None => ("country mentions", "countries mention"),
+        Some(Stance::Support) => ("country supports", "countries support"),
+        Some(Stance::Oppose) => ("country opposes", "countries oppose"),
+        Some(Stance::Mixed) => ("country is mixed on", "countries are mixed on"),
+        Some(Stance::Mention) => ("country only mentions", "countries only mention"),
+    }
 }
 
 impl Printer {
@@ -255,13 +269,29 @@ impl Printer {
                 total_passages: r.total_passages,
                 total_countries: r.total_countries,
                 stance: r.stance,
+                mentioning: r.mentioning,
                 partial: r.partial.as_ref(),
                 unused: &r.unused,
                 missing: r.missing.as_ref(),
             }));
         }
         if r.countries.is_empty() {
-            writeln!(self.out, "No country mentions {:?}.", r.query)?;
+            match (r.stance, r.mentioning) {
+                // Countries mention it, none with the stance asked for: say so, or
+                // the user reads that nobody wrote of it at all.
+                (Some(stance), Some(n)) if n > 0 => writeln!(
+                    self.out,
+                    "No country {} {:?}; {n} {} it (ask without the stance to see them).",
+                    stance_verb(Some(stance)).0.trim_start_matches("country "),
+                    r.query,
+                    if n == 1 {
+                        "country mentions"
+                    } else {
+                        "countries mention"
+                    },
+                )?,
+                _ => writeln!(self.out, "No country mentions {:?}.", r.query)?,
+            }
         }
         if let Some(p) = &r.partial {
             let how = if p.min_share >= 1.0 {
@@ -341,13 +371,7 @@ impl Printer {
         if !r.countries.is_empty() {
             // The count is of the countries kept: with a stance asked for, of those
             // taking it.
-            let (one, many) = match r.stance {
-                None => ("country mentions", "countries mention"),
-                Some(Stance::Support) => ("country supports", "countries support"),
-                Some(Stance::Oppose) => ("country opposes", "countries oppose"),
-                Some(Stance::Mixed) => ("country is mixed on", "countries are mixed on"),
-                Some(Stance::Mention) => ("country only mentions", "countries only mention"),
-            };
+            let (one, many) = stance_verb(r.stance);
             let line = format!(
                 "{} {}{} it in {} passage{}; ranked by their best passage, plus credit for more.",
                 r.total_countries,

@@ -204,11 +204,11 @@ async function searchView() {
   function renderWho(r, q) {
     // The count is of the countries kept: with a stance asked for, of those taking it
     // (as the terminal says).
+    const verbs = {
+      support: ['supports', 'support'], oppose: ['opposes', 'oppose'],
+      mixed: ['is mixed on', 'are mixed on'], mention: ['only mentions', 'only mention'],
+    };
     const counted = (r) => {
-      const verbs = {
-        support: ['supports', 'support'], oppose: ['opposes', 'oppose'],
-        mixed: ['is mixed on', 'are mixed on'], mention: ['only mentions', 'only mention'],
-      };
       const [one, many] = verbs[r.stance] || ['mentions', 'mention'];
       return r.total_countries === 1 ? one : many;
     };
@@ -221,7 +221,9 @@ async function searchView() {
           : `at least ${r.partial.min_share >= 0.75 ? 'three quarters' : 'half'} of them, the rarer words counting more.`)),
       h('p', { class: 'count' }, r.total_countries
         ? `${plural(r.total_countries, 'country', 'countries')} ${counted(r)} ${verb} in ${plural(r.total_passages, 'passage')}; ranked by their best passage, plus credit for more`
-        : 'No country mentions it.'),
+        : r.stance && r.mentioning
+          ? `No country ${(verbs[r.stance] || verbs.mention)[0]} it; ${plural(r.mentioning, 'country', 'countries')} ${r.mentioning === 1 ? 'mentions' : 'mention'} it.`
+          : 'No country mentions it.'),
       (r.unused || []).length > 0 && h('p', { class: 'count' }, `No paper uses: ${r.unused.join(', ')}.`),
       readAs(r));
     const table = h('table', { class: 'who' },
