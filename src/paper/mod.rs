@@ -124,7 +124,7 @@ pub fn parse_owned(blocks: Vec<Block>, path: &Path) -> Paper {
         .partition(|b| b.kind == BlockKind::Margin);
     let (mut head, body_start) = read_header(&blocks, &margins);
     let body = layout::split_inline_labels(blocks.drain(body_start.min(blocks.len())..));
-    drop(blocks);
+    // What is left of `blocks` is the header.
     // "The topics before the Economic and Social Council are: 1) ..., 2) ..."
     if let Some((committee, topics)) = body
         .iter()
@@ -184,9 +184,34 @@ pub fn parse_owned(blocks: Vec<Block>, path: &Path) -> Paper {
         .iter()
         .map(|(_, t)| t.clone())
         .collect::<Vec<_>>();
-    let (sections, passages) = read_body(&body, &head.topics, &mut topics);
+    let (sections, mut passages) = read_body(&body, &head.topics, &mut topics);
     if passages.is_empty() {
-        warnings.push("no text found".to_owned());
+        // Nothing but headings (a page left in bold by an unclosed tag, a one-line
+        // statement set as a title): their text is kept as passages rather than
+        // the paper read as empty.
+        let topic = topics.first().map_or("", String::as_str);
+        for block in &body {
+            add_paragraph(block, None, topic, &mut passages);
+        }
+        // The header took a lone sentence as the paper's title.
+        if passages.is_empty() {
+            if let Some(title) = &head.title {
+                for block in blocks
+                    .iter()
+                    .filter(|b| block_text(b).trim() == title.trim())
+                {
+                    add_paragraph(block, None, topic, &mut passages);
+                }
+            }
+        }
+        warnings.push(
+            if passages.is_empty() {
+                "no text found"
+            } else {
+                "only a title or headings found; their text is indexed as passages"
+            }
+            .to_owned(),
+        );
     }
     Paper {
         country,
@@ -1078,6 +1103,46 @@ mod tests {
     }
 
     const REFERENCE_LIKE: &str = "Country: Kingdom of Belgium\n\nCommittee: Commission on Narcotic Drugs (CND)\n\nTopic: Online Drug Trafficking\n\nBelgium has long worked on drugs<sup>[1]</sup>.\n\nBelgium calls for a task force on darknet markets [2].\n\n## **Bibliography**\n\n- [1] Belgium, \"Declaration.\" *Declaration*, 2010.\n- [2] \"CRIMJUST Forum.\" *UNODC*,\n\nwww.unodc.org/some/long/url.html\n";
+
+    #[test]
+    fn a_paper_of_headings_alone_keeps_their_text() {
+        // A page left in bold by an unclosed tag: one short bold sentence, read as
+        // a heading.
+        let blocks = [
+            Block::single(BlockKind::Paragraph, "Country: Peru", Some(1), None),
+            Block::single(
+                BlockKind::BoldParagraph,
+                "Peru supports the darknet escrow task force.",
+                Some(2),
+                None,
+            ),
+        ];
+        let p = parse(&blocks, Path::new("peru.html"));
+        assert_eq!(p.country.name, "Peru");
+        let texts: Vec<&str> = p.passages.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(texts, ["Peru supports the darknet escrow task force."]);
+        assert_eq!(p.passages[0].line, Some(2));
+        assert!(p.warnings.iter().any(|w| w.starts_with("only a title")));
+        // Headings under a title, and nothing else: the headings are kept.
+        let outline = [
+            Block::single(BlockKind::Paragraph, "Country: Peru", Some(1), None),
+            Block::single(BlockKind::Heading(1), "Position Paper", Some(2), None),
+            Block::single(
+                BlockKind::Heading(2),
+                "Drug Trafficking Online",
+                Some(3),
+                None,
+            ),
+            Block::single(BlockKind::Heading(2), "Proposed Solutions", Some(4), None),
+        ];
+        let p = parse(&outline, Path::new("peru.html"));
+        let texts: Vec<&str> = p.passages.iter().map(|x| x.text.as_str()).collect();
+        assert!(texts.contains(&"Proposed Solutions"), "{texts:?}");
+        // With no text at all, it still says so.
+        let p = parse(&blocks[..1], Path::new("peru.html"));
+        assert!(p.passages.is_empty());
+        assert_eq!(p.warnings, ["no text found"]);
+    }
 
     #[test]
     fn reference_style_paper() {
