@@ -46,7 +46,7 @@ def parse(path):
     head = re.match(r"### (\S+): ([\d.]+) MB of text, (\d+) papers, (\d+) passages", lines[0])
     if not head:
         raise SystemExit(f"{path}: not a bench/run.sh report")
-    commit = re.search(r"\(([0-9a-f]{7,})\)", "\n".join(lines[:4]))
+    commit = re.search(r"\(([0-9a-f]{7,})[ )]", "\n".join(lines[:4]))
     build = {r[0]: r for r in rows_of(lines, "**Index build from scratch**")}
     reindex = {r[0].split(" (")[0]: number(r[1]) for r in rows_of(lines, "**Re-index after changes**")}
     queries = {r[0]: (number(r[1]), number(r[3])) for r in rows_of(lines, "**Queries as whole processes**")}
