@@ -288,6 +288,18 @@ fn the_page_works_in_a_real_browser() {
         ),
     );
 
+    // A stance nobody takes: the page says how many countries mention it instead
+    // of that none does (Portugal supports harm reduction).
+    let none = "which+countries+oppose+harm+reduction+country%3APortugal";
+    let api = s.get(&format!("/api/who?q={none}")).json();
+    assert_eq!(api["total_countries"], 0, "{api}");
+    assert_eq!(api["mentioning"], 1, "{api}");
+    b.go(&s.url(&format!("/who?q={none}")));
+    b.wait_for(
+        "the count of the countries that mention it",
+        "return [...document.querySelectorAll('.count')].some(p => p.textContent === 'No country opposes it; 1 country mentions it.')",
+    );
+
     // The same query reloads from its URL (a result can be shared).
     b.go(&s.url("/?q=darknet+escrow"));
     b.wait_for(

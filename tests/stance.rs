@@ -286,6 +286,20 @@ fn who_stance_filter_and_questions() {
     assert!(of_type(&json_lines(&o), "summary")[0]
         .get("mentioning")
         .is_none());
+    // Asked as a question, with a filter, it says "it".
+    let o = run(
+        &index,
+        &[
+            "who",
+            "which countries oppose harm reduction country:Portugal",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("No country opposes it; 1 country mentions it"),
+        "{}",
+        stdout(&o)
+    );
     let o = run(&index, &["who", "zyqorblat", "--stance", "oppose"]);
     assert!(stdout(&o).contains("No country mentions \"zyqorblat\"."));
 }

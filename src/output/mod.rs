@@ -281,9 +281,14 @@ impl Printer {
                 // the user reads that nobody wrote of it at all.
                 (Some(stance), Some(n)) if n > 0 => writeln!(
                     self.out,
-                    "No country {} {:?}; {n} {} it (ask without the stance to see them).",
+                    "No country {} {}; {n} {} it (ask without the stance to see them).",
                     stance_verb(Some(stance)).0.trim_start_matches("country "),
-                    r.query,
+                    // A question is not quoted back: "No country opposes it".
+                    if r.read_as.ignored.is_empty() {
+                        format!("{:?}", r.query)
+                    } else {
+                        "it".to_owned()
+                    },
                     if n == 1 {
                         "country mentions"
                     } else {

@@ -800,12 +800,7 @@ pub fn parse(raw: &str) -> Result<Parsed, QueryError> {
         country,
         mut dropped,
         stance,
-    } = if has_syntax(raw) {
-        // Still allow a question lead before syntax: `who mentions "task force"`.
-        strip_question_prefix_only(raw)?
-    } else {
-        strip_question(raw)?
-    };
+    } = read_question(raw)?;
     let mut implied = Vec::new();
     if let Some(c) = country {
         implied.push((FilterField::Country, c));
@@ -898,6 +893,96 @@ fn check_size(expr: &Expr) -> Result<(), QueryError> {
         });
     }
     Ok(())
+}
+
+/// The question in what was typed: its content words, the country and stance it
+/// asks about, and what was dropped.
+fn read_question(raw: &str) -> Result<Question, QueryError> {
+    let plain = |text: &str| {
+        if has_syntax(text) {
+            // Still allow a question lead before syntax: `who mentions "task force"`.
+            strip_question_prefix_only(text)
+        } else {
+            strip_question(text)
+        }
+    };
+    // "which countries oppose harm reduction committee:CND": the filters are set
+    // aside so the question around them is still read as one, then put back.
+    if let Some((rest, filters)) = set_filters_aside(raw) {
+        let q = plain(&rest)?;
+        if !q.dropped.is_empty() || q.stance.is_some() || q.country.is_some() {
+            return Ok(Question {
+                content: format!("{} {}", q.content, filters.join(" "))
+                    .trim()
+                    .to_owned(),
+                ..q
+            });
+        }
+    }
+    plain(raw)
+}
+
+/// The query without its `field:value` filters (`-field:value` too), and the
+/// filters as typed; None when it has none, or has AND, OR, NOT or parentheses,
+/// where taking a filter out of place would change what it means.
+fn set_filters_aside(raw: &str) -> Option<(String, Vec<String>)> {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    if raw.contains(['(', ')'])
+        || words
+            .iter()
+            .any(|w| matches!(*w, "AND" | "OR" | "NOT" | "&&" | "||"))
+    {
+        return None;
+    }
+    let (mut rest, mut filters) = (String::new(), Vec::new());
+    let mut at = 0;
+    while let Some(c) = raw[at..].chars().next() {
+        if c.is_whitespace() {
+            rest.push(c);
+            at += c.len_utf8();
+            continue;
+        }
+        // One word, or a quoted phrase kept whole.
+        let end = if raw[at..].starts_with(['"', '“']) {
+            past_closing_quote(raw, at + c.len_utf8())
+        } else {
+            let word_end = raw[at..]
+                .find(|c: char| c.is_whitespace())
+                .map_or(raw.len(), |i| at + i);
+            // field:"quoted value" runs to its closing quote.
+            match raw[at..word_end].find(':') {
+                Some(colon) if raw[at + colon + 1..].starts_with(['"', '“']) => {
+                    let from = at + colon + 1;
+                    let open = raw[from..].chars().next().map_or(1, char::len_utf8);
+                    past_closing_quote(raw, from + open)
+                }
+                _ => word_end,
+            }
+        };
+        // Every step moves on by at least one character.
+        let end = end.max(at + c.len_utf8());
+        let word = &raw[at..end];
+        let is_filter = word
+            .trim_start_matches('-')
+            .split_once(':')
+            .is_some_and(|(f, v)| !v.is_empty() && FilterField::parse(f).is_some());
+        if is_filter {
+            filters.push(word.to_owned());
+        } else {
+            rest.push_str(word);
+        }
+        at = end;
+    }
+    (!filters.is_empty()).then_some((rest, filters))
+}
+
+/// Where the quote closing at or after `from` ends (the end of the text when none
+/// closes it).
+fn past_closing_quote(raw: &str, from: usize) -> usize {
+    raw[from..]
+        .char_indices()
+        .find(|(_, c)| matches!(c, '"' | '”'))
+        .map_or(raw.len(), |(i, c)| from + i + c.len_utf8())
 }
 
 /// With syntax present, only a plain-word lead ("who mentions") is stripped.
@@ -1048,6 +1133,55 @@ mod tests {
             parse("escrow").unwrap().expr,
             Some(Expr::Word("escrow".into()))
         );
+    }
+
+    #[test]
+    fn a_question_with_filters_is_still_read_as_a_question() {
+        let p = parse("which countries oppose harm reduction committee:CND").unwrap();
+        assert_eq!(p.stance, Some(AskedStance::Oppose));
+        assert_eq!(
+            p.expr,
+            Some(Expr::Group(vec![
+                Expr::Word("harm".into()),
+                Expr::Word("reduction".into()),
+                Expr::Filter(FilterField::Committee, "CND".into()),
+            ]))
+        );
+        // Before the question, negated, quoted, with a phrase.
+        let p = parse("country:\"United States\" who supports \"harm reduction\" -topic:cannabis")
+            .unwrap();
+        assert_eq!(p.stance, Some(AskedStance::Support));
+        assert_eq!(
+            p.expr,
+            Some(Expr::Group(vec![
+                Expr::Phrase(vec!["harm".into(), "reduction".into()], 0),
+                Expr::Filter(FilterField::Country, "United States".into()),
+                Expr::Not(Box::new(Expr::Filter(
+                    FilterField::Topic,
+                    "cannabis".into()
+                ))),
+            ]))
+        );
+        let p = parse("what does Brazil say about precursors section:solutions").unwrap();
+        assert_eq!(p.implied, vec![(FilterField::Country, "Brazil".into())]);
+        assert_eq!(
+            p.expr,
+            Some(Expr::Group(vec![
+                Expr::Word("precursors".into()),
+                Expr::Filter(FilterField::Section, "solutions".into()),
+            ]))
+        );
+        // Curly quotes close a phrase.
+        let p = parse("who backs “harm reduction” country:Peru").unwrap();
+        assert_eq!(p.stance, Some(AskedStance::Support));
+        // Any whitespace separates words (a no-break space once looped forever).
+        let p = parse("who opposes escrow\u{a0}country:Peru\u{3000}x").unwrap();
+        assert_eq!(p.stance, Some(AskedStance::Oppose));
+        // A plain query keeps its filters where they were; OR keeps its grouping.
+        let p = parse("escrow country:Peru").unwrap();
+        assert_eq!(p.stance, None);
+        let p = parse("who opposes escrow OR country:Peru").unwrap();
+        assert_eq!(p.stance, None);
     }
 
     #[test]
