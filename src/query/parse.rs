@@ -924,65 +924,50 @@ fn read_question(raw: &str) -> Result<Question, QueryError> {
 
 /// The query without its `field:value` filters (`-field:value` too), and the
 /// filters as typed; None when it has none, or has AND, OR, NOT or parentheses,
-/// where taking a filter out of place would change what it means.
+/// where taking a filter out of place would change what it means. The query's own
+/// lexer finds them, so quoting works as it does everywhere else.
 fn set_filters_aside(raw: &str) -> Option<(String, Vec<String>)> {
-    let words: Vec<&str> = raw.split_whitespace().collect();
-    if raw.contains(['(', ')'])
-        || words
-            .iter()
-            .any(|w| matches!(*w, "AND" | "OR" | "NOT" | "&&" | "||"))
-    {
+    let toks = lex(raw).ok()?;
+    let start = |t: &Tok| match t {
+        Tok::Word(_, p)
+        | Tok::Phrase(_, _, p)
+        | Tok::Open(p)
+        | Tok::Close(p)
+        | Tok::Not(p)
+        | Tok::Minus(p)
+        | Tok::Field(_, _, p) => Some(*p),
+        Tok::And | Tok::Or => None,
+    };
+    if toks.iter().any(|t| {
+        matches!(
+            t,
+            Tok::Open(_) | Tok::Close(_) | Tok::And | Tok::Or | Tok::Not(_)
+        )
+    }) {
         return None;
     }
-    let (mut rest, mut filters) = (String::new(), Vec::new());
-    let mut at = 0;
-    while let Some(c) = raw[at..].chars().next() {
-        if c.is_whitespace() {
-            rest.push(c);
-            at += c.len_utf8();
-            continue;
-        }
-        // One word, or a quoted phrase kept whole.
-        let end = if raw[at..].starts_with(['"', '“']) {
-            past_closing_quote(raw, at + c.len_utf8())
-        } else {
-            let word_end = raw[at..]
-                .find(|c: char| c.is_whitespace())
-                .map_or(raw.len(), |i| at + i);
-            // field:"quoted value" runs to its closing quote.
-            match raw[at..word_end].find(':') {
-                Some(colon) if raw[at + colon + 1..].starts_with(['"', '“']) => {
-                    let from = at + colon + 1;
-                    let open = raw[from..].chars().next().map_or(1, char::len_utf8);
-                    past_closing_quote(raw, from + open)
-                }
-                _ => word_end,
-            }
-        };
-        // Every step moves on by at least one character.
-        let end = end.max(at + c.len_utf8());
-        let word = &raw[at..end];
-        let is_filter = word
-            .trim_start_matches('-')
-            .split_once(':')
-            .is_some_and(|(f, v)| !v.is_empty() && FilterField::parse(f).is_some());
-        if is_filter {
-            filters.push(word.to_owned());
-        } else {
-            rest.push_str(word);
-        }
-        at = end;
-    }
-    (!filters.is_empty()).then_some((rest, filters))
-}
-
-/// Where the quote closing at or after `from` ends (the end of the text when none
-/// closes it).
-fn past_closing_quote(raw: &str, from: usize) -> usize {
-    raw[from..]
+    // Byte offsets of the lexer's character positions.
+    let byte: Vec<usize> = raw
         .char_indices()
-        .find(|(_, c)| matches!(c, '"' | '”'))
-        .map_or(raw.len(), |(i, c)| from + i + c.len_utf8())
+        .map(|(b, _)| b)
+        .chain([raw.len()])
+        .collect();
+    let (mut rest, mut filters, mut copied) = (String::new(), Vec::new(), 0);
+    for (k, t) in toks.iter().enumerate() {
+        let Tok::Field(_, _, at) = t else { continue };
+        // A filter runs from its `-`, if any, to the next token.
+        let from = match k.checked_sub(1).map(|j| &toks[j]) {
+            Some(Tok::Minus(m)) => *m,
+            _ => *at,
+        };
+        let to = toks.get(k + 1).and_then(start).unwrap_or(byte.len() - 1);
+        let (from, to) = (byte[from], byte[to]);
+        rest.push_str(&raw[copied..from]);
+        filters.push(raw[from..to].trim().to_owned());
+        copied = to;
+    }
+    rest.push_str(&raw[copied..]);
+    (!filters.is_empty()).then_some((rest, filters))
 }
 
 /// With syntax present, only a plain-word lead ("who mentions") is stripped.
