@@ -389,13 +389,12 @@ const STAT_RUN: usize = 512;
 /// Size and modification time (nanoseconds since 1970; 0 before) of files of one
 /// folder, read relative to the folder opened once: the kernel looks up one name
 /// per file instead of the whole path. Links are followed, as the walk follows them.
-#[cfg(unix)]
 fn stat_run(dir: &Path, run: &Run) -> Vec<std::io::Result<(u64, i128)>> {
-    use rustix::fs::{open, statat, AtFlags, Mode, OFlags};
-    let fd = open(
+    #[cfg(unix)]
+    let folder = rustix::fs::open(
         dir,
-        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
-        Mode::empty(),
+        rustix::fs::OFlags::RDONLY | rustix::fs::OFlags::DIRECTORY | rustix::fs::OFlags::CLOEXEC,
+        rustix::fs::Mode::empty(),
     );
     let mut from = 0;
     run.files
@@ -403,24 +402,13 @@ fn stat_run(dir: &Path, run: &Run) -> Vec<std::io::Result<(u64, i128)>> {
         .map(|&(_, end, _)| {
             let name = os_name(&run.names[from..end]);
             from = end;
-            let Ok(fd) = &fd else {
-                return stat_path(&dir.join(name));
-            };
-            let st = statat(fd, name, AtFlags::empty()).map_err(std::io::Error::from)?;
-            let ns = st.st_mtime as i128 * 1_000_000_000 + st.st_mtime_nsec as i128;
-            Ok((st.st_size as u64, ns.max(0)))
-        })
-        .collect()
-}
-
-#[cfg(not(unix))]
-fn stat_run(dir: &Path, run: &Run) -> Vec<std::io::Result<(u64, i128)>> {
-    let mut from = 0;
-    run.files
-        .iter()
-        .map(|&(_, end, _)| {
-            let name = os_name(&run.names[from..end]);
-            from = end;
+            #[cfg(unix)]
+            if let Ok(fd) = &folder {
+                let st = rustix::fs::statat(fd, name, rustix::fs::AtFlags::empty())
+                    .map_err(std::io::Error::from)?;
+                let ns = st.st_mtime as i128 * 1_000_000_000 + st.st_mtime_nsec as i128;
+                return Ok((st.st_size as u64, ns.max(0)));
+            }
             stat_path(&dir.join(name))
         })
         .collect()
