@@ -287,8 +287,8 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
             .take_while(|c| c.is_alphanumeric())
             .collect::<String>()
             .to_lowercase();
-        let qualifies_another = next_word.starts_with(char::is_alphabetic)
-            && !PHRASE_ENDS.contains(&next_word.as_str());
+        let qualifies_another =
+            next_word.starts_with(char::is_alphabetic) && !ends_phrase(&next_word);
         let partial = qualifies_another && run.keys < all_keys.len().max(reading.query_words);
         // In a piece of a paragraph that lacks some of the query's words, such a part
         // ("victims of nuclear testing" for "nuclear disarmament") says nothing of the

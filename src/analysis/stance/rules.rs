@@ -307,9 +307,9 @@ pub(super) fn word_key(text: &str, r: &Range<usize>) -> String {
 }
 
 /// Words after a noun phrase that end it rather than extend it ("fishing gear and
-/// ...", "fishing gear that ..."): the word before them is the phrase's head.
+/// ...", "fishing gear that ..."): the word before them is the phrase's head. Verbs
+/// and auxiliaries ("is", "has", "must") end it too: see [`ends_phrase`].
 pub(super) const PHRASE_ENDS: &[&str] = &[
-    "and",
     "or",
     "but",
     "nor",
@@ -317,7 +317,6 @@ pub(super) const PHRASE_ENDS: &[&str] = &[
     "on",
     "of",
     "for",
-    "to",
     "with",
     "by",
     "at",
@@ -329,22 +328,6 @@ pub(super) const PHRASE_ENDS: &[&str] = &[
     "who",
     "whose",
     "where",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "must",
-    "may",
     "including",
     "such",
     "like",
@@ -361,6 +344,11 @@ pub(super) const PHRASE_ENDS: &[&str] = &[
     "so",
     "not",
 ];
+
+/// Whether `word` (lower case) ends the noun phrase before it.
+pub(super) fn ends_phrase(word: &str) -> bool {
+    PHRASE_ENDS.contains(&word) || super::sentence::AUXILIARIES.contains(&word)
+}
 
 /// Words saying a measure has failed or run out ("when consensus fails", "once every
 /// effort at consensus has been exhausted").
