@@ -895,6 +895,17 @@ mod tests {
         Files::load(dir).unwrap()
     }
 
+    /// Saves `files` as the commit `generation` and reads the record back, which
+    /// must hold the same.
+    fn resave(dir: &Path, files: &mut Files, generation: &str) -> Files {
+        files.generation = generation.to_owned();
+        files.save(dir).unwrap();
+        let back = Files::load(dir).unwrap();
+        assert_eq!(back.files, files.files);
+        assert_eq!(back.generation, generation);
+        back
+    }
+
     #[test]
     fn a_save_appends_what_changed_and_a_load_replays_it() {
         let dir = tempfile::tempdir().unwrap();
@@ -930,11 +941,7 @@ mod tests {
         // A second batch after the first, read back in order.
         let mut files = back;
         files.files.remove("new.txt");
-        files.generation = "g3".to_owned();
-        files.save(dir.path()).unwrap();
-        let back = Files::load(dir.path()).unwrap();
-        assert_eq!(back.files, files.files);
-        assert_eq!(back.generation, "g3");
+        let back = resave(dir.path(), &mut files, "g3");
         assert_eq!(back.files["p0001.txt"].head().country, "Peru");
     }
 
@@ -943,12 +950,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut files = saved(dir.path(), 400);
         files.files.remove("p0000.txt");
-        files.generation = "g2".to_owned();
-        files.save(dir.path()).unwrap();
-        let before = Files::load(dir.path()).unwrap();
+        let before = resave(dir.path(), &mut files, "g2");
         files.files.remove("p0001.txt");
-        files.generation = "g3".to_owned();
-        files.save(dir.path()).unwrap();
+        resave(dir.path(), &mut files, "g3");
         // The second batch cut short, as by a crash mid-write.
         let path = dir.path().join(JOURNAL);
         let whole = std::fs::read(&path).unwrap();
@@ -958,11 +962,7 @@ mod tests {
         assert_eq!(torn.generation, "g2");
         // The next save replaces the torn bytes.
         torn.files.remove("p0009.txt");
-        torn.generation = "g4".to_owned();
-        torn.save(dir.path()).unwrap();
-        let back = Files::load(dir.path()).unwrap();
-        assert_eq!(back.files, torn.files);
-        assert_eq!(back.generation, "g4");
+        resave(dir.path(), &mut torn, "g4");
         // A journal of another writing of the record is not read.
         let mut other = std::fs::read(&path).unwrap();
         let at = JOURNAL_MAGIC.len() + 1;
