@@ -90,9 +90,8 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Result<Outcome> {
     } else {
         format!("http://{}/", running.addr)
     };
-    let mut printer = ctx.printer();
-    printer.serving(&url, &running.addr.to_string(), shared)?;
-    printer.flush()?;
+    // The note about sharing goes out before the address, so that whoever reads
+    // the address (a person or a script) has seen it already.
     if shared {
         output::note(&format!(
             "shared read-only on {}: anyone on this network can search the papers at this computer's address, port {}; nothing they do can change the index",
@@ -100,6 +99,9 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Result<Outcome> {
             running.addr.port()
         ));
     }
+    let mut printer = ctx.printer();
+    printer.serving(&url, &running.addr.to_string(), shared)?;
+    printer.flush()?;
     output::note("press Ctrl-C to stop");
     if args.open {
         open_browser(&url);
