@@ -1,6 +1,6 @@
 //! `compare A B --on QUERY` and `allies X --on QUERY`: stances on one issue.
 
-use super::query::{outcome, prepare, report_stale};
+use super::query::{outcome, prepare};
 use super::{Context, Outcome};
 use crate::analysis::{self, issue};
 use crate::cli::FilterArgs;
@@ -60,7 +60,7 @@ pub fn compare_on(
     let mut printer = ctx.printer();
     printer.compare_on(&result)?;
     printer.flush()?;
-    report_stale(p.stale, &p.summary);
+    p.finish();
     Ok(outcome(
         result.first_row.is_some() || result.second_row.is_some(),
     ))
@@ -81,6 +81,6 @@ pub fn allies_on(
     let mut printer = ctx.printer();
     printer.allies_on(&result)?;
     printer.flush()?;
-    report_stale(p.stale, &p.summary);
+    p.finish();
     Ok(outcome(!result.countries.is_empty()))
 }

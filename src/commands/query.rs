@@ -54,7 +54,7 @@ fn stale_check(summary: &Summary) -> mpsc::Receiver<bool> {
     rx
 }
 
-pub(super) fn report_stale(rx: mpsc::Receiver<bool>, summary: &Summary) {
+pub(super) fn report_stale(rx: &mpsc::Receiver<bool>, summary: &Summary) {
     let changed = if summary.papers <= STALE_CHECK_ALWAYS {
         rx.recv().ok()
     } else {
@@ -77,6 +77,17 @@ pub(super) struct Prepared {
     pub(super) compiled: query::Compiled,
     pub(super) raw: String,
     pub(super) stale: mpsc::Receiver<bool>,
+}
+
+impl Prepared {
+    /// Ends a query command: says whether the papers changed since the index was
+    /// built, then leaves the index's memory maps to the operating system. The process
+    /// exits next, and the system frees every map at once faster than unmapping each
+    /// segment file in turn (a twentieth of a `who` as a whole process).
+    pub(super) fn finish(self) {
+        report_stale(&self.stale, &self.summary);
+        std::mem::forget(self);
+    }
 }
 
 pub(super) fn prepare(
@@ -127,7 +138,7 @@ pub fn search(ctx: &Context, args: SearchArgs) -> Result<Outcome> {
     let mut printer = ctx.printer();
     printer.search(&result)?;
     printer.flush()?;
-    report_stale(p.stale, &p.summary);
+    p.finish();
     Ok(outcome(!result.hits.is_empty()))
 }
 
@@ -145,6 +156,6 @@ pub fn who(ctx: &Context, args: WhoArgs) -> Result<Outcome> {
     let mut printer = ctx.printer();
     printer.who(&result)?;
     printer.flush()?;
-    report_stale(p.stale, &p.summary);
+    p.finish();
     Ok(outcome(!result.countries.is_empty()))
 }
