@@ -33,6 +33,41 @@ pub fn analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// The analyzer's words before stemming: the same words, at the same offsets, with
+/// accents folded. `key` of each gives what `analyzer` gives; a caller that needs
+/// the keys of only some words (highlighting) stems only those.
+pub fn folded() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(LONGEST))
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// A word's first character in lower case: a word's key always begins with it, but
+/// for the few British spellings whose American form begins otherwise (see
+/// [`first_changed_by_key`]).
+pub fn first_lower(word: &str) -> Option<char> {
+    word.chars().next().and_then(|c| c.to_lowercase().next())
+}
+
+/// True when `key` may give `word` (a folded word) a key that begins with another
+/// character: only words beginning as one of the lexicon's British spellings whose
+/// American form begins differently ("gaol" -> "jail").
+pub fn first_changed_by_key(word: &str) -> bool {
+    static FIRSTS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let firsts = FIRSTS.get_or_init(|| {
+        let mut v: Vec<char> = super::lexicon::spellings()
+            .iter()
+            .filter(|(gb, us)| first_lower(gb) != first_lower(us))
+            .filter_map(|(gb, _)| first_lower(gb))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    first_lower(word).is_some_and(|c| firsts.contains(&c))
+}
+
 /// The analyzer's words as written, before folding and stemming: the same words
 /// at the same positions. Every later step maps one word to one key, so a word's
 /// key can be looked up once per distinct word (see `features`).

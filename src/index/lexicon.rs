@@ -4,7 +4,8 @@
 //! synonyms. Parsed once, on first use.
 
 use super::stem;
-use std::collections::{BTreeMap, BTreeSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 const SPELLINGS: &str = include_str!("lexicon/spellings.tsv");
@@ -26,11 +27,12 @@ fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
         .filter(|cells| cells.len() >= 2)
 }
 
-/// Core stem of a British spelling -> core stem of the American one.
-pub(crate) fn spellings() -> &'static BTreeMap<String, String> {
-    static MAP: OnceLock<BTreeMap<String, String>> = OnceLock::new();
+/// Core stem of a British spelling -> core stem of the American one. Looked up for
+/// every word indexed or highlighted, so hashed rather than ordered.
+pub(crate) fn spellings() -> &'static FxHashMap<String, String> {
+    static MAP: OnceLock<FxHashMap<String, String>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map = BTreeMap::new();
+        let mut map = FxHashMap::default();
         for cells in rows(SPELLINGS) {
             let (gb, us) = (cells[0].to_lowercase(), cells[1].to_lowercase());
             let (from, to) = (stem::core(&gb), stem::core(&us));
@@ -64,7 +66,7 @@ pub fn acronyms() -> &'static BTreeMap<String, Vec<String>> {
 /// True when `word` (as written) is an acronym of the table: indexed in upper case
 /// so that "LAWS" is not "laws" and "WHO" is not "who".
 pub fn is_acronym(word: &str) -> bool {
-    static SET: OnceLock<BTreeSet<String>> = OnceLock::new();
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| acronyms().keys().cloned().collect())
         .contains(word)
 }

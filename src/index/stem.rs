@@ -221,10 +221,19 @@ fn fold_our_tre(word: &str) -> Cow<'_, str> {
 /// English doubles a final c to ck before -ing/-ed/-er ("trafficking").
 const CK_STEMS: &[&str] = &["traffick", "panick", "mimick", "picnick", "frolick"];
 
+/// Words left as they are: not plurals, not inflected. Asked for every word stemmed,
+/// so one hashed set rather than two lists scanned.
+fn kept_whole(word: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| NOT_PLURAL.iter().chain(NOT_INFLECTED).copied().collect())
+        .contains(word)
+}
+
 /// Strips one inflection. Returns the stem and whether a verb ending was removed.
 fn strip_inflection(word: &str) -> (Cow<'_, str>, bool) {
     let n = word.len();
-    if NOT_PLURAL.contains(&word) || NOT_INFLECTED.contains(&word) {
+    if kept_whole(word) {
         return (Cow::Borrowed(word), false);
     }
     if n > 4 && (word.ends_with("ies") || word.ends_with("ied")) {

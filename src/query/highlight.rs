@@ -3,7 +3,7 @@
 //! windows of a long passage, several when the matches are spread out.
 
 use crate::index::analyzer;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -96,29 +96,66 @@ pub fn char_ranges(text: &str, ranges: &[[usize; 2]]) -> Vec<[usize; 2]> {
     ranges.iter().map(|[a, b]| [at(*a), at(*b)]).collect()
 }
 
+/// Words whose keys the highlighter remembers per thread before it starts afresh.
+const MEMO_LIMIT: usize = 100_000;
+
 /// Byte ranges of the matches in `text`, phrases and adjacent matches merged.
 pub fn match_ranges(text: &str, terms: &Terms) -> Vec<Range<usize>> {
-    // One analyzer per thread: its stem memo then serves every passage shown.
+    // One tokenizer and one memo of keys per thread, serving every passage shown.
     thread_local! {
-        static ANALYZER: std::cell::RefCell<tantivy::tokenizer::TextAnalyzer> = std::cell::RefCell::new(analyzer::analyzer());
+        static WORDS: std::cell::RefCell<(tantivy::tokenizer::TextAnalyzer, FxHashMap<String, String>)> =
+            std::cell::RefCell::new((analyzer::folded(), FxHashMap::default()));
     }
-    // Each word's byte offsets and whether it matches alone; its stem (kept in one
-    // buffer, not a string per word) only when there are phrases to test.
+    // A word's key begins with its own first letter (but for a few British spellings),
+    // so a word whose first letter begins no term of the query cannot match, and is
+    // not stemmed: most words of a passage are passed over so.
+    let mut firsts: Vec<char> = terms
+        .words
+        .iter()
+        .chain(&terms.prefixes)
+        .chain(terms.phrases.iter().flatten())
+        .filter_map(|w| analyzer::first_lower(w))
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    // Each word's byte offsets and whether it matches alone; its key (kept in one
+    // buffer, not a string per word) only when there are phrases to test, and only
+    // for words that may match (`None` for the others).
     let mut spans: Vec<Range<usize>> = Vec::new();
     let mut hit: Vec<bool> = Vec::new();
     let mut stems = String::new();
-    let mut stem_of: Vec<Range<usize>> = Vec::new();
+    let mut stem_of: Vec<Option<Range<usize>>> = Vec::new();
     let with_stems = !terms.phrases.is_empty();
-    ANALYZER.with(|a| {
-        let mut a = a.borrow_mut();
-        let mut stream = a.token_stream(text);
+    WORDS.with(|w| {
+        let mut w = w.borrow_mut();
+        let (words, memo) = &mut *w;
+        let mut stream = words.token_stream(text);
         while let Some(t) = stream.next() {
             spans.push(t.offset_from..t.offset_to);
-            hit.push(terms.matches_word(&t.text));
+            let may_match = analyzer::first_lower(&t.text).is_some_and(|c| firsts.contains(&c))
+                || analyzer::first_changed_by_key(&t.text);
+            if !may_match {
+                hit.push(false);
+                stem_of.push(None);
+                continue;
+            }
+            let key = match memo.get(&t.text) {
+                Some(k) => k.as_str(),
+                None => {
+                    let k = analyzer::key(&t.text);
+                    if memo.len() >= MEMO_LIMIT {
+                        memo.clear();
+                    }
+                    memo.entry(t.text.clone()).or_insert(k).as_str()
+                }
+            };
+            hit.push(terms.matches_word(key));
             if with_stems {
                 let from = stems.len();
-                stems.push_str(&t.text);
-                stem_of.push(from..stems.len());
+                stems.push_str(key);
+                stem_of.push(Some(from..stems.len()));
+            } else {
+                stem_of.push(None);
             }
         }
     });
@@ -128,11 +165,11 @@ pub fn match_ranges(text: &str, terms: &Terms) -> Vec<Range<usize>> {
             if spans.len() - start < phrase.len() {
                 break;
             }
-            if phrase
-                .iter()
-                .enumerate()
-                .all(|(k, s)| stems[stem_of[start + k].clone()] == *s)
-            {
+            if phrase.iter().enumerate().all(|(k, s)| {
+                stem_of[start + k]
+                    .as_ref()
+                    .is_some_and(|r| stems[r.clone()] == *s)
+            }) {
                 for k in 0..phrase.len() {
                     hit[start + k] = true;
                     if k > 0 {
@@ -372,6 +409,41 @@ mod tests {
         let r = match_ranges(text, &terms(&["escrow"], &[&["task", "force"]]));
         let shown: Vec<&str> = r.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(shown, vec!["Escrows", "task force"]);
+    }
+
+    #[test]
+    fn words_passed_over_unstemmed_are_the_ones_that_cannot_match() {
+        // A British spelling whose American form begins with another letter still
+        // lights up ("gaol" for "jail"), as do acronyms written in capitals, a phrase
+        // and its words in other letters' company.
+        let text = "The gaol, the Jails, WHO and the ghost nets of the Pacific.";
+        let r = match_ranges(text, &terms(&["jail", "WHO"], &[&["ghost", "nets"]]));
+        let shown: Vec<&str> = r.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(shown, vec!["gaol", "Jails", "WHO", "ghost nets"]);
+        // Every word's key begins with the word's own first letter, but where the
+        // highlighter is told it may not: checked over the lexicon's spellings and a
+        // sample of words of every shape.
+        let mut words: Vec<String> = crate::index::lexicon::spellings()
+            .iter()
+            .flat_map(|(gb, us)| [gb.clone(), us.clone(), format!("{gb}s"), format!("{gb}ed")])
+            .collect();
+        words.extend(
+            "Côte Ökonomie ÉTATS Ωmega LDCs SIDS sdgs organisations centred labouring gaols oedemas 3rd x"
+                .split(' ')
+                .map(str::to_owned),
+        );
+        let mut folded = analyzer::folded();
+        for w in &words {
+            for t in analyzer::terms(&mut folded, w) {
+                let key = analyzer::key(&t.stem);
+                assert!(
+                    analyzer::first_lower(&key) == analyzer::first_lower(&t.stem)
+                        || analyzer::first_changed_by_key(&t.stem),
+                    "{} -> {key}",
+                    t.stem
+                );
+            }
+        }
     }
 
     #[test]
