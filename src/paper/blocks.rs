@@ -97,6 +97,17 @@ pub fn blocks_from_lines(lines: Vec<SrcLine>) -> Vec<Block> {
             ))
         .then(|| current.pop())
         .flatten();
+        // A heading set directly over its paragraph ("Background" over its first
+        // sentence) is a block of its own.
+        if current.len() >= 2
+            && super::structure::heads_paragraph(&current[0].text, &current[1].text)
+        {
+            let rest = current.split_off(1);
+            blocks.push(Block::new(
+                BlockKind::Paragraph,
+                std::mem::replace(current, rest),
+            ));
+        }
         if !current.is_empty() {
             blocks.push(Block::new(BlockKind::Paragraph, std::mem::take(current)));
         }
@@ -201,6 +212,35 @@ mod tests {
             "The delegation recalls that the treaty was signed by every state of the\nUnited Nations",
             "Short line.\nCuba",
             "The delegation recalls that the treaty was signed by all of them.\nthe end",
+        ] {
+            let blocks = blocks_from_lines(lines(text));
+            assert_eq!(blocks.len(), 1, "{text}: {blocks:?}");
+        }
+    }
+
+    #[test]
+    fn a_heading_set_over_its_paragraph_stands_alone() {
+        for (text, heading) in [
+            ("Background\nSince the withdrawal of the mission, armed groups have moved freely.", "Background"),
+            ("Japan's Position\nJapan holds that peace operations need clear mandates and funds.", "Japan's Position"),
+            ("SECURITY AND SUSTAINABILITY\nThe greatest delusion we feed ourselves is that they are separate endeavours.", "SECURITY AND SUSTAINABILITY"),
+            ("Candidacy for Security Council\nThe irony is that generations before us did not have an established forum such as this one.", "Candidacy for Security Council"),
+        ] {
+            let blocks = blocks_from_lines(lines(text));
+            assert_eq!(blocks.len(), 2, "{text}: {blocks:?}");
+            assert_eq!(blocks[0].lines[0].text, heading);
+            assert_eq!(blocks[1].first_line(), Some(2));
+        }
+        // The first line of a wrapped paragraph, a greeting, a point's number word, a
+        // word cut at the line's end and a justified line copied from a PDF all stay
+        // in their paragraph.
+        for text in [
+            "The delegation of Japan recalls that the Council has renewed\nThe mandate every year since 2013.",
+            "Mr. President\nDistinguished delegates, it is an honour to address this Assembly today.",
+            "**First:**\nWhile there is no alternative to the multilateral system, it must be reformed now.",
+            "The Treaty on the Non-\nProliferation of Nuclear Weapons entered into force in 1970 and binds us all.",
+            "59.\tAt \tthe \tInternational \tDevelopment\nAssociation (IDA) for Africa Heads of State Summit in Nairobi in April this year, Sierra",
+            "Short title\nShort line.",
         ] {
             let blocks = blocks_from_lines(lines(text));
             assert_eq!(blocks.len(), 1, "{text}: {blocks:?}");

@@ -89,15 +89,86 @@ pub fn position_title(text: &str) -> Option<PositionTitle> {
     };
     let who = who.trim().trim_end_matches([',', '.']);
     let who = strip_the(who);
-    // "for the General Assembly, First Committee: Disarmament ..." names a committee
-    // whose name runs on after the colon: that is not a topic.
-    let committee_with_subtitle = committees::lookup(who).is_some()
-        && topic.is_some_and(|t| committees::lookup(&format!("{who}: {t}")).is_some());
     out.entity = (!who.is_empty()).then(|| who.to_owned());
-    if !committee_with_subtitle {
-        out.topic = topic.and_then(clean_topic);
-    }
+    // "for the General Assembly, First Committee: Disarmament and International
+    // Security" names a committee whose name runs on after the colon: `clean_topic`
+    // gives no topic for a committee's name. Anything else after the body is the
+    // topic ("for the Security Council on Peacekeeping in the Sahel"); asking whether
+    // "body: rest" names a committee would always say yes, since a committee's name
+    // is found inside a longer line.
+    out.topic = topic.and_then(clean_topic);
     Some(out)
+}
+
+/// A title naming the delegation: "The Delegation of the Federal Republic of Nigeria
+/// to the World Health Organization", "Delegation of Brazil — UNEP", "Delegation
+/// from Japan to the Security Council on Peacekeeping". The country as written, and
+/// the committee and topic when the line names them. None when the line does not
+/// open with "(The) Delegation of/from".
+pub fn delegation_title(text: &str) -> Option<DelegationTitle> {
+    let text = text.trim();
+    let rest = [
+        "the delegation of ",
+        "delegation of ",
+        "the delegation from ",
+        "delegation from ",
+    ]
+    .iter()
+    .find_map(|p| {
+        (text.len() > p.len()
+            && text.is_char_boundary(p.len())
+            && text[..p.len()].eq_ignore_ascii_case(p))
+        .then(|| &text[p.len()..])
+    })?;
+    let lower = rest.to_lowercase();
+    let mut cuts: Vec<(usize, usize)> = [" to the ", " to ", " — ", " – ", " - ", " | ", ", "]
+        .iter()
+        .flat_map(|sep| lower.match_indices(sep).map(|(i, m)| (i, m.len())))
+        .collect();
+    cuts.sort_unstable();
+    for (i, len) in cuts {
+        let (who, body) = (&rest[..i], &rest[i + len..]);
+        let body = body.trim().trim_end_matches('.');
+        // The body alone, or the body before its topic ("... on Peacekeeping").
+        let mut named = vec![(body, None)];
+        let body_lower = body.to_lowercase();
+        for sep in [
+            " on the topic of ",
+            " on ",
+            " regarding ",
+            ": ",
+            " – ",
+            " — ",
+            " - ",
+        ] {
+            for (j, _) in body_lower.match_indices(sep) {
+                named.push((&body[..j], Some(&body[j + sep.len()..])));
+            }
+        }
+        if let Some((committee, topic)) = named
+            .into_iter()
+            .find(|(c, _)| committees::lookup(strip_the(c.trim())).is_some())
+        {
+            return Some(DelegationTitle {
+                country: strip_the(who.trim().trim_end_matches(',')).to_owned(),
+                committee: Some(strip_the(committee.trim()).to_owned()),
+                topic: topic.and_then(clean_topic),
+            });
+        }
+    }
+    Some(DelegationTitle {
+        country: rest.trim().to_owned(),
+        committee: None,
+        topic: None,
+    })
+}
+
+/// What a delegation title names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DelegationTitle {
+    pub country: String,
+    pub committee: Option<String>,
+    pub topic: Option<String>,
 }
 
 fn strip_the(s: &str) -> &str {
@@ -545,6 +616,46 @@ mod tests {
     }
 
     #[test]
+    fn delegation_titles_name_country_committee_and_topic() {
+        let d = |t: &str| delegation_title(t).map(|d| (d.country, d.committee, d.topic));
+        assert_eq!(
+            d("The Delegation of the Federal Republic of Nigeria to the World Health Organization"),
+            Some((
+                "Federal Republic of Nigeria".to_owned(),
+                some("World Health Organization"),
+                None
+            ))
+        );
+        assert_eq!(
+            d("Delegation of Brazil — United Nations Environment Programme"),
+            Some((
+                "Brazil".to_owned(),
+                some("United Nations Environment Programme"),
+                None
+            ))
+        );
+        assert_eq!(
+            d("Delegation from Japan to the Security Council on Peacekeeping in the Sahel"),
+            Some((
+                "Japan".to_owned(),
+                some("Security Council"),
+                some("Peacekeeping in the Sahel")
+            ))
+        );
+        // "to" inside a name, and no committee at all.
+        assert_eq!(
+            d("Delegation of Trinidad and Tobago"),
+            Some(("Trinidad and Tobago".to_owned(), None, None))
+        );
+        assert_eq!(
+            d("The Delegation of Timor-Leste to the conference"),
+            Some(("Timor-Leste to the conference".to_owned(), None, None))
+        );
+        assert_eq!(d("Delegates of the world"), None);
+        assert_eq!(d("Delegation of "), None);
+    }
+
+    #[test]
     fn position_paper_titles_carry_fields() {
         assert_eq!(
             title("Position Paper for the Security Council"),
@@ -574,7 +685,19 @@ mod tests {
             title("Position Paper for the Commission on Narcotic Drugs"),
             (some("Commission on Narcotic Drugs"), None)
         );
+        assert_eq!(
+            title("Position Paper for the Security Council on Peacekeeping in the Sahel"),
+            (some("Security Council"), some("Peacekeeping in the Sahel"))
+        );
+        assert_eq!(
+            title("Position Paper for the Human Rights Council: Water and Sanitation"),
+            (some("Human Rights Council"), some("Water and Sanitation"))
+        );
         assert_eq!(title("Position Paper"), (None, None));
+        assert_eq!(
+            title("Position Paper of the Delegation of Japan to the Security Council"),
+            (some("Delegation of Japan to the Security Council"), None)
+        );
         assert!(position_title("Delegation of Fiji").is_none());
     }
 

@@ -284,6 +284,26 @@ impl Head {
         }
     }
 
+    /// What a "Delegation of X to the Y" line names. In a position-paper title it
+    /// counts as the title's fields; alone, as the country line it stands for.
+    fn delegation_line(&mut self, d: layout::DelegationTitle, in_title: bool) {
+        if in_title {
+            if let Some(c) =
+                countries::lookup(&d.country).or_else(|| countries::find_in_text(&d.country))
+            {
+                self.title_country.get_or_insert(c.name.to_owned());
+            }
+        } else {
+            self.country.get_or_insert(d.country);
+        }
+        if let Some(committee) = d.committee {
+            self.title_committee.get_or_insert(committee);
+        }
+        if let Some(topic) = d.topic {
+            self.title_topic.get_or_insert(topic);
+        }
+    }
+
     /// A short line at the top that is not a `Key: value` field.
     fn title_line(&mut self, text: &str, fields: usize) {
         let first_title = self.title.is_none();
@@ -291,6 +311,14 @@ impl Head {
             self.title = Some(text.to_owned());
         }
         if let Some(title) = layout::position_title(text) {
+            // "Position Paper of the Delegation of Japan to the Security Council"
+            if let Some(d) = title.entity.as_deref().and_then(layout::delegation_title) {
+                self.delegation_line(d, true);
+                if let Some(topic) = title.topic {
+                    self.title_topic.get_or_insert(topic);
+                }
+                return;
+            }
             if let Some(entity) = title.entity {
                 if let Some(c) =
                     countries::lookup(&entity).or_else(|| countries::find_in_text(&entity))
@@ -306,11 +334,10 @@ impl Head {
             return;
         }
         if fields == 0 {
-            // A "Delegation of X" title stands for a country line.
-            if let Some(rest) = strip_prefix_ci(text, "delegation of ")
-                .or_else(|| strip_prefix_ci(text, "the delegation of "))
-            {
-                self.country.get_or_insert_with(|| rest.trim().to_owned());
+            // A "Delegation of X (to the Y)" title stands for a country line, and for
+            // the committee when it names one.
+            if let Some(d) = layout::delegation_title(text) {
+                self.delegation_line(d, false);
                 return;
             }
         }
@@ -444,6 +471,7 @@ fn read_header(blocks: &[Block], margins: &[Block]) -> (Head, usize) {
         }
         let mut all_fields = true;
         let mut any_field = false;
+        let mut titles = Vec::new();
         for line in header_lines(block) {
             if let Some(labels) = label_row(&line) {
                 pending = Some(labels);
@@ -457,10 +485,16 @@ fn read_header(blocks: &[Block], margins: &[Block]) -> (Head, usize) {
                         head.add(key, value);
                     }
                 }
+                None if names_paper(&line) => titles.push(line),
                 None => all_fields = false,
             }
         }
         if any_field && all_fields {
+            // A title among the fields, with no blank line between ("Delegation from:
+            // Canada" over "Position Paper for the General Assembly First Committee").
+            for line in titles {
+                head.title_line(&line, fields);
+            }
             fields += 1;
             body_start = i + 1;
             continue;
@@ -613,6 +647,15 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
         && s.is_char_boundary(prefix.len())
         && s[..prefix.len()].eq_ignore_ascii_case(prefix))
     .then(|| &s[prefix.len()..])
+}
+
+/// A short line, not a sentence, that names the paper itself: "Position Paper for
+/// the Security Council", "The Delegation of Nigeria to the WHO".
+fn names_paper(line: &str) -> bool {
+    let line = line.trim();
+    line.split_whitespace().nth(16).is_none()
+        && !line.ends_with(['.', ';', ','])
+        && (layout::position_title(line).is_some() || layout::delegation_title(line).is_some())
 }
 
 /// A section heading like "Background" is not a title even though it is short.

@@ -353,6 +353,69 @@ const GREETINGS: &[&str] = &[
     "many thanks",
 ];
 
+/// Whether `first`, the first line of a run of plain lines, is a heading set directly
+/// over its paragraph with no blank line between ("Background" over "Since the
+/// withdrawal of ..."): a short line that reads as a heading, not a greeting, much
+/// shorter than the line under it, which opens a sentence. The first line of a
+/// wrapped paragraph runs nearly as wide as the next, and the next goes on with its
+/// sentence.
+pub(crate) fn heads_paragraph(first: &str, next: &str) -> bool {
+    // "First:", "Finally," over a paragraph count its points; they title nothing.
+    const CONNECTIVES: &[&str] = &[
+        "first",
+        "firstly",
+        "second",
+        "secondly",
+        "third",
+        "thirdly",
+        "fourth",
+        "fourthly",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "next",
+        "then",
+        "also",
+        "finally",
+        "lastly",
+        "moreover",
+        "furthermore",
+        "additionally",
+        "however",
+        "therefore",
+        "thus",
+        "indeed",
+        "besides",
+        "likewise",
+        "similarly",
+        "meanwhile",
+        "conclusion",
+        "in conclusion",
+        "to conclude",
+        "in closing",
+        "in summary",
+    ];
+    let (raw, next) = (first.trim(), next.trim());
+    let words = raw.split_whitespace().count();
+    let bare = raw
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    // Words spread by tabs are a justified line of text copied from a PDF ("59.\tAt
+    // \tthe \tInternational \tDevelopment"), however few its characters.
+    !CONNECTIVES.contains(&bare.as_str())
+        && raw.matches('\t').count() < 2
+        && (1..=6).contains(&words)
+        && !raw.ends_with(['-', '‐', '‑'])
+        && raw.chars().count() * 5 <= next.chars().count() * 3
+        && next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && looks_like_heading(raw, words)
+        && !is_salutation(raw)
+        && !is_emphasis(raw)
+}
+
 fn looks_like_heading(raw: &str, words: usize) -> bool {
     if raw.starts_with('#') {
         return true;
