@@ -61,6 +61,8 @@ const TOPIC_KEYS: &[&str] = &[
     "advisory proceedings",
     "agenda topic",
     "topic a or b",
+    // A memorandum's "Subject:" line.
+    "subject",
 ];
 const OTHER_KEYS: &[&str] = &[
     "school",
@@ -100,6 +102,8 @@ const OTHER_KEYS: &[&str] = &[
     "layout",
     "category",
     "categories",
+    // A memorandum's sender: the country when it names one (see `Head::add`).
+    "from",
 ];
 
 /// Removes Markdown decoration around a header line: `**Country:** X`, `# Country: X`,

@@ -171,7 +171,7 @@ pub struct DelegationTitle {
     pub topic: Option<String>,
 }
 
-fn strip_the(s: &str) -> &str {
+pub(super) fn strip_the(s: &str) -> &str {
     s.strip_prefix("the ")
         .or_else(|| s.strip_prefix("The "))
         .unwrap_or(s)

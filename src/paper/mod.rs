@@ -280,6 +280,16 @@ impl Head {
             HeaderKey::Topics => self
                 .topics
                 .extend(header::split_topics(&value).into_iter().map(|t| (None, t))),
+            // "From: The Delegation of the Republic of Chile", in a memorandum: the
+            // country when it names one, else (a person) kept as written.
+            HeaderKey::Other(k) if k == "from" && self.country.is_none() => {
+                let named = layout::delegation_title(&value).map_or(value.clone(), |d| d.country);
+                if countries::lookup(layout::strip_the(&named)).is_some() {
+                    self.country = Some(named);
+                } else {
+                    self.other.push((k, value));
+                }
+            }
             HeaderKey::Other(k) => self.other.push((k, value)),
         }
     }
@@ -309,6 +319,35 @@ impl Head {
         let first_title = self.title.is_none();
         if first_title {
             self.title = Some(text.to_owned());
+        }
+        // "Kingdom of Norway - First Committee - Nuclear Disarmament Verification",
+        // "Position Paper — Republic of India — UNHRC": each part on its own.
+        let parts: Vec<&str> = text
+            .split(" - ")
+            .flat_map(|p| p.split(" – "))
+            .flat_map(|p| p.split(" — "))
+            .flat_map(|p| p.split(" | "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        // A position-paper title reads its own separators ("for the Security Council
+        // - Peacekeeping"), unless it is only the words "Position Paper" before them.
+        let bare_title = |p: &str| {
+            layout::position_title(p).is_some_and(|t| t.entity.is_none() && t.topic.is_none())
+        };
+        if (2..=4).contains(&parts.len())
+            && (bare_title(parts[0]) || layout::position_title(text).is_none())
+            && parts
+                .iter()
+                .any(|p| countries::lookup(p).is_some() || committees::lookup(p).is_some())
+        {
+            for part in parts {
+                self.title_line(part, fields);
+            }
+            if first_title {
+                self.title = Some(text.to_owned());
+            }
+            return;
         }
         if let Some(title) = layout::position_title(text) {
             // "Position Paper of the Delegation of Japan to the Security Council"
@@ -340,27 +379,6 @@ impl Head {
                 self.delegation_line(d, false);
                 return;
             }
-        }
-        // "Kingdom of Norway - First Committee - Nuclear Disarmament Verification"
-        let parts: Vec<&str> = text
-            .split(" - ")
-            .flat_map(|p| p.split(" – "))
-            .flat_map(|p| p.split(" | "))
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect();
-        if (2..=4).contains(&parts.len())
-            && parts
-                .iter()
-                .any(|p| countries::lookup(p).is_some() || committees::lookup(p).is_some())
-        {
-            for part in parts {
-                self.title_line(part, fields);
-            }
-            if first_title {
-                self.title = Some(text.to_owned());
-            }
-            return;
         }
         // A header written without labels: one line the country, one the committee,
         // one the topic.
@@ -1307,6 +1325,61 @@ mod tests {
         assert_eq!(p.committee.unwrap().code, "CND");
         assert_eq!(p.topics, vec!["Online Drug Trafficking"]);
         assert_eq!(p.passages.len(), 1);
+    }
+
+    #[test]
+    fn delegation_titles_memos_and_dashed_titles_name_their_fields() {
+        let body = "\n\nThe government supports a binding framework with funding for developing countries.";
+        for (head, country, committee, topic) in [
+            (
+                "The Delegation of the Federal Republic of Nigeria to the World Health Organization\nTopic: Antimicrobial resistance",
+                "Nigeria",
+                "WHO",
+                "Antimicrobial resistance",
+            ),
+            (
+                "Position Paper of the Delegation of Japan to the Security Council\nTopic: Peacekeeping",
+                "Japan",
+                "UNSC",
+                "Peacekeeping",
+            ),
+            (
+                "Delegation from: Japan\nRepresented by: Hokuto High School\nPosition Paper for the Security Council on Peacekeeping in the Sahel",
+                "Japan",
+                "UNSC",
+                "Peacekeeping in the Sahel",
+            ),
+            (
+                "Submitted to: The Security Council\nFrom: The Delegation of the Republic of Chile\nSubject: Climate and security",
+                "Chile",
+                "UNSC",
+                "Climate and security",
+            ),
+            (
+                "Position Paper — Republic of India — UNHRC\nTopic: Freedom of expression online",
+                "India",
+                "HRC",
+                "Freedom of expression online",
+            ),
+            (
+                "Position Paper for the Security Council - Peacekeeping in the Sahel\nCountry: Ghana",
+                "Ghana",
+                "UNSC",
+                "Peacekeeping in the Sahel",
+            ),
+        ] {
+            let p = parse_text(&format!("{head}{body}"), "paper.txt");
+            assert_eq!(p.country.name, country, "{head}");
+            assert_eq!(p.committee.as_ref().map(|c| c.code.as_str()), Some(committee), "{head}");
+            assert_eq!(p.topics, vec![topic], "{head}");
+            assert_eq!(p.passages.len(), 1, "{head}: {:?}", p.passages);
+        }
+        // A sender who is a person stays a person.
+        let p = parse_text(
+            &format!("From: Maria Lopez\nCountry: Peru\nCommittee: UNEP{body}"),
+            "paper.txt",
+        );
+        assert_eq!(p.country.name, "Peru");
     }
 
     #[test]
