@@ -178,7 +178,9 @@ pub fn parse_label(line: &str) -> Option<(HeaderKey, String)> {
         }
     }
     // Most lines are prose: reject them before allocating.
-    let colon = line.find([':', '：'])?;
+    let Some(colon) = line.find([':', '：']) else {
+        return dashed_label(line);
+    };
     if colon > 60 || line[..colon].split_whitespace().count() > 7 {
         return None;
     }
@@ -192,6 +194,38 @@ pub fn parse_label(line: &str) -> Option<(HeaderKey, String)> {
     }
     Some((
         header_key,
+        value.trim_end_matches(['.', ';', ',']).trim().to_owned(),
+    ))
+}
+
+/// "Country - Belgium", "Committee – CND", "Topic — Online drug trafficking",
+/// "Country<TAB>Belgium": a dash or a tab after the label stands for the colon. Only
+/// for the country, committee and topic labels, which no sentence opens with a dash.
+fn dashed_label(line: &str) -> Option<(HeaderKey, String)> {
+    let head = line.trim_start();
+    let (at, len) = [" - ", " – ", " — ", "\t"]
+        .iter()
+        .filter_map(|sep| head.find(sep).map(|i| (i, sep.len())))
+        .min()?;
+    if at > 40 {
+        return None;
+    }
+    let key = key_of(&undecorate(&head[..at]))?;
+    if matches!(key, HeaderKey::Other(_)) {
+        return None;
+    }
+    let value = head[at + len..]
+        .trim()
+        .trim_start_matches(['-', '–', '—', '\t', ' '])
+        .trim();
+    // A name or a title opens with a capital; "Topic - wise, the debate ..." is prose.
+    if !value.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"')
+        || value.split_whitespace().count() > 25
+    {
+        return None;
+    }
+    Some((
+        key,
         value.trim_end_matches(['.', ';', ',']).trim().to_owned(),
     ))
 }

@@ -1362,6 +1362,18 @@ mod tests {
                 "Freedom of expression online",
             ),
             (
+                "Country – Belgium\nCommittee - Commission on Narcotic Drugs\nTopic\tOnline drug trafficking",
+                "Belgium",
+                "CND",
+                "Online drug trafficking",
+            ),
+            (
+                "Belgium\nPosition Paper\nCommission on Narcotic Drugs\nTopic: Online drug trafficking",
+                "Belgium",
+                "CND",
+                "Online drug trafficking",
+            ),
+            (
                 "Position Paper for the Security Council - Peacekeeping in the Sahel\nCountry: Ghana",
                 "Ghana",
                 "UNSC",
@@ -1374,6 +1386,16 @@ mod tests {
             assert_eq!(p.topics, vec![topic], "{head}");
             assert_eq!(p.passages.len(), 1, "{head}: {:?}", p.passages);
         }
+        // A sentence that opens with a label's word and a dash is not a field.
+        let p = parse_text(&format!("Country: Peru\nCommittee: UNEP{body}\n\nTopic - wise, the debate has moved on since the last session of the Assembly."), "paper.txt");
+        assert_eq!(p.topics, Vec::<String>::new());
+        assert!(
+            p.passages
+                .iter()
+                .any(|x| x.text.contains("the debate has moved on")),
+            "{:?}",
+            p.passages
+        );
         // A sender who is a person stays a person.
         let p = parse_text(
             &format!("From: Maria Lopez\nCountry: Peru\nCommittee: UNEP{body}"),

@@ -356,7 +356,8 @@ const GREETINGS: &[&str] = &[
 /// Whether `first`, the first line of a run of plain lines, is a heading set directly
 /// over its paragraph with no blank line between ("Background" over "Since the
 /// withdrawal of ..."): a short line that reads as a heading, not a greeting, much
-/// shorter than the line under it, which opens a sentence. The first line of a
+/// shorter than the line under it, which opens a sentence of some length (a header's
+/// lines, "Belgium" over "Position Paper", stay together). The first line of a
 /// wrapped paragraph runs nearly as wide as the next, and the next goes on with its
 /// sentence.
 pub(crate) fn heads_paragraph(first: &str, next: &str) -> bool {
@@ -410,6 +411,7 @@ pub(crate) fn heads_paragraph(first: &str, next: &str) -> bool {
         && (1..=6).contains(&words)
         && !raw.ends_with(['-', '‐', '‑'])
         && raw.chars().count() * 5 <= next.chars().count() * 3
+        && next.split_whitespace().nth(7).is_some()
         && next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && looks_like_heading(raw, words)
         && !is_salutation(raw)
