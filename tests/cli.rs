@@ -619,6 +619,40 @@ fn a_hit_joined_across_a_cut_is_shown_whole_with_full() {
 }
 
 #[test]
+fn an_index_without_cut_paragraphs_says_so_and_finds_the_cut_once_there_is_one() {
+    let summary = |index: &Path| -> serde_json::Value {
+        serde_json::from_str(&fs::read_to_string(index.join("caucus.json")).unwrap()).unwrap()
+    };
+    let short = "Country: Peru\nCommittee: CND\nTopic: Online Drug Trafficking\n\nBackground\n\nDarknet escrow services hold the money until delivery.\n".to_owned();
+    let (dir, index) = indexed(&[("peru.txt", short)]);
+    assert_eq!(summary(&index)["catalog"]["no_split_paragraphs"], true);
+    let o = run(&index, &["who", "darknet escrow", "--json"]);
+    let rows = json_lines(&o);
+    assert_eq!(of_type(&rows, "country").len(), 1, "{rows:?}");
+    // A paragraph of about 190 words, "darknet" at its start and "escrow" at its end.
+    let filler = "Belgium has followed the parcels that cross its ports and airports for several years, and its customs officers have learned how sellers hide pills in ordinary goods. ".repeat(6);
+    fs::write(
+        dir.path().join("papers/belgium.txt"),
+        format!("Country: Belgium\nCommittee: CND\nTopic: Online Drug Trafficking\n\nBackground\n\nDarknet marketplaces are where most of these sales begin. {filler}Buyers pay through escrow services that hold the money until delivery.\n"),
+    )
+    .unwrap();
+    let o = run(
+        &index,
+        &["index", dir.path().join("papers").to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(summary(&index)["catalog"]["no_split_paragraphs"], false);
+    let o = run(&index, &["who", "darknet escrow", "--json"]);
+    let rows = json_lines(&o);
+    let countries: Vec<&str> = of_type(&rows, "country")
+        .iter()
+        .map(|r| r["country"].as_str().unwrap())
+        .collect();
+    assert!(countries.contains(&"Belgium"), "{countries:?}");
+    assert!(countries.contains(&"Peru"), "{countries:?}");
+}
+
+#[test]
 fn another_name_for_all_the_words_outranks_some_of_them() {
     let paper = |country: &str, body: &str| {
         format!("Country: {country}\nCommittee: CND\nTopic: Online Drug Trafficking\n\nBackground\n\n{body}\n")

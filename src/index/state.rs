@@ -301,6 +301,13 @@ pub struct Catalog {
     /// Files folded into another file as the same paper: (copy, file indexed).
     #[serde(default)]
     pub folded: Vec<(String, String)>,
+    /// The index was checked after its last run and no paragraph was cut into
+    /// passages, so no passage carries its paragraph's words (`context`). A query
+    /// then leaves that field out: asking tantivy for a field no segment holds builds
+    /// an empty term dictionary, a tenth of a short query's whole process. False when
+    /// unknown (an older summary), which keeps the field.
+    #[serde(default)]
+    pub no_split_paragraphs: bool,
 }
 
 /// A paper whose country or committee is unknown.

@@ -435,12 +435,30 @@ pub fn update(
         passages: report.passages,
         include: opts.include.clone(),
         exclude: opts.exclude.clone(),
-        catalog: state::Catalog::from_files(&files),
+        catalog: state::Catalog {
+            no_split_paragraphs: !any_context(&pindex)?,
+            ..state::Catalog::from_files(&files)
+        },
     }
     .save(index_dir)
     .map_err(io)?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// Whether any segment of the index holds words in `context`: some paragraph was cut
+/// into passages.
+fn any_context(pindex: &PaperIndex) -> Result<bool, IndexError> {
+    let searcher = pindex.searcher()?;
+    for segment in searcher.segment_readers() {
+        let inverted = segment
+            .inverted_index(pindex.fields.context)
+            .map_err(|e| pindex.tantivy_error(e))?;
+        if inverted.terms().num_terms() > 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Segments that reached this many passages are not merged again. tantivy's default

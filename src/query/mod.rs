@@ -865,11 +865,16 @@ pub fn compile(
             // The same words over whole paragraphs: a long paragraph cut into passages
             // still mentions "darknet escrow" when the two words fall on both sides
             // of the cut. Those pieces rank below passages that hold every word.
-            let highlight = c.highlight.clone();
-            c.field = fields.context;
-            let whole = c.expr(e, Mode::AllWords)?;
-            c.field = fields.text;
-            c.highlight = highlight;
+            let whole = if catalog.no_split_paragraphs {
+                None
+            } else {
+                let highlight = c.highlight.clone();
+                c.field = fields.context;
+                let whole = c.expr(e, Mode::AllWords)?;
+                c.field = fields.text;
+                c.highlight = highlight;
+                whole
+            };
             match (own, whole) {
                 (Some(own), Some(whole)) => Some(boxed(BooleanQuery::new(vec![
                     (Occur::Should, own),
@@ -884,9 +889,14 @@ pub fn compile(
     let parts = match (&parsed.expr, mode) {
         (Some(e), Mode::AllWords) => {
             let parts = c.parts(e)?;
-            c.field = fields.context;
-            let joined = c.parts(e)?;
-            c.field = fields.text;
+            let joined = if catalog.no_split_paragraphs {
+                None
+            } else {
+                c.field = fields.context;
+                let joined = c.parts(e)?;
+                c.field = fields.text;
+                joined
+            };
             parts.map(|mut p| {
                 if let Some(j) = joined.filter(|j| j.items.len() == p.items.len()) {
                     p.context = j.items.into_iter().map(|(_, q)| q).collect();
