@@ -141,6 +141,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
             cache: &mut self.cache,
+            scratch: String::new(),
         }
     }
 }
@@ -151,6 +152,28 @@ pub use super::stem::key;
 pub struct CachedStemmerStream<'a, S> {
     tail: S,
     cache: &'a mut FxHashMap<String, String>,
+    /// The key is written here, then swapped with the token's text: no allocation
+    /// per word.
+    scratch: String,
+}
+
+/// Hands `f` the key of `word` (accents folded), from `memo` when it was asked before;
+/// new keys are remembered until the memo holds `CACHE_LIMIT` words. One lookup for a
+/// word already seen: this runs for every word indexed.
+pub fn with_key<R>(
+    memo: &mut FxHashMap<String, String>,
+    word: &str,
+    f: impl FnOnce(&str) -> R,
+) -> R {
+    if let Some(stem) = memo.get(word) {
+        return f(stem);
+    }
+    let stem = key(word);
+    let out = f(&stem);
+    if memo.len() < CACHE_LIMIT {
+        memo.insert(word.to_owned(), stem);
+    }
+    out
 }
 
 impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
@@ -159,17 +182,12 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
             return false;
         }
         let token = self.tail.token_mut();
-        if let Some(stem) = self.cache.get(&token.text) {
-            token.text.clear();
-            token.text.push_str(stem);
-            return true;
-        }
-        let stem = key(&token.text);
-        if self.cache.len() < CACHE_LIMIT {
-            self.cache
-                .insert(std::mem::take(&mut token.text), stem.clone());
-        }
-        token.text = stem;
+        let scratch = &mut self.scratch;
+        with_key(self.cache, &token.text, |stem| {
+            scratch.clear();
+            scratch.push_str(stem);
+        });
+        std::mem::swap(&mut token.text, scratch);
         true
     }
 

@@ -96,9 +96,6 @@ pub fn char_ranges(text: &str, ranges: &[[usize; 2]]) -> Vec<[usize; 2]> {
     ranges.iter().map(|[a, b]| [at(*a), at(*b)]).collect()
 }
 
-/// Words whose keys the highlighter remembers per thread before it starts afresh.
-const MEMO_LIMIT: usize = 100_000;
-
 /// Byte ranges of the matches in `text`, phrases and adjacent matches merged.
 pub fn match_ranges(text: &str, terms: &Terms) -> Vec<Range<usize>> {
     // One tokenizer and one memo of keys per thread, serving every passage shown.
@@ -139,24 +136,16 @@ pub fn match_ranges(text: &str, terms: &Terms) -> Vec<Range<usize>> {
                 stem_of.push(None);
                 continue;
             }
-            let key = match memo.get(&t.text) {
-                Some(k) => k.as_str(),
-                None => {
-                    let k = analyzer::key(&t.text);
-                    if memo.len() >= MEMO_LIMIT {
-                        memo.clear();
-                    }
-                    memo.entry(t.text.clone()).or_insert(k).as_str()
+            analyzer::with_key(memo, &t.text, |key| {
+                hit.push(terms.matches_word(key));
+                if with_stems {
+                    let from = stems.len();
+                    stems.push_str(key);
+                    stem_of.push(Some(from..stems.len()));
+                } else {
+                    stem_of.push(None);
                 }
-            };
-            hit.push(terms.matches_word(key));
-            if with_stems {
-                let from = stems.len();
-                stems.push_str(key);
-                stem_of.push(Some(from..stems.len()));
-            } else {
-                stem_of.push(None);
-            }
+            });
         }
     });
     let mut joined = vec![false; spans.len()]; // word joins the previous one in a span
