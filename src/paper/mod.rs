@@ -322,25 +322,7 @@ impl Head {
         }
         // "Kingdom of Norway - First Committee - Nuclear Disarmament Verification",
         // "Position Paper — Republic of India — UNHRC": each part on its own.
-        let parts: Vec<&str> = text
-            .split(" - ")
-            .flat_map(|p| p.split(" – "))
-            .flat_map(|p| p.split(" — "))
-            .flat_map(|p| p.split(" | "))
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect();
-        // A position-paper title reads its own separators ("for the Security Council
-        // - Peacekeeping"), unless it is only the words "Position Paper" before them.
-        let bare_title = |p: &str| {
-            layout::position_title(p).is_some_and(|t| t.entity.is_none() && t.topic.is_none())
-        };
-        if (2..=4).contains(&parts.len())
-            && (bare_title(parts[0]) || layout::position_title(text).is_none())
-            && parts
-                .iter()
-                .any(|p| countries::lookup(p).is_some() || committees::lookup(p).is_some())
-        {
+        if let Some(parts) = title_parts(text) {
             for part in parts {
                 self.title_line(part, fields);
             }
@@ -525,7 +507,15 @@ fn read_header(blocks: &[Block], margins: &[Block]) -> (Head, usize) {
         if is_title(block)
             && !(fields > 0 && heading_of(block).is_some_and(|h| is_section_title(&h)))
         {
-            head.title_line(&block_text(block), fields);
+            // "Belgium — CND" over "Online drug trafficking": a line of parts is
+            // whole; what follows it is another line, not its continuation.
+            match &block.lines[..] {
+                [first, second] if title_parts(first.text.trim()).is_some() => {
+                    head.title_line(first.text.trim(), fields);
+                    head.title_line(second.text.trim(), fields);
+                }
+                _ => head.title_line(&block_text(block), fields),
+            }
             body_start = i + 1;
             continue;
         }
@@ -665,6 +655,30 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
         && s.is_char_boundary(prefix.len())
         && s[..prefix.len()].eq_ignore_ascii_case(prefix))
     .then(|| &s[prefix.len()..])
+}
+
+/// The parts of a title line separated by dashes or bars ("Kingdom of Norway - First
+/// Committee - Nuclear Disarmament Verification"), when one of them is a country or a
+/// committee. A position-paper title reads its own separators ("for the Security
+/// Council - Peacekeeping"), unless it is only the words "Position Paper" before them.
+fn title_parts(text: &str) -> Option<Vec<&str>> {
+    let parts: Vec<&str> = text
+        .split(" - ")
+        .flat_map(|p| p.split(" – "))
+        .flat_map(|p| p.split(" — "))
+        .flat_map(|p| p.split(" | "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let bare_title = |p: &str| {
+        layout::position_title(p).is_some_and(|t| t.entity.is_none() && t.topic.is_none())
+    };
+    ((2..=4).contains(&parts.len())
+        && (bare_title(parts[0]) || layout::position_title(text).is_none())
+        && parts
+            .iter()
+            .any(|p| countries::lookup(p).is_some() || committees::lookup(p).is_some()))
+    .then_some(parts)
 }
 
 /// A short line, not a sentence, that names the paper itself: "Position Paper for
@@ -1369,6 +1383,12 @@ mod tests {
             ),
             (
                 "Belgium\nPosition Paper\nCommission on Narcotic Drugs\nTopic: Online drug trafficking",
+                "Belgium",
+                "CND",
+                "Online drug trafficking",
+            ),
+            (
+                "Belgium — CND\nOnline drug trafficking",
                 "Belgium",
                 "CND",
                 "Online drug trafficking",
