@@ -629,6 +629,13 @@ fn an_index_without_cut_paragraphs_says_so_and_finds_the_cut_once_there_is_one()
     let o = run(&index, &["who", "darknet escrow", "--json"]);
     let rows = json_lines(&o);
     assert_eq!(of_type(&rows, "country").len(), 1, "{rows:?}");
+    // One country: no word on how the rows are ranked.
+    let text = stdout(&run(&index, &["who", "darknet escrow"]));
+    assert!(
+        text.contains("1 country mentions it in 1 passage.\n"),
+        "{text}"
+    );
+    assert!(!text.contains("ranked"), "{text}");
     // A paragraph of about 190 words, "darknet" at its start and "escrow" at its end.
     let filler = "Belgium has followed the parcels that cross its ports and airports for several years, and its customs officers have learned how sellers hide pills in ordinary goods. ".repeat(6);
     fs::write(

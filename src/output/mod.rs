@@ -377,8 +377,14 @@ impl Printer {
             // The count is of the countries kept: with a stance asked for, of those
             // taking it.
             let (one, many) = stance_verb(r.stance);
+            // How the rows are ordered, said only when there is more than one.
+            let ranking = if r.total_countries > 1 {
+                "; ranked by their best passage, plus credit for more"
+            } else {
+                ""
+            };
             let line = format!(
-                "{} {}{} it in {} passage{}; ranked by their best passage, plus credit for more.",
+                "{} {}{} it in {} passage{}{ranking}.",
                 r.total_countries,
                 if r.total_countries == 1 { one } else { many },
                 if r.partial.is_some() { " part of" } else { "" },

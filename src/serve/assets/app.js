@@ -220,7 +220,7 @@ async function searchView() {
         (r.partial.min_share >= 1 ? 'every word that some paper uses.'
           : `at least ${r.partial.min_share >= 0.75 ? 'three quarters' : 'half'} of them, the rarer words counting more.`)),
       h('p', { class: 'count' }, r.total_countries
-        ? `${plural(r.total_countries, 'country', 'countries')} ${counted(r)} ${verb} in ${plural(r.total_passages, 'passage')}; ranked by their best passage, plus credit for more`
+        ? `${plural(r.total_countries, 'country', 'countries')} ${counted(r)} ${verb} in ${plural(r.total_passages, 'passage')}${r.total_countries > 1 ? '; ranked by their best passage, plus credit for more' : ''}`
         : r.stance && r.mentioning
           ? `No country ${(verbs[r.stance] || verbs.mention)[0]} it; ${plural(r.mentioning, 'country', 'countries')} ${r.mentioning === 1 ? 'mentions' : 'mention'} it.`
           : 'No country mentions it.'),
