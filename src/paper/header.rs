@@ -202,12 +202,19 @@ pub fn parse_label(line: &str) -> Option<(HeaderKey, String)> {
 /// "Country<TAB>Belgium": a dash or a tab after the label stands for the colon. Only
 /// for the country, committee and topic labels, which no sentence opens with a dash.
 fn dashed_label(line: &str) -> Option<(HeaderKey, String)> {
+    // The label is within the line's first 40 bytes: only they are searched, since
+    // every line of every paper without a colon comes here.
+    const LABEL_BYTES: usize = 40;
     let head = line.trim_start();
+    let mut end = head.len().min(LABEL_BYTES + " — ".len());
+    while !head.is_char_boundary(end) {
+        end -= 1;
+    }
     let (at, len) = [" - ", " – ", " — ", "\t"]
         .iter()
-        .filter_map(|sep| head.find(sep).map(|i| (i, sep.len())))
+        .filter_map(|sep| head[..end].find(sep).map(|i| (i, sep.len())))
         .min()?;
-    if at > 40 {
+    if at > LABEL_BYTES {
         return None;
     }
     let key = key_of(&undecorate(&head[..at]))?;

@@ -400,7 +400,14 @@ pub(crate) fn heads_paragraph(first: &str, next: &str) -> bool {
         "in summary",
     ];
     let (raw, next) = (first.trim(), next.trim());
+    // Asked of every block of two lines or more, whose lines may be a book long: the
+    // cheap, bounded tests first.
+    if raw.split_whitespace().nth(6).is_some() || next.split_whitespace().nth(7).is_none() {
+        return false;
+    }
     let words = raw.split_whitespace().count();
+    // The line under it is at least 5/3 as long.
+    let under = (raw.chars().count() * 5).div_ceil(3);
     let bare = raw
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
@@ -408,10 +415,9 @@ pub(crate) fn heads_paragraph(first: &str, next: &str) -> bool {
     // \tthe \tInternational \tDevelopment"), however few its characters.
     !CONNECTIVES.contains(&bare.as_str())
         && raw.matches('\t').count() < 2
-        && (1..=6).contains(&words)
+        && words >= 1
         && !raw.ends_with(['-', '‐', '‑'])
-        && raw.chars().count() * 5 <= next.chars().count() * 3
-        && next.split_whitespace().nth(7).is_some()
+        && (under == 0 || next.chars().nth(under - 1).is_some())
         && next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && looks_like_heading(raw, words)
         && !is_salutation(raw)
