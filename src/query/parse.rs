@@ -130,6 +130,22 @@ enum Tok {
     Field(FilterField, String, usize),
 }
 
+impl Tok {
+    /// Where the token starts in the query, in characters (AND and OR keep none).
+    fn start(&self) -> Option<usize> {
+        match self {
+            Tok::Word(_, p)
+            | Tok::Phrase(_, _, p)
+            | Tok::Open(p)
+            | Tok::Close(p)
+            | Tok::Not(p)
+            | Tok::Minus(p)
+            | Tok::Field(_, _, p) => Some(*p),
+            Tok::And | Tok::Or => None,
+        }
+    }
+}
+
 fn lex(input: &str) -> Result<Vec<Tok>, QueryError> {
     let chars: Vec<char> = input.chars().collect();
     let mut toks = Vec::new();
@@ -370,18 +386,7 @@ impl Parser {
     }
 
     fn position(&self) -> usize {
-        match self.peek() {
-            Some(
-                Tok::Word(_, p)
-                | Tok::Phrase(_, _, p)
-                | Tok::Open(p)
-                | Tok::Close(p)
-                | Tok::Not(p)
-                | Tok::Minus(p)
-                | Tok::Field(_, _, p),
-            ) => p + 1,
-            _ => self.len,
-        }
+        self.peek().and_then(Tok::start).map_or(self.len, |p| p + 1)
     }
 
     /// Enters one more level of nesting, refusing to go deeper than the limit (the
@@ -928,16 +933,6 @@ fn read_question(raw: &str) -> Result<Question, QueryError> {
 /// lexer finds them, so quoting works as it does everywhere else.
 fn set_filters_aside(raw: &str) -> Option<(String, Vec<String>)> {
     let toks = lex(raw).ok()?;
-    let start = |t: &Tok| match t {
-        Tok::Word(_, p)
-        | Tok::Phrase(_, _, p)
-        | Tok::Open(p)
-        | Tok::Close(p)
-        | Tok::Not(p)
-        | Tok::Minus(p)
-        | Tok::Field(_, _, p) => Some(*p),
-        Tok::And | Tok::Or => None,
-    };
     if toks.iter().any(|t| {
         matches!(
             t,
@@ -960,7 +955,10 @@ fn set_filters_aside(raw: &str) -> Option<(String, Vec<String>)> {
             Some(Tok::Minus(m)) => *m,
             _ => *at,
         };
-        let to = toks.get(k + 1).and_then(start).unwrap_or(byte.len() - 1);
+        let to = toks
+            .get(k + 1)
+            .and_then(Tok::start)
+            .unwrap_or(byte.len() - 1);
         let (from, to) = (byte[from], byte[to]);
         rest.push_str(&raw[copied..from]);
         filters.push(raw[from..to].trim().to_owned());
