@@ -1407,7 +1407,7 @@ mod tests {
             assert_eq!(p.passages.len(), 1, "{head}: {:?}", p.passages);
         }
         // A sentence that opens with a label's word and a dash is not a field.
-        let p = parse_text(&format!("Country: Peru\nCommittee: UNEP{body}\n\nTopic - wise, the debate has moved on since the last session of the Assembly."), "paper.txt");
+        let p = parse_text(&format!("Country: Peru\nCommittee: UNEP\nTopic - wise, the debate has moved on since the last session of the Assembly.{body}"), "paper.txt");
         assert_eq!(p.topics, Vec::<String>::new());
         assert!(
             p.passages
