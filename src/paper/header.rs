@@ -329,13 +329,16 @@ fn flattened_nmun(line: &str) -> Option<String> {
 }
 
 /// `topic a`, `topic 1`, `topic ii` -> the topic's letter ('A', '1', ...).
-fn topic_letter(key: &str) -> Option<char> {
+/// The letter a "Topic A" / "Topic II" / "Topic (2)" label gives its topic: Roman
+/// numerals up to IV read as A to D, any other single letter or digit as itself.
+pub(crate) fn topic_letter(key: &str) -> Option<char> {
     let rest = key.strip_prefix("topic")?.trim();
     let rest = rest.trim_matches(['(', ')', '.']);
     match rest {
         "i" => Some('A'),
         "ii" => Some('B'),
         "iii" => Some('C'),
+        "iv" => Some('D'),
         _ if rest.chars().count() == 1 => rest.chars().next().map(|c| c.to_ascii_uppercase()),
         _ => None,
     }

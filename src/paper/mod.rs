@@ -280,9 +280,13 @@ impl Head {
             HeaderKey::Topics => self
                 .topics
                 .extend(header::split_topics(&value).into_iter().map(|t| (None, t))),
-            // "From: The Delegation of the Republic of Chile", in a memorandum: the
-            // country when it names one, else (a person) kept as written.
-            HeaderKey::Other(k) if k == "from" && self.country.is_none() => {
+            // "From: The Delegation of the Republic of Chile", in a memorandum, and
+            // "Submitted by: Republic of Ghana": the country when it names one, else (a
+            // person or a school) kept as written.
+            HeaderKey::Other(k)
+                if matches!(k.as_str(), "from" | "submitted by" | "represented by")
+                    && self.country.is_none() =>
+            {
                 let named = layout::delegation_title(&value).map_or(value.clone(), |d| d.country);
                 if countries::lookup(layout::strip_the(&named)).is_some() {
                     self.country = Some(named);
@@ -324,7 +328,12 @@ impl Head {
         // "Position Paper — Republic of India — UNHRC": each part on its own.
         if let Some(parts) = title_parts(text) {
             for part in parts {
-                self.title_line(part, fields);
+                // "ECOFIN | Republic of India | Topic: Sovereign Debt": a labelled part
+                // is a field.
+                match header::parse_field_line(part) {
+                    Some((key, value)) => self.add(key, value),
+                    None => self.title_line(part, fields),
+                }
             }
             if first_title {
                 self.title = Some(text.to_owned());
@@ -953,12 +962,12 @@ fn read_body(
                     }
                     // The topic's heading is a section of its own, of no kind: text
                     // before its first sub-heading stands under it.
+                    // As the paper wrote it ("Topic II: Access to Education").
                     let heading = if letter == '?' {
                         title
-                    } else if title.is_empty() {
-                        format!("Topic {letter}")
                     } else {
-                        format!("Topic {letter}: {title}")
+                        let written = block_text(block).replace("**", "").replace("__", "");
+                        written.trim().trim_start_matches('#').trim().to_owned()
                     };
                     sections.push(Section {
                         heading,
@@ -1399,6 +1408,24 @@ mod tests {
                 "UNSC",
                 "Peacekeeping in the Sahel",
             ),
+            (
+                "Question of: Private military companies\nForum: Disarmament and International Security Committee\nSubmitted by: Republic of Ghana",
+                "Ghana",
+                "DISEC",
+                "Private military companies",
+            ),
+            (
+                "United Nations Office on Drugs and Crime\nTopic: Synthetic opioids\nRepresented by: United Mexican States",
+                "Mexico",
+                "UNODC",
+                "Synthetic opioids",
+            ),
+            (
+                "ECOFIN | Republic of India | Topic: Sovereign debt restructuring",
+                "India",
+                "ECOFIN",
+                "Sovereign debt restructuring",
+            ),
         ] {
             let p = parse_text(&format!("{head}{body}"), "paper.txt");
             assert_eq!(p.country.name, country, "{head}");
@@ -1422,6 +1449,45 @@ mod tests {
             "paper.txt",
         );
         assert_eq!(p.country.name, "Peru");
+        // So does a school that submitted it.
+        let p = parse_text(
+            &format!("Submitted by: Lincoln High School\nCountry: Peru\nCommittee: UNEP{body}"),
+            "paper.txt",
+        );
+        assert_eq!(p.country.name, "Peru");
+    }
+
+    #[test]
+    fn topics_numbered_in_roman_or_digits_open_their_part() {
+        let body = "Bangladesh has long worked with its neighbours on this question and asks for more support from the Fund.";
+        for (first, second) in [
+            (
+                "Topic I: Child marriage",
+                "Topic II: Education in emergencies",
+            ),
+            (
+                "Topic 1 - Child marriage",
+                "Topic 2 - Education in emergencies",
+            ),
+            (
+                "Topic A. Child marriage",
+                "Topic B. Education in emergencies",
+            ),
+        ] {
+            let p = parse_text(
+                &format!("Country: Bangladesh\nCommittee: UNICEF\n{first}\n\n{body}\n\n{second}\n\n{body} Schools in camps come first."),
+                "paper.txt",
+            );
+            assert_eq!(
+                p.topics,
+                vec!["Child marriage", "Education in emergencies"],
+                "{first}"
+            );
+            let last = p.passages.last().unwrap();
+            assert!(last.text.contains("camps"), "{:?}", p.passages);
+            assert_eq!(last.topic, "Education in emergencies", "{second}");
+            assert_eq!(p.sections[last.section.unwrap()].heading, second);
+        }
     }
 
     #[test]

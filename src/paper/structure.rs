@@ -231,13 +231,14 @@ fn topic_heading(raw: &str) -> Option<Heading> {
         .replace("**", "")
         .replace("__", "");
     let clean = clean.trim();
-    let lower = clean.to_lowercase();
-    let rest = lower.strip_prefix("topic ")?;
-    let mut chars = rest.chars();
-    let letter = chars.next()?.to_ascii_uppercase();
-    let after: String = chars.collect();
-    let after = after.trim_start();
-    let title_start = after.strip_prefix([':', '-', '–', '—', '.'])?;
+    if !clean.to_lowercase().starts_with("topic ") {
+        return None;
+    }
+    // "Topic A:", "Topic 2 -", "Topic II.": the label ends at its separator.
+    let sep = clean.find([':', '-', '–', '—', '.'])?;
+    let label = clean[..sep].trim().to_lowercase();
+    let letter = crate::paper::header::topic_letter(&label)?;
+    let title_start = clean[sep..].strip_prefix([':', '-', '–', '—', '.'])?;
     if !letter.is_ascii_alphanumeric() || clean.split_whitespace().count() > 16 {
         return None;
     }
