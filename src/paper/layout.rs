@@ -537,7 +537,7 @@ fn is_record_token(w: &str) -> bool {
 /// paragraph of its own.
 pub fn split_inline_labels(blocks: impl IntoIterator<Item = Block>) -> Vec<Block> {
     let mut out = Vec::new();
-    for block in blocks {
+    for block in blocks.into_iter().flat_map(split_label_lines) {
         if let Some((label, rest)) = inline_label(&block) {
             let first = block
                 .lines
@@ -579,10 +579,76 @@ fn inline_label(block: &Block) -> Option<(String, String)> {
     let rest = first[colon + 1..].trim_start();
     let letters: Vec<char> = label.chars().filter(|c| c.is_alphabetic()).collect();
     let shouting = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
-    if !shouting {
+    // "Topic Background: Since 2000, ...", "Possible Solutions: Chile proposes ...":
+    // a section's name in Title Case opening its paragraph.
+    let named = super::structure::section_label(label) && opens_text(rest);
+    if !(shouting || named) {
         return None;
     }
     label_pair(label, rest, true)
+}
+
+/// Text that opens a sentence: a capital, a digit or a quotation mark.
+fn opens_text(rest: &str) -> bool {
+    rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“'‘(".contains(c))
+}
+
+/// A paragraph in which a section's name stands on a line of its own, after a line
+/// that ends a sentence ("... in every region.\nB. Position of the Government\nChile
+/// has ..."), or over a line too short to be taken for its paragraph ("WORKS
+/// CITED\n\"Global Report ...\""): the name is a heading, and the lines after it a
+/// paragraph of their own. Text typed with no blank lines between its parts reads so.
+fn split_label_lines(block: Block) -> Vec<Block> {
+    if block.kind != BlockKind::Paragraph || block.lines.len() < 2 {
+        return vec![block];
+    }
+    let ends_sentence = |l: &SrcLine| {
+        l.text
+            .trim_end()
+            .trim_end_matches(['"', '\'', '”', '’', ')'])
+            .ends_with(['.', '!', '?'])
+    };
+    let cuts: Vec<usize> = (0..block.lines.len())
+        .filter(|&i| {
+            (i == 0 || ends_sentence(&block.lines[i - 1]))
+                && super::structure::section_label(&block.lines[i].text)
+                && block
+                    .lines
+                    .get(i + 1)
+                    .is_some_and(|next| opens_text(next.text.trim_start()))
+        })
+        .collect();
+    if cuts.is_empty() {
+        return vec![block];
+    }
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    for (i, line) in block.lines.into_iter().enumerate() {
+        if cuts.contains(&i) {
+            if !current.is_empty() {
+                out.push(Block::new(
+                    BlockKind::Paragraph,
+                    std::mem::take(&mut current),
+                ));
+            }
+            let name = line
+                .text
+                .trim()
+                .trim_end_matches(['.', ':'])
+                .trim_end()
+                .to_owned();
+            out.push(Block::new(
+                BlockKind::Heading(3),
+                vec![SrcLine::new(name, line.line, line.page)],
+            ));
+            continue;
+        }
+        current.push(line);
+    }
+    if !current.is_empty() {
+        out.push(Block::new(BlockKind::Paragraph, current));
+    }
+    out
 }
 
 fn label_pair(label: &str, rest: &str, shouting: bool) -> Option<(String, String)> {
@@ -791,6 +857,76 @@ mod tests {
             split_inline_labels([p("Country: Sweden and its neighbours in the north")]).len(),
             1
         );
+        // A section's name in Title Case opening its paragraph, in plain text.
+        let out = split_inline_labels([p(
+            "Past International Action: The 1989 Convention has few parties so far.",
+        )]);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].lines[0].text, "Past International Action");
+        assert!(out[1].lines[0].text.starts_with("The 1989"));
+        // Not a name of a section, or not followed by a sentence: prose.
+        for prose in [
+            "Our Friends Abroad: The partners of the region have helped us for years.",
+            "Background: see the report of the Secretary-General for more on this.",
+            "Two Goals: Peace and prosperity for all the peoples of the region.",
+        ] {
+            assert_eq!(split_inline_labels([p(prose)]).len(), 1, "{prose}");
+        }
+    }
+
+    #[test]
+    fn a_section_name_on_its_own_line_inside_a_paragraph_heads_what_follows() {
+        let para = |text: &str| {
+            Block::new(
+                BlockKind::Paragraph,
+                text.lines()
+                    .enumerate()
+                    .map(|(i, l)| SrcLine::new(l, Some(i as u32 + 1), None))
+                    .collect(),
+            )
+        };
+        let out = split_inline_labels([para(
+            "A. Background\nNetworks recruit workers online.\nB. Position of the Government\nOman adopted a law in 2008.\nC. Proposals.\nOman proposes a registry.",
+        )]);
+        let shown: Vec<(BlockKind, String)> = out
+            .iter()
+            .map(|b| (b.kind, b.lines[0].text.clone()))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                (BlockKind::Heading(3), "A. Background".to_owned()),
+                (
+                    BlockKind::Paragraph,
+                    "Networks recruit workers online.".to_owned()
+                ),
+                (
+                    BlockKind::Heading(3),
+                    "B. Position of the Government".to_owned()
+                ),
+                (
+                    BlockKind::Paragraph,
+                    "Oman adopted a law in 2008.".to_owned()
+                ),
+                (BlockKind::Heading(3), "C. Proposals".to_owned()),
+                (BlockKind::Paragraph, "Oman proposes a registry.".to_owned()),
+            ]
+        );
+        assert_eq!(out[3].first_line(), Some(4));
+        // "WORKS CITED" over a short citation.
+        let out = split_inline_labels([para("WORKS CITED\n\"Global Report.\" UNODC, 2022.")]);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].kind, BlockKind::Heading(3));
+        // A wrapped sentence whose line happens to hold such words, or a name after a
+        // line that does not end its sentence, stays in its paragraph.
+        for text in [
+            "Oman has long argued that the\nNational Policy\nof each state must decide.",
+            "The committee should review its\nBackground\nPapers before the session.",
+            "Oman adopted a law.\nNational policy\nis set by the Council.",
+            "Oman adopted a law.\nBackground and\nHistory of the Issue",
+        ] {
+            assert_eq!(split_inline_labels([para(text)]).len(), 1, "{text}");
+        }
     }
 
     #[test]

@@ -273,8 +273,11 @@ impl Head {
                 self.committee.get_or_insert(value);
             }
             HeaderKey::Topic(letter) => {
-                if !self.topics.iter().any(|(l, t)| *l == letter && *t == value) {
-                    self.topics.push((letter, value));
+                // "Question of: X" then "Topic I: X": one topic, with its letter.
+                match self.topics.iter_mut().find(|(_, t)| *t == value) {
+                    Some((l, _)) if l.is_none() => *l = letter,
+                    Some((l, _)) if *l == letter => {}
+                    _ => self.topics.push((letter, value)),
                 }
             }
             HeaderKey::Topics => self
@@ -451,9 +454,11 @@ fn read_header(blocks: &[Block], margins: &[Block]) -> (Head, usize) {
     for (i, block) in blocks.iter().enumerate().take(scan) {
         // A "Topic A:" line whose letter the header already gave opens that topic
         // in the body: the header is over.
+        // So does a "Topic I: X" line naming a topic the header gave without a letter
+        // ("Question of: X").
         let repeats_topic = block.lines.iter().any(|l| {
-            matches!(header::parse_field_line(&l.text), Some((HeaderKey::Topic(Some(letter)), _))
-                if head.topics.iter().any(|(seen, _)| *seen == Some(letter)))
+            matches!(header::parse_field_line(&l.text), Some((HeaderKey::Topic(Some(letter)), value))
+                if head.topics.iter().any(|(seen, t)| *seen == Some(letter) || (seen.is_none() && *t == value)))
         });
         // A "## Topic A: ..." heading opens the body, even when the header listed no
         // topics.

@@ -425,6 +425,36 @@ pub(crate) fn heads_paragraph(first: &str, next: &str) -> bool {
         && !is_emphasis(raw)
 }
 
+/// A section's name alone, as papers title their parts: "Background", "II. COUNTRY
+/// POLICY", "Past International Action:", "Works Cited", "B. Position of the
+/// Government" — at most five words in Title Case or capitals, naming a kind of
+/// section, with no sentence in it. A trailing colon or full stop is allowed.
+pub(crate) fn section_label(line: &str) -> bool {
+    const SMALL_ENDS: &[&str] = &["of", "the", "and", "on", "for", "to", "in", "a", "an", "&"];
+    let t = line.trim();
+    let t = t
+        .strip_suffix(':')
+        .or_else(|| t.strip_suffix('.'))
+        .unwrap_or(t)
+        .trim_end();
+    // Cheap bounds first: asked of many lines.
+    if t.is_empty() || t.len() > 60 || t.split_whitespace().nth(6).is_some() {
+        return false;
+    }
+    let core = strip_numbering(t).trim();
+    let words = core.split_whitespace().count();
+    (1..=5).contains(&words)
+        && starts_upper(core)
+        && !core.contains(['.', ',', ';', '?', '!', '"', '“', '”', ':'])
+        && !core
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| SMALL_ENDS.contains(&w.to_lowercase().as_str()))
+        && is_title_case(core)
+        && kind_of_heading(core) != SectionKind::Other
+        && !is_salutation(core)
+}
+
 fn looks_like_heading(raw: &str, words: usize) -> bool {
     if raw.starts_with('#') {
         return true;
@@ -1408,5 +1438,34 @@ mod tests {
             vec![SrcLine::new("1. Background", Some(4), None)],
         );
         assert_eq!(heading_of(&b), Some(Heading::Section("Background".into())));
+    }
+
+    #[test]
+    fn section_labels_name_a_kind_of_section_and_nothing_more() {
+        for yes in [
+            "Background",
+            "Background.",
+            "Topic Background:",
+            "II. COUNTRY POLICY",
+            "B. Position of the Government",
+            "Works Cited",
+            "Possible Solutions",
+            "Past International Action",
+        ] {
+            assert!(section_label(yes), "{yes}");
+        }
+        for no in [
+            "Position Paper",
+            "Conclusion",
+            "Mr. President",
+            "Background and",
+            "national policy",
+            "Our Friends Abroad",
+            "The Background of the Crisis in the Region Today",
+            "Policy, Law and Practice",
+            "",
+        ] {
+            assert!(!section_label(no), "{no}");
+        }
     }
 }
