@@ -36,6 +36,13 @@ const COUNTRY_KEYS: &[&str] = &[
     "represented state",
     "state represented",
     "applicant state",
+    // Papers written in Spanish or French.
+    "país",
+    "pais",
+    "delegación",
+    "delegacion",
+    "pays",
+    "délégation",
 ];
 const COMMITTEE_KEYS: &[&str] = &[
     "committee",
@@ -49,6 +56,10 @@ const COMMITTEE_KEYS: &[&str] = &[
     "forum",
     "committee assigned",
     "assigned committee",
+    "comité",
+    "comite",
+    "comisión",
+    "commission",
 ];
 const TOPIC_KEYS: &[&str] = &[
     "topic",
@@ -58,6 +69,13 @@ const TOPIC_KEYS: &[&str] = &[
     "topic area",
     "question of",
     "topic name",
+    "topic title",
+    "title of topic",
+    "theme",
+    "tema",
+    "tópico",
+    "sujet",
+    "thème",
     "advisory proceedings",
     "agenda topic",
     "topic a or b",

@@ -384,6 +384,83 @@ fn number_marks(list: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The country a "Submitted by the Dominican Republic" or "Presented by the
+/// Delegation of Japan" line names, as written; None when it names a person or a
+/// school.
+pub fn submitted_by(line: &str) -> Option<String> {
+    let line = line.trim().trim_end_matches('.');
+    let lower = line.to_ascii_lowercase();
+    let at = [
+        "submitted by ",
+        "presented by ",
+        "represented by ",
+        "written by ",
+    ]
+    .iter()
+    .find_map(|p| lower.starts_with(p).then_some(p.len()))?;
+    let rest = line[at..].trim();
+    let named = delegation_title(rest).map_or_else(|| rest.to_owned(), |d| d.country);
+    countries::lookup(strip_the(&named)).map(|_| named)
+}
+
+/// The country an opening sentence speaks for: "The Delegation of Japan is honoured
+/// to serve on ...", "the delegation of the Republic of Chile believes ...". Only the
+/// words right after "delegation of" (or "from", "for") count: a paper names other
+/// states too.
+pub fn opening_country(text: &str) -> Option<&'static countries::Country> {
+    let lower = text.to_ascii_lowercase();
+    ["delegation of ", "delegation from ", "delegation for "]
+        .iter()
+        .flat_map(|p| lower.match_indices(p).map(|(i, m)| i + m.len()))
+        .min()
+        .and_then(|at| {
+            let rest = strip_the(text[at..].trim_start());
+            let mut words: Vec<&str> = Vec::new();
+            for w in rest.split_whitespace().take(7) {
+                let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
+                words.push(bare);
+                if bare.len() < w.len() {
+                    break;
+                }
+            }
+            (1..=words.len())
+                .rev()
+                .find_map(|n| countries::lookup(&words[..n].join(" ")))
+        })
+}
+
+/// The committee an opening sentence names where the delegation introduces itself:
+/// "The Delegation of Japan is honoured to serve on the Commission on Narcotic
+/// Drugs". Only a name of two words or more, written with capitals, in a sentence
+/// that speaks of the delegation: an acronym ("the EU") or a body named in passing
+/// elsewhere says nothing of where the paper was sent.
+pub fn opening_committee(text: &str) -> Option<&'static committees::Committee> {
+    let sentence = text
+        .split_inclusive(['.', '!', '?'])
+        .take(2)
+        .find(|s| s.to_ascii_lowercase().contains("delegation"))?;
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    for start in 0..words.len() {
+        if !words[start].starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        for len in (2..=10.min(words.len() - start)).rev() {
+            let window = &words[start..start + len];
+            // Ends on a name's word, not on "of" or "the".
+            if !window[len - 1].starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            if let Some(c) = committees::lookup(&window.join(" ")) {
+                return Some(c);
+            }
+        }
+    }
+    None
+}
+
 /// Cleans the blocks before they are read: page furniture and empty table rows
 /// are dropped, and a paragraph that a page break cut in two is joined again.
 pub fn prepare(blocks: Vec<Block>) -> Vec<Block> {
@@ -832,6 +909,45 @@ mod tests {
         ]);
         assert_eq!(blocks.len(), 2);
         assert_eq!(blocks[0].lines.len(), 2);
+    }
+
+    #[test]
+    fn openings_and_senders_name_the_delegation() {
+        let c = |t: &str| opening_country(t).map(|c| c.iso3);
+        assert_eq!(
+            c("The Delegation of Japan is honoured to serve."),
+            Some("JPN")
+        );
+        assert_eq!(
+            c("The delegation of the United States of America believes that ..."),
+            Some("USA")
+        );
+        assert_eq!(c("As the delegation from Chile, we ..."), Some("CHL"));
+        assert_eq!(c("The delegation of experts met in Geneva."), None);
+        assert_eq!(c("Japan and Chile agree."), None);
+        let m = |t: &str| opening_committee(t).map(|c| c.code);
+        assert_eq!(
+            m("The Delegation of Japan is honoured to serve on the Commission on Narcotic Drugs."),
+            Some("CND")
+        );
+        assert_eq!(
+            m("Japan welcomes the report. The delegation of Japan sits in the Human Rights Council."),
+            Some("HRC")
+        );
+        // An acronym, or a body named in a sentence that is not the delegation's own.
+        assert_eq!(m("The Delegation of France, a member of the EU, ..."), None);
+        assert_eq!(m("The Security Council met. France agrees."), None);
+        let s = |t: &str| submitted_by(t);
+        assert_eq!(
+            s("Submitted by the Dominican Republic").as_deref(),
+            Some("the Dominican Republic")
+        );
+        assert_eq!(
+            s("Presented by the Delegation of Japan").as_deref(),
+            Some("Japan")
+        );
+        assert_eq!(s("Submitted by Alex Kim"), None);
+        assert_eq!(s("Written by Lincoln High School"), None);
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub enum CountrySource {
     Title,
     FileName,
     Unknown,
+    /// The opening sentence ("The Delegation of Japan is honoured to ...").
+    Opening,
 }
 
 /// The country (or other entity) a paper speaks for.
@@ -168,7 +170,14 @@ pub fn parse_owned(blocks: Vec<Block>, path: &Path) -> Paper {
         }
     }
     let mut warnings = Vec::new();
-    let country = resolve_country(&head, path, &mut warnings);
+    // "The Delegation of Japan is honoured to ...": a paper with no header at all.
+    let opening = || {
+        body.iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .take(2)
+            .find_map(|b| layout::opening_country(&block_head(b, OPENING_CHARS)))
+    };
+    let country = resolve_country(&head, path, opening, &mut warnings);
     let committee = head
         .committee
         .as_deref()
@@ -178,7 +187,19 @@ pub fn parse_owned(blocks: Vec<Block>, path: &Path) -> Paper {
             PaperCommittee { code, name }
         })
         .filter(|c| !c.code.is_empty())
-        .or_else(|| committee_from_path(path));
+        .or_else(|| committee_from_path(path))
+        .or_else(|| {
+            // "The Delegation of Japan is honoured to serve on the Commission on
+            // Narcotic Drugs": the body the opening names.
+            body.iter()
+                .filter(|b| b.kind == BlockKind::Paragraph)
+                .take(2)
+                .find_map(|b| layout::opening_committee(&block_head(b, OPENING_CHARS)))
+                .map(|c| PaperCommittee {
+                    code: c.code.to_owned(),
+                    name: c.name.to_owned(),
+                })
+        });
     let mut topics = head
         .topics
         .iter()
@@ -374,6 +395,14 @@ impl Head {
                 return;
             }
         }
+        // "Submitted by the Dominican Republic": the country, as a line of its own.
+        if self.country.is_none() {
+            if let Some(country) = layout::submitted_by(text) {
+                self.country = Some(country);
+                self.unlabelled = true;
+                return;
+            }
+        }
         // A header written without labels: one line the country, one the committee,
         // one the topic.
         if self.country.is_none() && countries::lookup(text).is_some() {
@@ -521,10 +550,23 @@ fn read_header(blocks: &[Block], margins: &[Block]) -> (Head, usize) {
         if is_title(block)
             && !(fields > 0 && heading_of(block).is_some_and(|h| is_section_title(&h)))
         {
-            // "Belgium — CND" over "Online drug trafficking": a line of parts is
-            // whole; what follows it is another line, not its continuation.
+            // "Belgium — CND" over "Online drug trafficking", "HUMAN RIGHTS COUNCIL"
+            // over "POSITION PAPER": a line of parts, or a line that is a country, a
+            // committee or the bare words "Position Paper", is whole; what follows it
+            // is another line, not its continuation.
+            let whole = |l: &SrcLine| {
+                let t = l.text.trim();
+                countries::lookup(t).is_some()
+                    || committees::lookup(t).is_some()
+                    || layout::position_title(t)
+                        .is_some_and(|p| p.entity.is_none() && p.topic.is_none())
+            };
             match &block.lines[..] {
-                [first, second] if title_parts(first.text.trim()).is_some() => {
+                [first, second]
+                    if title_parts(first.text.trim()).is_some()
+                        || whole(first)
+                        || whole(second) =>
+                {
                     head.title_line(first.text.trim(), fields);
                     head.title_line(second.text.trim(), fields);
                 }
@@ -787,7 +829,15 @@ fn block_text(block: &Block) -> String {
         .to_owned()
 }
 
-fn resolve_country(head: &Head, path: &Path, warnings: &mut Vec<String>) -> PaperCountry {
+/// How much of each of the first paragraphs is read for the country they speak for.
+const OPENING_CHARS: usize = 400;
+
+fn resolve_country(
+    head: &Head,
+    path: &Path,
+    opening: impl FnOnce() -> Option<&'static countries::Country>,
+    warnings: &mut Vec<String>,
+) -> PaperCountry {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let from_file = || countries::from_file_name(stem);
     let found = |c: &countries::Country, as_written: &str, source| PaperCountry {
@@ -836,11 +886,14 @@ fn resolve_country(head: &Head, path: &Path, warnings: &mut Vec<String>) -> Pape
         let written = head.title.as_deref().unwrap_or_default();
         return found(c, written, CountrySource::Title);
     }
-    match from_file() {
-        Some(c) => found(c, stem, CountrySource::FileName),
+    if let Some(c) = from_file() {
+        return found(c, stem, CountrySource::FileName);
+    }
+    match opening() {
+        Some(c) => found(c, c.name, CountrySource::Opening),
         None => {
             warnings.push(
-                "no country in the header, the title or the file name; recorded as unknown"
+                "no country in the header, the title, the file name or the opening sentence; recorded as unknown"
                     .to_owned(),
             );
             PaperCountry {
@@ -1426,6 +1479,30 @@ mod tests {
                 "Synthetic opioids",
             ),
             (
+                "HUMAN RIGHTS COUNCIL\nPOSITION PAPER\nDELEGATION: REPUBLIC OF SOUTH AFRICA\nTOPIC: The right to water",
+                "South Africa",
+                "HRC",
+                "The right to water",
+            ),
+            (
+                "Position Paper\nSecurity Council\nThe Situation in Haiti\nSubmitted by the Dominican Republic",
+                "Dominican Republic",
+                "UNSC",
+                "The Situation in Haiti",
+            ),
+            (
+                "País: México\nComité: UNICEF\nTema: Trabajo infantil",
+                "Mexico",
+                "UNICEF",
+                "Trabajo infantil",
+            ),
+            (
+                "Name: Alex Kim\nCountry Represented: Kenya\nCommittee Name: UNEP\nTopic Title: Plastic pollution",
+                "Kenya",
+                "UNEP",
+                "Plastic pollution",
+            ),
+            (
                 "ECOFIN | Republic of India | Topic: Sovereign debt restructuring",
                 "India",
                 "ECOFIN",
@@ -1460,6 +1537,30 @@ mod tests {
             "paper.txt",
         );
         assert_eq!(p.country.name, "Peru");
+    }
+
+    #[test]
+    fn a_paper_with_no_header_speaks_for_the_delegation_its_opening_names() {
+        let p = parse_text(
+            "The Delegation of the Republic of Japan is honoured to serve on the Commission on Narcotic Drugs this year.\n\nJapan has fought synthetic drug markets for decades and asks for more cooperation.",
+            "paper1.txt",
+        );
+        assert_eq!(p.country.name, "Japan");
+        assert_eq!(p.country.source, CountrySource::Opening);
+        assert_eq!(p.committee.as_ref().map(|c| c.code.as_str()), Some("CND"));
+        // The file name comes first; a state named in passing, or a body named
+        // outside the delegation's own sentence, is not the paper's.
+        let p = parse_text(
+            "The Delegation of Japan is honoured to take part.\n\nThe Security Council has met on this twice.",
+            "peru-paper.txt",
+        );
+        assert_eq!(p.country.name, "Peru");
+        assert!(p.committee.is_none(), "{:?}", p.committee);
+        let p = parse_text(
+            "Our delegation has studied the reports of the delegation of experts.\n\nFrance and Chile agree.",
+            "paper2.txt",
+        );
+        assert_eq!(p.country.name, UNKNOWN);
     }
 
     #[test]
