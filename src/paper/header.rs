@@ -210,10 +210,21 @@ pub fn parse_label(line: &str) -> Option<(HeaderKey, String)> {
     if value.split_whitespace().count() > 25 {
         return None;
     }
-    Some((
-        header_key,
-        value.trim_end_matches(['.', ';', ',']).trim().to_owned(),
-    ))
+    let value = value.trim_end_matches(['.', ';', ',']).trim();
+    // "Topic: A: Online drug trafficking", "Topic: II. Water": the letter is the
+    // topic's, not part of its name.
+    if header_key == HeaderKey::Topic(None) {
+        let sep = [": ", ". "].iter().filter_map(|p| value.find(p)).min();
+        if let Some((label, name)) = sep.map(|at| (&value[..at], &value[at + 2..])) {
+            if let Some(letter) = topic_letter(&format!("topic {}", label.trim().to_lowercase())) {
+                let name = name.trim();
+                if letter.is_ascii_alphabetic() && !name.is_empty() && label.trim().len() <= 3 {
+                    return Some((HeaderKey::Topic(Some(letter)), name.to_owned()));
+                }
+            }
+        }
+    }
+    Some((header_key, value.to_owned()))
 }
 
 /// "Country - Belgium", "Committee – CND", "Topic — Online drug trafficking",
@@ -431,6 +442,30 @@ mod tests {
         assert_eq!(
             split_topics("A: Marine Plastic Pollution; B: Chemicals and Waste"),
             vec!["Marine Plastic Pollution", "Chemicals and Waste"]
+        );
+    }
+
+    #[test]
+    fn a_topic_value_may_carry_its_letter() {
+        assert_eq!(
+            parse_field_line("Topic: A: Online drug trafficking"),
+            Some((
+                HeaderKey::Topic(Some('A')),
+                "Online drug trafficking".into()
+            ))
+        );
+        assert_eq!(
+            parse_field_line("Topic: II. Water"),
+            Some((HeaderKey::Topic(Some('B')), "Water".into()))
+        );
+        // A name with a colon or a full stop of its own stays whole.
+        assert_eq!(
+            parse_field_line("Topic: Cybersecurity: A Threat"),
+            Some((HeaderKey::Topic(None), "Cybersecurity: A Threat".into()))
+        );
+        assert_eq!(
+            parse_field_line("Topic: U.S. sanctions"),
+            Some((HeaderKey::Topic(None), "U.S. sanctions".into()))
         );
     }
 

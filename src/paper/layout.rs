@@ -474,7 +474,18 @@ pub fn prepare(blocks: Vec<Block>) -> Vec<Block> {
         if lines.is_empty() {
             continue;
         }
-        let block = Block::new(block.kind, lines);
+        let block = Block::new(block.kind, join_bare_labels(lines));
+        // "Country:" as a paragraph of its own, its value the next one (a form's
+        // fields copied out of a Word table).
+        if let Some(prev) = out.last_mut() {
+            if let ([label], [value]) = (prev.lines.as_slice(), block.lines.as_slice()) {
+                if bare_label(&label.text) && takes_value(&value.text) {
+                    let joined = format!("{} {}", label.text.trim(), value.text.trim());
+                    prev.lines[0].text = joined;
+                    continue;
+                }
+            }
+        }
         if let Some(prev) = out.last_mut() {
             if continues_across_break(prev, &block) || continues_field(prev, &block) {
                 prev.lines.extend(block.lines);
@@ -482,6 +493,47 @@ pub fn prepare(blocks: Vec<Block>) -> Vec<Block> {
             }
         }
         out.push(block);
+    }
+    out
+}
+
+/// A header label with nothing after it: "Country:", "**Committee:**". Not
+/// "Position:", which titles a part of the body as often as a delegate's role.
+fn bare_label(line: &str) -> bool {
+    let t = line.trim();
+    t.ends_with([':', '：'])
+        && t.len() <= 40
+        && header::parse_label(t).is_some_and(|(key, value)| {
+            value.is_empty() && !matches!(&key, header::HeaderKey::Other(k) if k == "position")
+        })
+}
+
+/// A line that can be a bare label's value: short, not a sentence ("Position:" may
+/// title a paragraph in the body), and neither a label nor a field.
+fn takes_value(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    (1..=12).contains(&words)
+        && (words <= 3 || !t.ends_with(['.', '!', '?']))
+        && !bare_label(t)
+        && header::parse_field_line(t).is_none()
+}
+
+/// Lines of a block where a label stands over its value ("Country:" over
+/// "Belgium"): each pair is one `Label: value` line.
+fn join_bare_labels(lines: Vec<SrcLine>) -> Vec<SrcLine> {
+    if !lines.iter().any(|l| bare_label(&l.text)) {
+        return lines;
+    }
+    let mut out: Vec<SrcLine> = Vec::with_capacity(lines.len());
+    for line in lines {
+        if let Some(last) = out.last_mut() {
+            if bare_label(&last.text) && takes_value(&line.text) {
+                last.text = format!("{} {}", last.text.trim(), line.text.trim());
+                continue;
+            }
+        }
+        out.push(line);
     }
     out
 }

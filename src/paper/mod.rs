@@ -1503,6 +1503,24 @@ mod tests {
                 "Plastic pollution",
             ),
             (
+                "Country:\nBelgium\nCommittee:\nCommission on Narcotic Drugs\nTopic:\nOnline drug trafficking",
+                "Belgium",
+                "CND",
+                "Online drug trafficking",
+            ),
+            (
+                "Country:\n\nSweden\n\nCommittee:\n\nUNEP\n\nTopic:\n\nMarine litter",
+                "Sweden",
+                "UNEP",
+                "Marine litter",
+            ),
+            (
+                "Country: Austria\nCommittee: CND – Commission on Narcotic Drugs\nTopic: A: Online drug trafficking",
+                "Austria",
+                "CND",
+                "Online drug trafficking",
+            ),
+            (
                 "ECOFIN | Republic of India | Topic: Sovereign debt restructuring",
                 "India",
                 "ECOFIN",
@@ -1531,6 +1549,18 @@ mod tests {
             "paper.txt",
         );
         assert_eq!(p.country.name, "Peru");
+        // "Position:" over a short line titles a part of the body; it is no field.
+        let p = parse_text(
+            "Country: Denmark\nCommittee: UNEP\nTopic: Marine litter\n\nPosition:\nDenmark supports a binding treaty\n\nDenmark funds the cleaning of harbours and asks every coastal state to publish its data.",
+            "paper.txt",
+        );
+        assert!(
+            p.passages
+                .iter()
+                .any(|x| x.text.contains("supports a binding treaty")),
+            "{:?}",
+            p.passages
+        );
         // So does a school that submitted it.
         let p = parse_text(
             &format!("Submitted by: Lincoln High School\nCountry: Peru\nCommittee: UNEP{body}"),
