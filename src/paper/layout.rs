@@ -461,6 +461,31 @@ pub fn opening_committee(text: &str) -> Option<&'static committees::Committee> {
     None
 }
 
+/// The topic an opening sentence names where the delegation introduces itself:
+/// "The Delegation of Japan is honoured to address the topic of synthetic drug
+/// markets." The words after "the topic of" (or "the issue of", "the question of")
+/// up to the end of the clause, when they are a short name.
+pub fn opening_topic(text: &str) -> Option<String> {
+    let sentence = text
+        .split_inclusive(['.', '!', '?'])
+        .take(2)
+        .find(|s| s.to_ascii_lowercase().contains("delegation"))?;
+    let lower = sentence.to_ascii_lowercase();
+    let at = ["the topic of ", "the issue of ", "the question of "]
+        .iter()
+        .filter_map(|p| lower.find(p).map(|i| i + p.len()))
+        .min()?;
+    let rest = &sentence[at..];
+    let end = rest
+        .find([',', ';', ':', '.', '!', '?', '('])
+        .unwrap_or(rest.len());
+    let topic = rest[..end].trim();
+    let words = topic.split_whitespace().count();
+    ((2..=10).contains(&words))
+        .then(|| clean_topic(topic))
+        .flatten()
+}
+
 /// Cleans the blocks before they are read: page furniture and empty table rows
 /// are dropped, and a paragraph that a page break cut in two is joined again.
 pub fn prepare(blocks: Vec<Block>) -> Vec<Block> {
@@ -989,6 +1014,19 @@ mod tests {
         // An acronym, or a body named in a sentence that is not the delegation's own.
         assert_eq!(m("The Delegation of France, a member of the EU, ..."), None);
         assert_eq!(m("The Security Council met. France agrees."), None);
+        let t = |s: &str| opening_topic(s);
+        assert_eq!(
+            t("The Delegation of Japan is honoured to address the topic of synthetic drug markets.")
+                .as_deref(),
+            Some("synthetic drug markets")
+        );
+        assert_eq!(
+            t("The delegation of Chile, on the question of water scarcity in the Andes, asks ...")
+                .as_deref(),
+            Some("water scarcity in the Andes")
+        );
+        assert_eq!(t("The Delegation of Japan raises the issue of it."), None);
+        assert_eq!(t("Japan has long studied the topic of drug markets."), None);
         let s = |t: &str| submitted_by(t);
         assert_eq!(
             s("Submitted by the Dominican Republic").as_deref(),

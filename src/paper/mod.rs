@@ -147,6 +147,17 @@ pub fn parse_owned(blocks: Vec<Block>, path: &Path) -> Paper {
         }
     }
     if head.topics.is_empty() {
+        // "The Delegation of Japan is honoured to address the topic of ...".
+        if let Some(topic) = body
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .take(2)
+            .find_map(|b| layout::opening_topic(&block_head(b, OPENING_CHARS)))
+        {
+            head.topics.push((None, topic));
+        }
+    }
+    if head.topics.is_empty() {
         // One Roman-numbered heading per topic ("I. Assistance to States for curbing
         // ...", "II. The role of science ..."), with no list of topics before them.
         let numbered: Vec<String> = body
@@ -1578,6 +1589,11 @@ mod tests {
         assert_eq!(p.country.name, "Japan");
         assert_eq!(p.country.source, CountrySource::Opening);
         assert_eq!(p.committee.as_ref().map(|c| c.code.as_str()), Some("CND"));
+        let p = parse_text(
+            "The Delegation of Japan is honoured to address the topic of synthetic drug markets.\n\nJapan has fought these markets for decades.",
+            "paper1.txt",
+        );
+        assert_eq!(p.topics, vec!["synthetic drug markets"]);
         // The file name comes first; a state named in passing, or a body named
         // outside the delegation's own sentence, is not the paper's.
         let p = parse_text(
