@@ -237,6 +237,26 @@ fn a_stance_against_a_weakening_flips() {
 }
 
 #[test]
+fn backing_a_limit_on_something_opposes_it() {
+    for s in [
+        "Norway supports every effort to limit the use of the veto in cases of mass atrocities.",
+        "As for working methods, we support the limitation and closer scrutiny of the use of the veto.",
+        "Chile calls for measures restricting the veto when civilians are at risk.",
+        "Peru wants to curtail the veto.",
+    ] {
+        assert_eq!(st(s, "veto"), Oppose, "{s}");
+    }
+    // A limit named as a fact takes no side.
+    assert_eq!(
+        st(
+            "Access to water remains limited in the northern provinces.",
+            "water"
+        ),
+        Mention
+    );
+}
+
+#[test]
 fn the_query_as_object_of_the_stance() {
     assert_eq!(
         st(
