@@ -353,8 +353,23 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
         let lead = lead
             .trim_end()
             .trim_end_matches(|c: char| !c.is_alphanumeric());
-        let free_of = lead.ends_with("free of") || lead.ends_with("free from");
-        if last.ends_with("-free") || WITHOUT.contains(&next.as_str()) || free_of {
+        let free_of =
+            lead.ends_with("free of") || lead.ends_with("free from") || lead.ends_with("safe from");
+        // "a nuclear weapons and WMD-free zone": the "-free" that closes a pair.
+        let pair_free = {
+            let mut after = text
+                .get(matches[run.last].end..)
+                .unwrap_or("")
+                .split_whitespace()
+                .take(3);
+            matches!(after.next(), Some("and" | "or"))
+                && after.any(|w| {
+                    w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                        .ends_with("-free")
+                })
+        };
+        if last.ends_with("-free") || WITHOUT.contains(&next.as_str()) || free_of || pair_free {
             return turned(-run.side);
         }
         // A name that restricts it: "the Treaty on the Prohibition of Nuclear Weapons".

@@ -237,6 +237,16 @@ fn a_stance_against_a_weakening_flips() {
 }
 
 #[test]
+fn a_world_safe_from_it_or_a_zone_free_of_it_is_against_it() {
+    for s in [
+        "Fiji is committed to a world safe from nuclear weapons.",
+        "We must establish a nuclear weapons and WMD-free zone in the region.",
+    ] {
+        assert_eq!(st(s, "nuclear weapons"), Oppose, "{s}");
+    }
+}
+
+#[test]
 fn backing_a_limit_on_something_opposes_it() {
     for s in [
         "Norway supports every effort to limit the use of the veto in cases of mass atrocities.",
