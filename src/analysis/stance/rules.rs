@@ -101,6 +101,7 @@ pub(super) const RESTRICTIONS: &[&str] = &[
     "phase-out",
     "abolition",
     "non-proliferation",
+    "nonproliferation",
 ];
 
 /// Words after the query that ask to be without it ("nuclear disarmament", "weapon free").
@@ -222,6 +223,7 @@ pub(super) const TITLE_AGAINST: &[&str] = &[
     "eradication",
     "eradicate",
     "non-proliferation",
+    "nonproliferation",
 ];
 
 /// Prepositions that attach a harm to the measure acting on it ("a task force on X",

@@ -1575,3 +1575,65 @@ fn a_part_of_the_query_naming_something_else_is_not_turned_against_it() {
     assert_eq!(st_in(text, "nuclear disarmament", &piece), Mention);
     assert_eq!(st_in(text, "nuclear testing", &Reading::default()), Oppose);
 }
+
+#[test]
+fn implicit_support_and_opposition_in_set_phrases() {
+    let two = "two-state solution";
+    for (s, q, want) in [
+        (
+            "Peace cannot be achieved without a two-state solution.",
+            two,
+            Support,
+        ),
+        ("A two-state solution is the only answer.", two, Support),
+        (
+            "The only viable solution is a ceasefire.",
+            "ceasefire",
+            Support,
+        ),
+        ("A ceasefire is acceptable to us.", "ceasefire", Support),
+        ("Occupation is not acceptable.", "occupation", Oppose),
+        (
+            "A two-state solution cannot and will not be acceptable.",
+            two,
+            Oppose,
+        ),
+        (
+            "Such a future can only be based on the two-state solution.",
+            two,
+            Support,
+        ),
+        (
+            "We must work toward a durable peace through the two-state solution.",
+            two,
+            Support,
+        ),
+        (
+            "The fundamental way out lies in the two-state solution.",
+            two,
+            Support,
+        ),
+        (
+            "It is time to work towards an economy less dependent on fossil fuels.",
+            "fossil fuels",
+            Oppose,
+        ),
+        (
+            "We will transition away from fossil fuels.",
+            "fossil fuels",
+            Oppose,
+        ),
+        (
+            "Brazil seeks energy independence from fossil fuels.",
+            "fossil fuels",
+            Oppose,
+        ),
+        (
+            "Fiji endorses the Fossil Fuel Nonproliferation Treaty.",
+            "fossil fuel",
+            Oppose,
+        ),
+    ] {
+        assert_eq!(st(s, q), want, "{s}");
+    }
+}
