@@ -1442,10 +1442,15 @@ pub(super) fn sentence_chains(
             cur = None;
         }
         // A stance's object ends where a relative clause about it begins (", whose
-        // true scale was shown by X"), or at "while doing" (another action).
+        // true scale was shown by X"), where a main clause with its own subject does
+        // ("rather than what divides us, we need X"), or at "while doing" (another
+        // action).
         if i > 0
             && ((toks[i - 1].low == ","
-                && matches!(toks[i].low.as_str(), "which" | "whose" | "who" | "where"))
+                && matches!(
+                    toks[i].low.as_str(),
+                    "which" | "whose" | "who" | "where" | "we" | "i" | "they" | "he" | "she"
+                ))
                 || (matches!(toks[i].low.as_str(), "while" | "whilst")
                     && toks.get(i + 1).is_some_and(|n| n.low.ends_with("ing"))))
         {
@@ -1461,9 +1466,24 @@ pub(super) fn sentence_chains(
                 }
             }
         }
-        // The short object of "combat", "reduce", "close" ends at a comma or "and".
+        // The short object of "combat", "reduce", "close" ends at a comma, or at "and"
+        // before another verb or cue ("combat X and promote Y"); "combat A and B"
+        // combats both.
         if let Some(sc) = short {
-            if matches!(toks[i].low.as_str(), "," | "and" | "or") {
+            // A conjunct of one or two words that closes the phrase ("and terrorism.",
+            // "and human trafficking,") is another object; anything longer may be a
+            // verb with its own object ("and reform global frameworks").
+            let closes = |k: usize| {
+                toks.get(k)
+                    .is_none_or(|t| !t.word || matches!(t.low.as_str(), "and" | "or"))
+            };
+            let short_conjunct = toks.get(i + 1).is_some_and(|n| n.word)
+                && (closes(i + 2) || (toks.get(i + 2).is_some_and(|n| n.word) && closes(i + 3)));
+            let next_acts = !short_conjunct
+                || toks.get(i + 1).is_some_and(|n| {
+                    n.low == "to" || n.low.ends_with("ing") || cues.iter().any(|c| c.a == i + 1)
+                });
+            if toks[i].low == "," || (matches!(toks[i].low.as_str(), "and" | "or") && next_acts) {
                 short = None;
                 if cur == Some(sc) {
                     if chains[sc].cues.len() == 1 {
@@ -1528,7 +1548,10 @@ pub(super) fn sentence_chains(
         i += 1;
     }
     // "On Security Council reform, Burundi reiterates its support for ...": a topic
-    // phrase opening the sentence is what the first stance after it is about.
+    // phrase opening the sentence is what the first stance after it is about, when
+    // that stance opens the main clause (its subject and verb); one further on ("On
+    // X, the world continues to witness the failures of Y to prevent Z") is about
+    // its own object.
     let topic_end = if toks
         .first()
         .is_some_and(|t| TOPIC_MARKERS.contains(&t.low.as_str()))
@@ -1542,6 +1565,7 @@ pub(super) fn sentence_chains(
         if let Some(ch) = chains
             .iter_mut()
             .find(|ch| ch.head_tok > end && !ch.void && !ch.frame)
+            .filter(|ch| ch.head_tok <= end + 8)
         {
             let pol = ch.base;
             for m in topic.into_iter().rev() {

@@ -1637,3 +1637,53 @@ fn implicit_support_and_opposition_in_set_phrases() {
         assert_eq!(st(s, q), want, "{s}");
     }
 }
+
+#[test]
+fn a_need_backs_its_object_and_a_main_clause_ends_a_comparison() {
+    let scr = "Security Council reform";
+    for (s, q, want) in [
+        ("We need a far-reaching reform of the Security Council.", scr, Support),
+        (
+            "If our goal is what unites us rather than what divides us, we need a far-reaching reform of the Security Council.",
+            scr,
+            Support,
+        ),
+        ("We need a ceasefire to get the hostages out.", "ceasefire", Support),
+        // "need" as a noun after "in" takes no side.
+        ("Millions of refugees remain in need of food aid.", "food aid", Mention),
+        // Combating two harms combats both.
+        (
+            "We stress the need for efforts to combat irregular migration and terrorism.",
+            "terrorism",
+            Oppose,
+        ),
+        // Fighting for something is for it.
+        (
+            "Civilised people must fight for the human rights of all.",
+            "human rights",
+            Support,
+        ),
+        // Combating a harm and reforming a framework: the second is no object of
+        // the first.
+        (
+            "We will work with partners to combat terrorism and reform global counter-terrorism frameworks.",
+            "reform",
+            Mention,
+        ),
+        // Bridging a gap in something is for it.
+        (
+            "There is a need to bridge the gap in digital technologies including artificial intelligence.",
+            "artificial intelligence",
+            Support,
+        ),
+        // A topic named first is what a stance right after it is about, not one
+        // further on about something else.
+        (
+            "On Security Council reform, the world has long watched the failures of the Security Council to prevent deadly conflicts.",
+            scr,
+            Mention,
+        ),
+    ] {
+        assert_eq!(st(s, q), want, "{s}");
+    }
+}
