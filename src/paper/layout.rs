@@ -762,8 +762,8 @@ fn split_label_lines(block: Block) -> Vec<Block> {
             .trim_end_matches(['"', '\'', '”', '’', ')'])
             .ends_with(['.', '!', '?'])
     };
-    let cuts: Vec<usize> = (0..block.lines.len())
-        .filter(|&i| {
+    let cuts: Vec<bool> = (0..block.lines.len())
+        .map(|i| {
             (i == 0 || ends_sentence(&block.lines[i - 1]))
                 && super::structure::section_label(&block.lines[i].text)
                 && block
@@ -772,13 +772,13 @@ fn split_label_lines(block: Block) -> Vec<Block> {
                     .is_some_and(|next| opens_text(next.text.trim_start()))
         })
         .collect();
-    if cuts.is_empty() {
+    if !cuts.contains(&true) {
         return vec![block];
     }
     let mut out = Vec::new();
     let mut current = Vec::new();
     for (i, line) in block.lines.into_iter().enumerate() {
-        if cuts.contains(&i) {
+        if cuts[i] {
             if !current.is_empty() {
                 out.push(Block::new(
                     BlockKind::Paragraph,
