@@ -122,6 +122,9 @@ const OTHER_KEYS: &[&str] = &[
     "categories",
     // A memorandum's sender: the country when it names one (see `Head::add`).
     "from",
+    // A crisis committee's role ("Character: Minister of Defence of Brazil").
+    "character",
+    "role",
 ];
 
 /// Removes Markdown decoration around a header line: `**Country:** X`, `# Country: X`,

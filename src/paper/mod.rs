@@ -275,6 +275,10 @@ struct Head {
     /// A title line naming a body caucus does not know ("Futuristic Council on Lunar
     /// Mining"): the committee when nothing else names one.
     named_body: Option<String>,
+    /// The topic was taken from an unlabelled line above the committee's: a school or
+    /// the delegates' names ("Republic of Korea / Lincoln High School / DISEC /
+    /// Nuclear Non-Proliferation"). The line under the committee is the topic.
+    topic_above_committee: bool,
 }
 
 /// Words that make an unlabelled header line the name of a body.
@@ -318,13 +322,21 @@ impl Head {
             // "From: The Delegation of the Republic of Chile", in a memorandum, and
             // "Submitted by: Republic of Ghana": the country when it names one, else (a
             // person or a school) kept as written.
+            // "Position: France" (the role a delegate was given), "Character: Minister
+            // of Defence of Brazil" in a crisis committee: the country it names.
             HeaderKey::Other(k)
-                if matches!(k.as_str(), "from" | "submitted by" | "represented by")
-                    && self.country.is_none() =>
+                if matches!(
+                    k.as_str(),
+                    "from" | "submitted by" | "represented by" | "position" | "character"
+                ) && self.country.is_none() =>
             {
                 let named = layout::delegation_title(&value).map_or(value.clone(), |d| d.country);
                 if countries::lookup(layout::strip_the(&named)).is_some() {
                     self.country = Some(named);
+                } else if let Some(c) = countries::find_in_text(&value).filter(|_| k == "character")
+                {
+                    self.title_country.get_or_insert(c.name.to_owned());
+                    self.other.push((k, value));
                 } else {
                     self.other.push((k, value));
                 }
@@ -423,6 +435,7 @@ impl Head {
         }
         if self.committee.is_none() && committees::lookup(text).is_some() {
             self.committee = Some(text.to_owned());
+            self.topic_above_committee = self.unlabelled && self.title_topic.is_some();
             self.unlabelled = true;
             return;
         }
@@ -442,6 +455,9 @@ impl Head {
                 || self.committee.is_some());
         if topic_like && self.topics.is_empty() && self.title_topic.is_none() {
             self.title_topic = Some(text.to_owned());
+        } else if topic_like && self.topics.is_empty() && self.topic_above_committee {
+            self.title_topic = Some(text.to_owned());
+            self.topic_above_committee = false;
         }
     }
 
@@ -1530,6 +1546,30 @@ mod tests {
                 "Austria",
                 "CND",
                 "Online drug trafficking",
+            ),
+            (
+                "Republic of Korea\nLincoln High School\nJane Doe, John Roe\nDisarmament and International Security Committee\nNuclear Non-Proliferation",
+                "South Korea",
+                "DISEC",
+                "Nuclear Non-Proliferation",
+            ),
+            (
+                "Mexico\nColegio Americano\nUnited Nations Human Rights Council\nThe Rights of Migrants",
+                "Mexico",
+                "HRC",
+                "The Rights of Migrants",
+            ),
+            (
+                "Delegate Name: Sam Lee\nPosition: France\nCommittee: UNESCO\nTopic: Heritage in conflict zones",
+                "France",
+                "UNESCO",
+                "Heritage in conflict zones",
+            ),
+            (
+                "Name: Ana Diaz\nCharacter: Minister of Defence of Brazil\nCommittee: Joint Crisis Committee\nTopic: The northern border",
+                "Brazil",
+                "JCC",
+                "The northern border",
             ),
             (
                 "ECOFIN | Republic of India | Topic: Sovereign debt restructuring",
