@@ -761,3 +761,37 @@ fn who_falls_back_on_most_of_the_words_and_says_so() {
     let o = run(&f.index, &["who", "zyqorblat", "--json"]);
     assert_eq!(code(&o), 1);
 }
+
+#[test]
+fn an_index_from_an_older_parser_says_so_and_is_read_again() {
+    let paper = "Country: Peru\nCommittee: CND\nTopic: Online Drug Trafficking\n\nBackground\n\nDarknet escrow services hold the money until delivery.\n".to_owned();
+    let (dir, index) = indexed(&[("peru.txt", paper)]);
+    let o = run(&index, &["who", "darknet escrow"]);
+    assert!(!stderr(&o).contains("older caucus"), "{}", stderr(&o));
+    // As if an older caucus had written it.
+    let path = index.join("caucus.json");
+    let mut summary: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    summary["parser_version"] = serde_json::json!(1);
+    fs::write(&path, serde_json::to_string(&summary).unwrap()).unwrap();
+    let o = run(&index, &["who", "darknet escrow"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("built by an older caucus") && stderr(&o).contains("caucus index"),
+        "{}",
+        stderr(&o)
+    );
+    // `caucus index` reads every paper again, and the note is gone.
+    let o = run(
+        &index,
+        &["index", dir.path().join("papers").to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("1 changed") || stdout(&o).contains("1 new"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&index, &["who", "darknet escrow"]);
+    assert!(!stderr(&o).contains("older caucus"), "{}", stderr(&o));
+}

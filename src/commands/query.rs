@@ -55,6 +55,14 @@ fn stale_check(summary: &Summary) -> mpsc::Receiver<bool> {
 }
 
 pub(super) fn report_stale(rx: &mpsc::Receiver<bool>, summary: &Summary) {
+    // An index written by an older caucus holds papers as that version read them.
+    if summary.parser_version < state::PARSER_VERSION && !summary.corpus.as_os_str().is_empty() {
+        output::note(&format!(
+            "note: this index was built by an older caucus, which read papers less well; run `caucus index {}` to read them again",
+            summary.corpus.display()
+        ));
+        return;
+    }
     let changed = if summary.papers <= STALE_CHECK_ALWAYS {
         rx.recv().ok()
     } else {
