@@ -429,16 +429,20 @@ pub fn opening_country(text: &str) -> Option<&'static countries::Country> {
         })
 }
 
+/// Of a paragraph's first two sentences, the one where the delegation speaks of itself.
+fn delegation_sentence(text: &str) -> Option<&str> {
+    text.split_inclusive(['.', '!', '?'])
+        .take(2)
+        .find(|s| s.to_ascii_lowercase().contains("delegation"))
+}
+
 /// The committee an opening sentence names where the delegation introduces itself:
 /// "The Delegation of Japan is honoured to serve on the Commission on Narcotic
 /// Drugs". Only a name of two words or more, written with capitals, in a sentence
 /// that speaks of the delegation: an acronym ("the EU") or a body named in passing
 /// elsewhere says nothing of where the paper was sent.
 pub fn opening_committee(text: &str) -> Option<&'static committees::Committee> {
-    let sentence = text
-        .split_inclusive(['.', '!', '?'])
-        .take(2)
-        .find(|s| s.to_ascii_lowercase().contains("delegation"))?;
+    let sentence = delegation_sentence(text)?;
     let words: Vec<&str> = sentence
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -466,10 +470,7 @@ pub fn opening_committee(text: &str) -> Option<&'static committees::Committee> {
 /// markets." The words after "the topic of" (or "the issue of", "the question of")
 /// up to the end of the clause, when they are a short name.
 pub fn opening_topic(text: &str) -> Option<String> {
-    let sentence = text
-        .split_inclusive(['.', '!', '?'])
-        .take(2)
-        .find(|s| s.to_ascii_lowercase().contains("delegation"))?;
+    let sentence = delegation_sentence(text)?;
     let lower = sentence.to_ascii_lowercase();
     let at = ["the topic of ", "the issue of ", "the question of "]
         .iter()

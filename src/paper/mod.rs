@@ -148,12 +148,7 @@ pub fn parse_owned(blocks: Vec<Block>, path: &Path) -> Paper {
     }
     if head.topics.is_empty() {
         // "The Delegation of Japan is honoured to address the topic of ...".
-        if let Some(topic) = body
-            .iter()
-            .filter(|b| b.kind == BlockKind::Paragraph)
-            .take(2)
-            .find_map(|b| layout::opening_topic(&block_head(b, OPENING_CHARS)))
-        {
+        if let Some(topic) = opening(&body, layout::opening_topic) {
             head.topics.push((None, topic));
         }
     }
@@ -182,13 +177,12 @@ pub fn parse_owned(blocks: Vec<Block>, path: &Path) -> Paper {
     }
     let mut warnings = Vec::new();
     // "The Delegation of Japan is honoured to ...": a paper with no header at all.
-    let opening = || {
-        body.iter()
-            .filter(|b| b.kind == BlockKind::Paragraph)
-            .take(2)
-            .find_map(|b| layout::opening_country(&block_head(b, OPENING_CHARS)))
-    };
-    let country = resolve_country(&head, path, opening, &mut warnings);
+    let country = resolve_country(
+        &head,
+        path,
+        || opening(&body, layout::opening_country),
+        &mut warnings,
+    );
     let committee = head
         .committee
         .as_deref()
@@ -202,14 +196,10 @@ pub fn parse_owned(blocks: Vec<Block>, path: &Path) -> Paper {
         .or_else(|| {
             // "The Delegation of Japan is honoured to serve on the Commission on
             // Narcotic Drugs": the body the opening names.
-            body.iter()
-                .filter(|b| b.kind == BlockKind::Paragraph)
-                .take(2)
-                .find_map(|b| layout::opening_committee(&block_head(b, OPENING_CHARS)))
-                .map(|c| PaperCommittee {
-                    code: c.code.to_owned(),
-                    name: c.name.to_owned(),
-                })
+            opening(&body, layout::opening_committee).map(|c| PaperCommittee {
+                code: c.code.to_owned(),
+                name: c.name.to_owned(),
+            })
         });
     let mut topics = head
         .topics
@@ -858,6 +848,15 @@ fn block_text(block: &Block) -> String {
 
 /// How much of each of the first paragraphs is read for the country they speak for.
 const OPENING_CHARS: usize = 400;
+
+/// What `read` finds in the start of the body's first two paragraphs, where a paper
+/// with no header introduces its delegation.
+fn opening<T>(body: &[Block], read: impl Fn(&str) -> Option<T>) -> Option<T> {
+    body.iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .take(2)
+        .find_map(|b| read(&block_head(b, OPENING_CHARS)))
+}
 
 fn resolve_country(
     head: &Head,
