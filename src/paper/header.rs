@@ -77,6 +77,11 @@ const TOPIC_KEYS: &[&str] = &[
     "sujet",
     "thème",
     "advisory proceedings",
+    // The International Court of Justice hears cases.
+    "case",
+    "case name",
+    "contentious case",
+    "advisory opinion",
     "agenda topic",
     "topic a or b",
     // A memorandum's "Subject:" line.

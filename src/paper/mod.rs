@@ -1032,6 +1032,21 @@ fn read_body(
             }
             other => other,
         });
+        // A line alone that is one of the topics the header listed ("Plastic
+        // pollution" under "Topics: Plastic pollution; Air quality") opens its part,
+        // even written in lower case like a sentence.
+        let heading = heading.or_else(|| {
+            let [line] = block.lines.as_slice() else {
+                return None;
+            };
+            let text = line.text.trim();
+            (block.kind == BlockKind::Paragraph
+                && text.split_whitespace().nth(16).is_none()
+                && !text.ends_with(['.', ',', ';']))
+            .then(|| known.iter().find(|(k, _)| same_topic(k, &topic_key(text))))
+            .flatten()
+            .map(|(_, t)| Heading::Topic('?', (*t).to_owned()))
+        });
         if let Some(heading) = heading {
             match heading {
                 Heading::Topic(letter, title) => {
@@ -1571,6 +1586,12 @@ mod tests {
                 "The northern border",
             ),
             (
+                "Country: The Netherlands\nCommittee: International Court of Justice (ICJ)\nCase: Obligations of States in respect of Climate Change",
+                "Netherlands",
+                "ICJ",
+                "Obligations of States in respect of Climate Change",
+            ),
+            (
                 "ECOFIN | Republic of India | Topic: Sovereign debt restructuring",
                 "India",
                 "ECOFIN",
@@ -1646,6 +1667,43 @@ mod tests {
             "paper2.txt",
         );
         assert_eq!(p.country.name, UNKNOWN);
+    }
+
+    #[test]
+    fn a_line_naming_a_listed_topic_opens_its_part() {
+        let p = parse_text(
+            "Country: Germany\nCommittee: UNEP\nTopics: Plastic pollution; Air quality\n\nPlastic pollution\n\nGermany bans single-use bags and funds the collection of nets.\n\nAir quality\n\nGermany asks for shared monitoring of fine particles across borders.\n",
+            "paper.txt",
+        );
+        assert_eq!(p.topics, vec!["Plastic pollution", "Air quality"]);
+        let read: Vec<(&str, &str)> = p
+            .passages
+            .iter()
+            .map(|x| (x.topic.as_str(), x.text.as_str()))
+            .collect();
+        assert_eq!(
+            read,
+            vec![
+                (
+                    "Plastic pollution",
+                    "Germany bans single-use bags and funds the collection of nets."
+                ),
+                (
+                    "Air quality",
+                    "Germany asks for shared monitoring of fine particles across borders."
+                ),
+            ]
+        );
+        // A sentence that happens to name a topic stays a passage.
+        let p = parse_text(
+            "Country: Germany\nCommittee: UNEP\nTopics: Plastic pollution; Air quality\n\nPlastic pollution.\n\nGermany bans single-use bags.\n",
+            "paper.txt",
+        );
+        assert!(
+            p.passages.iter().any(|x| x.text == "Plastic pollution."),
+            "{:?}",
+            p.passages
+        );
     }
 
     #[test]
