@@ -384,6 +384,33 @@ fn number_marks(list: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// A title naming a country's own position: "Canada's Position on Antimicrobial
+/// Resistance", "Japan’s Stance on Nuclear Disarmament", "Brazil's Policy". The
+/// country, and the topic after "on" when there is one.
+pub fn possessive_title(line: &str) -> Option<(&'static countries::Country, Option<String>)> {
+    const NOUNS: &[&str] = &["position", "stance", "policy", "view", "views", "statement"];
+    let line = line.trim();
+    if line.split_whitespace().nth(16).is_some() || line.ends_with(['.', ',', ';']) {
+        return None;
+    }
+    let at = line.find(['\'', '’'])?;
+    let (who, rest) = (&line[..at], &line[at..]);
+    let rest = rest.strip_prefix(['\'', '’'])?.strip_prefix("s ")?;
+    let country = countries::lookup(strip_the(who.trim()))?;
+    let mut words = rest.splitn(2, ' ');
+    let noun = words.next()?.to_lowercase();
+    if !NOUNS.contains(&noun.as_str()) {
+        return None;
+    }
+    let after = words.next().unwrap_or("").trim();
+    let topic = ["on ", "regarding ", "concerning ", "towards ", "toward "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+        .or_else(|| after.strip_prefix(": "))
+        .and_then(clean_topic);
+    Some((country, topic))
+}
+
 /// The country a "Submitted by the Dominican Republic" or "Presented by the
 /// Delegation of Japan" line names, as written; None when it names a person or a
 /// school.
@@ -1028,6 +1055,18 @@ mod tests {
         );
         assert_eq!(t("The Delegation of Japan raises the issue of it."), None);
         assert_eq!(t("Japan has long studied the topic of drug markets."), None);
+        let p = |t: &str| possessive_title(t).map(|(c, topic)| (c.iso3, topic));
+        assert_eq!(
+            p("Canada's Position on Antimicrobial Resistance"),
+            Some(("CAN", Some("Antimicrobial Resistance".to_owned())))
+        );
+        assert_eq!(
+            p("Japan’s Stance on Nuclear Disarmament"),
+            Some(("JPN", Some("Nuclear Disarmament".to_owned())))
+        );
+        assert_eq!(p("Brazil's Policy"), Some(("BRA", None)));
+        assert_eq!(p("Canada's Forests Are Burning"), None);
+        assert_eq!(p("Our Friends' Position on Trade"), None);
         let s = |t: &str| submitted_by(t);
         assert_eq!(
             s("Submitted by the Dominican Republic").as_deref(),

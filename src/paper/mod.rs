@@ -377,6 +377,14 @@ impl Head {
             }
             return;
         }
+        // "Canada's Position on Antimicrobial Resistance".
+        if let Some((country, topic)) = layout::possessive_title(text) {
+            self.title_country.get_or_insert(country.name.to_owned());
+            if let Some(topic) = topic {
+                self.title_topic.get_or_insert(topic);
+            }
+            return;
+        }
         if let Some(title) = layout::position_title(text) {
             // "Position Paper of the Delegation of Japan to the Security Council"
             if let Some(d) = title.entity.as_deref().and_then(layout::delegation_title) {
@@ -1590,6 +1598,12 @@ mod tests {
                 "Netherlands",
                 "ICJ",
                 "Obligations of States in respect of Climate Change",
+            ),
+            (
+                "Canada's Position on Antimicrobial Resistance\nWorld Health Organization",
+                "Canada",
+                "WHO",
+                "Antimicrobial Resistance",
             ),
             (
                 "ECOFIN | Republic of India | Topic: Sovereign debt restructuring",
