@@ -615,8 +615,11 @@ fn continues_across_break(prev: &Block, next: &Block) -> bool {
     };
     let last = last.text.trim_end();
     let first = first.text.trim_start();
+    // A word the page break hyphenated ("environ-" over "mental") may stand alone on
+    // the page's last line.
+    let cut_word = last.ends_with('-') && last[..last.len() - 1].ends_with(char::is_alphabetic);
     same_kind
-        && last.split_whitespace().count() >= 3
+        && (last.split_whitespace().count() >= 3 || cut_word)
         && prev
             .lines
             .iter()

@@ -173,12 +173,87 @@ fn decode_text(bytes: &[u8]) -> Result<String, ExtractError> {
 }
 
 fn extract_text(text: &str) -> Vec<Block> {
+    if text.contains('\u{c}') {
+        return blocks_from_lines(paged_lines(text));
+    }
     let lines = text
         .lines()
         .enumerate()
         .map(|(i, line)| SrcLine::new(line, Some(line_number(i)), None))
         .collect();
     blocks_from_lines(lines)
+}
+
+/// The lines of a text with form feeds between its pages (a PDF converted by
+/// `pdftotext`): each page break is a blank line (a paragraph cut by it is joined
+/// again later), and a line among the first two of two pages or more after the first
+/// (a running header, "Position Paper - Chile - UNEP"), or among the last two of two
+/// pages or more (a running footer), is dropped there. The first page keeps its top:
+/// it is often the title the running header repeats.
+/// How many lines at the top and at the bottom of a page may be its running header or
+/// footer.
+const EDGE_LINES: usize = 2;
+
+fn paged_lines(text: &str) -> Vec<SrcLine> {
+    // (line index, page, text) with the form feeds taken out.
+    let mut raw: Vec<(usize, usize, &str)> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        for (k, part) in line.split('\u{c}').enumerate() {
+            if k > 0 {
+                let page = raw.last().map_or(0, |r| r.1) + 1;
+                raw.push((i, page, ""));
+            }
+            let page = raw.last().map_or(0, |r| r.1);
+            raw.push((i, page, part));
+        }
+    }
+    let pages = raw.last().map_or(0, |r| r.1) + 1;
+    // The first two and the last two lines with text on each page: a page number may
+    // stand outside a running footer or header.
+    let mut tops: Vec<Vec<usize>> = vec![Vec::new(); pages];
+    let mut bottoms: Vec<Vec<usize>> = vec![Vec::new(); pages];
+    for (at, (_, page, t)) in raw.iter().enumerate() {
+        if !t.trim().is_empty() {
+            if tops[*page].len() < EDGE_LINES {
+                tops[*page].push(at);
+            }
+            let b = &mut bottoms[*page];
+            if b.len() == EDGE_LINES {
+                b.remove(0);
+            }
+            b.push(at);
+        }
+    }
+    // How many pages each text opens (after the first) or closes.
+    let tally = |edges: &[Vec<usize>], skip: usize| {
+        let mut n: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for page in edges.iter().skip(skip) {
+            let mut seen: Vec<&str> = Vec::new();
+            for &at in page {
+                let t = raw[at].2.trim();
+                if !seen.contains(&t) {
+                    seen.push(t);
+                    *n.entry(t).or_default() += 1;
+                }
+            }
+        }
+        n
+    };
+    let (opens, closes) = (tally(&tops, 1), tally(&bottoms, 0));
+    let mut dropped = vec![false; raw.len()];
+    for page in 0..pages {
+        for &at in tops[page].iter().filter(|_| page > 0) {
+            dropped[at] |= opens[raw[at].2.trim()] >= 2;
+        }
+        for &at in &bottoms[page] {
+            dropped[at] |= closes[raw[at].2.trim()] >= 2;
+        }
+    }
+    raw.iter()
+        .zip(dropped)
+        .filter(|(_, gone)| !gone)
+        .map(|((i, _, t), _)| SrcLine::new(*t, Some(line_number(*i)), None))
+        .collect()
 }
 
 /// 1-based line number from a 0-based index, saturating on absurdly long files.
@@ -224,6 +299,57 @@ mod tests {
         assert_eq!(blocks[2].lines[1].text, "second line");
         assert_eq!(blocks[2].lines[1].line, Some(5));
         assert_eq!(blocks[2].lines[1].page, None);
+    }
+
+    #[test]
+    fn pages_of_a_converted_pdf_lose_their_running_header_and_footer() {
+        let text = "Position Paper - Chile - UNEP\nCountry: Chile\nCommittee: UNEP\n\nBackground\nChile has created marine protected areas that cover much of its\nwaters and funds patrols by the navy and by local fishing crews with\nenviron-\nModel UN 2025\nPage 1 of 2\n\u{c}Position Paper - Chile - UNEP\nmental safeguards in every licence.\nModel UN 2025\nPage 2 of 2\n\u{c}Position Paper - Chile - UNEP\nAnnex\nModel UN 2025\n";
+        let blocks = extract(Format::Text, text.as_bytes(), &Limits::default()).unwrap();
+        let lines: Vec<&str> = blocks
+            .iter()
+            .flat_map(|b| b.lines.iter().map(|l| l.text.as_str()))
+            .collect();
+        // The first page keeps its title; the other pages lose the running header,
+        // and every page its running footer.
+        assert_eq!(
+            lines
+                .iter()
+                .filter(|l| l.contains("Position Paper"))
+                .count(),
+            1,
+            "{lines:?}"
+        );
+        assert!(
+            !lines.iter().any(|l| l.contains("Model UN 2025")),
+            "{lines:?}"
+        );
+        // Lines keep their numbers in the file.
+        let annex = blocks
+            .iter()
+            .flat_map(|b| &b.lines)
+            .find(|l| l.text == "Annex")
+            .unwrap();
+        assert_eq!(annex.line, Some(16));
+        // The paragraph cut by the page break is one passage, its word healed.
+        let paper = crate::paper::parse(&blocks, std::path::Path::new("chile.txt"));
+        assert!(
+            paper.passages.iter().any(|p| p
+                .text
+                .contains("fishing crews with environmental safeguards")),
+            "{:?}",
+            paper.passages
+        );
+        // A line that tops only one later page is kept.
+        let text = "Country: Chile\n\nFirst page text here.\n\u{c}Annex A\nSecond page text.\n\u{c}Annex B\nThird page text.\n";
+        let blocks = extract(Format::Text, text.as_bytes(), &Limits::default()).unwrap();
+        let all: Vec<&str> = blocks
+            .iter()
+            .flat_map(|b| b.lines.iter().map(|l| l.text.as_str()))
+            .collect();
+        assert!(
+            all.contains(&"Annex A") && all.contains(&"Annex B"),
+            "{all:?}"
+        );
     }
 
     #[test]
