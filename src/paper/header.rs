@@ -132,6 +132,17 @@ const OTHER_KEYS: &[&str] = &[
     "role",
 ];
 
+/// Other fields whose value is the country when it names one ("From: The Delegation
+/// of Chile", "Submitted by: Republic of Ghana", "Position: France"), and otherwise a
+/// person, a school or a role kept as written.
+pub const MAY_NAME_COUNTRY: &[&str] = &[
+    "from",
+    "submitted by",
+    "represented by",
+    "position",
+    "character",
+];
+
 /// Removes Markdown decoration around a header line: `**Country:** X`, `# Country: X`,
 /// `> *Topic*: X`, `__Committee__: X`, and the pipes of a table row copied from the
 /// web (`| Country: | Algeria |`).

@@ -315,10 +315,7 @@ impl Head {
             // "Position: France" (the role a delegate was given), "Character: Minister
             // of Defence of Brazil" in a crisis committee: the country it names.
             HeaderKey::Other(k)
-                if matches!(
-                    k.as_str(),
-                    "from" | "submitted by" | "represented by" | "position" | "character"
-                ) && self.country.is_none() =>
+                if header::MAY_NAME_COUNTRY.contains(&k.as_str()) && self.country.is_none() =>
             {
                 let named = layout::delegation_title(&value).map_or(value.clone(), |d| d.country);
                 if countries::lookup(layout::strip_the(&named)).is_some() {
@@ -1628,12 +1625,14 @@ mod tests {
             "{:?}",
             p.passages
         );
-        // A sender who is a person stays a person.
-        let p = parse_text(
-            &format!("From: Maria Lopez\nCountry: Peru\nCommittee: UNEP{body}"),
-            "paper.txt",
-        );
-        assert_eq!(p.country.name, "Peru");
+        // A sender who is a person, or a school that submitted it, is no country.
+        for sender in ["From: Maria Lopez", "Submitted by: Lincoln High School"] {
+            let p = parse_text(
+                &format!("{sender}\nCountry: Peru\nCommittee: UNEP{body}"),
+                "paper.txt",
+            );
+            assert_eq!(p.country.name, "Peru", "{sender}");
+        }
         // "Position:" over a short line titles a part of the body; it is no field.
         let p = parse_text(
             "Country: Denmark\nCommittee: UNEP\nTopic: Marine litter\n\nPosition:\nDenmark supports a binding treaty\n\nDenmark funds the cleaning of harbours and asks every coastal state to publish its data.",
@@ -1646,12 +1645,6 @@ mod tests {
             "{:?}",
             p.passages
         );
-        // So does a school that submitted it.
-        let p = parse_text(
-            &format!("Submitted by: Lincoln High School\nCountry: Peru\nCommittee: UNEP{body}"),
-            "paper.txt",
-        );
-        assert_eq!(p.country.name, "Peru");
     }
 
     #[test]

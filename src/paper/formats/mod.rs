@@ -301,14 +301,19 @@ mod tests {
         assert_eq!(blocks[2].lines[1].page, None);
     }
 
+    /// Every line's text, block after block.
+    fn texts(blocks: &[Block]) -> Vec<&str> {
+        blocks
+            .iter()
+            .flat_map(|b| b.lines.iter().map(|l| l.text.as_str()))
+            .collect()
+    }
+
     #[test]
     fn pages_of_a_converted_pdf_lose_their_running_header_and_footer() {
         let text = "Position Paper - Chile - UNEP\nCountry: Chile\nCommittee: UNEP\n\nBackground\nChile has created marine protected areas that cover much of its\nwaters and funds patrols by the navy and by local fishing crews with\nenviron-\nModel UN 2025\nPage 1 of 2\n\u{c}Position Paper - Chile - UNEP\nmental safeguards in every licence.\nModel UN 2025\nPage 2 of 2\n\u{c}Position Paper - Chile - UNEP\nAnnex\nModel UN 2025\n";
         let blocks = extract(Format::Text, text.as_bytes(), &Limits::default()).unwrap();
-        let lines: Vec<&str> = blocks
-            .iter()
-            .flat_map(|b| b.lines.iter().map(|l| l.text.as_str()))
-            .collect();
+        let lines = texts(&blocks);
         // The first page keeps its title; the other pages lose the running header,
         // and every page its running footer.
         assert_eq!(
@@ -342,10 +347,7 @@ mod tests {
         // A line that tops only one later page is kept.
         let text = "Country: Chile\n\nFirst page text here.\n\u{c}Annex A\nSecond page text.\n\u{c}Annex B\nThird page text.\n";
         let blocks = extract(Format::Text, text.as_bytes(), &Limits::default()).unwrap();
-        let all: Vec<&str> = blocks
-            .iter()
-            .flat_map(|b| b.lines.iter().map(|l| l.text.as_str()))
-            .collect();
+        let all = texts(&blocks);
         assert!(
             all.contains(&"Annex A") && all.contains(&"Annex B"),
             "{all:?}"
