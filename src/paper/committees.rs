@@ -148,6 +148,12 @@ fn index() -> &'static HashMap<String, usize> {
 }
 
 /// Match a whole string (no "Name (CODE)" splitting).
+/// A committee named exactly, by its code, name or an alias ("Security Council",
+/// "UN Security Council", "UNSC"), with nothing around it.
+pub fn lookup_exact(s: &str) -> Option<&'static Committee> {
+    lookup_plain(s)
+}
+
 fn lookup_plain(s: &str) -> Option<&'static Committee> {
     let norm = normalize(s);
     if norm.is_empty() {

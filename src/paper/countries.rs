@@ -473,10 +473,7 @@ fn significant(token: &str) -> bool {
 /// or a short word in capitals, so "cnd", "the", "and" never match on their
 /// own. ISO2 codes are not used, and committee names and codes never match.
 pub fn from_file_name(stem: &str) -> Option<&'static Country> {
-    let tokens: Vec<&str> = stem
-        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '&')))
-        .filter(|t| !t.is_empty())
-        .collect();
+    let tokens = file_words(stem);
     let longest = tokens.len().min(6);
     for len in (1..=longest).rev() {
         for window in tokens.windows(len) {
@@ -492,6 +489,32 @@ pub fn from_file_name(stem: &str) -> Option<&'static Country> {
         }
     }
     None
+}
+
+/// The words of a file name stem: split on `-`, `_`, spaces, `.` and other
+/// punctuation (not on apostrophes or `&`), and inside a word where a capital
+/// begins a new one ("SaudiArabia", "HumanRightsCouncil", "USAPositionPaper").
+pub fn file_words(stem: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    for token in stem
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '&')))
+        .filter(|t| !t.is_empty())
+    {
+        let chars: Vec<(usize, char)> = token.char_indices().collect();
+        let mut start = 0;
+        for i in 1..chars.len() {
+            let (at, c) = chars[i];
+            let prev = chars[i - 1].1;
+            let next_lower = chars.get(i + 1).is_some_and(|&(_, n)| n.is_lowercase());
+            // "aB" begins a word at B; so does "ABc" at B ("USAPosition").
+            if c.is_uppercase() && (prev.is_lowercase() || (prev.is_uppercase() && next_lower)) {
+                words.push(&token[start..at]);
+                start = at;
+            }
+        }
+        words.push(&token[start..]);
+    }
+    words
 }
 
 /// "Did you mean" helper: up to `n` of `candidates` closest to `input`.
@@ -954,6 +977,10 @@ mod tests {
             ("the-netherlands_GA3", Some("NLD")),
             ("2024_PP_Saudi_Arabia_HRC", Some("SAU")),
             ("Delegation of Belgium", Some("BEL")),
+            ("HRC_SaudiArabia_PP", Some("SAU")),
+            ("CostaRica-UNEP", Some("CRI")),
+            ("USAPositionPaper", Some("USA")),
+            ("NewZealand", Some("NZL")),
             // Committee codes, short lowercase words and ISO2 codes never match.
             ("cnd-position-paper", None),
             ("UNEA_HRC_DISEC_CND", None),
@@ -968,6 +995,19 @@ mod tests {
         for (stem, want) in cases {
             assert_eq!(file(stem), want, "{stem}");
         }
+    }
+
+    #[test]
+    fn file_words_split_at_punctuation_and_at_capitals_inside_a_word() {
+        assert_eq!(
+            file_words("HRC_SaudiArabia_PP"),
+            ["HRC", "Saudi", "Arabia", "PP"]
+        );
+        assert_eq!(file_words("USAPositionPaper"), ["USA", "Position", "Paper"]);
+        assert_eq!(file_words("cote-d'ivoire"), ["cote", "d'ivoire"]);
+        assert_eq!(file_words("UNHRC GA3"), ["UNHRC", "GA3"]);
+        assert_eq!(file_words("McKinley"), ["Mc", "Kinley"]);
+        assert!(file_words("").is_empty());
     }
 
     #[test]

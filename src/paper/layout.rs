@@ -456,6 +456,44 @@ pub fn opening_country(text: &str) -> Option<&'static countries::Country> {
         })
 }
 
+/// Words after a country's name that make it one of several subjects or part of a
+/// longer name, not the one speaking: "Japan and Chile agree", "Japan of the 1950s".
+const NOT_A_VERB: &[&str] = &[
+    "and", "or", "nor", "of", "in", "as", "with", "to", "for", "at", "on", "from", "by",
+];
+
+/// The country a paper's first sentence opens on as its subject, when it speaks for
+/// itself: "Saudi Arabia believes ...", "The Republic of Korea strongly supports ...",
+/// "Japan's policy ...". Read only from a paper's first paragraph, after every other
+/// source of its country: a paper on Afghanistan written by another state names
+/// Afghanistan first far less often than a delegation names itself.
+pub fn subject_country(text: &str) -> Option<&'static countries::Country> {
+    let first = text.split_inclusive(['.', '!', '?', ';', ':']).next()?;
+    let words: Vec<&str> = strip_the(first.trim_start())
+        .split_whitespace()
+        .take(8)
+        .collect();
+    (1..words.len()).rev().find_map(|n| {
+        let name = words[..n].join(" ");
+        let (name, possessive) = match name
+            .strip_suffix("'s")
+            .or_else(|| name.strip_suffix("\u{2019}s"))
+        {
+            Some(bare) => (bare.to_owned(), true),
+            None => (name, false),
+        };
+        let next = words[n];
+        let verb = possessive
+            || (next.starts_with(|c: char| c.is_lowercase())
+                && !NOT_A_VERB.contains(&next.trim_end_matches(',')));
+        // The name ends its run cleanly: no comma or full stop inside it.
+        let clean = !name.contains([',', '.', '(', ')']);
+        (verb && clean && name.starts_with(|c: char| c.is_uppercase()))
+            .then(|| countries::lookup(&name))
+            .flatten()
+    })
+}
+
 /// Of a paragraph's first two sentences, the one where the delegation speaks of itself.
 fn delegation_sentence(text: &str) -> Option<&str> {
     text.split_inclusive(['.', '!', '?'])
@@ -1033,6 +1071,26 @@ mod tests {
         assert_eq!(c("As the delegation from Chile, we ..."), Some("CHL"));
         assert_eq!(c("The delegation of experts met in Geneva."), None);
         assert_eq!(c("Japan and Chile agree."), None);
+        let s = |t: &str| subject_country(t).map(|c| c.iso3);
+        assert_eq!(
+            s("Saudi Arabia believes that water is a right."),
+            Some("SAU")
+        );
+        assert_eq!(
+            s("The Republic of Korea strongly supports the treaty."),
+            Some("KOR")
+        );
+        assert_eq!(s("Japan's policy rests on three pillars."), Some("JPN"));
+        assert_eq!(
+            s("Japan\u{2019}s policy rests on three pillars."),
+            Some("JPN")
+        );
+        assert_eq!(s("Japan and Chile agree."), None);
+        assert_eq!(s("Japan, like Chile, agrees."), None);
+        assert_eq!(s("Water security matters to Japan."), None);
+        assert_eq!(s("Since 2010 Japan has acted."), None);
+        assert_eq!(s("Japan"), None);
+        assert_eq!(s(""), None);
         let m = |t: &str| opening_committee(t).map(|c| c.code);
         assert_eq!(
             m("The Delegation of Japan is honoured to serve on the Commission on Narcotic Drugs."),

@@ -180,7 +180,14 @@ pub fn parse_owned(blocks: Vec<Block>, path: &Path) -> Paper {
     let country = resolve_country(
         &head,
         path,
-        || opening(&body, layout::opening_country),
+        || {
+            opening(&body, layout::opening_country).or_else(|| {
+                // "Saudi Arabia believes ...": the subject of the first sentence.
+                body.iter()
+                    .find(|b| b.kind == BlockKind::Paragraph)
+                    .and_then(|b| layout::subject_country(&block_head(b, OPENING_CHARS)))
+            })
+        },
         &mut warnings,
     );
     let committee = head
@@ -979,11 +986,18 @@ fn committee_from_path(path: &Path) -> Option<PaperCommittee> {
             committees::lookup(name)
                 .or_else(|| committees::lookup(name.split([' ', '-', '_']).next().unwrap_or("")))
         });
+    // A code ("UK-DISEC") or a name of several words ("UK - Security Council",
+    // "HumanRightsCouncil_Chile"): the longest run of the file name's words that
+    // is a committee's name as a whole.
     let from_file = || {
         let stem = path.file_stem()?.to_str()?;
-        stem.split(['-', '_', ' ', '.'])
-            .filter(|t| t.len() >= 3)
-            .find_map(committees::lookup)
+        let words = countries::file_words(stem);
+        (1..=words.len().min(8)).rev().find_map(|len| {
+            words
+                .windows(len)
+                .filter(|w| len > 1 || w[0].len() >= 3)
+                .find_map(|w| committees::lookup_exact(&w.join(" ")))
+        })
     };
     from_dir.or_else(from_file).map(|c| PaperCommittee {
         code: c.code.to_owned(),
@@ -1419,6 +1433,40 @@ mod tests {
         let p = parse_text("Some text.", "misc/notes.txt");
         assert_eq!(p.country.name, UNKNOWN);
         assert_eq!(p.warnings.len(), 1);
+        // A name written in one word, and a committee named in several.
+        let p = parse_text("Water is a right.", "HRC_SaudiArabia_PP.txt");
+        assert_eq!(p.country.name, "Saudi Arabia");
+        assert_eq!(p.committee.unwrap().code, "HRC");
+        let p = parse_text("Water is a right.", "UK - Security Council.txt");
+        assert_eq!(p.country.name, "United Kingdom");
+        assert_eq!(p.committee.unwrap().code, "UNSC");
+        let p = parse_text("Water is a right.", "HumanRightsCouncil-Chile.txt");
+        assert_eq!(p.committee.unwrap().code, "HRC");
+        // Words that only begin a committee's name name none.
+        let p = parse_text("Water is a right.", "human-rights-paper.txt");
+        assert!(p.committee.is_none());
+    }
+
+    #[test]
+    fn a_paper_with_nothing_else_speaks_for_the_country_its_first_sentence_opens_on() {
+        let p = parse_text(
+            "Saudi Arabia believes that water is a right.\n\nThe Kingdom funds desalination.",
+            "paper1.txt",
+        );
+        assert_eq!(p.country.name, "Saudi Arabia");
+        assert_eq!(p.country.source, CountrySource::Opening);
+        // Only the first sentence of the first paragraph, and only as its subject.
+        for text in [
+            "Water is a right.\n\nSaudi Arabia believes so.",
+            "Afghanistan and its neighbours share rivers.",
+            "Water matters. Saudi Arabia believes so.",
+        ] {
+            let p = parse_text(text, "paper1.txt");
+            assert_eq!(p.country.name, UNKNOWN, "{text}");
+        }
+        // A file name that names a country wins.
+        let p = parse_text("Saudi Arabia believes so.", "chile.txt");
+        assert_eq!(p.country.name, "Chile");
     }
 
     #[test]
