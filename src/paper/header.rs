@@ -170,6 +170,17 @@ fn key_of(label: &str) -> Option<HeaderKey> {
     if key.is_empty() || key.split_whitespace().count() > 5 {
         return None;
     }
+    // "Country/Position", "Delegation / Country": the label of a form that asks for
+    // either; the country, committee or topic it names wins over a role or a name.
+    if key.contains('/') {
+        let parts: Vec<Option<HeaderKey>> = key.split('/').map(key_of).collect();
+        let mut known: Vec<HeaderKey> = parts.into_iter().flatten().collect();
+        known.sort_by_key(|k| matches!(k, HeaderKey::Other(_)));
+        return known.into_iter().next().map(|k| match k {
+            HeaderKey::Other(_) => HeaderKey::Other(key.to_owned()),
+            k => k,
+        });
+    }
     Some(if COUNTRY_KEYS.contains(&key) {
         HeaderKey::Country
     } else if COMMITTEE_KEYS.contains(&key) {
@@ -380,7 +391,19 @@ fn flattened_nmun(line: &str) -> Option<String> {
 /// The letter a "Topic A" / "Topic II" / "Topic (2)" label gives its topic: Roman
 /// numerals up to IV read as A to D, any other single letter or digit as itself.
 pub(crate) fn topic_letter(key: &str) -> Option<char> {
-    let rest = key.strip_prefix("topic")?.trim();
+    // "Topic A", "Topic Area B", "Agenda Item 1", "Topic No. 2", "Issue II".
+    let rest = [
+        "topic area",
+        "topic no.",
+        "topic no",
+        "topic number",
+        "topic",
+        "agenda item",
+        "issue",
+    ]
+    .iter()
+    .find_map(|p| key.strip_prefix(p))?
+    .trim();
     let rest = rest.trim_matches(['(', ')', '.']);
     match rest {
         "i" => Some('A'),
@@ -462,6 +485,28 @@ mod tests {
             split_topics("A: Marine Plastic Pollution; B: Chemicals and Waste"),
             vec!["Marine Plastic Pollution", "Chemicals and Waste"]
         );
+    }
+
+    #[test]
+    fn numbered_topic_labels_and_labels_asking_for_either_of_two() {
+        let f = |l: &str| parse_field_line(l).map(|(k, _)| k);
+        assert_eq!(
+            f("Topic Area A: Child labour"),
+            Some(HeaderKey::Topic(Some('A')))
+        );
+        assert_eq!(f("Agenda Item 1: Debt"), Some(HeaderKey::Topic(Some('1'))));
+        assert_eq!(f("Topic No. 2: Debt"), Some(HeaderKey::Topic(Some('2'))));
+        assert_eq!(f("Issue II: Debt"), Some(HeaderKey::Topic(Some('B'))));
+        assert_eq!(f("Agenda Item: Debt"), Some(HeaderKey::Topic(None)));
+        assert_eq!(f("Country/Position: France"), Some(HeaderKey::Country));
+        assert_eq!(f("Position / Country: France"), Some(HeaderKey::Country));
+        assert_eq!(f("Committee/Council: UNSC"), Some(HeaderKey::Committee));
+        assert_eq!(
+            f("School/University: Lincoln"),
+            Some(HeaderKey::Other("school/university".into()))
+        );
+        assert_eq!(f("Apples/Pears: many"), None);
+        assert_eq!(f("Issue areas are many: debt"), None);
     }
 
     #[test]

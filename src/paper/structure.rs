@@ -231,7 +231,12 @@ fn topic_heading(raw: &str) -> Option<Heading> {
         .replace("**", "")
         .replace("__", "");
     let clean = clean.trim();
-    if !clean.to_lowercase().starts_with("topic ") {
+    let lower = clean.to_lowercase();
+    // Not "Issue 1:", which opens a point of a list as often as a topic.
+    if !["topic ", "agenda item "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
         return None;
     }
     // "Topic A:", "Topic 2 -", "Topic II.": the label ends at its separator.
@@ -1326,6 +1331,18 @@ mod tests {
             h("Topic A: Online Drug Trafficking"),
             Some(Heading::Topic('A', "Online Drug Trafficking".into()))
         );
+        assert_eq!(
+            h("Agenda Item 2: Hybrid warfare"),
+            Some(Heading::Topic('2', "Hybrid warfare".into()))
+        );
+        assert_eq!(
+            h("Topic Area B: Air quality"),
+            Some(Heading::Topic('B', "Air quality".into()))
+        );
+        assert!(!matches!(
+            h("Issue 1: Lack of funding"),
+            Some(Heading::Topic(..))
+        ));
         assert_eq!(h("Belgium supports a task force."), None);
         assert_eq!(
             h("Way Forward"),
