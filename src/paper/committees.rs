@@ -57,6 +57,7 @@ pub static COMMITTEES: &[Committee] = &[
     c("CEDAW", "Committee on the Elimination of Discrimination against Women", &[]),
     c("CRC", "Committee on the Rights of the Child", &[]),
     c("CD", "Conference on Disarmament", &[]),
+    c("UNDC", "United Nations Disarmament Commission", &["Disarmament Commission", "UN Disarmament Commission"]),
     // Regional commissions.
     c("ECA", "Economic Commission for Africa", &["UNECA"]),
     c("ECE", "Economic Commission for Europe", &["UNECE"]),
@@ -89,7 +90,7 @@ pub static COMMITTEES: &[Committee] = &[
     c("UNESCO", "United Nations Educational, Scientific and Cultural Organization", &[]),
     c("IAEA", "International Atomic Energy Agency", &[]),
     c("ILO", "International Labour Organization", &["International Labor Organization", "International Labour Organisation"]),
-    c("FAO", "Food and Agriculture Organization of the United Nations", &["Food and Agriculture Organization"]),
+    c("FAO", "Food and Agriculture Organization of the United Nations", &["Food and Agriculture Organization", "Food and Agriculture Org"]),
     c("UNIDO", "United Nations Industrial Development Organization", &[]),
     c("IOM", "International Organization for Migration", &[]),
     c("ITU", "International Telecommunication Union", &[]),
@@ -97,6 +98,7 @@ pub static COMMITTEES: &[Committee] = &[
     c("IMO", "International Maritime Organization", &[]),
     c("ICAO", "International Civil Aviation Organization", &[]),
     c("WTO", "World Trade Organization", &[]),
+    c("UNWTO", "UN Tourism", &["World Tourism Organization", "United Nations World Tourism Organization", "UN World Tourism Organization"]),
     c("IMF", "International Monetary Fund", &[]),
     c("WB", "World Bank", &["World Bank Group", "WBG", "IBRD", "International Bank for Reconstruction and Development"]),
     c("ICC", "International Criminal Court", &[]),
@@ -224,9 +226,21 @@ fn lookup_loose(s: &str) -> Option<&'static Committee> {
     }
     let map = index();
     let get = |ws: &[&str]| map.get(&ws.join(" ")).map(|&i| &COMMITTEES[i]);
-    // "UNGA-DISEC", "GA: SPECPOL"
-    if words.len() >= 2 && matches!(words[0], "unga" | "ga") {
-        if let Some(c) = get(&words[1..]) {
+    // "UNGA-DISEC", "GA: SPECPOL", and a Main Committee by its number after the
+    // Assembly's name in any form ("UNGA 1", "General Assembly 4th").
+    let after_assembly = match words.as_slice() {
+        ["unga" | "ga", rest @ ..]
+        | ["general", "assembly", rest @ ..]
+        | ["un" | "unga", "general", "assembly", rest @ ..]
+        | ["united", "nations", "general", "assembly", rest @ ..] => Some(rest),
+        _ => None,
+    };
+    if let Some(rest) = after_assembly.filter(|r| !r.is_empty()) {
+        if let Some(c) = get(rest) {
+            return Some(c);
+        }
+        let as_ga: Vec<&str> = std::iter::once("ga").chain(rest.iter().copied()).collect();
+        if let Some(c) = get(&as_ga) {
             return Some(c);
         }
     }
@@ -363,6 +377,15 @@ mod tests {
             ("General Assembly", "GA"),
             ("UNGA", "GA"),
             ("United Nations General Assembly", "GA"),
+            // A Main Committee by its number after the Assembly's name.
+            ("UNGA 1", "DISEC"),
+            ("General Assembly 4th", "SPECPOL"),
+            ("United Nations General Assembly Third Committee", "SOCHUM"),
+            ("UN General Assembly 6", "LEGAL"),
+            ("General Assembly Plenary", "GA"),
+            ("Disarmament Commission", "UNDC"),
+            ("World Tourism Organization", "UNWTO"),
+            ("Food and Agriculture Org.", "FAO"),
         ];
         for (input, want) in cases {
             assert_eq!(code(input), Some(want), "{input}");
