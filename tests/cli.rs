@@ -796,3 +796,20 @@ fn an_index_from_an_older_parser_says_so_and_is_read_again() {
     let o = run(&index, &["who", "darknet escrow"]);
     assert!(!stderr(&o).contains("older caucus"), "{}", stderr(&o));
 }
+
+#[test]
+fn the_stance_shown_is_a_sentence_that_names_what_was_asked() {
+    // The best passage takes its side from a sentence that refers back ("it would
+    // ..."); another passage says it outright. The row shows the one that names it.
+    let (_dir, index) = indexed(&[(
+        "nz.txt",
+        "Country: New Zealand\nCommittee: GA\nTopic: Reform\n\nWe discussed the veto and the veto again at length, veto after veto. It would undermine the Charter.\n\nNew Zealand fought against the veto at San Francisco in the year the Charter was signed, with other small states.\n".to_owned(),
+    )]);
+    let o = run(&index, &["who", "veto", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines = json_lines(&o);
+    let row = of_type(&lines, "country")[0];
+    assert_eq!(row["stance"], "oppose", "{row}");
+    let sentence = row["evidence"]["sentence"].as_str().unwrap();
+    assert!(sentence.contains("veto"), "{sentence}");
+}

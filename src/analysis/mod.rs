@@ -396,7 +396,8 @@ fn country_stance(
     m: &CountryMatches,
 ) -> Result<CountryStanceRead, IndexError> {
     let mut evidence = Vec::new();
-    let mut shown: Option<(bool, StanceEvidence)> = None;
+    // The evidence shown, ranked by (explicit, names the query itself).
+    let mut shown: Option<((bool, bool), StanceEvidence)> = None;
     let mut best = None;
     for (_, addr) in m.top.iter().take(STANCE_PASSAGES) {
         let p =
@@ -410,11 +411,14 @@ fn country_stance(
         };
         let e = stance::passage_stance_in(&p.text, &matches, &reading);
         if e.stance != Stance::Mention {
-            // The strongest sentence first; among equals, the best-scoring passage.
-            if shown
-                .as_ref()
-                .is_none_or(|(explicit, _)| e.explicit && !explicit)
-            {
+            // The strongest sentence first, then one that names what was asked over one
+            // that refers back to it ("It would undermine ..."); among equals, the
+            // best-scoring passage.
+            let names_query = matches
+                .iter()
+                .any(|m| m.start < e.sentence.end && e.sentence.start < m.end);
+            let rank = (e.explicit, names_query);
+            if shown.as_ref().is_none_or(|(best, _)| rank > *best) {
                 let sentence = p
                     .text
                     .get(e.sentence.clone())
@@ -427,7 +431,7 @@ fn country_stance(
                     .map(|[a, b]| [a - e.sentence.start, b - e.sentence.start])
                     .collect();
                 shown = Some((
-                    e.explicit,
+                    rank,
                     StanceEvidence {
                         location: p.location(),
                         sentence,

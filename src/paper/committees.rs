@@ -231,7 +231,7 @@ fn lookup_loose(s: &str) -> Option<&'static Committee> {
     let after_assembly = match words.as_slice() {
         ["unga" | "ga", rest @ ..]
         | ["general", "assembly", rest @ ..]
-        | ["un" | "unga", "general", "assembly", rest @ ..]
+        | ["un", "general", "assembly", rest @ ..]
         | ["united", "nations", "general", "assembly", rest @ ..] => Some(rest),
         _ => None,
     };

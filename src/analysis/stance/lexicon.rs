@@ -85,8 +85,28 @@ pub(super) fn verb_forms(lemma: &str) -> Vec<String> {
             v.push(format!("{lemma}{last}ing"));
         }
     }
+    // The past forms no rule makes: "New Zealand fought against the veto", "we
+    // stood against", "Chile has long sought".
+    if let Some((_, past)) = IRREGULAR.iter().find(|(l, _)| *l == lemma) {
+        v.extend(past.iter().map(|p| (*p).to_owned()));
+    }
     v
 }
+
+/// Irregular past forms of the verbs the cue lexicon conjugates.
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("bring", &["brought"]),
+    ("fight", &["fought"]),
+    ("forbid", &["forbade", "forbidden"]),
+    ("hold", &["held"]),
+    ("keep", &["kept"]),
+    ("lend", &["lent"]),
+    ("seek", &["sought"]),
+    ("see", &["saw", "seen"]),
+    ("stand", &["stood"]),
+    ("think", &["thought"]),
+    ("undertake", &["undertook", "undertaken"]),
+];
 
 pub(super) const LEXICON_TSV: &str = include_str!("stance_cues.tsv");
 

@@ -1195,6 +1195,18 @@ fn threats_fights_and_judgements_named() {
         st("We support the fight against terrorism.", "terrorism"),
         Oppose
     );
+    // Every form of the verb, the irregular past too.
+    for text in [
+        "New Zealand fought against the veto rights of the Great Powers.",
+        "Chile has long fought against impunity and the veto.",
+        "Chile is fighting against the veto.",
+        "Chile fights against the veto.",
+        "Chile struggled against the veto.",
+    ] {
+        assert_eq!(st(text, "veto"), Oppose, "{text}");
+    }
+    assert_eq!(st("Chile fought for the veto.", "veto"), Support);
+    assert_eq!(st("Chile has stood against the veto.", "veto"), Oppose);
     assert_eq!(
         st(
             "The San Marino Government condemns any threat of use of nuclear weapons.",
