@@ -448,6 +448,11 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
     // measure kept with a fallback for when it fails.
     let mut mixed: Vec<(Range<usize>, Vec<[usize; 2]>)> = Vec::new();
     for (n, &s) in holding.iter().enumerate() {
+        // A question asks; it takes no side of its own ("Who on earth is talking about
+        // maintaining first use of nuclear weapons?" is said against what it names).
+        if text[sents[s].clone()].trim_end().ends_with('?') {
+            continue;
+        }
         let chains = sentence_chains(
             text,
             sents[s].clone(),

@@ -1699,3 +1699,30 @@ fn a_need_backs_its_object_and_a_main_clause_ends_a_comparison() {
         assert_eq!(st(s, q), want, "{s}");
     }
 }
+
+#[test]
+fn a_question_takes_no_side_of_its_own() {
+    // A rhetorical question says the opposite of its words as often as not.
+    for text in [
+        "Who on earth is talking about maintaining first use of nuclear weapons against us?",
+        "Do children in Palestine have no human rights?",
+        "Does it intervene to stop the occupation?",
+    ] {
+        let q = if text.contains("nuclear") {
+            "nuclear weapons"
+        } else if text.contains("rights") {
+            "human rights"
+        } else {
+            "occupation"
+        };
+        assert_eq!(st(text, q), Mention, "{text}");
+    }
+    // The sentence after a question still speaks.
+    assert_eq!(
+        st(
+            "What is the occupation for? We reject the occupation in every form.",
+            "occupation"
+        ),
+        Oppose
+    );
+}
