@@ -353,8 +353,32 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
         let lead = lead
             .trim_end()
             .trim_end_matches(|c: char| !c.is_alphanumeric());
-        let free_of =
-            lead.ends_with("free of") || lead.ends_with("free from") || lead.ends_with("safe from");
+        let free_of = {
+            // "a zone free of weapons of mass destruction, in particular nuclear
+            // weapons": an example of what the zone is free of.
+            let lead = [
+                ", in particular",
+                ", particularly",
+                ", especially",
+                ", notably",
+                ", including",
+                " such as",
+            ]
+            .iter()
+            .find_map(|ex| lead.rfind(ex).filter(|&at| at + ex.len() == lead.len()))
+            .and_then(|at| {
+                let head = &lead[..at];
+                // The example follows a short phrase after "free of": at most six words.
+                ["free of ", "free from ", "safe from "]
+                    .iter()
+                    .filter_map(|f| head.rfind(f).map(|p| p + f.len()))
+                    .max()
+                    .filter(|&p| head[p..].split_whitespace().count() <= 6)
+                    .map(|p| &head[..p])
+            })
+            .map_or(lead, |head| head.trim_end());
+            lead.ends_with("free of") || lead.ends_with("free from") || lead.ends_with("safe from")
+        };
         // "a nuclear weapons and WMD-free zone": the "-free" that closes a pair.
         let pair_free = {
             let mut after = text

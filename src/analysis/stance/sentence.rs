@@ -678,6 +678,10 @@ pub(super) struct Chain {
     pub(super) frame_neg: bool,
     pub(super) head_tok: usize,
     pub(super) sentence: Range<usize>,
+    /// The side before a flip that a noun took as its own ("the embargo against
+    /// Cuba"): a new noun phrase joined after its object ("and the sanctions") takes
+    /// the side again.
+    pub(super) before_noun_flip: Option<i8>,
 }
 
 impl Chain {
@@ -700,6 +704,7 @@ impl Chain {
             frame_neg: false,
             head_tok,
             sentence,
+            before_noun_flip: None,
         }
     }
 }
@@ -1324,6 +1329,16 @@ pub(super) fn sentence_chains(
                         if c.strength <= 1 && chains[cc].pol < 0 && chains[cc].strength >= 2 {
                             chains[cc].qualified = true;
                         }
+                        // "an end to the embargo against Cuba and the sanctions against
+                        // Zimbabwe": "against" after a noun governs that noun's object.
+                        let after_noun = toks[c.b - 1].low == "against"
+                            && c.a > 0
+                            && toks[c.a - 1].word
+                            && cue_at[c.a - 1].is_none()
+                            && !matches!(toks[c.a - 1].low.as_str(), "and" | "or");
+                        if after_noun {
+                            chains[cc].before_noun_flip = Some(chains[cc].pol);
+                        }
                         chains[cc].pol = -chains[cc].pol;
                         chains[cc].strength = chains[cc].strength.max(c.strength.min(2));
                         chains[cc].cues.push(range);
@@ -1491,6 +1506,19 @@ pub(super) fn sentence_chains(
                     } else {
                         chains[sc].pol = chains[sc].base;
                     }
+                }
+            }
+        }
+        // "the embargo against Cuba and the sanctions ...": a noun phrase joined after
+        // the object of a noun's "against" is governed by what governed the first noun.
+        if matches!(toks[i].low.as_str(), "and" | "or")
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| DETERMINERS.contains(&n.low.as_str()))
+        {
+            if let Some(cc) = cur {
+                if let Some(p) = chains[cc].before_noun_flip.take() {
+                    chains[cc].pol = p;
                 }
             }
         }

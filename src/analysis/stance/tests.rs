@@ -1726,3 +1726,46 @@ fn a_question_takes_no_side_of_its_own() {
         Oppose
     );
 }
+
+#[test]
+fn a_noun_s_against_governs_its_own_object_not_the_next_noun_phrase() {
+    for text in [
+        "I call once again for an end to the embargo against Cuba and the sanctions against Zimbabwe, because they are unfair.",
+        "We call for the lifting of the embargo against Cuba and the sanctions against Zimbabwe.",
+        "We call for an end to the sanctions against Zimbabwe.",
+    ] {
+        assert_eq!(st(text, "sanctions"), Oppose, "{text}");
+    }
+    // Without a new noun phrase, the object of "against" runs on: "violence against
+    // women and girls" is violence against both.
+    assert_eq!(
+        st("We condemn violence against women and girls.", "girls"),
+        Support
+    );
+    assert_eq!(
+        st(
+            "We condemn violence against women and the trafficking of children.",
+            "trafficking"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn an_example_of_what_a_zone_is_free_of_is_opposed() {
+    for text in [
+        "Syria reiterates its demand for a Middle East zone free of weapons of mass destruction, in particular nuclear weapons.",
+        "We call for a zone free of weapons of mass destruction, including nuclear weapons.",
+        "We call for a region free from all such arms, especially nuclear weapons.",
+    ] {
+        assert_eq!(st(text, "nuclear weapons"), Oppose, "{text}");
+    }
+    // An example of something else keeps its own side.
+    assert_eq!(
+        st(
+            "We support peaceful uses of technology, including nuclear energy.",
+            "nuclear energy"
+        ),
+        Support
+    );
+}
