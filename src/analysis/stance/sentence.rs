@@ -518,6 +518,106 @@ pub(super) fn opens_sentence(toks: &[Tok], a: usize) -> bool {
     }
 }
 
+/// Adverbs after a harm verb that leave it without an object ("is eroding fast").
+const LAMENT_ADVERBS: &[&str] = &[
+    "away",
+    "fast",
+    "rapidly",
+    "quickly",
+    "steadily",
+    "further",
+    "daily",
+    "everywhere",
+    "globally",
+    "worldwide",
+    "gradually",
+    "slowly",
+    "seriously",
+    "badly",
+    "dangerously",
+];
+
+/// What goes wrong: words of a consequence that says a condition was needed.
+const WRONG_OUTCOMES: &[&str] = &[
+    "risk",
+    "risks",
+    "crisis",
+    "crises",
+    "spiral",
+    "fail",
+    "fails",
+    "failure",
+    "collapse",
+    "collapses",
+    "impossible",
+    "cannot",
+    "can't",
+    "not",
+    "no",
+    "never",
+    "lose",
+    "lost",
+    "suffer",
+    "worse",
+    "worsen",
+    "chaos",
+    "conflict",
+    "conflicts",
+    "danger",
+    "harm",
+    "nothing",
+    "unattainable",
+    "questionable",
+    "uncertain",
+    "elusive",
+    "unfulfilled",
+    "perish",
+];
+
+/// Whether "without" at token `at` opens a condition whose consequence goes wrong
+/// ("Without X, we risk further crises", "it is clear that without X, ... the
+/// downward spiral will only accelerate"): "without" opens its clause, a match follows
+/// it, and after the comma closing the condition a word says what goes wrong.
+pub(super) fn needed_condition(toks: &[Tok], at: usize, is_match: &[Option<usize>]) -> bool {
+    if toks[at].low != "without" {
+        return false;
+    }
+    let opens = opens_sentence(toks, at)
+        || at > 0
+            && matches!(
+                toks[at - 1].low.as_str(),
+                "that" | "," | "but" | "and" | "because" | "since"
+            );
+    if !opens {
+        return false;
+    }
+    let Some(first_match) = (at + 1..toks.len()).find(|&k| is_match[k].is_some()) else {
+        return false;
+    };
+    // The condition ends at the last comma before the main clause: its own list of
+    // "without"s ("without X, without Y, and without Z the ...") runs on.
+    let mut k = first_match;
+    let mut consequence = None;
+    while k < toks.len() {
+        if toks[k].low == "," {
+            let next_without = toks[k + 1..]
+                .iter()
+                .find(|t| t.word && t.low != "and")
+                .is_some_and(|t| t.low == "without");
+            if !next_without {
+                consequence = Some(k + 1);
+                break;
+            }
+        }
+        k += 1;
+    }
+    // No comma: "without X the spiral ..." reads on after the last "without" phrase.
+    let from = consequence.unwrap_or(first_match + 1);
+    toks[from..]
+        .iter()
+        .any(|t| WRONG_OUTCOMES.contains(&t.low.as_str()))
+}
+
 /// Whether a token leaves the clause open (it is not a clause boundary).
 pub(super) fn clause_open(t: &Tok) -> bool {
     t.word || !matches!(t.low.as_str(), ";" | ":" | "—" | "–")
@@ -898,7 +998,11 @@ pub(super) fn sentence_chains(
                 let own_object =
                     toks[c.a].low.starts_with("escap") || toks[c.a].low.starts_with("evad");
                 if has_cue && !own_object {
-                    pending_neg = Some((i, 5));
+                    // "Without a joint effort to advance X, we risk further crises":
+                    // the cue it would negate is what is needed.
+                    if !needed_condition(&toks, c.a, &is_match) {
+                        pending_neg = Some((i, 5));
+                    }
                 } else if toks[c.a].low == "nor" || toks[c.a].low == "neither" {
                     // Only ever negates a cue.
                 } else {
@@ -937,10 +1041,17 @@ pub(super) fn sentence_chains(
                                 }
                                 None => (false, 1),
                             };
+                            // "Without X, the spiral of crises will accelerate": what
+                            // goes wrong without it is needed.
+                            let side = if needed_condition(&toks, c.a, &is_match) {
+                                flip
+                            } else {
+                                -flip
+                            };
                             chains.push(Chain {
                                 void: conceded[c.a] || other,
                                 other,
-                                ..Chain::new(-flip, vec![range], c.a, sent.clone())
+                                ..Chain::new(side, vec![range], c.a, sent.clone())
                             });
                             cur = Some(chains.len() - 1);
                         }
@@ -950,7 +1061,7 @@ pub(super) fn sentence_chains(
                 i = c.b;
                 continue;
             }
-            if f.nonneg || f.concession || f.other || f.author {
+            if f.nonneg || f.concession || (f.other && !f.frame) || f.author {
                 // "expand X while addressing Y": the object ends where another action
                 // begins.
                 if f.concession
@@ -1129,6 +1240,21 @@ pub(super) fn sentence_chains(
                 i = c.b;
                 continue;
             }
+            // "confidence in X is eroding", "X is being undermined", "X has weakened":
+            // a harm with no object and no agent has happened to its subject, and the
+            // author laments it.
+            let harm_verb = f.oppose_subject && f.flip;
+            let no_object = toks
+                .get(c.b)
+                .is_none_or(|t| !t.word || LAMENT_ADVERBS.contains(&t.low.as_str()));
+            let suffered = (passive_present || passive_past) && participle;
+            // Not "X should not be impeded" or "X will not weaken": negated, it says
+            // what must not happen, read as the cue reads.
+            let own = if harm_verb && !negated && c.b - c.a == 1 && (no_object || suffered) {
+                -own
+            } else {
+                own
+            };
             if subject_mode && !gerund_object && own != 0 {
                 let mut own = own;
                 if let Some(cc) = cur {
@@ -1422,7 +1548,8 @@ pub(super) fn sentence_chains(
                     let other = match cur {
                         Some(cc) if chains[cc].frame => chains[cc].other,
                         _ => false,
-                    } || (!proposal && attributed_to_other(&toks, &cues, c.a, &clause));
+                    } || (f.frame && f.other)
+                        || (!proposal && attributed_to_other(&toks, &cues, c.a, &clause));
                     let void = conceded_here || other;
                     chains.push(Chain {
                         strength,

@@ -1769,3 +1769,71 @@ fn an_example_of_what_a_zone_is_free_of_is_opposed() {
         Support
     );
 }
+
+#[test]
+fn what_goes_wrong_without_it_is_needed() {
+    for (text, q) in [
+        ("Meanwhile, it is abundantly clear that without multilateralism, without international cooperation, and without the respect for international law the downward spiral of crises and conflict will only accelerate.", "multilateralism"),
+        ("Without a joint effort to advance renewable energy, we risk further crises.", "renewable energy"),
+        ("Without structural reform, the legitimacy of the Council remains questionable.", "structural reform"),
+    ] {
+        assert_eq!(st(text, q), Support, "{text}");
+    }
+    // What is better without it is opposed, as before.
+    assert_eq!(
+        st(
+            "Without nuclear weapons, the world would be a safer place.",
+            "nuclear weapons"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn a_harm_that_befalls_its_subject_is_lamented() {
+    for (text, q) in [
+        ("And we worry that confidence in the fairness and effectiveness of multilateralism is eroding.", "multilateralism"),
+        ("The context of human rights protection is severely weakened and threatened.", "human rights"),
+        ("Multilateralism is being undermined.", "multilateralism"),
+    ] {
+        assert_eq!(st(text, q), Support, "{text}");
+    }
+    // With an object, the subject does the harm; negated, it must not happen.
+    assert_eq!(
+        st("Corruption erodes trust in institutions.", "corruption"),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "The sanctioning of terrorists should not be impeded for political reasons.",
+            "sanctioning"
+        ),
+        Support
+    );
+}
+
+#[test]
+fn a_belief_nobody_holds_as_their_own_is_not_the_author_s() {
+    for text in [
+        "There is a growing belief that multilateralism is ineffective and that the United Nations is no longer relevant.",
+        "This observation might lead us to believe that multilateralism has failed at every level.",
+    ] {
+        assert_eq!(st(text, "multilateralism"), Mention, "{text}");
+    }
+    // "than ever" compares nothing and "in this regard" holds nothing: the sentence
+    // says what is needed.
+    assert_eq!(
+        st(
+            "In this regard, the role of the United Nations is more crucial than ever, reinforcing the imperative for multilateralism.",
+            "multilateralism"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "In this regard, our region is more exposed than ever to drought.",
+            "drought"
+        ),
+        Mention
+    );
+}
