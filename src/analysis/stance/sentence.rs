@@ -782,6 +782,9 @@ pub(super) struct Chain {
     /// Cuba"): a new noun phrase joined after its object ("and the sanctions") takes
     /// the side again.
     pub(super) before_noun_flip: Option<i8>,
+    /// The side before a gerund cue ("by ending the occupation"), 0 when the gerund
+    /// began the chain: a second gerund joined by "and" ("and achieving X") takes it.
+    pub(super) before_gerund: Option<i8>,
 }
 
 impl Chain {
@@ -805,6 +808,7 @@ impl Chain {
             head_tok,
             sentence,
             before_noun_flip: None,
+            before_gerund: None,
         }
     }
 }
@@ -1477,6 +1481,18 @@ pub(super) fn sentence_chains(
                 i = c.b;
                 continue;
             }
+            // "ending the occupation and achieving X": see `before_gerund`.
+            // A gerund acts (after "by", "for", "and", a comma or another cue); after
+            // another word it names a thing ("addressing funding gaps").
+            let gerund_cue = c.b - c.a == 1
+                && toks[c.a].low.len() > 5
+                && toks[c.a].low.ends_with("ing")
+                && (c.a == 0
+                    || matches!(
+                        toks[c.a - 1].low.as_str(),
+                        "by" | "in" | "of" | "for" | "through" | "while" | "and" | "," | "to"
+                    )
+                    || cues.iter().any(|h| h.b == c.a));
             // A stance cue: composes with the stance it sits in ("rejects attempts to
             // undermine", "calls for the lifting of"), or starts a new one.
             let embedded = cur.is_some() && {
@@ -1503,6 +1519,9 @@ pub(super) fn sentence_chains(
                     chains[cc].frame = false;
                     chains[cc].pol = flip * own;
                     chains[cc].base = chains[cc].pol;
+                    if gerund_cue {
+                        chains[cc].before_gerund = Some(flip);
+                    }
                     if !proposal && attributed_to_other(&toks, &cues, c.a, &clause) {
                         chains[cc].other = true;
                         chains[cc].void = true;
@@ -1518,6 +1537,9 @@ pub(super) fn sentence_chains(
                     } else {
                         if coordinated(&toks, c.a) {
                             chains[cc].pol = chains[cc].base;
+                        }
+                        if gerund_cue {
+                            chains[cc].before_gerund = Some(chains[cc].pol);
                         }
                         if ABSOLUTE_CUES.contains(&toks[c.a].low.as_str()) {
                             // Scare quotes, threats and wrongs disparage what follows
@@ -1559,6 +1581,7 @@ pub(super) fn sentence_chains(
                         after_concession: conceded[..c.a].iter().any(|&x| x),
                         frame: f.frame,
                         frame_neg: f.frame && negated,
+                        before_gerund: (gerund_cue && !f.frame).then_some(0),
                         ..Chain::new(own, vec![range], c.a, sent.clone())
                     });
                     cur = Some(chains.len() - 1);
@@ -1601,10 +1624,23 @@ pub(super) fn sentence_chains(
         // "calls on States to condemn A and to impose B": a second infinitive joined to
         // the first takes the side of the cue that asks for both, not of the first
         // infinitive's own cue.
-        if toks[i].low == "to" && i > 0 && toks[i - 1].low == "and" {
+        // So does a second gerund ("by ending the occupation and achieving a
+        // two-state solution"): it is another action the first cue asks for.
+        let second_gerund = toks[i].word
+            && toks[i].low.len() > 5
+            && toks[i].low.ends_with("ing")
+            && is_match[i].is_none()
+            && cue_at[i].is_none();
+        if (toks[i].low == "to" || second_gerund) && i > 0 && toks[i - 1].low == "and" {
             if let Some(cc) = cur {
-                if chains[cc].cues.len() >= 2 {
-                    chains[cc].pol = chains[cc].base;
+                match chains[cc].before_gerund.take() {
+                    // A gerund's object ends where the next gerund begins: "by ending
+                    // the occupation and achieving X" does not end X; X takes the side
+                    // taken before "ending", or none.
+                    Some(0) if second_gerund => cur = None,
+                    Some(side) if second_gerund => chains[cc].pol = side,
+                    _ if chains[cc].cues.len() >= 2 => chains[cc].pol = chains[cc].base,
+                    _ => {}
                 }
             }
         }

@@ -1837,3 +1837,37 @@ fn a_belief_nobody_holds_as_their_own_is_not_the_author_s() {
         Mention
     );
 }
+
+#[test]
+fn a_second_gerund_is_another_action_not_the_first_one_s_object() {
+    assert_eq!(
+        st(
+            "We emphasize the need to address the root causes of these conflicts by ending the illegal occupation of Palestinian territories and achieving justice for the Palestinian people, based on a two-state solution.",
+            "two-state solution"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "We call for ending the occupation and achieving a two-state solution.",
+            "two-state solution"
+        ),
+        Support
+    );
+    // The first gerund's own object keeps its side.
+    assert_eq!(
+        st(
+            "We call for ending the occupation and achieving a two-state solution.",
+            "occupation"
+        ),
+        Oppose
+    );
+    // A gerund naming a thing ("funding gaps") is no action.
+    assert_eq!(
+        st(
+            "The community must do its part by addressing funding gaps and mobilising resources to meet the needs of refugees.",
+            "refugees"
+        ),
+        Support
+    );
+}
