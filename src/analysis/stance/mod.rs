@@ -174,6 +174,24 @@ pub fn country_stance(evidence: &[Evidence]) -> CountryStance {
     }
 }
 
+/// What people live under: "under occupation", "under siege", "under sanctions".
+const UNDER_CONDITIONS: &[&str] = &[
+    "occupation",
+    "siege",
+    "sanctions",
+    "blockade",
+    "embargo",
+    "threat",
+    "attack",
+    "fire",
+    "bombardment",
+    "pressure",
+    "rule",
+    "oppression",
+    "domination",
+    "colonialism",
+];
+
 /// Stance of one passage toward what the query matched. `matches` are the byte ranges in
 /// `text` where the query's words were found; the stance is judged in the sentences holding
 /// them, with the sentence after when it refers back ("It would undermine ..."), and a list
@@ -395,6 +413,14 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
         };
         if last.ends_with("-free") || WITHOUT.contains(&next.as_str()) || free_of || pair_free {
             return turned(-run.side);
+        }
+        // "the right to self-determination of all people under colonial occupation":
+        // a condition someone lives under is not what the stance is about.
+        let under = lead.split_whitespace().rev().take(3).any(|w| w == "under");
+        if under
+            && UNDER_CONDITIONS.contains(&last.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        {
+            return 0;
         }
         // A name that restricts it: "the Treaty on the Prohibition of Nuclear Weapons".
         // (Lowercase, "a ban on X" is a cue and has turned the side already.)

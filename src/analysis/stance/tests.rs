@@ -1871,3 +1871,22 @@ fn a_second_gerund_is_another_action_not_the_first_one_s_object() {
         Support
     );
 }
+
+#[test]
+fn a_condition_people_live_under_is_not_what_is_asked_for() {
+    assert_eq!(
+        st(
+            "We call for the realization of the right to self-determination of all people under colonial occupation.",
+            "occupation"
+        ),
+        Mention
+    );
+    // A framework something is done under keeps its side.
+    assert_eq!(
+        st(
+            "We support the commitments made under the Paris Agreement.",
+            "Paris Agreement"
+        ),
+        Support
+    );
+}
