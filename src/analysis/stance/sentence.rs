@@ -1685,6 +1685,22 @@ pub(super) fn sentence_chains(
                 }
             }
         }
+        // "committed to supporting X and has recently submitted Y": a second predicate
+        // with its own auxiliary ends the first one's object.
+        if toks[i].low == "and"
+            && toks[i + 1..]
+                .iter()
+                .find(|t| !is_adverb(t))
+                .is_some_and(|t| {
+                    matches!(t.low.as_str(), "has" | "have" | "had" | "will" | "would")
+                })
+        {
+            if let Some(cc) = cur {
+                if !chains[cc].frame {
+                    cur = None;
+                }
+            }
+        }
         // "prefers X to Y": what comes after "to" is set aside.
         if toks[i].low == "to" {
             if let Some(cc) = cur {

@@ -1890,3 +1890,19 @@ fn a_condition_people_live_under_is_not_what_is_asked_for() {
         Support
     );
 }
+
+#[test]
+fn a_second_predicate_with_its_own_auxiliary_ends_the_first_object() {
+    assert_eq!(
+        st(
+            "Kuwait remains firmly committed to supporting the Palestinian cause and has recently submitted a memorandum highlighting the consequences of the continued occupation.",
+            "occupation"
+        ),
+        Mention
+    );
+    // One predicate's object joined by "and" is still its object.
+    assert_eq!(
+        st("We support the treaty and the occupation's end.", "treaty"),
+        Support
+    );
+}
