@@ -664,7 +664,10 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
             }
         }
         // The next sentence, when it refers back: "It would undermine ...".
-        if s + 1 < sents.len() && !holding.contains(&(s + 1)) {
+        if s + 1 < sents.len()
+            && !holding.contains(&(s + 1))
+            && !text[sents[s + 1].clone()].trim_end().ends_with('?')
+        {
             for ch in sentence_chains(text, sents[s + 1].clone(), &matches, true, false, &author) {
                 if !ch.void && ch.anaphor && ch.governed.is_empty() && !governed_here {
                     anaphoric.push(ch);

@@ -518,6 +518,12 @@ pub(super) fn opens_sentence(toks: &[Tok], a: usize) -> bool {
     }
 }
 
+/// Words that open a subordinate clause before its subject ("as we", "because they").
+const SUBORDINATORS: &[&str] = &[
+    "as", "because", "since", "when", "whenever", "if", "although", "though", "after", "before",
+    "once", "until", "unless", "whereas",
+];
+
 /// Adverbs after a harm verb that leave it without an object ("is eroding fast").
 const LAMENT_ADVERBS: &[&str] = &[
     "away",
@@ -1616,6 +1622,10 @@ pub(super) fn sentence_chains(
                     toks[i].low.as_str(),
                     "which" | "whose" | "who" | "where" | "we" | "i" | "they" | "he" | "she"
                 ))
+                // "... is necessary, particularly as we have just adopted X": a clause
+                // of its own, with its own subject.
+                || (SUBORDINATORS.contains(&toks[i - 1].low.as_str())
+                    && matches!(toks[i].low.as_str(), "we" | "i" | "they" | "he" | "she"))
                 || (matches!(toks[i].low.as_str(), "while" | "whilst")
                     && toks.get(i + 1).is_some_and(|n| n.low.ends_with("ing"))))
         {
