@@ -436,9 +436,40 @@ pub fn submitted_by(line: &str) -> Option<String> {
 /// states too.
 pub fn opening_country(text: &str) -> Option<&'static countries::Country> {
     let lower = text.to_ascii_lowercase();
+    // The delegation names itself as the sentence's subject ("The Delegation of Japan
+    // is ...", "As the delegation from Chile, we ..."), not as someone it addresses
+    // ("We thank the delegation of France").
+    let speaks = |at: usize| {
+        let start = lower[..at]
+            .rfind(['.', '!', '?', '\n'])
+            .map_or(0, |p| p + 1);
+        let before: Vec<&str> = lower[start..at].split_whitespace().collect();
+        // (A letter's signature: "Respectfully submitted, the Delegation of Chile".)
+        before.len() <= 4
+            && before.iter().all(|w| {
+                matches!(
+                    w.trim_end_matches([',', ':']),
+                    "the"
+                        | "as"
+                        | "a"
+                        | "this"
+                        | "our"
+                        | "honourable"
+                        | "honorable"
+                        | "respectfully"
+                        | "submitted"
+                        | "sincerely"
+                        | "signed"
+                        | "yours"
+                        | "faithfully"
+                )
+            })
+    };
     ["delegation of ", "delegation from ", "delegation for "]
         .iter()
-        .flat_map(|p| lower.match_indices(p).map(|(i, m)| i + m.len()))
+        .flat_map(|p| lower.match_indices(p).map(|(i, m)| (i, i + m.len())))
+        .filter(|&(i, _)| speaks(i))
+        .map(|(_, end)| end)
         .min()
         .and_then(|at| {
             let rest = strip_the(text[at..].trim_start());
@@ -469,6 +500,13 @@ const NOT_A_VERB: &[&str] = &[
 /// Afghanistan first far less often than a delegation names itself.
 pub fn subject_country(text: &str) -> Option<&'static countries::Country> {
     let first = text.split_inclusive(['.', '!', '?', ';', ':']).next()?;
+    let first = first.trim_start();
+    // "As a landlocked country, Bolivia believes ...": a delegation describing itself
+    // before it names itself.
+    let first = match first.strip_prefix("As ").and_then(|r| r.split_once(", ")) {
+        Some((intro, rest)) if intro.split_whitespace().count() <= 8 => rest,
+        _ => first,
+    };
     let words: Vec<&str> = strip_the(first.trim_start())
         .split_whitespace()
         .take(8)
@@ -1071,6 +1109,11 @@ mod tests {
         assert_eq!(c("As the delegation from Chile, we ..."), Some("CHL"));
         assert_eq!(c("The delegation of experts met in Geneva."), None);
         assert_eq!(c("Japan and Chile agree."), None);
+        assert_eq!(c("We thank the delegation of France for its work."), None);
+        assert_eq!(
+            c("Water matters. The Delegation of Japan agrees."),
+            Some("JPN")
+        );
         let s = |t: &str| subject_country(t).map(|c| c.iso3);
         assert_eq!(
             s("Saudi Arabia believes that water is a right."),
@@ -1086,6 +1129,11 @@ mod tests {
             Some("JPN")
         );
         assert_eq!(s("Japan and Chile agree."), None);
+        assert_eq!(
+            s("As a landlocked country, Bolivia believes water matters."),
+            Some("BOL")
+        );
+        assert_eq!(s("As Chile said, water matters."), None);
         assert_eq!(s("Japan, like Chile, agrees."), None);
         assert_eq!(s("Water security matters to Japan."), None);
         assert_eq!(s("Since 2010 Japan has acted."), None);

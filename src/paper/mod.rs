@@ -181,12 +181,24 @@ pub fn parse_owned(blocks: Vec<Block>, path: &Path) -> Paper {
         &head,
         path,
         || {
-            opening(&body, layout::opening_country).or_else(|| {
-                // "Saudi Arabia believes ...": the subject of the first sentence.
-                body.iter()
-                    .find(|b| b.kind == BlockKind::Paragraph)
-                    .and_then(|b| layout::subject_country(&block_head(b, OPENING_CHARS)))
-            })
+            opening(&body, layout::opening_country)
+                .or_else(|| {
+                    // "Saudi Arabia believes ...": the subject of the first sentence.
+                    body.iter()
+                        .find(|b| b.kind == BlockKind::Paragraph)
+                        .and_then(|b| layout::subject_country(&block_head(b, OPENING_CHARS)))
+                })
+                .or_else(|| {
+                    // "Respectfully submitted, / The Delegation of Chile": a letter's
+                    // signature, short and among the last two paragraphs.
+                    body.iter()
+                        .rev()
+                        .filter(|b| b.kind == BlockKind::Paragraph)
+                        .take(2)
+                        .map(|b| block_head(b, OPENING_CHARS))
+                        .filter(|t| t.split_whitespace().count() <= 12)
+                        .find_map(|t| layout::opening_country(&t))
+                })
         },
         &mut warnings,
     );
@@ -1467,6 +1479,18 @@ mod tests {
         // A file name that names a country wins.
         let p = parse_text("Saudi Arabia believes so.", "chile.txt");
         assert_eq!(p.country.name, "Chile");
+        // A letter signed by the delegation.
+        let p = parse_text(
+            "Honourable Chairs,\n\nWater scarcity affects two billion people.\n\nRespectfully submitted,\nThe Delegation of the Republic of Chile",
+            "paper1.txt",
+        );
+        assert_eq!(p.country.name, "Chile");
+        // A closing paragraph of prose that thanks another delegation is no signature.
+        let p = parse_text(
+            "Water scarcity affects two billion people.\n\nWe thank the delegation of France for its tireless work on the draft resolution before this committee.",
+            "paper1.txt",
+        );
+        assert_eq!(p.country.name, UNKNOWN);
     }
 
     #[test]
