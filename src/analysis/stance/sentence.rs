@@ -518,6 +518,49 @@ pub(super) fn opens_sentence(toks: &[Tok], a: usize) -> bool {
     }
 }
 
+/// "calls for sanctions are growing louder", "calls for reform are mounting": calls as
+/// a noun, reported as a trend, are others' calls, not the author's. ("Africa's demands
+/// for reform are compelling" and "regrets that calls for a ceasefire have gone
+/// unheeded" are the author's own.)
+pub(super) fn reported_calls(toks: &[Tok], a: usize, b: usize) -> bool {
+    matches!(toks[a].low.as_str(), "calls" | "demands" | "appeals")
+        && toks[b..]
+            .iter()
+            .take(8)
+            .take_while(|t| {
+                t.word
+                    && !matches!(
+                        t.low.as_str(),
+                        "who"
+                            | "which"
+                            | "that"
+                            | "whose"
+                            | "where"
+                            | "on"
+                            | "against"
+                            | "to"
+                            | "from"
+                            | "by"
+                            | "with"
+                    )
+            })
+            .any(|t| {
+                matches!(
+                    t.low.as_str(),
+                    "grow"
+                        | "grows"
+                        | "grew"
+                        | "growing"
+                        | "mount"
+                        | "mounting"
+                        | "multiply"
+                        | "multiplying"
+                        | "intensifying"
+                        | "louder"
+                )
+            })
+}
+
 /// Words that open a subordinate clause before its subject ("as we", "because they").
 const SUBORDINATORS: &[&str] = &[
     "as", "because", "since", "when", "whenever", "if", "although", "though", "after", "before",
@@ -1577,6 +1620,7 @@ pub(super) fn sentence_chains(
                         Some(cc) if chains[cc].frame => chains[cc].other,
                         _ => false,
                     } || (f.frame && f.other)
+                        || reported_calls(&toks, c.a, c.b)
                         || (!proposal && attributed_to_other(&toks, &cues, c.a, &clause));
                     let void = conceded_here || other;
                     chains.push(Chain {

@@ -1925,3 +1925,31 @@ fn a_subordinate_clause_with_its_own_subject_ends_the_object() {
         Mention
     );
 }
+
+#[test]
+fn calls_that_are_the_subject_of_their_own_verb_are_others_calls() {
+    assert_eq!(
+        st(
+            "Cities everywhere have seen mass protests, and calls for sanctions are growing louder.",
+            "sanctions"
+        ),
+        Mention
+    );
+    // The author calling, even with "are" further on, calls; calls the author
+    // endorses or regrets are the author's.
+    assert_eq!(st("Jordan calls for sanctions.", "sanctions"), Support);
+    assert_eq!(
+        st(
+            "Chad regrets that repeated calls for a ceasefire have gone unheeded.",
+            "ceasefire"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "Jordan calls for sanctions on those who are responsible.",
+            "sanctions"
+        ),
+        Support
+    );
+}
