@@ -1953,3 +1953,29 @@ fn calls_that_are_the_subject_of_their_own_verb_are_others_calls() {
         Support
     );
 }
+
+#[test]
+fn emphasis_that_looks_like_a_negation_and_threats_with_an_adjective() {
+    assert_eq!(
+        st(
+            "I cannot overemphasize the need for adequate climate finance for effective climate action.",
+            "climate finance"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "These acts confirm that the Houthis' terrorism poses a continuing threat to maritime security.",
+            "terrorism"
+        ),
+        Oppose
+    );
+    // A plain negation still turns the cue.
+    assert_eq!(
+        st(
+            "We cannot support climate finance on these terms.",
+            "climate finance"
+        ),
+        Oppose
+    );
+}
