@@ -84,8 +84,10 @@ const TOPIC_KEYS: &[&str] = &[
     "advisory opinion",
     "agenda topic",
     "topic a or b",
-    // A memorandum's "Subject:" line.
+    // A memorandum's "Subject:" or "Re:" line.
     "subject",
+    "re",
+    "regarding",
 ];
 const OTHER_KEYS: &[&str] = &[
     "school",
@@ -125,8 +127,10 @@ const OTHER_KEYS: &[&str] = &[
     "layout",
     "category",
     "categories",
-    // A memorandum's sender: the country when it names one (see `Head::add`).
+    // A memorandum's sender: the country when it names one (see `Head::add`); its
+    // addressee: the committee when it names one.
     "from",
+    "to",
     // A crisis committee's role ("Character: Minister of Defence of Brazil").
     "character",
     "role",

@@ -347,6 +347,24 @@ impl Head {
                     self.other.push((k, value));
                 }
             }
+            // A memorandum's "To: The Chair of the Commission on Narcotic Drugs": the
+            // committee, when it names a known one.
+            HeaderKey::Other(k) if k == "to" && self.committee.is_none() => {
+                let lower = value.to_lowercase();
+                let body = ["the chairs of ", "the chair of ", "chairs of ", "chair of "]
+                    .iter()
+                    .find_map(|p| {
+                        lower
+                            .strip_prefix(p)
+                            .map(|r| &value[value.len() - r.len()..])
+                    })
+                    .unwrap_or(&value);
+                if committees::lookup(layout::strip_the(body)).is_some() {
+                    self.committee = Some(body.to_owned());
+                } else {
+                    self.other.push((k, value));
+                }
+            }
             HeaderKey::Other(k) => self.other.push((k, value)),
         }
     }
@@ -1527,6 +1545,17 @@ mod tests {
     }
 
     #[test]
+    fn a_memo_addressed_to_a_person_names_no_committee() {
+        let p = parse_text(
+            "To: Ms. Jane Roe, Faculty Advisor\nFrom: The Republic of Chile\nRe: Water\n\nChile protects water.",
+            "paper1.txt",
+        );
+        assert_eq!(p.country.name, "Chile");
+        assert!(p.committee.is_none(), "{:?}", p.committee);
+        assert_eq!(p.topics, ["Water"]);
+    }
+
+    #[test]
     fn delegation_titles_memos_and_dashed_titles_name_their_fields() {
         let body = "\n\nThe government supports a binding framework with funding for developing countries.";
         for (head, country, committee, topic) in [
@@ -1553,6 +1582,12 @@ mod tests {
                 "Chile",
                 "UNSC",
                 "Climate and security",
+            ),
+            (
+                "MEMORANDUM\n\nTO: The Chair of the Human Rights Council\nFROM: The Republic of Chile\nRE: Indigenous water rights\nDATE: 3 March 2025",
+                "Chile",
+                "HRC",
+                "Indigenous water rights",
             ),
             (
                 "Position Paper — Republic of India — UNHRC\nTopic: Freedom of expression online",
