@@ -371,32 +371,29 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
         let lead = lead
             .trim_end()
             .trim_end_matches(|c: char| !c.is_alphanumeric());
-        let free_of = {
-            // "a zone free of weapons of mass destruction, in particular nuclear
-            // weapons": an example of what the zone is free of.
-            let lead = [
-                ", in particular",
-                ", particularly",
-                ", especially",
-                ", notably",
-                ", including",
-                " such as",
-            ]
-            .iter()
-            .find_map(|ex| lead.rfind(ex).filter(|&at| at + ex.len() == lead.len()))
-            .and_then(|at| {
-                let head = &lead[..at];
-                // The example follows a short phrase after "free of": at most six words.
-                ["free of ", "free from ", "safe from "]
-                    .iter()
-                    .filter_map(|f| head.rfind(f).map(|p| p + f.len()))
-                    .max()
-                    .filter(|&p| head[p..].split_whitespace().count() <= 6)
-                    .map(|p| &head[..p])
-            })
-            .map_or(lead, |head| head.trim_end());
-            lead.ends_with("free of") || lead.ends_with("free from") || lead.ends_with("safe from")
-        };
+        // "a world free of nuclear weapons", and an example of what it is free of ("a
+        // zone free of weapons of mass destruction, in particular nuclear weapons": at
+        // most six words after "free of").
+        const FREE: [&str; 3] = ["free of", "free from", "safe from"];
+        let free_lead = [
+            ", in particular",
+            ", particularly",
+            ", especially",
+            ", notably",
+            ", including",
+            " such as",
+        ]
+        .iter()
+        .find_map(|ex| lead.strip_suffix(ex))
+        .and_then(|head| {
+            FREE.iter()
+                .filter_map(|f| head.rfind(f).map(|p| p + f.len()))
+                .max()
+                .filter(|&p| head[p..].split_whitespace().count() <= 6)
+                .map(|p| &head[..p])
+        })
+        .unwrap_or(lead);
+        let free_of = FREE.iter().any(|f| free_lead.ends_with(f));
         // "a nuclear weapons and WMD-free zone": the "-free" that closes a pair.
         let pair_free = {
             let mut after = text

@@ -1908,15 +1908,7 @@ fn a_second_predicate_with_its_own_auxiliary_ends_the_first_object() {
 }
 
 #[test]
-fn a_subordinate_clause_with_its_own_subject_ends_the_object() {
-    assert_eq!(
-        st(
-            "We reject the embargo because we have just adopted the Pact for the Future.",
-            "Pact for the Future"
-        ),
-        Support
-    );
-    // A question after a sentence does not speak for it.
+fn a_question_after_the_query_does_not_speak_for_it() {
     assert_eq!(
         st(
             "We discussed nuclear power at length. But what does this really threaten?",
