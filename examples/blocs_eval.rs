@@ -9,7 +9,8 @@
 //! are left out of the scores.
 
 use caucus::analysis::similarity::{
-    blocs_with, build_scope, cluster, load_passages, BlocOptions, Cut, FeatureOptions, Method,
+    allies, blocs_with, build_scope, cluster, load_passages, BlocOptions, Cut, FeatureOptions,
+    Method,
 };
 use caucus::index::PaperIndex;
 use std::collections::BTreeMap;
@@ -125,6 +126,20 @@ fn main() {
                     ..base
                 },
             ),
+            (
+                "regions weigh as others (x1)",
+                FeatureOptions {
+                    region_weight: 1.0,
+                    ..base
+                },
+            ),
+            (
+                "regions x2",
+                FeatureOptions {
+                    region_weight: 2.0,
+                    ..base
+                },
+            ),
         ]);
     }
     let mut methods: Vec<(String, BlocOptions)> = Vec::new();
@@ -174,14 +189,37 @@ fn main() {
         "{:<62} {:<28} {:>6} {:>6} {:>6} {:>6} {:>8} {:>7}",
         "features", "method", "ARI", "AMI", "ARI@5", "AMI@5", "blocs", "largest"
     );
+    // BLOCS_EVAL_ALLIES=1 also reports, per feature setting, the share of each
+    // country's top five allies that are in its regional group.
+    let with_allies = std::env::var("BLOCS_EVAL_ALLIES").is_ok_and(|v| v == "1");
+    let mut allies_rows: Vec<(String, f64)> = Vec::new();
     for (name, fo) in &settings {
-        let scope = build_scope(committee, committee, None, &passages, fo);
+        let scopes = [build_scope(committee, committee, None, &passages, fo)];
+        let scope = &scopes[0];
+        if with_allies {
+            let (mut same, mut all) = (0usize, 0usize);
+            for d in &scope.docs {
+                let Some(mine) = d.code.as_ref().and_then(|c| groups.get(c)) else {
+                    continue;
+                };
+                let Ok(r) = allies(&scopes, &d.country, 5, false) else {
+                    continue;
+                };
+                for a in &r.allies {
+                    if let Some(g) = groups.get(&a.code) {
+                        all += 1;
+                        same += usize::from(g == mine);
+                    }
+                }
+            }
+            allies_rows.push((name.to_string(), same as f64 / all.max(1) as f64));
+        }
         for (mname, bo) in &methods {
             if only.as_deref().is_some_and(|o| !mname.contains(o)) {
                 continue;
             }
             let score = |cut: Cut| -> Option<(f64, f64, usize, usize, bool)> {
-                let r = blocs_with(&scope, cut, bo).ok()?;
+                let r = blocs_with(scope, cut, bo).ok()?;
                 let mut found: BTreeMap<String, usize> = BTreeMap::new();
                 for (i, b) in r.blocs.iter().enumerate() {
                     for c in &b.codes {
@@ -229,5 +267,8 @@ fn main() {
                 largest
             );
         }
+    }
+    for (name, share) in allies_rows {
+        println!("allies: {name:<62} top-5 in the same group {share:.3}");
     }
 }

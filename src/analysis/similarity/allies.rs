@@ -270,9 +270,9 @@ pub fn allies(
         });
     }
     let explanation = if opponents {
-        "Ranked from the least alike: the score (0 to 1) blends the cosine of the two papers' policy-word profiles (stemmed words and two-word phrases, weighted by how few countries use them; greetings, speaking style, country names and bibliographies left out) with how alike the two are in whom else they agree with. Each opponent shows the subjects both raise, the words only each uses, and the pair of passages on a shared subject that say the least alike. Averaged over the committees both wrote for."
+        "Ranked from the least alike: the score (0 to 1) blends the cosine of the two papers' policy-word profiles (stemmed words and two-word phrases, weighted by how few countries use them, words of regions weighing more; greetings, speaking style, each paper's own country name and bibliographies left out) with how alike the two are in whom else they agree with. Each opponent shows the subjects both raise, the words only each uses, and the pair of passages on a shared subject that say the least alike. Averaged over the committees both wrote for."
     } else {
-        "Score (0 to 1) blends the cosine of the two papers' policy-word profiles (stemmed words and two-word phrases, weighted by how few countries use them; greetings, speaking style, country names and bibliographies left out) with how alike the two are in whom else they agree with. Each ally shows the distinctive words both use and the pair of passages that agree most on one of them. Averaged over the committees both wrote for."
+        "Score (0 to 1) blends the cosine of the two papers' policy-word profiles (stemmed words and two-word phrases, weighted by how few countries use them, words of regions weighing more; greetings, speaking style, each paper's own country name and bibliographies left out) with how alike the two are in whom else they agree with. Each ally shows the distinctive words both use and the pair of passages that agree most on one of them. Averaged over the committees both wrote for."
     };
     Ok(AlliesResult {
         country: country.to_owned(),

@@ -608,7 +608,7 @@ pub fn blocs_with(
         method,
         silhouette: sil,
         chance_silhouette: chance,
-        explanation: format!("Countries are grouped by how alike their papers' policy vocabulary is (stemmed words and two-word phrases weighted by how few countries use them; greetings, thanks, speaking style and country names left out), by {} clustering of cosine similarities. A bloc has at least {min} members; countries in smaller groups are unaligned. Cohesion is the mean similarity between members, 0 to 1; the label and the distinctive words are those the bloc uses far more than the rest of the committee.", o.method.name()),
+        explanation: format!("Countries are grouped by how alike their papers' policy vocabulary is (stemmed words and two-word phrases weighted by how few countries use them, words of regions weighing more; greetings, thanks, speaking style and each paper's own country name left out), by {} clustering of cosine similarities. A bloc has at least {min} members; countries in smaller groups are unaligned. Cohesion is the mean similarity between members, 0 to 1; the label and the distinctive words are those the bloc uses far more than the rest of the committee.", o.method.name()),
         order: order.iter().map(|&i| scope.docs[i].country.clone()).collect(),
         matrix: ordered_matrix,
         plot: None,

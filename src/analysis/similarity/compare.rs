@@ -81,6 +81,6 @@ pub fn compare(scope: &Scope, first: &str, second: &str) -> Result<CompareResult
         differ,
         stance_differences: Vec::new(),
         issues_checked: 0,
-        explanation: "Similarity is the cosine of the two policy-word profiles (0 to 1; greetings, speaking style and country names left out). Shared words weigh most in both; the 'only' words are each one's most distinctive words that the other never uses. Agree: the pair of passages that agree most on a shared word.".to_owned(),
+        explanation: "Similarity is the cosine of the two policy-word profiles (0 to 1; greetings, speaking style and each paper's own country name left out, words of regions weighing more). Shared words weigh most in both; the 'only' words are each one's most distinctive words that the other never uses. Agree: the pair of passages that agree most on a shared word.".to_owned(),
     })
 }

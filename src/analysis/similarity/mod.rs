@@ -416,6 +416,32 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_region_weighs_more_than_another_word_as_rare() {
+        // Mali shares "Sahel" with Niger and "fisheries" with Chile; each word is
+        // used by two countries, so only the region's weight tells them apart.
+        let p = vec![
+            passage("Chile", "fisheries textiles"),
+            passage("Germany", "railways banking"),
+            passage("Japan", "railways banking"),
+            passage("Mali", "Sahel fisheries"),
+            passage("Niger", "Sahel vaccines"),
+            passage("Peru", "vaccines textiles"),
+        ];
+        let scope = scope_of(&p);
+        let niger = compare(&scope, "Mali", "Niger").unwrap().similarity;
+        let chile = compare(&scope, "Mali", "Chile").unwrap().similarity;
+        assert!(niger > chile + 0.1, "Niger {niger}, Chile {chile}");
+        let flat = FeatureOptions {
+            region_weight: 1.0,
+            ..FeatureOptions::default()
+        };
+        let scope = build_scope("CND", "CND", None, &p, &flat);
+        let niger = compare(&scope, "Mali", "Niger").unwrap().similarity;
+        let chile = compare(&scope, "Mali", "Chile").unwrap().similarity;
+        assert!((niger - chile).abs() < 1e-6, "Niger {niger}, Chile {chile}");
+    }
+
+    #[test]
     fn generic_words_count_but_are_never_shown() {
         // Belgium and the Netherlands share two everyday words and one policy phrase
         // (min_countries is 2, so even words these two alone use carry weight).

@@ -1,17 +1,18 @@
 //! Country profiles: the passages of one committee (and topic) read once, turned into
 //! stemmed words and two-word phrases, with ceremony, speaking style, function words
-//! and the paper's own country name left out, and weighed by sublinear tf-idf with
+//! and the paper's own country name left out, and weighed by sublinear tf-idf (words
+//! of regions weigh more: statements from one region speak of it) with
 //! unit length. Every command that compares countries starts from a [`Scope`].
 
 use crate::index::analyzer;
 use crate::index::features::store::{self, Papers, PassageFeatures};
 pub use crate::index::features::FeatureOptions;
-use crate::index::features::{Dictionary, FeatureStore, Featurizer, Items};
+use crate::index::features::{words, Dictionary, FeatureStore, Featurizer, Items};
 use crate::index::search::{self, StoredPassage};
 use crate::index::{IndexError, PaperIndex};
 use crate::paper::{countries, SectionKind};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
@@ -488,11 +489,15 @@ fn build(
     } else {
         o.min_countries
     };
+    let regions: BTreeSet<&str> = words::REGIONS.iter().copied().collect();
     let idf: Vec<f32> = df
         .iter()
-        .map(|&d| {
+        .zip(&labels)
+        .map(|(&d, label)| {
             if d < min_countries || d as f32 > n * o.max_share {
                 0.0
+            } else if label.split(' ').any(|w| regions.contains(w)) {
+                (n / d as f32).ln() * o.region_weight
             } else {
                 (n / d as f32).ln()
             }

@@ -40,6 +40,9 @@ pub struct FeatureOptions {
     pub min_countries: u32,
     /// Two-word phrases as features, besides single words.
     pub phrases: bool,
+    /// How much more a feature naming a region ([`words::REGIONS`]) weighs than
+    /// others of the same rarity (1: no more).
+    pub region_weight: f32,
 }
 
 impl Default for FeatureOptions {
@@ -52,6 +55,7 @@ impl Default for FeatureOptions {
             max_share: 0.5,
             min_countries: 0,
             phrases: true,
+            region_weight: 1.5,
         }
     }
 }

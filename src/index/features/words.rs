@@ -548,6 +548,46 @@ pub const CEREMONY: &[&str] = &[
     "theme",
 ];
 
+/// Words of regions and regional bodies. Statements from one region speak of it,
+/// its neighbourhood and its organisations, whatever else they say, so these
+/// weigh more in profiles (`FeatureOptions::region_weight`). Country names are
+/// not here: a country is named by friends and foes alike.
+pub const REGIONS: &[&str] = &[
+    "africa",
+    "african",
+    "america",
+    "american",
+    "andean",
+    "amazon",
+    "arab",
+    "asean",
+    "asia",
+    "asian",
+    "balkans",
+    "baltic",
+    "caribbean",
+    "caricom",
+    "caucasus",
+    "celac",
+    "ecowas",
+    "europe",
+    "european",
+    "gulf",
+    "horn",
+    "indo",
+    "island",
+    "islands",
+    "lakes",
+    "latin",
+    "mediterranean",
+    "nato",
+    "nordic",
+    "oceania",
+    "pacific",
+    "sadc",
+    "sahel",
+];
+
 /// Nationality adjectives: a paper naming a nationality is not a stance, and a
 /// paper's own nationality would make it look like itself. Regional words
 /// ("African", "Caribbean", "Pacific") are kept: they carry shared agendas.
