@@ -8,7 +8,8 @@
 # DATA_DIR holds ungd-2024/ and un-regional-groups.csv; it defaults to $CAUCUS_DATA,
 # then ../shared/data relative to the repository. Without it the script says it
 # skipped and exits 0. BLOCS_EVAL_FEATURES=default and BLOCS_EVAL_METHOD=consensus
-# narrow the table.
+# narrow the table; BLOCS_EVAL_ALLIES=1 adds, per feature setting, the share of each
+# country's top five allies in its regional group.
 set -euo pipefail
 source "$(dirname "$0")/blocs_data.sh"
 index="$(mktemp -d /tmp/caucus-blocs-eval.XXXXXX)"
