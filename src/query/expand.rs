@@ -99,6 +99,8 @@ mod tests {
         assert!(alts("ceasefire")
             .iter()
             .any(|a| a == "cease-fire" || a == "truce"));
+        // The UN's name for a treaty under negotiation.
+        assert!(alts("legally binding treaty").contains(&"legally binding instrument".to_owned()));
     }
 
     #[test]
