@@ -111,6 +111,7 @@ mod tests {
         assert!(alts("SIDS").contains(&"small island states".to_owned()));
         assert!(alts("killer robots").contains(&"LAWS".to_owned()));
         assert!(alts("unilateral sanctions").contains(&"UCM".to_owned()));
+        assert!(alts("ALDFG").contains(&"ghost net".to_owned()));
         // An acronym in lower case is typed, never searched: CITES is not the verb.
         assert!(alts("CITES").iter().all(|a| a != "cites"));
         assert!(alts("UAV").iter().all(|a| a != "uav"));
