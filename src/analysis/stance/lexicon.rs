@@ -100,6 +100,7 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("forbid", &["forbade", "forbidden"]),
     ("hold", &["held"]),
     ("keep", &["kept"]),
+    ("leave", &["left"]),
     ("lend", &["lent"]),
     ("seek", &["sought"]),
     ("see", &["saw", "seen"]),

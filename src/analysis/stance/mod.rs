@@ -200,6 +200,41 @@ pub fn passage_stance(text: &str, matches: &[Range<usize>]) -> Evidence {
     passage_stance_in(text, matches, &Reading::default())
 }
 
+/// A passage written in capitals throughout, in lower case but for the first letter of
+/// each sentence, with every byte where it was; `None` for any other passage. Read as
+/// written, every word of it would look like part of a name or a title.
+fn unshout(text: &str) -> Option<String> {
+    let (upper, lower) = text.bytes().fold((0usize, 0usize), |(u, l), b| {
+        (
+            u + usize::from(b.is_ascii_uppercase()),
+            l + usize::from(b.is_ascii_lowercase()),
+        )
+    });
+    if upper < 20 || upper < 4 * lower {
+        return None;
+    }
+    let mut out = text.as_bytes().to_vec();
+    // Whether the next letter opens a sentence: at the start, and after a full stop,
+    // question or exclamation mark and a space.
+    let (mut opens, mut after_stop) = (true, false);
+    for b in &mut out {
+        if b.is_ascii_alphabetic() {
+            if !opens {
+                b.make_ascii_lowercase();
+            }
+            opens = false;
+            after_stop = false;
+        } else if matches!(*b, b'.' | b'!' | b'?') {
+            after_stop = true;
+        } else if b.is_ascii_whitespace() && after_stop {
+            opens = true;
+        } else if !matches!(*b, b'"' | b'\'' | b')' | b']') {
+            after_stop = false;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// What is known of a passage beyond its text.
 #[derive(Debug, Clone, Default)]
 pub struct Reading<'a> {
@@ -217,6 +252,8 @@ pub struct Reading<'a> {
 
 /// `passage_stance` with what is known of the passage beyond its text.
 pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading) -> Evidence {
+    let lowered = unshout(text);
+    let text = lowered.as_deref().unwrap_or(text);
     let proposals = reading.proposals;
     // The words naming the author, less those many names share ("Republic", "United").
     let author: Vec<String> = reading

@@ -825,6 +825,9 @@ pub(super) struct Chain {
     /// Cuba"): a new noun phrase joined after its object ("and the sanctions") takes
     /// the side again.
     pub(super) before_noun_flip: Option<i8>,
+    /// The side before the chain's first flip ("supports the elimination of poverty"):
+    /// the means named after the flipped object ("through trade") takes it again.
+    pub(super) before_flip: Option<i8>,
     /// The side before a gerund cue ("by ending the occupation"), 0 when the gerund
     /// began the chain: a second gerund joined by "and" ("and achieving X") takes it.
     pub(super) before_gerund: Option<i8>,
@@ -851,6 +854,7 @@ impl Chain {
             head_tok,
             sentence,
             before_noun_flip: None,
+            before_flip: None,
             before_gerund: None,
         }
     }
@@ -1512,6 +1516,9 @@ pub(super) fn sentence_chains(
                         if after_noun {
                             chains[cc].before_noun_flip = Some(chains[cc].pol);
                         }
+                        if chains[cc].before_flip.is_none() {
+                            chains[cc].before_flip = Some(chains[cc].pol);
+                        }
                         chains[cc].pol = -chains[cc].pol;
                         chains[cc].strength = chains[cc].strength.max(c.strength.min(2));
                         chains[cc].cues.push(range);
@@ -1726,6 +1733,18 @@ pub(super) fn sentence_chains(
         {
             if let Some(cc) = cur {
                 if let Some(p) = chains[cc].before_noun_flip.take() {
+                    chains[cc].pol = p;
+                }
+            }
+        }
+        // "the elimination of poverty through trade": the means of what a flip governs
+        // is governed as the flip's own object was not. ("By" is left alone: "the
+        // constraints faced by African countries in adapting to X" names no means.)
+        if matches!(toks[i].low.as_str(), "through" | "via")
+            && !toks.get(i + 1).is_some_and(|n| n.low.ends_with("ing"))
+        {
+            if let Some(cc) = cur {
+                if let Some(p) = chains[cc].before_flip.take() {
                     chains[cc].pol = p;
                 }
             }

@@ -1971,3 +1971,71 @@ fn emphasis_that_looks_like_a_negation_and_threats_with_an_adjective() {
         Oppose
     );
 }
+
+#[test]
+fn eradication_reparations_liberation_and_scars_are_against_what_they_name() {
+    for t in [
+        "Ruritania renews its call for the complete eradication of colonialism.",
+        "We support the international decade for the eradication of colonialism.",
+        "Our people seek reparations for colonialism and the slave trade.",
+        "Ruritania was the first nation liberated from colonialism in the region.",
+        "The legacy of colonialism has left deep scars on the islands.",
+    ] {
+        assert_eq!(st(t, "colonialism"), Oppose, "{t}");
+    }
+    // Near miss: a legacy that left nothing takes no side.
+    assert_eq!(
+        st(
+            "The legacy of colonialism is studied in our schools.",
+            "colonialism"
+        ),
+        Mention
+    );
+}
+
+#[test]
+fn the_means_after_a_flipped_object_takes_the_outer_side() {
+    // What serves the eradication is supported, what weakens it opposed.
+    assert_eq!(
+        st(
+            "We support the eradication of poverty through trade.",
+            "trade"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "We oppose the weakening of the Court via budget cuts.",
+            "budget cuts"
+        ),
+        Oppose
+    );
+    // The flipped object itself keeps its side.
+    assert_eq!(
+        st(
+            "We support the eradication of poverty through trade.",
+            "poverty"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn a_passage_in_capitals_reads_as_one_in_lower_case() {
+    let shout = "WE URGE THE FULL IMPLEMENTATION OF THE RESOLUTIONS AIMED AT ENDING ALL FORMS OF COLONIALISM. WE STAND READY.";
+    assert_eq!(st(shout, "colonialism"), Oppose);
+    assert_eq!(st(&shout.to_lowercase(), "colonialism"), Oppose);
+    // The evidence points into the text as written.
+    let e = ev(shout, "colonialism");
+    assert_eq!(&shout[e.sentence.clone()].trim()[..7], "WE URGE");
+    // Sentences still open on a capital; ordinary text, titles and acronyms and all,
+    // is read as written.
+    assert_eq!(
+        super::unshout("WE URGE IT. WE STAND READY.").as_deref(),
+        Some("We urge it. We stand ready.")
+    );
+    assert_eq!(
+        super::unshout("Ruritania ratified the UN Convention Against Corruption (UNCAC) in 2010."),
+        None
+    );
+}
