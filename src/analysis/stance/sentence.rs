@@ -1657,6 +1657,17 @@ pub(super) fn sentence_chains(
         {
             cur = None;
         }
+        // "promote understanding of the realities of nuclear weapons use", "supports
+        // dialogue on X": furthering talk about a thing takes no side on the thing.
+        if cur.is_some()
+            && is_match[i].is_none()
+            && TALK.contains(&toks[i].low.as_str())
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.low.as_str(), "of" | "on" | "about" | "regarding"))
+        {
+            cur = None;
+        }
         // A stance's object ends where a relative clause about it begins (", whose
         // true scale was shown by X"), where a main clause with its own subject does
         // (", he ..."), or at "while doing" (another action). ("we", "I" and "they" are
@@ -1974,6 +1985,22 @@ pub(super) const STUDY: &[&str] = &[
     "mapping",
     "inventory",
     "measurement",
+];
+
+/// Talk about a thing, which a stance can further without taking a side on the thing
+/// ("understanding of", "dialogue on"). Not "awareness": raising awareness of a harm
+/// is against it.
+pub(super) const TALK: &[&str] = &[
+    "understanding",
+    "knowledge",
+    "information",
+    "debate",
+    "debates",
+    "discussion",
+    "discussions",
+    "dialogue",
+    "conversation",
+    "conversations",
 ];
 
 /// Words of country names that do not name one country by themselves.

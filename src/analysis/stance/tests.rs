@@ -2021,6 +2021,37 @@ fn the_means_after_a_flipped_object_takes_the_outer_side() {
 }
 
 #[test]
+fn furthering_talk_about_a_thing_takes_no_side_on_it() {
+    assert_eq!(
+        st(
+            "Ruritania will promote a better understanding of the effects of nuclear weapons use.",
+            "nuclear weapons"
+        ),
+        Mention
+    );
+    assert_eq!(
+        st(
+            "We support a permanent dialogue on mountains and climate change.",
+            "climate change"
+        ),
+        Mention
+    );
+    // Near misses: understanding between peoples is no talk about what follows, and a
+    // dialogue itself is supported.
+    assert_eq!(
+        st(
+            "We promote understanding between peoples and the abolition of the death penalty.",
+            "death penalty"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st("We support a permanent dialogue on mountains.", "dialogue"),
+        Support
+    );
+}
+
+#[test]
 fn a_passage_in_capitals_reads_as_one_in_lower_case() {
     let shout = "WE URGE THE FULL IMPLEMENTATION OF THE RESOLUTIONS AIMED AT ENDING ALL FORMS OF COLONIALISM. WE STAND READY.";
     assert_eq!(st(shout, "colonialism"), Oppose);
