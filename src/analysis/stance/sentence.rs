@@ -1804,7 +1804,7 @@ pub(super) fn sentence_chains(
             }
         }
         if let Some(m) = is_match[i] {
-            if let Some(cc) = cur {
+            if let Some(cc) = cur.filter(|_| !addressee(&toks, &cues, &cue_at, i)) {
                 let p = chains[cc].pol;
                 if !chains[cc].governed.iter().any(|(g, _)| *g == m) {
                     chains[cc].governed.push((m, p));
@@ -1985,6 +1985,92 @@ pub(super) const STUDY: &[&str] = &[
     "mapping",
     "inventory",
     "measurement",
+];
+
+/// Whether the match at `i` is whom a call is made to ("calls on Iran and China to
+/// stop ...", "urge Iran to respond"): the stance is on what they are asked to do,
+/// not on them. (The agent of a participle is left alone: "attacks supported by X"
+/// is against X, but "a target backed by binding caps" is for them, and "adopted by
+/// consensus" for consensus.)
+fn addressee(toks: &[Tok], cues: &[CueHit], cue_at: &[Option<usize>], i: usize) -> bool {
+    // The last cue before the match that takes a side, within the list the match
+    // stands in ("calls on other parties, including Belarus, Iran, ..."); "some",
+    // "other" and their like are words of the list.
+    let acts = |c: &CueHit| {
+        c.flags.takes_side() || c.flags.subject_side() || c.flags.flip || c.flags.negator
+    };
+    let Some(cue) = cues
+        .iter()
+        .filter(|c| c.b <= i && acts(c))
+        .max_by_key(|c| c.b)
+    else {
+        return false;
+    };
+    if i - cue.b >= 16 {
+        return false;
+    }
+    // "calls on X to ...": the match is in the list of those called on (no "to" or
+    // "that" has come: "urge the nations to honour the Paris Agreement", "urge that
+    // Taiwan be allowed to take part"), and "to" and a word follow it before any
+    // other cue.
+    if (cue.b..i).any(|k| matches!(toks[k].low.as_str(), "to" | "that")) {
+        return false;
+    }
+    // Those called on are named ("Iran", "the Security Council") or are a body of
+    // people ("all parties", "financial institutions"); "urge full dialogue among
+    // nations to address X" calls for the dialogue.
+    let named = toks[i].cap
+        || (cue.b..(i + 2).min(toks.len())).any(|k| BODIES.contains(&toks[k].low.as_str()));
+    let first = toks[cue.a].low.as_str();
+    let addressing = named
+        && ADDRESSING.contains(&first)
+        && (!first.starts_with("call") || matches!(toks[cue.b - 1].low.as_str(), "on" | "upon"));
+    addressing
+        && (i + 1..toks.len().min(i + 12))
+            .take_while(|&j| cue_at[j].is_none() || toks[j].low == "to")
+            .any(|j| toks[j].low == "to" && toks.get(j + 1).is_some_and(|n| n.word))
+}
+
+/// Bodies of people a call can be made to ("all parties", "member states").
+const BODIES: &[&str] = &[
+    "states",
+    "countries",
+    "parties",
+    "nations",
+    "governments",
+    "government",
+    "members",
+    "community",
+    "institutions",
+    "organizations",
+    "organisations",
+    "partners",
+    "donors",
+    "leaders",
+    "powers",
+    "authorities",
+    "actors",
+    "stakeholders",
+];
+
+/// The first words of cues that address someone ("urge X to", "call on X to").
+const ADDRESSING: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "encourage",
+    "encourages",
+    "encouraged",
+    "encouraging",
+    "invite",
+    "invites",
+    "invited",
+    "inviting",
 ];
 
 /// Talk about a thing, which a stance can further without taking a side on the thing

@@ -2052,6 +2052,44 @@ fn furthering_talk_about_a_thing_takes_no_side_on_it() {
 }
 
 #[test]
+fn whom_a_call_is_made_to_is_not_what_it_is_for() {
+    // The addressees of "calls on X to", "urge X to".
+    for (t, q) in [
+        ("Ruritania calls on other states, including Freedonia, Iran and China, to stop arming the rebels.", "Iran"),
+        ("We urge the Security Council to act at once.", "Security Council"),
+        ("We call upon donors and financial institutions to honour their pledges.", "financial institutions"),
+    ] {
+        assert_eq!(st(t, q), Mention, "{t}");
+    }
+    // What they are called on to do keeps its side.
+    assert_eq!(
+        st(
+            "We call on the United States to lift the embargo.",
+            "embargo"
+        ),
+        Oppose
+    );
+    // Near misses: what the call is for, before its "to" or in its "that" clause, and a
+    // thing rather than those who could act.
+    for (t, q) in [
+        (
+            "We urge the nations to honour the Paris Agreement and to meet their pledges.",
+            "Paris Agreement",
+        ),
+        (
+            "Ruritania continues to urge that Taiwan be allowed to take part in the agencies.",
+            "Taiwan",
+        ),
+        (
+            "We urge full dialogue among the nations of the region to address these threats.",
+            "dialogue",
+        ),
+    ] {
+        assert_eq!(st(t, q), Support, "{t}");
+    }
+}
+
+#[test]
 fn a_passage_in_capitals_reads_as_one_in_lower_case() {
     let shout = "WE URGE THE FULL IMPLEMENTATION OF THE RESOLUTIONS AIMED AT ENDING ALL FORMS OF COLONIALISM. WE STAND READY.";
     assert_eq!(st(shout, "colonialism"), Oppose);
