@@ -813,3 +813,33 @@ fn the_stance_shown_is_a_sentence_that_names_what_was_asked() {
     let sentence = row["evidence"]["sentence"].as_str().unwrap();
     assert!(sentence.contains("veto"), "{sentence}");
 }
+
+#[test]
+fn a_file_name_with_a_line_break_prints_on_one_line() {
+    let f = fixture();
+    // Also one whose country the file name does not give, so `list` shows it too.
+    fs::write(
+        f.corpus.join("cnd/peru\nnotes.txt"),
+        "Country: Peru\n\nPeru backs alternative development for coca growers.\n",
+    )
+    .unwrap();
+    fs::write(
+        f.corpus.join("cnd/draft\t1.txt"),
+        "Notes on coca growers.\n",
+    )
+    .unwrap();
+    index(&f);
+    let o = run(&f.index, &["who", "coca growers"]);
+    let out = stdout(&o);
+    assert!(out.contains("cnd/peru\\nnotes.txt:3"), "{out}");
+    assert!(
+        !out.lines().any(|l| l.trim_start().starts_with("notes.txt")),
+        "{out}"
+    );
+    let o = run(&f.index, &["list"]);
+    let out = stdout(&o);
+    assert!(out.contains("cnd/draft\\t1.txt ("), "{out}");
+    // JSON keeps the name as it is.
+    let o = run(&f.index, &["who", "coca growers", "--json"]);
+    assert!(stdout(&o).contains("peru\\nnotes.txt\""), "{}", stdout(&o));
+}

@@ -39,7 +39,14 @@ pub fn run(ctx: &Context, args: IndexArgs) -> Result<Outcome> {
         let color = ctx.stderr_color();
         for w in &report.warnings {
             let what = if w.skipped { "skipped" } else { "note" };
-            output::warn(color, &format!("{}: {} ({what})", w.file, w.message));
+            output::warn(
+                color,
+                &format!(
+                    "{}: {} ({what})",
+                    crate::paper::text::printable(&w.file),
+                    w.message
+                ),
+            );
         }
     }
     let mut printer = ctx.printer();

@@ -42,10 +42,11 @@ pub struct StoredPassage {
 impl StoredPassage {
     /// `cnd/belgium.txt:12`, or `paper.pdf p.3` for formats with pages.
     pub fn location(&self) -> String {
+        let file = crate::paper::text::printable(&self.file);
         match (self.page, self.line) {
-            (Some(p), _) => format!("{} p.{p}", self.file),
-            (None, Some(l)) => format!("{}:{l}", self.file),
-            (None, None) => format!("{} ¶{}", self.file, self.passage),
+            (Some(p), _) => format!("{file} p.{p}"),
+            (None, Some(l)) => format!("{file}:{l}"),
+            (None, None) => format!("{file} ¶{}", self.passage),
         }
     }
 }

@@ -534,7 +534,12 @@ impl Printer {
                     Some(code) => missing.push(code.clone()),
                     None => missing.push("no committee".to_owned()),
                 }
-                writeln!(self.out, "  {} ({})", u.file, missing.join(", "))?;
+                writeln!(
+                    self.out,
+                    "  {} ({})",
+                    crate::paper::text::printable(&u.file),
+                    missing.join(", ")
+                )?;
             }
         }
         if !c.folded.is_empty() {

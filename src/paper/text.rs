@@ -152,3 +152,20 @@ mod tests {
         );
     }
 }
+
+/// A name as it can be printed on one line: control characters (a newline or a tab
+/// in a file name) written as escapes (`\n`, `\t`, `\u{1b}`), the rest as it is.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
