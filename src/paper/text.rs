@@ -84,6 +84,23 @@ fn looks_binary(bytes: &[u8]) -> bool {
     controls * 20 > head.len().max(1)
 }
 
+/// A name as it can be printed on one line: control characters (a newline or a tab
+/// in a file name) written as escapes (`\n`, `\t`, `\u{1b}`), the rest as it is.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,21 +168,16 @@ mod tests {
             Err(DecodeError::Binary)
         );
     }
-}
 
-/// A name as it can be printed on one line: control characters (a newline or a tab
-/// in a file name) written as escapes (`\n`, `\t`, `\u{1b}`), the rest as it is.
-pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
-        return std::borrow::Cow::Borrowed(s);
+    #[test]
+    fn names_print_on_one_line() {
+        assert_eq!(
+            printable("cnd/peru\nnotes\t1.txt"),
+            "cnd/peru\\nnotes\\t1.txt"
+        );
+        assert!(matches!(
+            printable("Côte d'Ivoire.txt"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
 }
