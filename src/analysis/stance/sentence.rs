@@ -622,6 +622,24 @@ const WRONG_OUTCOMES: &[&str] = &[
 /// downward spiral will only accelerate"): "without" opens its clause, a match follows
 /// it, and after the comma closing the condition a word says what goes wrong.
 pub(super) fn needed_condition(toks: &[Tok], at: usize, is_match: &[Option<usize>]) -> bool {
+    // "There can be no X if our planet is not protected", "there will be no X without
+    // Y": X is the good that hangs on the condition.
+    if toks[at].low == "no"
+        && at >= 2
+        && toks[at - 1].low == "be"
+        && toks[..at - 1]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|t| t.low == "there")
+    {
+        // The match names the good, before the condition ("no development without
+        // peace" asked of peace is for peace the other way, as read already).
+        let condition = (at + 1..toks.len())
+            .take_while(|&k| clause_open(&toks[k]))
+            .find(|&k| matches!(toks[k].low.as_str(), "if" | "unless" | "without" | "until"));
+        return condition.is_some_and(|c| (at + 1..c).any(|k| is_match[k].is_some()));
+    }
     if toks[at].low != "without" {
         return false;
     }
@@ -1352,6 +1370,11 @@ pub(super) fn sentence_chains(
                     {
                         break;
                     }
+                    // Nor past the start of a subordinate clause: "a resolution titled
+                    // 'Human Rights and Poverty', since poverty undermines dignity".
+                    if SUBORDINATORS.contains(&toks[k].low.as_str()) {
+                        break;
+                    }
                     // A stance of others set aside in it does not end the subject: "so that
                     // X, or what some states prefer to call Y, is ensured".
                     if cues.iter().any(|h| {
@@ -2030,6 +2053,11 @@ fn addressee(toks: &[Tok], cues: &[CueHit], cue_at: &[Option<usize>], i: usize) 
             .take_while(|&j| cue_at[j].is_none() || toks[j].low == "to")
             .any(|j| toks[j].low == "to" && toks.get(j + 1).is_some_and(|n| n.word))
 }
+
+/// Words that open a subordinate clause, whose verb's subject is inside it.
+const SUBORDINATORS: &[&str] = &[
+    "because", "since", "although", "though", "whereas", "unless", "if", "when", "while", "whilst",
+];
 
 /// Bodies of people a call can be made to ("all parties", "member states").
 const BODIES: &[&str] = &[

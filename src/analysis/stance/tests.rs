@@ -2090,6 +2090,57 @@ fn whom_a_call_is_made_to_is_not_what_it_is_for() {
 }
 
 #[test]
+fn a_subordinate_clause_holds_its_own_subject() {
+    // The subject of "undermines" is in its "since" clause, not the title before it.
+    assert_eq!(
+        st(
+            "Ruritania tables a resolution titled Human Rights and Poverty, since extreme poverty undermines dignity.",
+            "human rights"
+        ),
+        Mention
+    );
+    assert_eq!(
+        st(
+            "We act on migration because hunger erodes stability.",
+            "migration"
+        ),
+        Mention
+    );
+    // Near miss: the subject inside the clause is still read.
+    assert_eq!(
+        st(
+            "We act now, because poverty undermines human rights.",
+            "poverty"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn there_can_be_no_good_without_its_condition() {
+    assert_eq!(
+        st(
+            "There can be no sustainable development anywhere if our planet is not protected.",
+            "sustainable development"
+        ),
+        Support
+    );
+    assert_eq!(
+        st("There can be no peace without justice.", "peace"),
+        Support
+    );
+    // Near misses: no condition, no good hanging on it.
+    assert_eq!(
+        st("There can be no military solution.", "military solution"),
+        Oppose
+    );
+    assert_eq!(
+        st("There will be no impunity for these crimes.", "impunity"),
+        Oppose
+    );
+}
+
+#[test]
 fn a_passage_in_capitals_reads_as_one_in_lower_case() {
     let shout = "WE URGE THE FULL IMPLEMENTATION OF THE RESOLUTIONS AIMED AT ENDING ALL FORMS OF COLONIALISM. WE STAND READY.";
     assert_eq!(st(shout, "colonialism"), Oppose);
