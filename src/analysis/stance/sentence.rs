@@ -1149,13 +1149,11 @@ pub(super) fn sentence_chains(
                 i = c.b;
                 continue;
             }
-            let negated = match pending_neg.take() {
-                Some((nt, _)) => {
-                    range[0] = toks[nt].start;
-                    true
-                }
-                None => false,
-            };
+            let neg_tok = pending_neg.take().map(|(nt, _)| nt);
+            if let Some(nt) = neg_tok {
+                range[0] = toks[nt].start;
+            }
+            let negated = neg_tok.is_some();
             // Passive: "should be adopted" takes a side on its subject; "was adopted in
             // 2015" only tells what happened.
             let mut k = c.a;
@@ -1248,7 +1246,19 @@ pub(super) fn sentence_chains(
                     0
                 };
                 let base = base * clause_flip;
-                if negated {
+                // "There will be no peace without the establishment of X": what the good
+                // cannot be had without is needed.
+                let at = neg_tok.unwrap_or(c.a);
+                let needed = toks[at].low == "without"
+                    && (1..at).any(|k| {
+                        toks[k].low == "no"
+                            && toks[k - 1].low == "be"
+                            && clause[k] == clause[at]
+                            && toks[k.saturating_sub(4)..k]
+                                .iter()
+                                .any(|t| t.low == "there")
+                    });
+                if negated != needed {
                     -base
                 } else {
                     base

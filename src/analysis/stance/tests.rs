@@ -2141,6 +2141,52 @@ fn there_can_be_no_good_without_its_condition() {
 }
 
 #[test]
+fn the_victim_of_a_wrong_and_one_who_suffers_are_sympathised_with() {
+    for t in [
+        "We demand an end to the occupation of Freedonia.",
+        "Ruritania condemns the invasion of Freedonia and the bombing of its cities.",
+        "For decades, Freedonia has suffered a conflict that has undermined the region.",
+    ] {
+        assert_eq!(st(t, "Freedonia"), Support, "{t}");
+    }
+    // What one suffers from is a harm.
+    assert_eq!(
+        st(
+            "Our islands suffer from rising seas year after year.",
+            "rising seas"
+        ),
+        Oppose
+    );
+    // Near miss: "to this end" ends nothing.
+    assert_eq!(
+        st(
+            "To this end, I visited Freedonia and Ruritania.",
+            "Freedonia"
+        ),
+        Mention
+    );
+}
+
+#[test]
+fn what_the_good_cannot_be_had_without_is_needed() {
+    assert_eq!(
+        st(
+            "There will be no peace in the region without the establishment of a Freedonian state.",
+            "Freedonian state"
+        ),
+        Support
+    );
+    // Near miss: without the "there will be no", it opposes the establishment.
+    assert_eq!(
+        st(
+            "We will act without the establishment of a Freedonian state.",
+            "Freedonian state"
+        ),
+        Oppose
+    );
+}
+
+#[test]
 fn a_passage_in_capitals_reads_as_one_in_lower_case() {
     let shout = "WE URGE THE FULL IMPLEMENTATION OF THE RESOLUTIONS AIMED AT ENDING ALL FORMS OF COLONIALISM. WE STAND READY.";
     assert_eq!(st(shout, "colonialism"), Oppose);
