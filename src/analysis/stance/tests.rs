@@ -1983,7 +1983,16 @@ fn eradication_reparations_liberation_and_scars_are_against_what_they_name() {
     ] {
         assert_eq!(st(t, "colonialism"), Oppose, "{t}");
     }
-    // Near miss: a legacy that left nothing takes no side.
+    // Near misses: compensation is sought for a harm and for its victims alike ("as
+    // well as compensation for loss and damage" is for the loss and damage fund), and a
+    // legacy that left nothing takes no side.
+    assert_eq!(
+        st(
+            "We need support for adaptation, as well as compensation for loss and damage.",
+            "loss and damage"
+        ),
+        Support
+    );
     assert_eq!(
         st(
             "The legacy of colonialism is studied in our schools.",
