@@ -259,3 +259,88 @@ pub struct ServeArgs {
     #[arg(long)]
     pub threads: Option<usize>,
 }
+
+/// The command line with each `-word` in a `search` or `who` query written as `NOT word`
+/// (`caucus search escrow -europol`), which clap would take for an unknown option. A
+/// known short option stays one when a value is glued to it the way one is typed
+/// (`-n10`, `-cBelgium`); everything after `--` is left alone.
+pub fn negations_as_words(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let Some(at) = args
+        .iter()
+        .skip(1)
+        .position(|a| a == "search" || a == "who")
+        .map(|p| p + 1)
+    else {
+        return args;
+    };
+    let mut out = Vec::with_capacity(args.len() + 2);
+    let mut rest = false;
+    for (i, a) in args.into_iter().enumerate() {
+        let word = a.to_str().and_then(|t| t.strip_prefix('-')).filter(|w| {
+            let mut chars = w.chars();
+            let first = chars.next();
+            let second = chars.next();
+            let option_with_value = first.is_some_and(|c| "cnhVp".contains(c))
+                && second.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            w.chars().count() >= 2 && first.is_some_and(|c| c.is_alphabetic()) && !option_with_value
+        });
+        rest |= a == "--";
+        match word {
+            Some(w) if i > at && !rest => {
+                out.push("NOT".into());
+                out.push(w.to_owned().into());
+            }
+            _ => out.push(a),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::negations_as_words;
+
+    fn run(args: &[&str]) -> Vec<String> {
+        negations_as_words(args.iter().map(|a| (*a).into()).collect())
+            .into_iter()
+            .map(|a| a.into_string().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn a_dash_word_in_a_query_is_a_negation() {
+        assert_eq!(
+            run(&[
+                "caucus",
+                "search",
+                "escrow",
+                "-europol",
+                "--committee",
+                "CND"
+            ]),
+            [
+                "caucus",
+                "search",
+                "escrow",
+                "NOT",
+                "europol",
+                "--committee",
+                "CND"
+            ]
+        );
+        assert_eq!(
+            run(&["caucus", "--index", "i", "who", "-crypto", "darknet"]),
+            ["caucus", "--index", "i", "who", "NOT", "crypto", "darknet"]
+        );
+        // Options stay options.
+        for args in [
+            &["caucus", "search", "escrow", "-n", "3"][..],
+            &["caucus", "search", "escrow", "-n10", "-cBelgium"],
+            &["caucus", "search", "-h"],
+            &["caucus", "index", "-x"],
+            &["caucus", "search", "escrow", "--", "-europol"],
+        ] {
+            assert_eq!(run(args), args, "{args:?}");
+        }
+    }
+}

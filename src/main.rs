@@ -7,7 +7,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = caucus::cli::Cli::parse();
+    let cli = caucus::cli::Cli::parse_from(caucus::cli::negations_as_words(
+        std::env::args_os().collect(),
+    ));
     match commands::run(cli) {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),

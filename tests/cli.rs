@@ -843,3 +843,42 @@ fn a_file_name_with_a_line_break_prints_on_one_line() {
     let o = run(&f.index, &["who", "coca growers", "--json"]);
     assert!(stdout(&o).contains("peru\\nnotes.txt\""), "{}", stdout(&o));
 }
+
+#[test]
+fn a_dash_word_excludes_it_as_the_readme_says() {
+    let f = fixture();
+    index(&f);
+    // Belgium's task force works through Europol; Peru's does not name it.
+    let o = run(&f.index, &["search", "task", "force", "-europol", "--json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let lines = json_lines(&o);
+    let hits: Vec<String> = of_type(&lines, "hit")
+        .iter()
+        .map(|h| format!("{} {}", h["file"], h["section"]))
+        .collect();
+    // Peru's solution and Belgium's position stay; Belgium's solution, which names
+    // Europol, goes.
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert!(hits.iter().any(|h| h.contains("peru.md")), "{hits:?}");
+    assert!(
+        !hits
+            .iter()
+            .any(|h| h.contains("Solutions") && h.contains("belgium")),
+        "{hits:?}"
+    );
+    let all = run(&f.index, &["search", "task", "force", "--json"]);
+    assert_eq!(of_type(&json_lines(&all), "hit").len(), 3);
+    // An option after the query is still an option.
+    let o = run(
+        &f.index,
+        &["search", "task", "force", "-europol", "-n", "1"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = run(&f.index, &["who", "escrow", "-bitcoin", "--json"]);
+    let countries: Vec<String> = of_type(&json_lines(&o), "country")
+        .iter()
+        .filter_map(|d| d["country"].as_str().map(str::to_owned))
+        .collect();
+    // Belgium's escrow sentence names bitcoin; Peru's does not.
+    assert_eq!(countries, ["Peru"], "{}", stdout(&o));
+}
