@@ -493,11 +493,19 @@ pub(super) fn predicative(toks: &[Tok], a: usize) -> bool {
 
 /// Whether the cue at token `a` is coordinated with what came before ("and against").
 pub(super) fn coordinated(toks: &[Tok], a: usize) -> bool {
-    toks[..a]
+    // Past adverbs, determiners and the "to" of an infinitive in a list ("to put an end
+    // to these conflicts, to commit to dialogue").
+    let mut before = toks[..a]
         .iter()
         .rev()
-        .find(|t| !(is_adverb(t) || DETERMINERS.contains(&t.low.as_str())))
-        .is_some_and(|t| matches!(t.low.as_str(), "and" | "or" | "," | "nor"))
+        .filter(|t| !(is_adverb(t) || DETERMINERS.contains(&t.low.as_str())));
+    let mut prev = before.next();
+    if prev.is_some_and(|t| t.low == "to")
+        && toks[..a.saturating_sub(2)].iter().any(|t| t.low == "to")
+    {
+        prev = before.next();
+    }
+    prev.is_some_and(|t| matches!(t.low.as_str(), "and" | "or" | "," | "nor"))
 }
 
 /// Whether token `a` is the first word of its sentence, after any list marker ("(a)",
@@ -624,15 +632,28 @@ const WRONG_OUTCOMES: &[&str] = &[
 pub(super) fn needed_condition(toks: &[Tok], at: usize, is_match: &[Option<usize>]) -> bool {
     // "There can be no X if our planet is not protected", "there will be no X without
     // Y": X is the good that hangs on the condition.
-    if toks[at].low == "no"
-        && at >= 2
-        && toks[at - 1].low == "be"
-        && toks[..at - 1]
-            .iter()
+    // The "no" of "there is no X", or of a list it heads ("no justice, no strong
+    // institutions and no development").
+    let there_no = |k: usize| {
+        toks[k].low == "no"
+            && k >= 2
+            && matches!(
+                toks[k - 1].low.as_str(),
+                "be" | "is" | "are" | "was" | "were"
+            )
+            && toks[..k - 1].iter().rev().take(3).any(|t| t.low == "there")
+    };
+    let heads = toks[at].low == "no"
+        && (0..=at)
             .rev()
-            .take(3)
-            .any(|t| t.low == "there")
-    {
+            .take_while(|&k| k == at || clause_open(&toks[k]))
+            .any(there_no);
+    if heads {
+        // "Without peace, there is no development": the condition comes first.
+        let first = toks.iter().position(|t| t.word);
+        if first.is_some_and(|f| matches!(toks[f].low.as_str(), "without" | "if" | "unless")) {
+            return true;
+        }
         // The match names the good, before the condition ("no development without
         // peace" asked of peace is for peace the other way, as read already).
         let condition = (at + 1..toks.len())
@@ -1528,6 +1549,18 @@ pub(super) fn sentence_chains(
                 i = c.b;
                 continue;
             }
+            // "the Convention on the Elimination of all forms of Discrimination against
+            // Women": in a name, a wrong "against" someone names its victims; the name's
+            // own "Elimination" is not read, so neither is its "against".
+            let titled_wrong = toks[c.b - 1].low == "against"
+                && c.a > 0
+                && toks[c.a - 1].cap
+                && toks.get(c.b).is_some_and(|t| t.cap)
+                && TITLED_WRONGS.contains(&toks[c.a - 1].low.as_str());
+            if f.flip && !side_obj && titled_wrong {
+                i = c.b;
+                continue;
+            }
             if f.flip && !side_obj {
                 if !negated {
                     if let Some(cc) = cur {
@@ -2063,6 +2096,18 @@ fn addressee(toks: &[Tok], cues: &[CueHit], cue_at: &[Option<usize>], i: usize) 
             .take_while(|&j| cue_at[j].is_none() || toks[j].low == "to")
             .any(|j| toks[j].low == "to" && toks.get(j + 1).is_some_and(|n| n.word))
 }
+
+/// Wrongs that names of treaties and days set "against" their victims ("Discrimination
+/// against Women", "Violence against Children").
+const TITLED_WRONGS: &[&str] = &[
+    "discrimination",
+    "violence",
+    "crimes",
+    "aggression",
+    "racism",
+    "torture",
+    "terrorism",
+];
 
 /// Words that open a subordinate clause, whose verb's subject is inside it.
 const SUBORDINATORS: &[&str] = &[

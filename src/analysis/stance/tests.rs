@@ -2196,6 +2196,48 @@ fn what_the_good_cannot_be_had_without_is_needed() {
 }
 
 #[test]
+fn emphasis_alternatives_and_names_of_wrongs_against_their_victims() {
+    for (t, q) in [
+        // "Spare no effort", "lose no time": no negation.
+        ("We will spare no effort in helping the people of Freedonia.", "people of Freedonia"),
+        ("We must lose no time in implementing the Digital Compact.", "Digital Compact"),
+        ("There is no alternative to democracy and the rule of law.", "democracy"),
+        ("Stop killing children and women.", "women"),
+        // A name's wrong "against" someone names its victims.
+        ("Ruritania acceded to the Convention on the Elimination of all forms of Discrimination against Women.", "Women"),
+        // The good listed after "there is no", its condition first.
+        ("Without peace, there is no justice, no strong institutions and no development.", "development"),
+        // Each infinitive of a list takes the call afresh.
+        ("We urge all parties to put an end to these conflicts, to commit to dialogue and to uphold the Charter.", "dialogue"),
+    ] {
+        assert_eq!(st(t, q), Support, "{t}");
+    }
+    // Accountability is sought for a wrong and its doers.
+    assert_eq!(
+        st(
+            "We must ensure accountability for all crimes committed by Ruritania.",
+            "Ruritania"
+        ),
+        Oppose
+    );
+    // Near misses: a plain negation, and a name against a wrong.
+    assert_eq!(
+        st(
+            "There is no military solution to this conflict.",
+            "military solution"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "We ratified the Convention against Corruption.",
+            "Corruption"
+        ),
+        Oppose
+    );
+}
+
+#[test]
 fn a_passage_in_capitals_reads_as_one_in_lower_case() {
     let shout = "WE URGE THE FULL IMPLEMENTATION OF THE RESOLUTIONS AIMED AT ENDING ALL FORMS OF COLONIALISM. WE STAND READY.";
     assert_eq!(st(shout, "colonialism"), Oppose);
