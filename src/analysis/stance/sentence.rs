@@ -508,6 +508,17 @@ pub(super) fn coordinated(toks: &[Tok], a: usize) -> bool {
     prev.is_some_and(|t| matches!(t.low.as_str(), "and" | "or" | "," | "nor"))
 }
 
+/// Whether token `k` is the "no" of "there is no", "there can be no", "there will be no".
+pub(super) fn there_is_no(toks: &[Tok], k: usize) -> bool {
+    toks[k].low == "no"
+        && k >= 2
+        && matches!(
+            toks[k - 1].low.as_str(),
+            "be" | "is" | "are" | "was" | "were"
+        )
+        && toks[..k - 1].iter().rev().take(3).any(|t| t.low == "there")
+}
+
 /// Whether token `a` is the first word of its sentence, after any list marker ("(a)",
 /// "2.", "iv)").
 pub(super) fn opens_sentence(toks: &[Tok], a: usize) -> bool {
@@ -631,23 +642,13 @@ const WRONG_OUTCOMES: &[&str] = &[
 /// it, and after the comma closing the condition a word says what goes wrong.
 pub(super) fn needed_condition(toks: &[Tok], at: usize, is_match: &[Option<usize>]) -> bool {
     // "There can be no X if our planet is not protected", "there will be no X without
-    // Y": X is the good that hangs on the condition.
-    // The "no" of "there is no X", or of a list it heads ("no justice, no strong
-    // institutions and no development").
-    let there_no = |k: usize| {
-        toks[k].low == "no"
-            && k >= 2
-            && matches!(
-                toks[k - 1].low.as_str(),
-                "be" | "is" | "are" | "was" | "were"
-            )
-            && toks[..k - 1].iter().rev().take(3).any(|t| t.low == "there")
-    };
+    // Y": X is the good that hangs on the condition. The "no" is that of "there is no
+    // X" or of a list it heads ("no justice, no strong institutions and no development").
     let heads = toks[at].low == "no"
         && (0..=at)
             .rev()
             .take_while(|&k| k == at || clause_open(&toks[k]))
-            .any(there_no);
+            .any(|k| there_is_no(toks, k));
     if heads {
         // "Without peace, there is no development": the condition comes first.
         let first = toks.iter().position(|t| t.word);
@@ -1271,14 +1272,7 @@ pub(super) fn sentence_chains(
                 // cannot be had without is needed.
                 let at = neg_tok.unwrap_or(c.a);
                 let needed = toks[at].low == "without"
-                    && (1..at).any(|k| {
-                        toks[k].low == "no"
-                            && toks[k - 1].low == "be"
-                            && clause[k] == clause[at]
-                            && toks[k.saturating_sub(4)..k]
-                                .iter()
-                                .any(|t| t.low == "there")
-                    });
+                    && (1..at).any(|k| clause[k] == clause[at] && there_is_no(&toks, k));
                 if negated != needed {
                     -base
                 } else {
@@ -2159,7 +2153,7 @@ const ADDRESSING: &[&str] = &[
 /// Talk about a thing, which a stance can further without taking a side on the thing
 /// ("understanding of", "dialogue on"). Not "awareness": raising awareness of a harm
 /// is against it.
-pub(super) const TALK: &[&str] = &[
+const TALK: &[&str] = &[
     "understanding",
     "knowledge",
     "information",
