@@ -2083,7 +2083,7 @@ fn addressee(toks: &[Tok], cues: &[CueHit], cue_at: &[Option<usize>], i: usize) 
         || (cue.b..(i + 2).min(toks.len())).any(|k| BODIES.contains(&toks[k].low.as_str()));
     let first = toks[cue.a].low.as_str();
     let addressing = named
-        && ADDRESSING.contains(&first)
+        && addressing(first)
         && (!first.starts_with("call") || matches!(toks[cue.b - 1].low.as_str(), "on" | "upon"));
     addressing
         && (i + 1..toks.len().min(i + 12))
@@ -2130,25 +2130,20 @@ const BODIES: &[&str] = &[
     "stakeholders",
 ];
 
-/// The first words of cues that address someone ("urge X to", "call on X to").
-const ADDRESSING: &[&str] = &[
-    "call",
-    "calls",
-    "called",
-    "calling",
-    "urge",
-    "urges",
-    "urged",
-    "urging",
-    "encourage",
-    "encourages",
-    "encouraged",
-    "encouraging",
-    "invite",
-    "invites",
-    "invited",
-    "inviting",
-];
+/// The verbs of cues that address someone ("urge X to", "call on X to"), in every
+/// form the cue lexicon conjugates.
+fn addressing(word: &str) -> bool {
+    static FORMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    FORMS
+        .get_or_init(|| {
+            ["call", "urge", "encourage", "invite"]
+                .iter()
+                .flat_map(|l| verb_forms(l))
+                .collect()
+        })
+        .iter()
+        .any(|f| f == word)
+}
 
 /// Talk about a thing, which a stance can further without taking a side on the thing
 /// ("understanding of", "dialogue on"). Not "awareness": raising awareness of a harm
