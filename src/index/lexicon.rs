@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 const SPELLINGS: &str = include_str!("lexicon/spellings.tsv");
 const ACRONYMS: &str = include_str!("lexicon/acronyms.tsv");
 const SYNONYMS: &str = include_str!("lexicon/synonyms.tsv");
+const PLACES: &str = include_str!("lexicon/places.tsv");
 
 /// Rows of a tab-separated table, comments and blank lines left out.
 fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -81,6 +82,34 @@ pub fn synonyms() -> &'static Vec<Vec<String>> {
     })
 }
 
+/// A place whose name holds a country's word: the words before it, the word, the
+/// words after it ("Gulf of [Guinea]" is `("Gulf of", "Guinea", "")`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub before: &'static str,
+    pub word: &'static str,
+    pub after: &'static str,
+}
+
+/// The places of `lexicon/places.tsv`, in the order written. A line without its word
+/// in square brackets is a mistake of the table, caught by its test.
+pub fn places() -> Vec<Place> {
+    PLACES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (before, rest) = l.split_once('[')?;
+            let (word, after) = rest.split_once(']')?;
+            Some(Place {
+                before: before.trim(),
+                word: word.trim(),
+                after: after.trim(),
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,5 +121,23 @@ mod tests {
         assert!(is_acronym("SIDS"));
         assert!(!is_acronym("sids"));
         assert!(synonyms().iter().any(|f| f.contains(&"bitcoin".to_owned())));
+    }
+
+    #[test]
+    fn every_place_marks_its_country_word() {
+        let lines = PLACES
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .count();
+        let places = places();
+        assert_eq!(places.len(), lines, "a line without [word]");
+        assert!(places
+            .iter()
+            .all(|p| !p.word.is_empty() && (!p.before.is_empty() || !p.after.is_empty())));
+        assert!(places.contains(&Place {
+            before: "South",
+            word: "Sudan",
+            after: ""
+        }));
     }
 }

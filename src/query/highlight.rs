@@ -2,6 +2,7 @@
 //! "escrows" lights up for "escrow"), a quoted phrase as one span, and the best
 //! windows of a long passage, several when the matches are spread out.
 
+use super::places::{self, Place};
 use crate::index::analyzer;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -13,6 +14,8 @@ pub struct Terms {
     words: FxHashSet<String>,
     phrases: Vec<Vec<String>>,
     prefixes: Vec<String>,
+    /// Words (stems) that do not match inside the names of these places.
+    places: Vec<(String, Vec<Place>)>,
 }
 
 impl Terms {
@@ -30,6 +33,14 @@ impl Terms {
             0 => {}
             1 => self.words.extend(stems),
             _ => self.phrases.push(stems),
+        }
+    }
+
+    /// `stem` does not match where it is part of one of `places` ("China" in "South
+    /// China Sea").
+    pub fn add_places(&mut self, stem: &str, places: Vec<Place>) {
+        if !places.is_empty() && !self.places.iter().any(|(s, _)| s == stem) {
+            self.places.push((stem.to_owned(), places));
         }
     }
 
@@ -111,6 +122,12 @@ pub fn match_ranges(text: &str, terms: &Terms) -> Vec<Range<usize>> {
         .iter()
         .chain(&terms.prefixes)
         .chain(terms.phrases.iter().flatten())
+        .chain(
+            terms
+                .places
+                .iter()
+                .flat_map(|(_, ps)| ps.iter().flat_map(|p| &p.stems)),
+        )
         .filter_map(|w| analyzer::first_lower(w))
         .collect();
     firsts.sort_unstable();
@@ -122,7 +139,7 @@ pub fn match_ranges(text: &str, terms: &Terms) -> Vec<Range<usize>> {
     let mut hit: Vec<bool> = Vec::new();
     let mut stems = String::new();
     let mut stem_of: Vec<Option<Range<usize>>> = Vec::new();
-    let with_stems = !terms.phrases.is_empty();
+    let with_stems = !terms.phrases.is_empty() || !terms.places.is_empty();
     WORDS.with(|w| {
         let mut w = w.borrow_mut();
         let (words, memo) = &mut *w;
@@ -148,6 +165,24 @@ pub fn match_ranges(text: &str, terms: &Terms) -> Vec<Range<usize>> {
             });
         }
     });
+    if !terms.places.is_empty() {
+        let words: Vec<Option<&str>> = stem_of
+            .iter()
+            .map(|r| r.as_ref().map(|r| &stems[r.clone()]))
+            .collect();
+        for i in 0..spans.len() {
+            if !hit[i] {
+                continue;
+            }
+            if let Some((_, ps)) = terms
+                .places
+                .iter()
+                .find(|(s, _)| Some(s.as_str()) == words[i])
+            {
+                hit[i] = !places::inside(&words, i, ps);
+            }
+        }
+    }
     let mut joined = vec![false; spans.len()]; // word joins the previous one in a span
     for phrase in &terms.phrases {
         for start in 0..spans.len() {

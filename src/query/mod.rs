@@ -6,6 +6,7 @@ pub mod highlight;
 #[cfg(test)]
 mod meanings;
 pub mod parse;
+pub mod places;
 
 use crate::index::analyzer;
 use crate::index::state::Catalog;
@@ -356,6 +357,9 @@ struct Compiler<'a> {
     highlight: highlight::Terms,
     /// Other names searched too (acronyms, expansions, synonyms).
     also: Vec<String>,
+    /// The stems of every word of the query, for telling which places a country's
+    /// word must stay out of (`places::holding`).
+    query_stems: Vec<String>,
 }
 
 fn boxed(q: impl Query) -> Box<dyn Query> {
@@ -374,10 +378,15 @@ impl Compiler<'_> {
         let field = self.field;
         match stems.len() {
             0 => None,
-            1 => Some(boxed(TermQuery::new(
-                Term::from_field_text(field, &stems[0].1),
-                IndexRecordOption::WithFreqs,
-            ))),
+            1 => {
+                let term = Term::from_field_text(field, &stems[0].1);
+                let places = places::holding(&stems[0].1, &self.query_stems);
+                Some(if places.is_empty() {
+                    boxed(TermQuery::new(term, IndexRecordOption::WithFreqs))
+                } else {
+                    boxed(places::OutsidePlaces::new(term, places))
+                })
+            }
             _ => {
                 let first = stems[0].0;
                 let terms = stems
@@ -490,6 +499,10 @@ impl Compiler<'_> {
                 let stems = self.stems(w);
                 let plain: Vec<String> = stems.iter().map(|(_, s)| s.clone()).collect();
                 self.highlight.add_words(plain.clone());
+                if let [stem] = plain.as_slice() {
+                    let places = places::holding(stem, &self.query_stems);
+                    self.highlight.add_places(stem, places);
+                }
                 let own = self.text_query(stems, 0);
                 self.with_alternatives(own, expand::alternatives(&plain), EXPANSION_WEIGHT)
             }
@@ -830,7 +843,17 @@ pub fn compile(
         catalog,
         highlight: highlight::Terms::default(),
         also: Vec::new(),
+        query_stems: Vec::new(),
     };
+    if let Some(e) = &parsed.expr {
+        let mut words = Vec::new();
+        typed_words(e, &mut words);
+        c.query_stems = words
+            .iter()
+            .flat_map(|w| c.stems(w))
+            .map(|(_, s)| s)
+            .collect();
+    }
     let mut filters = cli.clone();
     for (field, value) in &parsed.implied {
         filters.push(*field, value.clone());
@@ -929,6 +952,19 @@ pub fn compile(
         also: c.also,
         parts,
     })
+}
+
+/// Every word and phrase of a query, as typed.
+fn typed_words(e: &Expr, out: &mut Vec<String>) {
+    match e {
+        Expr::Word(w) => out.push(w.clone()),
+        Expr::Phrase(ws, _) => out.extend(ws.iter().cloned()),
+        Expr::Group(items) | Expr::And(items) | Expr::Or(items) => {
+            items.iter().for_each(|i| typed_words(i, out))
+        }
+        Expr::Not(inner) => typed_words(inner, out),
+        Expr::Prefix(_) | Expr::Filter(..) => {}
+    }
 }
 
 /// A word or phrase as the person typed it.
