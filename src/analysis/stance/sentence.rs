@@ -1075,7 +1075,15 @@ pub(super) fn sentence_chains(
                     }
                     if let Some(ci2) = cue_at[k] {
                         let g = cues[ci2].flags;
-                        if g.takes_side() || g.subject_side() || g.flip {
+                        // A participle flip after the negation's noun is that noun's:
+                        // "without sanctions imposed upon them" is without sanctions,
+                        // while "not in violation of X" negates the flip.
+                        let flip_here = g.flip
+                            && !(toks[k].low.ends_with("ed")
+                                && toks[c.b..k]
+                                    .iter()
+                                    .any(|t| t.word && !DETERMINERS.contains(&t.low.as_str())));
+                        if g.takes_side() || g.subject_side() || flip_here {
                             has_cue = true;
                             break;
                         }
@@ -1402,13 +1410,33 @@ pub(super) fn sentence_chains(
                     }
                     // A stance of others set aside in it does not end the subject: "so that
                     // X, or what some states prefer to call Y, is ensured".
-                    if cues.iter().any(|h| {
+                    let before = cues.iter().find(|h| {
                         h.b == k + 1
                             && (h.flags.takes_side() || h.flags.subject_side() || h.flags.flip)
                             && !(toks[h.b..c.a].iter().any(|t| t.low == ",")
                                 && attributed_to_other(&toks, &cues, h.a, &clause))
-                    }) {
-                        break;
+                    });
+                    if let Some(h) = before {
+                        // A flip inside the subject turns what it governs and the
+                        // subject goes on: in "the embargo against Cuba is
+                        // unacceptable" the embargo is opposed and Cuba is not.
+                        // Not across a relative or subordinate clause's opening:
+                        // in "against measures that cause harm to X" the flip
+                        // governs the measures, not what the clause says of them.
+                        let inner_flip = h.flags.flip
+                            && !h.flags.takes_side()
+                            && !h.flags.subject_side()
+                            && !h.flags.negator
+                            && h.a > 0
+                            && toks[h.a - 1].word
+                            && !toks[h.b..c.a].iter().any(|t| {
+                                t.low == "as"
+                                    || super::rules::SUBORDINATORS.contains(&t.low.as_str())
+                            });
+                        if !inner_flip {
+                            break;
+                        }
+                        gov.iter_mut().for_each(|(_, p): &mut (usize, i8)| *p = -*p);
                     }
                     if let Some(m) = is_match[k] {
                         if gov.iter().any(|(g, _)| *g == m) {
@@ -1568,11 +1596,12 @@ pub(super) fn sentence_chains(
                         }
                         // "an end to the embargo against Cuba and the sanctions against
                         // Zimbabwe": "against" after a noun governs that noun's object.
-                        let after_noun = toks[c.b - 1].low == "against"
-                            && c.a > 0
-                            && toks[c.a - 1].word
-                            && cue_at[c.a - 1].is_none()
-                            && !matches!(toks[c.a - 1].low.as_str(), "and" | "or");
+                        let after_noun =
+                            matches!(toks[c.b - 1].low.as_str(), "against" | "on" | "upon")
+                                && c.a > 0
+                                && toks[c.a - 1].word
+                                && cue_at[c.a - 1].is_none()
+                                && !matches!(toks[c.a - 1].low.as_str(), "and" | "or");
                         if after_noun {
                             chains[cc].before_noun_flip = Some(chains[cc].pol);
                         }
@@ -1797,7 +1826,7 @@ pub(super) fn sentence_chains(
         }
         // "the embargo against Cuba and the sanctions ...": a noun phrase joined after
         // the object of a noun's "against" is governed by what governed the first noun.
-        if matches!(toks[i].low.as_str(), "and" | "or")
+        if matches!(toks[i].low.as_str(), "and" | "or" | "including")
             && toks
                 .get(i + 1)
                 .is_some_and(|n| DETERMINERS.contains(&n.low.as_str()))

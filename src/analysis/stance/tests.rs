@@ -2256,3 +2256,100 @@ fn a_passage_in_capitals_reads_as_one_in_lower_case() {
         None
     );
 }
+
+#[test]
+fn who_measures_are_imposed_on_or_harm_done_to_is_their_victim() {
+    // Rejecting what is imposed on a country, or harm done to it, sides with it.
+    for (text, query) in [
+        ("Ruritania rejects the sanctions imposed on Freedonia.", "Freedonia"),
+        ("We condemn the hostility towards Freedonia.", "Freedonia"),
+        (
+            "We stand against unilateral coercive measures that cause grave harm to Freedonia and others.",
+            "Freedonia",
+        ),
+        ("The blockade causes harm to Freedonia.", "Freedonia"),
+    ] {
+        assert_eq!(st(text, query), Support, "{text}");
+    }
+    // Near misses: the measure itself is still what is rejected, and a country named
+    // as the one imposing is not the victim.
+    assert_eq!(
+        st(
+            "Ruritania rejects the sanctions imposed on Freedonia.",
+            "sanctions"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st("We condemn the hostility of Freedonia.", "Freedonia"),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Ruritania rejects the sanctions imposed by Freedonia.",
+            "Freedonia"
+        ),
+        Oppose
+    );
+    // What the list goes on to name after the victim is rejected again.
+    for text in [
+        "We urge the lifting of the sanctions imposed on Freedonia, including the embargo on its ports.",
+        "We urge the lifting of the sanctions imposed on Freedonia and the embargo on its ports.",
+    ] {
+        assert_eq!(st(text, "embargo"), Oppose, "{text}");
+        assert_eq!(st(text, "Freedonia"), Support, "{text}");
+    }
+}
+
+#[test]
+fn a_flip_inside_the_subject_turns_only_what_it_governs() {
+    // "X against Y is unacceptable": X is opposed, Y sympathised with.
+    assert_eq!(
+        st("The embargo against Freedonia is unacceptable.", "embargo"),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "The embargo against Freedonia is unacceptable.",
+            "Freedonia"
+        ),
+        Support
+    );
+    assert_eq!(
+        st("Violence against women is unacceptable.", "women"),
+        Support
+    );
+    assert_eq!(
+        st("Violence against women is unacceptable.", "violence"),
+        Oppose
+    );
+    assert_eq!(
+        st("The elimination of poverty is essential.", "poverty"),
+        Oppose
+    );
+    // Near miss: a relative clause's subject is its antecedent; the flip before the
+    // antecedent does not reach back over it.
+    let text = "We defend multilateralism against unilateral coercive measures that cause grave harm to Freedonia and others.";
+    assert_eq!(st(text, "multilateralism"), Support);
+    assert_eq!(st(text, "unilateral coercive measures"), Oppose);
+    assert_eq!(st(text, "Freedonia"), Support);
+}
+
+#[test]
+fn a_negation_before_a_noun_and_its_participle_negates_the_noun() {
+    assert_eq!(
+        st(
+            "Freedonia must be allowed to conduct its affairs without sanctions imposed upon it by other States.",
+            "sanctions"
+        ),
+        Oppose
+    );
+    // Near miss: a negation right before a flip still negates the flip.
+    assert_eq!(
+        st(
+            "States must ensure that they are not in violation of the Chemical Weapons Convention.",
+            "Chemical Weapons Convention"
+        ),
+        Support
+    );
+}
