@@ -2353,3 +2353,17 @@ fn a_negation_before_a_noun_and_its_participle_negates_the_noun() {
         Support
     );
 }
+
+#[test]
+fn the_place_of_an_attack_is_its_victim_and_a_body_condemning_is_not_the_author() {
+    let text = "Ruritania has condemned the armed group for its attacks in Freedonia last year.";
+    assert_eq!(st(text, "Freedonia"), Support);
+    assert_eq!(st(text, "armed group"), Oppose);
+    assert_eq!(st("We condemn the terrorist attacks in Freedonia.", "Freedonia"), Support);
+    // What a body of the UN did is reported, not the author's stance.
+    assert_eq!(
+        st("Since 2014, this body condemned Freedonia many times.", "Freedonia"),
+        Mention
+    );
+    assert_eq!(st("Since 2014, we condemned Freedonia many times.", "Freedonia"), Oppose);
+}
