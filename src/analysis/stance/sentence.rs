@@ -706,6 +706,28 @@ pub(super) fn clause_open(t: &Tok) -> bool {
     t.word || !matches!(t.low.as_str(), ";" | ":" | "—" | "–")
 }
 
+/// Words that open a sentence by tying it to the one before: what follows is still
+/// the sentence's subject.
+const CONNECTIVES: &[&str] = &[
+    "therefore",
+    "thus",
+    "hence",
+    "so",
+    "moreover",
+    "furthermore",
+    "indeed",
+    "also",
+    "however",
+    "consequently",
+    "accordingly",
+    "first",
+    "second",
+    "third",
+    "finally",
+    "above",
+    "all",
+];
+
 /// Words that may stand inside a cue without breaking it.
 pub(super) const INSIDE_CUE: &[&str] = &[
     "also",
@@ -1471,11 +1493,16 @@ pub(super) fn sentence_chains(
                                         .iter()
                                         .any(|t| PROPOSITIONS.contains(&t.low.as_str()))
                                     && !between.iter().any(|t| t.low == "which");
-                                // "Lifting this embargo is necessary": a gerund subject.
+                                // "Lifting this embargo is necessary": a gerund subject,
+                                // after a connective too ("Therefore, phasing out X").
                                 let gerund_subject = (0..head)
                                     .rev()
                                     .take_while(|&t| clause[t] == clause[c.a])
-                                    .all(|t| !toks[t].word);
+                                    .all(|t| {
+                                        !toks[t].word
+                                            || is_adverb(&toks[t])
+                                            || CONNECTIVES.contains(&toks[t].low.as_str())
+                                    });
                                 if (complement || gerund_subject) && !chains[cc].frame {
                                     p = if outer == 0 { p } else { outer * own };
                                 }

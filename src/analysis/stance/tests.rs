@@ -2359,11 +2359,53 @@ fn the_place_of_an_attack_is_its_victim_and_a_body_condemning_is_not_the_author(
     let text = "Ruritania has condemned the armed group for its attacks in Freedonia last year.";
     assert_eq!(st(text, "Freedonia"), Support);
     assert_eq!(st(text, "armed group"), Oppose);
-    assert_eq!(st("We condemn the terrorist attacks in Freedonia.", "Freedonia"), Support);
+    assert_eq!(
+        st(
+            "We condemn the terrorist attacks in Freedonia.",
+            "Freedonia"
+        ),
+        Support
+    );
     // What a body of the UN did is reported, not the author's stance.
     assert_eq!(
-        st("Since 2014, this body condemned Freedonia many times.", "Freedonia"),
+        st(
+            "Since 2014, this body condemned Freedonia many times.",
+            "Freedonia"
+        ),
         Mention
     );
-    assert_eq!(st("Since 2014, we condemned Freedonia many times.", "Freedonia"), Oppose);
+    assert_eq!(
+        st(
+            "Since 2014, we condemned Freedonia many times.",
+            "Freedonia"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn a_gerund_subject_after_a_connective_is_still_the_subject() {
+    assert_eq!(
+        st(
+            "Therefore, phasing out fossil fuels is crucial to global efforts to reduce emissions.",
+            "fossil fuels"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st("Above all, ending impunity is essential.", "impunity"),
+        Oppose
+    );
+}
+
+#[test]
+fn close_as_an_adjective_closes_nothing() {
+    for text in [
+        "Ruritania has a very close affinity with the Pacific Ocean.",
+        "We work in close cooperation with the Pacific Ocean Commission.",
+        "Ruritania has close ties with the Pacific Ocean states.",
+    ] {
+        assert_eq!(st(text, "Pacific Ocean"), Mention, "{text}");
+    }
+    assert_eq!(st("We will close the facility.", "facility"), Oppose);
 }
