@@ -706,6 +706,50 @@ pub(super) fn clause_open(t: &Tok) -> bool {
     t.word || !matches!(t.low.as_str(), ";" | ":" | "—" | "–")
 }
 
+/// Prepositions that begin a phrase of place, time or manner around a noun phrase
+/// ("at the forefront of these crises"): the noun phrase does not reach past them.
+/// ("of", "from", "in", "for", "to" and "with" join nouns too often to be told apart:
+/// "programmes imported from other contexts that may weaken X").
+const PHRASE_PREPOSITIONS: &[&str] = &[
+    "at", "on", "by", "into", "under", "over", "across", "among", "through", "within", "during",
+    "amid",
+];
+
+/// "as we all agreed last year", "as I said": an aside about what was said or known,
+/// after which the sentence goes on (`toks` begins at the pronoun after "as").
+fn as_aside(toks: &[Tok]) -> bool {
+    toks.iter()
+        .skip(1)
+        .find(|t| {
+            !matches!(
+                t.low.as_str(),
+                "all" | "have" | "had" | "already" | "just" | "did" | "once" | "both"
+            )
+        })
+        .is_some_and(|t| {
+            matches!(
+                t.low.as_str(),
+                "agreed"
+                    | "said"
+                    | "know"
+                    | "knew"
+                    | "noted"
+                    | "stated"
+                    | "mentioned"
+                    | "heard"
+                    | "saw"
+                    | "see"
+                    | "recall"
+                    | "recalled"
+                    | "discussed"
+                    | "decided"
+                    | "promised"
+                    | "committed"
+                    | "pledged"
+            )
+        })
+}
+
 /// Words that open a sentence by tying it to the one before: what follows is still
 /// the sentence's subject.
 const CONNECTIVES: &[&str] = &[
@@ -974,6 +1018,7 @@ pub(super) fn sentence_chains(
     let mut cid = 0;
     let mut in_concession = false;
     let mut concession_to_comma = false;
+    let mut as_to_comma = false;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -1011,6 +1056,31 @@ pub(super) fn sentence_chains(
                 .any(|p| p.low == ",")
         {
             // ", and" after a clause with no list in it opens a new clause.
+            cid += 1;
+            in_concession = false;
+        } else if t.low == "as"
+            && toks.get(i + 1).is_some_and(|n| {
+                matches!(
+                    n.low.as_str(),
+                    "we" | "they" | "it" | "he" | "she" | "i" | "you"
+                )
+            })
+            && (i > 0 && toks[i - 1].low == ","
+                || i > 1 && is_adverb(&toks[i - 1]) && toks[i - 2].low == ",")
+            && !as_aside(&toks[i + 1..])
+        {
+            // ", particularly as we have adopted X": a reason of its own, not the
+            // object of what came before.
+            cid += 1;
+            in_concession = false;
+        } else if t.low == "as" && toks[..i].iter().all(|p| !p.word) {
+            // "As this session urges us to X, the world remains ...": the opening
+            // clause ends at its comma.
+            as_to_comma = true;
+            cid += 1;
+            in_concession = false;
+        } else if !t.word && t.low == "," && as_to_comma {
+            as_to_comma = false;
             cid += 1;
             in_concession = false;
         } else if !t.word && t.low == "," && in_concession && concession_to_comma {
@@ -1416,6 +1486,10 @@ pub(super) fn sentence_chains(
                             })
                         });
                 let mut comma_seen = false;
+                // Past a relative pronoun the subject is its antecedent, a noun phrase:
+                // "at the forefront of these crises that threaten X" ends at "at".
+                let mut relative = false;
+                let mut antecedent = 0;
                 for k in (0..c.a).rev() {
                     // "websites whose content constitutes a crime": the subject is the
                     // relative clause's own (not once a comma has closed it: "any weapon
@@ -1424,6 +1498,26 @@ pub(super) fn sentence_chains(
                     if coord || clause[k] != clause[c.a] || (toks[k].low == "whose" && !comma_seen)
                     {
                         break;
+                    }
+                    if relative {
+                        // "X is the fairest formula that will ensure Y": an antecedent
+                        // after a copula names its subject, which the scan goes on to.
+                        if matches!(toks[k].low.as_str(), "is" | "are" | "was" | "were") {
+                            relative = false;
+                        } else if (toks[k].low == "," && antecedent > 0)
+                            || PHRASE_PREPOSITIONS.contains(&toks[k].low.as_str())
+                        {
+                            break;
+                        }
+                        antecedent += usize::from(toks[k].word);
+                    }
+                    if matches!(toks[k].low.as_str(), "which" | "who")
+                        || (toks[k].low == "that"
+                            && k > 0
+                            && toks[k - 1].word
+                            && !EMBEDDERS.contains(&toks[k - 1].low.as_str()))
+                    {
+                        relative = true;
                     }
                     // Nor past the start of a subordinate clause: "a resolution titled
                     // 'Human Rights and Poverty', since poverty undermines dignity".

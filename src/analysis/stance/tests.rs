@@ -2409,3 +2409,109 @@ fn close_as_an_adjective_closes_nothing() {
     }
     assert_eq!(st("We will close the facility.", "facility"), Oppose);
 }
+
+#[test]
+fn a_relative_clause_says_its_stance_of_its_antecedent_only() {
+    // "crises that threaten X": the crises, not what the sentence said before them.
+    let text = "The United Nations, in its mission to promote peace and sustainable development, stands at the forefront of these crises that threaten all humanity.";
+    assert_eq!(st(text, "sustainable development"), Support);
+    // A noun phrase's own "from" or "of" is part of the antecedent.
+    assert_eq!(
+        st(
+            "We are cautious about harm reduction programmes imported from other contexts that may weaken our message.",
+            "harm reduction"
+        ),
+        Oppose
+    );
+    // After a copula the antecedent names the subject: "X is the formula that will
+    // ensure peace" backs X.
+    assert_eq!(
+        st(
+            "The vision of two sovereign states, Freedonia and Sylvania, as full members of the United Nations, is the fairest formula that will ensure lasting peace.",
+            "Freedonia"
+        ),
+        Support
+    );
+}
+
+#[test]
+fn a_clause_of_reason_or_an_opening_as_clause_is_not_the_object() {
+    assert_eq!(
+        st(
+            "Lifting this embargo is more necessary than ever, particularly as we have just adopted by consensus the Pact for the Future.",
+            "Pact for the Future"
+        ),
+        Mention
+    );
+    // "as we all agreed" is an aside: the sentence goes on.
+    assert_eq!(
+        st(
+            "We need governments to show ambition, as we all agreed last year, to triple renewable energy deployment.",
+            "renewable energy"
+        ),
+        Support
+    );
+    // "As this session urges us to X, ..., tensions that threaten peace": the opening
+    // clause ends at its comma, and the threat to peace is lamented.
+    assert_eq!(
+        st(
+            "As this session urges us to act together, the world remains plagued by escalating tensions that threaten peace and security.",
+            "peace"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "As a member of the Human Rights Council, Ruritania is committed to the universal principles of human rights.",
+            "human rights"
+        ),
+        Support
+    );
+}
+
+#[test]
+fn leaving_no_one_behind_is_no_negation() {
+    assert_eq!(
+        st(
+            "We are firmly committed to leaving no one behind, acting to promote peace, sustainable development and human dignity.",
+            "sustainable development"
+        ),
+        Support
+    );
+    assert_eq!(
+        st("We have taken bold steps to ensure that no one is left behind in our national development.", "national development"),
+        Support
+    );
+}
+
+#[test]
+fn aims_and_cores_and_what_is_not_precluded() {
+    assert_eq!(
+        st(
+            "We will work with all states to achieve a comprehensive Security Council reform.",
+            "Security Council reform"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "The respect for human rights must be at the core of our work.",
+            "human rights"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "We preclude the participation of armed groups.",
+            "armed groups"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Ruritania does not preclude the participation of Freedonia.",
+            "Freedonia"
+        ),
+        Support
+    );
+}
