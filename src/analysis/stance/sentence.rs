@@ -1139,7 +1139,22 @@ pub(super) fn sentence_chains(
             }
         }
         if let Some(ci) = cue_at[i] {
-            let c = cues[ci].clone();
+            let mut c = cues[ci].clone();
+            // "there is no better framework than X": the standard of a comparison
+            // nothing beats is preferred, not set aside.
+            if toks[c.a].low == "than" && c.b - c.a == 1 && c.flags.oppose {
+                let from = c.a.saturating_sub(8);
+                if toks[from..c.a].windows(2).any(|w| {
+                    matches!(w[0].low.as_str(), "no" | "nothing")
+                        && matches!(
+                            w[1].low.as_str(),
+                            "better" | "greater" | "stronger" | "more" | "bigger"
+                        )
+                }) {
+                    c.flags.oppose = false;
+                    c.flags.support = true;
+                }
+            }
             let f = c.flags;
             let mut range = [toks[c.a].start, toks[c.b - 1].end];
             if f.negator
@@ -1275,7 +1290,11 @@ pub(super) fn sentence_chains(
             if let Some(nt) = neg_tok {
                 range[0] = toks[nt].start;
             }
-            let negated = neg_tok.is_some();
+            // "if we do not guarantee X, ...": a condition names what is needed, and
+            // its negation does not turn the side taken on X.
+            let conditional = neg_tok
+                .is_some_and(|nt| toks[nt.saturating_sub(4)..nt].iter().any(|t| t.low == "if"));
+            let negated = neg_tok.is_some() && !conditional;
             // Passive: "should be adopted" takes a side on its subject; "was adopted in
             // 2015" only tells what happened.
             let mut k = c.a;
@@ -1521,7 +1540,15 @@ pub(super) fn sentence_chains(
                     }
                     // Nor past the start of a subordinate clause: "a resolution titled
                     // 'Human Rights and Poverty', since poverty undermines dignity".
-                    if SUBORDINATORS.contains(&toks[k].low.as_str()) {
+                    if SUBORDINATORS.contains(&toks[k].low.as_str())
+                        || (toks[k].low == "as"
+                            && k > 0
+                            && toks[k - 1].low == ","
+                            && toks.get(k + 1).is_some_and(|n| {
+                                n.low.ends_with("ing")
+                                    || matches!(n.low.as_str(), "we" | "they" | "it" | "this")
+                            }))
+                    {
                         break;
                     }
                     // A stance of others set aside in it does not end the subject: "so that
@@ -1545,10 +1572,11 @@ pub(super) fn sentence_chains(
                             && !h.flags.negator
                             && h.a > 0
                             && toks[h.a - 1].word
-                            && !toks[h.b..c.a].iter().any(|t| {
-                                t.low == "as"
-                                    || super::rules::SUBORDINATORS.contains(&t.low.as_str())
-                            });
+                            && (toks[h.b - 1].low == "of"
+                                || !toks[h.b..c.a].iter().any(|t| {
+                                    t.low == "as"
+                                        || super::rules::SUBORDINATORS.contains(&t.low.as_str())
+                                }));
                         if !inner_flip {
                             break;
                         }

@@ -2515,3 +2515,57 @@ fn aims_and_cores_and_what_is_not_precluded() {
         Support
     );
 }
+
+#[test]
+fn a_negated_condition_names_what_is_needed() {
+    assert_eq!(
+        st(
+            "Development will never be the norm if we do not guarantee women's rights and inclusion.",
+            "women"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "If we do not stop climate change, our islands will disappear.",
+            "climate change"
+        ),
+        Oppose
+    );
+    // Near miss: a negation with no condition still turns the side.
+    assert_eq!(st("We do not guarantee women's rights.", "women"), Oppose);
+}
+
+#[test]
+fn deaths_comparisons_and_reasons_after_a_comma() {
+    assert_eq!(
+        st(
+            "We are witnessing the deaths of journalists and Freedonian officials, which is unacceptable.",
+            "Freedonian officials"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "There is no better and more representative framework than our United Nations.",
+            "United Nations"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "A voluntary code would do more for civilians than a new treaty.",
+            "new treaty"
+        ),
+        Oppose
+    );
+    // ", as doing so would undermine its legitimacy": a reason of its own, not said of
+    // the sentence's subject.
+    assert_eq!(
+        st(
+            "The United Nations must not remain indifferent in these situations, as doing so would only undermine its legitimacy.",
+            "United Nations"
+        ),
+        Mention
+    );
+}
