@@ -1572,6 +1572,15 @@ pub(super) fn sentence_chains(
                             && !h.flags.negator
                             && h.a > 0
                             && toks[h.a - 1].word
+                            // Nor across a comma: "In X, in violation of Y, the conflict
+                            // takes lives" is not said of Y.
+                            // (", which" closes the noun phrase the flip is in.)
+                            && !(h.b..c.a).any(|j| {
+                                toks[j].low == ","
+                                    && !toks
+                                        .get(j + 1)
+                                        .is_some_and(|n| matches!(n.low.as_str(), "which" | "who"))
+                            })
                             && (toks[h.b - 1].low == "of"
                                 || !toks[h.b..c.a].iter().any(|t| {
                                     t.low == "as"

@@ -2569,3 +2569,26 @@ fn deaths_comparisons_and_reasons_after_a_comma() {
         Mention
     );
 }
+
+#[test]
+fn lives_taken_are_lamented_and_what_took_them_opposed() {
+    let text = "In the region, in violation of the principles of international law, the conflict continues to take human lives among the civilian population, particularly children, women and the elderly.";
+    assert_eq!(st(text, "women"), Support);
+    // The flip of the opening phrase does not reach over its comma to the subject.
+    assert_eq!(st(text, "conflict"), Oppose);
+    assert_eq!(
+        st(
+            "The war has claimed the lives of thousands of children.",
+            "children"
+        ),
+        Support
+    );
+    // "further than this" compares with what came before, taking no side on it.
+    assert_eq!(
+        st(
+            "I am one of only 19 women speaking from this podium. I thought we had come further than this.",
+            "women"
+        ),
+        Mention
+    );
+}
