@@ -715,6 +715,23 @@ const PHRASE_PREPOSITIONS: &[&str] = &[
     "amid",
 ];
 
+/// True when the "as" at `i` opens a clause of reason after a comma (", particularly
+/// as we have adopted X", ", as doing so would undermine Y"): a clause of its own, not
+/// the object or the subject of what came before. Asides ("as we all agreed") are not.
+fn reason_as(toks: &[Tok], i: usize) -> bool {
+    toks[i].low == "as"
+        && (i > 0 && toks[i - 1].low == ","
+            || i > 1 && is_adverb(&toks[i - 1]) && toks[i - 2].low == ",")
+        && toks.get(i + 1).is_some_and(|n| {
+            n.low.ends_with("ing")
+                || matches!(
+                    n.low.as_str(),
+                    "we" | "they" | "it" | "he" | "she" | "i" | "you" | "this"
+                )
+        })
+        && !as_aside(&toks[i + 1..])
+}
+
 /// "as we all agreed last year", "as I said": an aside about what was said or known,
 /// after which the sentence goes on (`toks` begins at the pronoun after "as").
 fn as_aside(toks: &[Tok]) -> bool {
@@ -1058,17 +1075,7 @@ pub(super) fn sentence_chains(
             // ", and" after a clause with no list in it opens a new clause.
             cid += 1;
             in_concession = false;
-        } else if t.low == "as"
-            && toks.get(i + 1).is_some_and(|n| {
-                matches!(
-                    n.low.as_str(),
-                    "we" | "they" | "it" | "he" | "she" | "i" | "you"
-                )
-            })
-            && (i > 0 && toks[i - 1].low == ","
-                || i > 1 && is_adverb(&toks[i - 1]) && toks[i - 2].low == ",")
-            && !as_aside(&toks[i + 1..])
-        {
+        } else if reason_as(&toks, i) {
             // ", particularly as we have adopted X": a reason of its own, not the
             // object of what came before.
             cid += 1;
@@ -1540,15 +1547,7 @@ pub(super) fn sentence_chains(
                     }
                     // Nor past the start of a subordinate clause: "a resolution titled
                     // 'Human Rights and Poverty', since poverty undermines dignity".
-                    if SUBORDINATORS.contains(&toks[k].low.as_str())
-                        || (toks[k].low == "as"
-                            && k > 0
-                            && toks[k - 1].low == ","
-                            && toks.get(k + 1).is_some_and(|n| {
-                                n.low.ends_with("ing")
-                                    || matches!(n.low.as_str(), "we" | "they" | "it" | "this")
-                            }))
-                    {
+                    if SUBORDINATORS.contains(&toks[k].low.as_str()) || reason_as(&toks, k) {
                         break;
                     }
                     // A stance of others set aside in it does not end the subject: "so that
