@@ -73,6 +73,20 @@ fn a_country_inside_a_place_name_is_not_a_mention_of_it() {
     assert_eq!(countries(&who(&index, "South Sudan")), ["Norway"]);
     assert_eq!(countries(&who(&index, "south africa")), ["Brazil"]);
 
+    // The line under the results names the places left out, and only when one was.
+    let summary = |query: &str| {
+        let out = run(&index, &["who", query, "--json"]);
+        of_type(&json_lines(&out), "summary")[0]["read_as"]["not_inside"].clone()
+    };
+    assert_eq!(summary("Sudan"), serde_json::json!(["South Sudan"]));
+    assert_eq!(summary("South Sudan"), serde_json::json!([]));
+    assert_eq!(summary("Kenya"), serde_json::json!([]));
+    let text = common::stdout(&run(&index, &["who", "China"]));
+    assert!(
+        text.contains("not counted where part of a place's name: China Sea"),
+        "{text}"
+    );
+
     // Australia's passage lights up China where it is the country, not in the sea's name.
     let rows = who(&index, "China");
     let text = rows[0]["best"]["snippets"][0]["text"].as_str().unwrap();

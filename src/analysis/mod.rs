@@ -30,6 +30,9 @@ pub struct ReadAs {
     pub stance: Option<&'static str>,
     /// Other names of what was typed that were searched too (acronyms, synonyms).
     pub also: Vec<String>,
+    /// Places named after a country whose names did not count as the country
+    /// ("South Sudan" for `who Sudan`).
+    pub not_inside: Vec<String>,
 }
 
 impl ReadAs {
@@ -43,6 +46,7 @@ impl ReadAs {
                 AskedStance::Any => "any",
             }),
             also: c.also.clone(),
+            not_inside: c.not_inside.clone(),
         }
     }
 }

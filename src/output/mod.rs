@@ -191,6 +191,12 @@ impl Printer {
         if !r.ignored.is_empty() {
             parts.push(format!("not searched: {}", r.ignored.join(" ")));
         }
+        if !r.not_inside.is_empty() {
+            parts.push(format!(
+                "not counted where part of a place's name: {}",
+                r.not_inside.join(", ")
+            ));
+        }
         if parts.is_empty() {
             return Ok(());
         }

@@ -95,6 +95,8 @@ pub struct Compiled {
     pub stance: Option<parse::AskedStance>,
     /// Other names of what was typed that were searched too.
     pub also: Vec<String>,
+    /// Places a country's word was not counted inside ("South Sudan" for "Sudan").
+    pub not_inside: Vec<String>,
     /// The words and phrases of a plain query one by one, for `who`'s fallback when no
     /// passage holds them all (see [`Compiled::most_words`]).
     pub parts: Option<Parts>,
@@ -360,6 +362,8 @@ struct Compiler<'a> {
     /// The stems of every word of the query, for telling which places a country's
     /// word must stay out of (`places::holding`).
     query_stems: Vec<String>,
+    /// The places a word of the query was kept out of, for the user.
+    not_inside: Vec<String>,
 }
 
 fn boxed(q: impl Query) -> Box<dyn Query> {
@@ -501,6 +505,11 @@ impl Compiler<'_> {
                 self.highlight.add_words(plain.clone());
                 if let [stem] = plain.as_slice() {
                     let places = places::holding(stem, &self.query_stems);
+                    for p in &places {
+                        if !self.not_inside.contains(&p.name) {
+                            self.not_inside.push(p.name.clone());
+                        }
+                    }
                     self.highlight.add_places(stem, places);
                 }
                 let own = self.text_query(stems, 0);
@@ -844,6 +853,7 @@ pub fn compile(
         highlight: highlight::Terms::default(),
         also: Vec::new(),
         query_stems: Vec::new(),
+        not_inside: Vec::new(),
     };
     if let Some(e) = &parsed.expr {
         let mut words = Vec::new();
@@ -950,6 +960,7 @@ pub fn compile(
         dropped: parsed.dropped.clone(),
         stance: parsed.stance,
         also: c.also,
+        not_inside: c.not_inside,
         parts,
     })
 }

@@ -16,6 +16,8 @@ use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 /// A place's name as stems, and where in it the country's word stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
+    /// The place's name as the table writes it ("South Sudan", "China Sea").
+    pub name: String,
     pub stems: Vec<String>,
     pub at: usize,
 }
@@ -51,10 +53,17 @@ fn table() -> &'static FxHashMap<String, Vec<Place>> {
             let mut all = before;
             all.push(word.clone());
             all.extend(stems(p.after));
-            table
-                .entry(word.clone())
-                .or_default()
-                .push(Place { stems: all, at });
+            let name = [p.before, p.word, p.after]
+                .iter()
+                .filter(|w| !w.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            table.entry(word.clone()).or_default().push(Place {
+                name,
+                stems: all,
+                at,
+            });
         }
         table
     })
