@@ -1594,6 +1594,15 @@ pub(super) fn sentence_chains(
                         if gov.iter().any(|(g, _)| *g == m) {
                             continue;
                         }
+                        // "the war in Freedonia must end": a place where a wrong happens
+                        // is not what the wrong is said of.
+                        let place = (k > 0 && toks[k - 1].low == "in")
+                            || (k > 1
+                                && toks[k - 2].low == "in"
+                                && matches!(toks[k - 1].low.as_str(), "the" | "its" | "their"));
+                        if own < 0 && place {
+                            continue;
+                        }
                         // A negation before the match in its clause turns it: "weapons
                         // that operate without X should be prohibited".
                         let negs = free_negs

@@ -2592,3 +2592,22 @@ fn lives_taken_are_lamented_and_what_took_them_opposed() {
         Mention
     );
 }
+
+#[test]
+fn the_place_of_a_wrong_is_not_what_it_is_said_of() {
+    assert_eq!(st("The war in Freedonia must end.", "Freedonia"), Mention);
+    assert_eq!(
+        st("The violence in the Sahel is unacceptable.", "Sahel"),
+        Mention
+    );
+    // Near misses: the wrong itself is still opposed, and "in" after a good thing
+    // names what it is in.
+    assert_eq!(st("The war in Freedonia must end.", "war"), Oppose);
+    assert_eq!(
+        st(
+            "Investment in renewable energy is essential.",
+            "renewable energy"
+        ),
+        Support
+    );
+}
