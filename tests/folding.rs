@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{json_lines, of_type, run};
+use common::{json_lines, of_type, run, who_rows};
 use std::fs;
 use std::path::Path;
 
@@ -22,12 +22,6 @@ fn chile_html() -> String {
     }
     html.push_str("</body></html>\n");
     html
-}
-
-fn who_rows(index: &Path, query: &str) -> Vec<serde_json::Value> {
-    let out = run(index, &["who", query, "--json"]);
-    let lines = json_lines(&out);
-    of_type(&lines, "country").into_iter().cloned().collect()
 }
 
 #[test]

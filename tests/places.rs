@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{json_lines, of_type, run};
+use common::{json_lines, of_type, run, who_rows};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -32,14 +32,6 @@ fn corpus(dir: &Path) -> PathBuf {
     corpus
 }
 
-fn who(index: &Path, query: &str) -> Vec<serde_json::Value> {
-    let out = run(index, &["who", query, "--json"]);
-    of_type(&json_lines(&out), "country")
-        .into_iter()
-        .cloned()
-        .collect()
-}
-
 fn countries(rows: &[serde_json::Value]) -> Vec<String> {
     let mut v: Vec<String> = rows
         .iter()
@@ -57,21 +49,21 @@ fn a_country_inside_a_place_name_is_not_a_mention_of_it() {
     let out = run(&index, &["index", corpus.to_str().unwrap()]);
     assert!(out.status.success(), "{}", common::stderr(&out));
 
-    assert_eq!(countries(&who(&index, "China")), ["Australia"]);
-    assert_eq!(countries(&who(&index, "Sudan")), ["Egypt"]);
-    assert_eq!(countries(&who(&index, "Africa")), ["Kenya"]);
+    assert_eq!(countries(&who_rows(&index, "China")), ["Australia"]);
+    assert_eq!(countries(&who_rows(&index, "Sudan")), ["Egypt"]);
+    assert_eq!(countries(&who_rows(&index, "Africa")), ["Kenya"]);
 
     // The places are found when they are what is asked, quoted or not.
     assert_eq!(
-        countries(&who(&index, "\"South China Sea\"")),
+        countries(&who_rows(&index, "\"South China Sea\"")),
         ["Australia", "Philippines"]
     );
     assert_eq!(
-        countries(&who(&index, "china sea")),
+        countries(&who_rows(&index, "china sea")),
         ["Australia", "Philippines"]
     );
-    assert_eq!(countries(&who(&index, "South Sudan")), ["Norway"]);
-    assert_eq!(countries(&who(&index, "south africa")), ["Brazil"]);
+    assert_eq!(countries(&who_rows(&index, "South Sudan")), ["Norway"]);
+    assert_eq!(countries(&who_rows(&index, "south africa")), ["Brazil"]);
 
     // The line under the results names the places left out, and only when one was.
     let summary = |query: &str| {
@@ -88,7 +80,7 @@ fn a_country_inside_a_place_name_is_not_a_mention_of_it() {
     );
 
     // Australia's passage lights up China where it is the country, not in the sea's name.
-    let rows = who(&index, "China");
+    let rows = who_rows(&index, "China");
     let text = rows[0]["best"]["snippets"][0]["text"].as_str().unwrap();
     let lit: Vec<usize> = rows[0]["best"]["snippets"][0]["highlights"]
         .as_array()

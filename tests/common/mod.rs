@@ -45,6 +45,15 @@ pub fn of_type<'a>(lines: &'a [Value], t: &str) -> Vec<&'a Value> {
     lines.iter().filter(|v| v["type"] == t).collect()
 }
 
+/// The country rows of `who QUERY --json`.
+pub fn who_rows(index: &Path, query: &str) -> Vec<Value> {
+    let out = run(index, &["who", query, "--json"]);
+    of_type(&json_lines(&out), "country")
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
 /// Builds an index of the bundled corpus once per test binary.
 pub fn corpus_index() -> PathBuf {
     static ONCE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();

@@ -1547,7 +1547,7 @@ pub(super) fn sentence_chains(
                     }
                     // Nor past the start of a subordinate clause: "a resolution titled
                     // 'Human Rights and Poverty', since poverty undermines dignity".
-                    if SUBORDINATORS.contains(&toks[k].low.as_str()) || reason_as(&toks, k) {
+                    if ADVERBIAL_OPENERS.contains(&toks[k].low.as_str()) || reason_as(&toks, k) {
                         break;
                     }
                     // A stance of others set aside in it does not end the subject: "so that
@@ -2298,8 +2298,10 @@ const TITLED_WRONGS: &[&str] = &[
     "terrorism",
 ];
 
-/// Words that open a subordinate clause, whose verb's subject is inside it.
-const SUBORDINATORS: &[&str] = &[
+/// Conjunctions that open an adverbial clause, whose verb's subject is inside it.
+/// Unlike `rules::SUBORDINATORS` no relative pronouns: past "that" or "which" the
+/// subject scan goes on to the antecedent.
+const ADVERBIAL_OPENERS: &[&str] = &[
     "because", "since", "although", "though", "whereas", "unless", "if", "when", "while", "whilst",
 ];
 
