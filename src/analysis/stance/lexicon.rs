@@ -101,6 +101,7 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("hold", &["held"]),
     ("keep", &["kept"]),
     ("leave", &["left"]),
+    ("overcome", &["overcame"]),
     ("lend", &["lent"]),
     ("seek", &["sought"]),
     ("see", &["saw", "seen"]),

@@ -235,6 +235,23 @@ fn unshout(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// True when the word at `m` is a name joined by a hyphen to another name: "Hamas" in
+/// "the Israel-Hamas conflict", "Ukraine" in "the Russia-Ukraine war".
+fn paired_name(text: &str, m: &Range<usize>) -> bool {
+    let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    if !text.get(m.clone()).is_some_and(capital) {
+        return false;
+    }
+    let before = text.get(..m.start).unwrap_or("");
+    let after = text.get(m.end..).unwrap_or("");
+    let joined_before = before
+        .strip_suffix(['-', '\u{2011}'])
+        .and_then(|b| b.rsplit(|c: char| !c.is_alphanumeric()).next())
+        .is_some_and(capital);
+    let joined_after = after.strip_prefix(['-', '\u{2011}']).is_some_and(capital);
+    joined_before || joined_after
+}
+
 /// What is known of a passage beyond its text.
 #[derive(Debug, Clone, Default)]
 pub struct Reading<'a> {
@@ -281,6 +298,18 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
         cues: Vec::new(),
         explicit: false,
     };
+    // "the Russia-Ukraine war", "the Israel-Hamas conflict": a name paired with another
+    // names what is between them, and a side taken on it is none on either.
+    let (paired, matches): (Vec<Range<usize>>, Vec<Range<usize>>) =
+        matches.into_iter().partition(|m| paired_name(text, m));
+    if matches.is_empty() {
+        let sentence = paired
+            .first()
+            .and_then(|m| sents.iter().find(|s| s.start <= m.start && m.end <= s.end))
+            .cloned()
+            .unwrap_or(0..0);
+        return mention(sentence);
+    }
     let holding: Vec<usize> = (0..sents.len())
         .filter(|&s| {
             matches

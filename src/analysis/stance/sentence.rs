@@ -392,8 +392,43 @@ pub(super) const ABSOLUTE_CUES: &[&str] = &[
 ];
 
 /// Past participles not in -ed or -en ("must be kept", "should be upheld").
-pub(super) const IRREGULAR_PARTICIPLES: &[&str] =
-    &["kept", "upheld", "held", "met", "sought", "built"];
+/// Verbs that, after "and", start another action rather than name another object:
+/// "to overcome crises and achieve peace".
+const ACTION_VERBS: &[&str] = &[
+    "achieve",
+    "attain",
+    "advance",
+    "build",
+    "create",
+    "deliver",
+    "ensure",
+    "foster",
+    "make",
+    "promote",
+    "protect",
+    "realise",
+    "realize",
+    "restore",
+    "secure",
+    "strengthen",
+];
+
+/// Wrongs whose doer a possessive names ("Freedonia's violations of ..."): the doer is
+/// what the sentence is against.
+const AGENTS_WRONGS: &[&str] = &[
+    "violation",
+    "breach",
+    "attack",
+    "occupation",
+    "invasion",
+    "annexation",
+    "blockade",
+    "bombing",
+];
+
+pub(super) const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "kept", "upheld", "held", "met", "sought", "built", "overcome",
+];
 
 /// Whether tokens `a..b` stand beside another word of the query.
 pub(super) fn inside_phrase(is_match: &[Option<usize>], a: usize, b: usize) -> bool {
@@ -1516,6 +1551,8 @@ pub(super) fn sentence_chains(
                 // "at the forefront of these crises that threaten X" ends at "at".
                 let mut relative = false;
                 let mut antecedent = 0;
+                // The flips inside the subject that turned it, shown as cues too.
+                let mut inner_cues: Vec<[usize; 2]> = Vec::new();
                 for k in (0..c.a).rev() {
                     // "websites whose content constitutes a crime": the subject is the
                     // relative clause's own (not once a comma has closed it: "any weapon
@@ -1555,7 +1592,10 @@ pub(super) fn sentence_chains(
                     let before = cues.iter().find(|h| {
                         h.b == k + 1
                             && (h.flags.takes_side() || h.flags.subject_side() || h.flags.flip)
+                            // (A noun's flip is no one's stance: "developing countries
+                            // face the weakening of X, which is ...".)
                             && !(toks[h.b..c.a].iter().any(|t| t.low == ",")
+                                && (h.flags.takes_side() || h.flags.subject_side())
                                 && attributed_to_other(&toks, &cues, h.a, &clause))
                     });
                     if let Some(h) = before {
@@ -1589,6 +1629,17 @@ pub(super) fn sentence_chains(
                             break;
                         }
                         gov.iter_mut().for_each(|(_, p): &mut (usize, i8)| *p = -*p);
+                        inner_cues.push([toks[h.a].start, toks[h.b - 1].end]);
+                        // What the subject holds is read here, not again by the flip's
+                        // own chain: "the weakening of X, which is a violation of Y" is
+                        // for X, not against it.
+                        let flip_cue = [toks[h.a].start, toks[h.b - 1].end];
+                        for ch in chains.iter_mut() {
+                            if ch.cues.first() == Some(&flip_cue) {
+                                ch.governed
+                                    .retain(|(g, _)| !gov.iter().any(|(m, _)| m == g));
+                            }
+                        }
                     }
                     if let Some(m) = is_match[k] {
                         if gov.iter().any(|(g, _)| *g == m) {
@@ -1665,6 +1716,8 @@ pub(super) fn sentence_chains(
                                 .any(|t| t.low == ","))
                 });
                 let void = conceded_here || other;
+                inner_cues.reverse();
+                inner_cues.push(range);
                 chains.push(Chain {
                     strength,
                     governed: gov,
@@ -1977,7 +2030,10 @@ pub(super) fn sentence_chains(
                 && (closes(i + 2) || (toks.get(i + 2).is_some_and(|n| n.word) && closes(i + 3)));
             let next_acts = !short_conjunct
                 || toks.get(i + 1).is_some_and(|n| {
-                    n.low == "to" || n.low.ends_with("ing") || cues.iter().any(|c| c.a == i + 1)
+                    n.low == "to"
+                        || n.low.ends_with("ing")
+                        || cues.iter().any(|c| c.a == i + 1)
+                        || ACTION_VERBS.contains(&n.low.as_str())
                 });
             if toks[i].low == "," || (matches!(toks[i].low.as_str(), "and" | "or") && next_acts) {
                 short = None;
@@ -2027,6 +2083,24 @@ pub(super) fn sentence_chains(
         {
             if let Some(cc) = cur {
                 if !chains[cc].frame {
+                    cur = None;
+                }
+            }
+        }
+        // "restrictions are increasing and the weakening of X": a cue with nothing
+        // between it and "and the" has no object, and what follows is not its.
+        if matches!(toks[i].low.as_str(), "and" | "or")
+            && i > 0
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| DETERMINERS.contains(&n.low.as_str()))
+        {
+            if let Some(cc) = cur {
+                let right_after = chains[cc]
+                    .cues
+                    .last()
+                    .is_some_and(|r| r[1] == toks[i - 1].end);
+                if right_after && chains[cc].cues.len() == 1 && !chains[cc].frame {
                     cur = None;
                 }
             }
@@ -2130,6 +2204,36 @@ pub(super) fn sentence_chains(
                 }
             }
         }
+    }
+    // "Freedonia's gross violations of international law": whose wrong it is, is what
+    // the sentence is against, whatever it says of the wrong ("draws attention to").
+    for i in 0..toks.len() {
+        let Some(m) = is_match[i] else { continue };
+        if !(toks[i].low.ends_with("'s") || toks[i].low.ends_with("s'")) {
+            continue;
+        }
+        // The wrong follows, or one word qualifying it ("gross", "brutal") and the wrong.
+        let wrong = cues.iter().find(|h| {
+            (h.a == i + 1 || (h.a == i + 2 && toks[i + 1].word && is_match[i + 1].is_none()))
+                && h.flags.flip
+                && !h.flags.takes_side()
+                && !h.flags.subject_side()
+                && !h.flags.negator
+                && AGENTS_WRONGS.iter().any(|w| toks[h.a].low.starts_with(w))
+        });
+        let Some(h) = wrong else { continue };
+        for ch in chains.iter_mut() {
+            ch.governed.retain(|(g, _)| *g != m);
+        }
+        chains.push(Chain {
+            governed: vec![(m, -1)],
+            ..Chain::new(
+                -1,
+                vec![[toks[h.a].start, toks[h.b - 1].end]],
+                h.a,
+                sent.clone(),
+            )
+        });
     }
     // A belief with no stance inside it takes none ("Israel holds that IHL provides ..."),
     // unless it is negated ("does not believe that X").

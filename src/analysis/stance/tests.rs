@@ -2611,3 +2611,170 @@ fn the_place_of_a_wrong_is_not_what_it_is_said_of() {
         Support
     );
 }
+
+#[test]
+fn overcoming_what_stands_against_a_thing_is_for_it() {
+    assert_eq!(
+        st(
+            "Together we can overcome the forces that stand against cooperation.",
+            "cooperation"
+        ),
+        Support
+    );
+    assert_eq!(st("Farmers overcame the drought.", "drought"), Oppose);
+    // Its object ends where another action begins.
+    assert_eq!(
+        st(
+            "We call for support to overcome crises and achieve peace and development.",
+            "development"
+        ),
+        Support
+    );
+    // Passive, it is said of its subject, not of where it happened.
+    assert_eq!(
+        st(
+            "This obstacle has finally been overcome at the Council level.",
+            "Council"
+        ),
+        Mention
+    );
+}
+
+#[test]
+fn a_time_named_by_its_end_puts_an_end_to_nothing() {
+    assert_eq!(
+        st(
+            "We will provide $5 million by this year's end for refugees.",
+            "refugees"
+        ),
+        Mention
+    );
+    // Near miss: an end asked for still opposes.
+    assert_eq!(st("The blockade must end.", "blockade"), Oppose);
+}
+
+#[test]
+fn a_trend_reported_is_no_stance_and_an_intransitive_cue_has_no_object() {
+    assert_eq!(
+        st("We have seen an increase in wildfires.", "wildfires"),
+        Mention
+    );
+    assert_eq!(
+        st(
+            "Enrolment is increasing and the library stays open late.",
+            "library"
+        ),
+        Mention
+    );
+    // Near misses: an increase asked for, and a transitive cue's object.
+    assert_eq!(
+        st(
+            "We call for an increase in climate finance.",
+            "climate finance"
+        ),
+        Support
+    );
+    assert_eq!(
+        st("We will increase the library budget.", "library"),
+        Support
+    );
+}
+
+#[test]
+fn a_threat_is_what_its_subject_names() {
+    assert_eq!(
+        st(
+            "The spread of misinformation is a threat.",
+            "misinformation"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st("The erosion of free trade is a threat.", "free trade"),
+        Support
+    );
+}
+
+#[test]
+fn a_flip_in_the_antecedent_of_a_relative_clause_turns_what_it_says() {
+    // Said of what others face, the noun's flip is still no one's stance.
+    assert_eq!(
+        st(
+            "Small states face the erosion of free trade, which is a violation of the rules.",
+            "free trade"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "Small states face tariffs and the erosion of free trade, which are flagrant violations of the rules.",
+            "free trade"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "Mr. President, small states face great challenges, including the erosion of free trade, which are flagrant violations of the rules.",
+            "free trade"
+        ),
+        Support
+    );
+    // Near miss: with no flip the antecedent is what the violation is.
+    assert_eq!(
+        st(
+            "Small states face new tariffs, which are flagrant violations of the rules.",
+            "tariffs"
+        ),
+        Oppose
+    );
+}
+
+#[test]
+fn a_name_paired_with_another_takes_no_side() {
+    assert_eq!(
+        st("The Freedonia-Sylvania war must end.", "Sylvania"),
+        Mention
+    );
+    assert_eq!(
+        st(
+            "We condemn the Freedonia-Sylvania war and the aggression of Sylvania.",
+            "Sylvania"
+        ),
+        Oppose
+    );
+    // Near miss: a hyphen inside one word of the query is no pair.
+    assert_eq!(
+        st("Freedonia condemns cyber-attacks.", "cyber-attacks"),
+        Oppose
+    );
+}
+
+#[test]
+fn whose_wrong_it_is_is_opposed() {
+    assert_eq!(
+        st(
+            "We draw attention to the case concerning Freedonia's gross violations of international law.",
+            "Freedonia"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Freedonia's occupation of the islands continues.",
+            "Freedonia"
+        ),
+        Oppose
+    );
+    // Near misses: what the wrong is done to, and a possessor of no wrong.
+    assert_eq!(
+        st(
+            "We condemn Freedonia's gross violations of international law.",
+            "international law"
+        ),
+        Support
+    );
+    assert_eq!(
+        st("We welcome Freedonia's independence.", "Freedonia"),
+        Support
+    );
+}
