@@ -235,8 +235,9 @@ fn unshout(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// True when the word at `m` is a name joined by a hyphen to another name: "Hamas" in
-/// "the Israel-Hamas conflict", "Ukraine" in "the Russia-Ukraine war".
+/// True when the word at `m` is a name paired with another: joined by a hyphen ("Hamas"
+/// in "the Israel-Hamas conflict") or by "between ... and" ("talks between Freedonia and
+/// Sylvania").
 fn paired_name(text: &str, m: &Range<usize>) -> bool {
     let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
     if !text.get(m.clone()).is_some_and(capital) {
@@ -249,7 +250,34 @@ fn paired_name(text: &str, m: &Range<usize>) -> bool {
         .and_then(|b| b.rsplit(|c: char| !c.is_alphanumeric()).next())
         .is_some_and(capital);
     let joined_after = after.strip_prefix(['-', '\u{2011}']).is_some_and(capital);
-    joined_before || joined_after
+    // "negotiations between Freedonia and Sylvania": the relation, not either side.
+    let words: Vec<&str> = before.split_whitespace().rev().take(5).collect();
+    let between = |w: &&str| w.eq_ignore_ascii_case("between");
+    let first_of_pair =
+        words.first().is_some_and(between) && after.trim_start().to_lowercase().starts_with("and ");
+    let second_of_pair = words.first() == Some(&"and")
+        && words[1..]
+            .iter()
+            .position(between)
+            .is_some_and(|p| p >= 1 && words[1..1 + p].iter().all(|w| capital(w) || *w == "the"));
+    joined_before || joined_after || first_of_pair || second_of_pair
+}
+
+/// True when the word at `m` names where something happens: "in X", "in the X".
+fn place_named(text: &str, m: &Range<usize>) -> bool {
+    let words: Vec<String> = text
+        .get(..m.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    match words.as_slice() {
+        [w, ..] if w == "in" => true,
+        [d, w] => w == "in" && matches!(d.as_str(), "the" | "its" | "their"),
+        _ => false,
+    }
 }
 
 /// What is known of a passage beyond its text.
@@ -726,8 +754,14 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
                 }
             }
         }
-        // The next sentence, when it refers back: "It would undermine ...".
+        // The next sentence, when it refers back: "It would undermine ...". Not to a
+        // place ("In X, the war goes on. This conflict must end" says nothing of X).
+        let only_places = matches
+            .iter()
+            .filter(|m| m.start < sents[s].end && sents[s].start < m.end)
+            .all(|m| place_named(text, m));
         if s + 1 < sents.len()
+            && !only_places
             && !holding.contains(&(s + 1))
             && !text[sents[s + 1].clone()].trim_end().ends_with('?')
         {

@@ -292,7 +292,14 @@ pub(super) fn is_list_item(s: &str) -> bool {
     }
     let s = s.strip_prefix('(').unwrap_or(s);
     let lead = s.bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
-    (1..=3).contains(&lead)
+    // A number, a letter or a roman numeral ("3.", "b)", "iv."); not a title ("Mr.
+    // President, ...", "Dr. Smith").
+    let marker = &s[..lead];
+    let numbering = marker.bytes().all(|b| b.is_ascii_digit())
+        || lead == 1
+        || marker.bytes().all(|b| b"ivxIVX".contains(&b));
+    numbering
+        && (1..=3).contains(&lead)
         && matches!(s.as_bytes().get(lead), Some(b'.') | Some(b')'))
         && s.as_bytes().get(lead + 1) == Some(&b' ')
 }

@@ -416,6 +416,8 @@ const ACTION_VERBS: &[&str] = &[
 /// Wrongs whose doer a possessive names ("Freedonia's violations of ..."): the doer is
 /// what the sentence is against.
 const AGENTS_WRONGS: &[&str] = &[
+    "aggression",
+    "atrocities",
     "violation",
     "breach",
     "attack",
@@ -2205,34 +2207,35 @@ pub(super) fn sentence_chains(
             }
         }
     }
-    // "Freedonia's gross violations of international law": whose wrong it is, is what
-    // the sentence is against, whatever it says of the wrong ("draws attention to").
+    // "Freedonia's gross violations of international law", "Freedonia's full-scale
+    // invasion": whose wrong it is, is what the sentence is against, whatever it says of
+    // the wrong ("draws attention to", "in response to").
     for i in 0..toks.len() {
         let Some(m) = is_match[i] else { continue };
         if !(toks[i].low.ends_with("'s") || toks[i].low.ends_with("s'")) {
             continue;
         }
-        // The wrong follows, or one word qualifying it ("gross", "brutal") and the wrong.
-        let wrong = cues.iter().find(|h| {
-            (h.a == i + 1 || (h.a == i + 2 && toks[i + 1].word && is_match[i + 1].is_none()))
-                && h.flags.flip
-                && !h.flags.takes_side()
-                && !h.flags.subject_side()
-                && !h.flags.negator
-                && AGENTS_WRONGS.iter().any(|w| toks[h.a].low.starts_with(w))
-        });
-        let Some(h) = wrong else { continue };
+        // The wrong follows, after at most two words qualifying it ("gross", "brutal").
+        let wrong = (i + 1..toks.len().min(i + 4))
+            .take_while(|&k| toks[k].word && is_match[k].is_none())
+            .find(|&k| AGENTS_WRONGS.iter().any(|w| toks[k].low.starts_with(w)));
+        let Some(k) = wrong else { continue };
+        // Not "Freedonia's alleged violations", nor "Freedonia's fight against aggression".
+        if (i + 1..k).any(|j| matches!(toks[j].low.as_str(), "alleged" | "so-called")) {
+            continue;
+        }
+        let cue = cues
+            .iter()
+            .find(|h| h.a == k)
+            .map_or([toks[k].start, toks[k].end], |h| {
+                [toks[h.a].start, toks[h.b - 1].end]
+            });
         for ch in chains.iter_mut() {
             ch.governed.retain(|(g, _)| *g != m);
         }
         chains.push(Chain {
             governed: vec![(m, -1)],
-            ..Chain::new(
-                -1,
-                vec![[toks[h.a].start, toks[h.b - 1].end]],
-                h.a,
-                sent.clone(),
-            )
+            ..Chain::new(-1, vec![cue], k, sent.clone())
         });
     }
     // A belief with no stance inside it takes none ("Israel holds that IHL provides ..."),
@@ -2381,9 +2384,18 @@ fn addressee(toks: &[Tok], cues: &[CueHit], cue_at: &[Option<usize>], i: usize) 
     let named = toks[i].cap
         || (cue.b..(i + 2).min(toks.len())).any(|k| BODIES.contains(&toks[k].low.as_str()));
     let first = toks[cue.a].low.as_str();
+    // "calls for X" asks for X; "calls for Russia to stop the war" asks it of Russia
+    // (not "calls for the treaty to be adopted").
+    let called_for = first.starts_with("call")
+        && toks[cue.b - 1].low == "for"
+        && toks[i].cap
+        && toks.get(i + 1).is_some_and(|t| t.low == "to")
+        && toks.get(i + 2).is_some_and(|t| t.word && t.low != "be");
     let addressing = named
         && addressing(first)
-        && (!first.starts_with("call") || matches!(toks[cue.b - 1].low.as_str(), "on" | "upon"));
+        && (!first.starts_with("call")
+            || matches!(toks[cue.b - 1].low.as_str(), "on" | "upon")
+            || called_for);
     addressing
         && (i + 1..toks.len().min(i + 12))
             .take_while(|&j| cue_at[j].is_none() || toks[j].low == "to")

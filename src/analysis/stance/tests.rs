@@ -2778,3 +2778,117 @@ fn whose_wrong_it_is_is_opposed() {
         Support
     );
 }
+
+#[test]
+fn a_call_for_a_named_party_to_act_takes_no_side_on_it() {
+    assert_eq!(
+        st(
+            "We renew our call for Freedonia to stop this war.",
+            "Freedonia"
+        ),
+        Mention
+    );
+    // Near misses: what is called for, and a thing called for to be done.
+    assert_eq!(
+        st("We renew our call for a ceasefire.", "ceasefire"),
+        Support
+    );
+    assert_eq!(
+        st(
+            "We call for the Convention to be ratified without delay.",
+            "Convention"
+        ),
+        Support
+    );
+}
+
+#[test]
+fn names_paired_by_between_take_no_side() {
+    assert_eq!(
+        st(
+            "We advocate inclusive negotiations between Freedonia and Sylvania.",
+            "Freedonia"
+        ),
+        Mention
+    );
+    assert_eq!(
+        st(
+            "We advocate inclusive negotiations between Freedonia and Sylvania.",
+            "Sylvania"
+        ),
+        Mention
+    );
+    // Near miss: the negotiations themselves are advocated.
+    assert_eq!(
+        st(
+            "We advocate inclusive negotiations between Freedonia and Sylvania.",
+            "negotiations"
+        ),
+        Support
+    );
+}
+
+#[test]
+fn whose_wrong_it_is_needs_no_cue() {
+    assert_eq!(
+        st(
+            "As a direct response to Freedonia's full-scale invasion, we joined the alliance.",
+            "Freedonia"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Freedonia's unprovoked aggression against Sylvania and the war in the south rage on.",
+            "Freedonia"
+        ),
+        Oppose
+    );
+    // Near misses: a wrong only alleged, and a possessor of no wrong.
+    assert_eq!(
+        st(
+            "Reports speak of Freedonia's alleged violations of the accord.",
+            "Freedonia"
+        ),
+        Mention
+    );
+    assert_eq!(
+        st("We welcome Freedonia's full participation.", "Freedonia"),
+        Support
+    );
+}
+
+#[test]
+fn a_title_opening_a_sentence_is_no_list_number() {
+    assert_eq!(
+        st(
+            "Mr. President, apart from the others, Freedonia is here.",
+            "Freedonia"
+        ),
+        Mention
+    );
+    // Near miss: a numbered proposal still proposes.
+    assert_eq!(
+        st("iv. A regional fund for Freedonia.", "regional fund"),
+        Support
+    );
+}
+
+#[test]
+fn a_place_is_not_what_the_next_sentence_refers_back_to() {
+    assert_eq!(
+        st(
+            "In Freedonia, the war has spread far. It is imperative to end this conflict.",
+            "Freedonia"
+        ),
+        Mention
+    );
+    // Near miss: what the first sentence is about is.
+    assert_eq!(
+        st(
+            "The blockade has lasted for years. It must end.",
+            "blockade"
+        ),
+        Oppose
+    );
+}
