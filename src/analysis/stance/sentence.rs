@@ -307,6 +307,19 @@ pub(super) fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit>
                 i = end;
             }
             _ => {
+                // "measures imposed by Western countries on X", "attacks by Hamas on
+                // X": a flip whose agent stands between its words turns what follows
+                // the preposition, and the agent stays outside it.
+                if let Some(cue) = split_flip(lex, toks, i) {
+                    hits.push(CueHit {
+                        a: i,
+                        b: i + 1,
+                        flags: cue.flags,
+                        strength: cue.strength,
+                    });
+                    i += 1;
+                    continue;
+                }
                 // "WHO" the organisation, not the relative pronoun.
                 if toks[i].low == "who" && toks[i].upper {
                     hits.push(CueHit {
@@ -324,6 +337,36 @@ pub(super) fn find_cues(toks: &[Tok], is_match: &[Option<usize>]) -> Vec<CueHit>
         }
     }
     hits
+}
+
+/// The flip "HEAD PREP" ("imposed on", "attacks on") when token `i` is its preposition
+/// and "by" and an agent of at most four words stand between: "imposed by Western
+/// countries on X".
+fn split_flip<'l>(lex: &'l Lexicon, toks: &[Tok], i: usize) -> Option<&'l Cue> {
+    if !matches!(toks[i].low.as_str(), "on" | "upon" | "against") {
+        return None;
+    }
+    let by = (i.saturating_sub(5)..i)
+        .rev()
+        .find(|&k| toks[k].low == "by")?;
+    if by == 0 || !toks[by + 1..i].iter().all(|t| t.word) || by + 1 == i {
+        return None;
+    }
+    let head = &toks[by - 1].low;
+    lex.by_first
+        .get(head)
+        .into_iter()
+        .flatten()
+        .chain(lex.prefixed.iter())
+        .map(|&c| &lex.cues[c])
+        .find(|c| {
+            c.words.len() == 2
+                && c.words[0].hits(head)
+                && c.words[1].hits(&toks[i].low)
+                && c.flags.flip
+                && !c.flags.takes_side()
+                && !c.flags.subject_side()
+        })
 }
 
 /// Cues whose side holds inside another stance instead of composing with it.

@@ -2892,3 +2892,29 @@ fn a_place_is_not_what_the_next_sentence_refers_back_to() {
         Oppose
     );
 }
+
+#[test]
+fn a_flip_split_by_its_agent_still_turns_what_follows() {
+    assert_eq!(
+        st(
+            "We condemn the attacks by the militia on Freedonia.",
+            "Freedonia"
+        ),
+        Support
+    );
+    assert_eq!(
+        st(
+            "We call for the lifting of the measures imposed by some powers on Freedonia.",
+            "Freedonia"
+        ),
+        Support
+    );
+    // Near miss: the agent is still what the attacks are condemned for.
+    assert_eq!(
+        st(
+            "We condemn the attacks by the militia on Freedonia.",
+            "militia"
+        ),
+        Oppose
+    );
+}
