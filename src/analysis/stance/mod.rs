@@ -237,29 +237,50 @@ fn unshout(text: &str) -> Option<String> {
 
 /// True when the word at `m` is a name paired with another: joined by a hyphen ("Hamas"
 /// in "the Israel-Hamas conflict") or by "between ... and" ("talks between Freedonia and
-/// Sylvania").
-fn paired_name(text: &str, m: &Range<usize>) -> bool {
+/// Sylvania"). Not when the other name is asked for too ("Asia-Pacific", "Armenia
+/// Azerbaijan"): then the pair is what the query names.
+fn paired_name(text: &str, m: &Range<usize>, matches: &[Range<usize>]) -> bool {
     let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
     if !text.get(m.clone()).is_some_and(capital) {
         return false;
     }
+    let asked = |from: usize, to: usize| {
+        matches
+            .iter()
+            .any(|o| o != m && o.start < to && from < o.end)
+    };
     let before = text.get(..m.start).unwrap_or("");
     let after = text.get(m.end..).unwrap_or("");
-    let joined_before = before
-        .strip_suffix(['-', '\u{2011}'])
-        .and_then(|b| b.rsplit(|c: char| !c.is_alphanumeric()).next())
-        .is_some_and(capital);
-    let joined_after = after.strip_prefix(['-', '\u{2011}']).is_some_and(capital);
+    let joined_before = before.strip_suffix(['-', '\u{2011}']).is_some_and(|b| {
+        let w = b
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        capital(w) && !asked(b.len() - w.len(), b.len())
+    });
+    let joined_after = after.strip_prefix(['-', '\u{2011}']).is_some_and(|a| {
+        let at = text.len() - a.len();
+        capital(a) && !asked(at, at + 1)
+    });
     // "negotiations between Freedonia and Sylvania": the relation, not either side.
     let words: Vec<&str> = before.split_whitespace().rev().take(5).collect();
     let between = |w: &&str| w.eq_ignore_ascii_case("between");
-    let first_of_pair =
-        words.first().is_some_and(between) && after.trim_start().to_lowercase().starts_with("and ");
+    let rest = after.trim_start();
+    let first_of_pair = words.first().is_some_and(between)
+        && rest
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("and "))
+        && {
+            // The other name, after "and" and perhaps "the".
+            let at = text.len() - rest.len() + 4;
+            !asked(at, (at + 20).min(text.len()))
+        };
     let second_of_pair = words.first() == Some(&"and")
-        && words[1..]
-            .iter()
-            .position(between)
-            .is_some_and(|p| p >= 1 && words[1..1 + p].iter().all(|w| capital(w) || *w == "the"));
+        && words[1..].iter().position(between).is_some_and(|p| {
+            p >= 1
+                && words[1..1 + p].iter().all(|w| capital(w) || *w == "the")
+                && !asked(m.start.saturating_sub(60), m.start)
+        });
     joined_before || joined_after || first_of_pair || second_of_pair
 }
 
@@ -328,8 +349,10 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
     };
     // "the Russia-Ukraine war", "the Israel-Hamas conflict": a name paired with another
     // names what is between them, and a side taken on it is none on either.
-    let (paired, matches): (Vec<Range<usize>>, Vec<Range<usize>>) =
-        matches.into_iter().partition(|m| paired_name(text, m));
+    let (paired, matches): (Vec<Range<usize>>, Vec<Range<usize>>) = matches
+        .iter()
+        .cloned()
+        .partition(|m| paired_name(text, m, &matches));
     if matches.is_empty() {
         let sentence = paired
             .first()

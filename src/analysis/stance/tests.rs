@@ -2742,7 +2742,15 @@ fn a_name_paired_with_another_takes_no_side() {
         ),
         Oppose
     );
-    // Near miss: a hyphen inside one word of the query is no pair.
+    // Near misses: a pair asked for is what the query names, and a hyphen inside one
+    // word of the query is no pair.
+    assert_eq!(
+        st(
+            "We advocate negotiations between Freedonia and Sylvania.",
+            "Freedonia Sylvania"
+        ),
+        Support
+    );
     assert_eq!(
         st("Freedonia condemns cyber-attacks.", "cyber-attacks"),
         Oppose
