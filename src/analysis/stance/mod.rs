@@ -284,23 +284,6 @@ fn paired_name(text: &str, m: &Range<usize>, matches: &[Range<usize>]) -> bool {
     joined_before || joined_after || first_of_pair || second_of_pair
 }
 
-/// True when the word at `m` names where something happens: "in X", "in the X".
-fn place_named(text: &str, m: &Range<usize>) -> bool {
-    let words: Vec<String> = text
-        .get(..m.start)
-        .unwrap_or("")
-        .split_whitespace()
-        .rev()
-        .take(2)
-        .map(str::to_lowercase)
-        .collect();
-    match words.as_slice() {
-        [w, ..] if w == "in" => true,
-        [d, w] => w == "in" && matches!(d.as_str(), "the" | "its" | "their"),
-        _ => false,
-    }
-}
-
 /// What is known of a passage beyond its text.
 #[derive(Debug, Clone, Default)]
 pub struct Reading<'a> {

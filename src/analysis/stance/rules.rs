@@ -304,6 +304,23 @@ pub(super) fn is_list_item(s: &str) -> bool {
         && s.as_bytes().get(lead + 1) == Some(&b' ')
 }
 
+/// True when the word at `m` names where something happens: "in X", "in the X".
+pub(super) fn place_named(text: &str, m: &Range<usize>) -> bool {
+    let words: Vec<String> = text
+        .get(..m.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    match words.as_slice() {
+        [w, ..] if w == "in" => true,
+        [d, w] => w == "in" && matches!(d.as_str(), "the" | "its" | "their"),
+        _ => false,
+    }
+}
+
 /// The first five letters of a matched word: the key that tells query words apart.
 pub(super) fn word_key(text: &str, r: &Range<usize>) -> String {
     text.get(r.clone())

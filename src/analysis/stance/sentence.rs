@@ -1691,12 +1691,8 @@ pub(super) fn sentence_chains(
                             continue;
                         }
                         // "the war in Freedonia must end": a place where a wrong happens
-                        // is not what the wrong is said of.
-                        let place = (k > 0 && toks[k - 1].low == "in")
-                            || (k > 1
-                                && toks[k - 2].low == "in"
-                                && matches!(toks[k - 1].low.as_str(), "the" | "its" | "their"));
-                        if own < 0 && place {
+                        // is not what the wrong is said of (nor what the next sentence refers back to).
+                        if own < 0 && super::rules::place_named(text, &matches[m]) {
                             continue;
                         }
                         // A negation before the match in its clause turns it: "weapons
