@@ -306,17 +306,15 @@ pub(super) fn is_list_item(s: &str) -> bool {
 
 /// True when the word at `m` names where something happens: "in X", "in the X".
 pub(super) fn place_named(text: &str, m: &Range<usize>) -> bool {
-    let words: Vec<String> = text
-        .get(..m.start)
-        .unwrap_or("")
-        .split_whitespace()
-        .rev()
-        .take(2)
-        .map(str::to_lowercase)
-        .collect();
-    match words.as_slice() {
-        [w, ..] if w == "in" => true,
-        [d, w] => w == "in" && matches!(d.as_str(), "the" | "its" | "their"),
+    // The few words before it, read as the sentence's words are ("precious—in X").
+    let mut from = m.start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let toks = tokenize(text.get(from..m.start).unwrap_or(""), 0);
+    match toks.as_slice() {
+        [.., w] if w.low == "in" => true,
+        [.., w, d] => w.low == "in" && matches!(d.low.as_str(), "the" | "its" | "their"),
         _ => false,
     }
 }

@@ -2596,6 +2596,7 @@ fn lives_taken_are_lamented_and_what_took_them_opposed() {
 #[test]
 fn the_place_of_a_wrong_is_not_what_it_is_said_of() {
     assert_eq!(st("The war in Freedonia must end.", "Freedonia"), Mention);
+    assert_eq!(st("The war—in Freedonia—must end.", "Freedonia"), Mention);
     assert_eq!(
         st("The violence in the Sahel is unacceptable.", "Sahel"),
         Mention
