@@ -576,6 +576,34 @@ fn a_passage_that_is_only_a_heading_ranks_after_every_passage_with_text() {
 }
 
 #[test]
+fn a_piece_of_the_paragraph_that_only_repeats_a_word_is_not_joined() {
+    // One long paragraph, cut into several passages: the first names the United
+    // States, the last holds every word asked for. The hit is the last piece alone.
+    let filler = "Our fishers, farmers and teachers have told this Assembly year after year how the changing weather reaches every village on every coast. ".repeat(5);
+    let (_dir, index) = indexed(&[(
+        "tuvalu.txt",
+        format!("Country: Tuvalu\nCommittee: GA\nTopic: General Debate\n\nBackground\n\nWe thank the United States for its support of our schools. {filler}Small island states watch sea level rise take their land, and we ask every nation to act.\n"),
+    )]);
+    for cmd in ["search", "who"] {
+        let o = run(&index, &[cmd, "island states sea level rise", "--json"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let lines = json_lines(&o);
+        let hit = if cmd == "search" {
+            of_type(&lines, "hit")[0].clone()
+        } else {
+            of_type(&lines, "country")[0]["best"].clone()
+        };
+        assert!(hit.get("joined").is_none(), "{cmd}: {hit}");
+        let snippets = hit["snippets"].as_array().unwrap();
+        assert_eq!(snippets.len(), 1, "{cmd}: {snippets:?}");
+        assert!(snippets[0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("sea level rise"));
+    }
+}
+
+#[test]
 fn a_hit_joined_across_a_cut_is_shown_whole_with_full() {
     // One paragraph of about 190 words: "darknet" opens it and "escrow" closes it, so the
     // passage cut falls between them.

@@ -140,7 +140,9 @@ impl Hit {
     }
 
     /// Adds the matches in the other pieces of a split paragraph, so a hit whose
-    /// words fall on both sides of a cut shows both.
+    /// words fall on both sides of a cut shows both. A piece joins only for words of
+    /// the query the pieces before it do not show, the nearest piece first: a long
+    /// paragraph's other pieces that only repeat a word are not the hit.
     fn join_siblings(
         mut self,
         index: &PaperIndex,
@@ -151,20 +153,28 @@ impl Hit {
         if p.pieces <= 1 {
             return Ok(self);
         }
+        let mut shown = highlight::matched_stems(&p.text, &highlight::match_ranges(&p.text, terms));
         let mut pieces: Vec<(u32, Snippet)> = std::mem::take(&mut self.snippets)
             .into_iter()
             .map(|s| (p.passage, s))
             .collect();
-        for sib in search::siblings(index, searcher, p)? {
+        let mut siblings = search::siblings(index, searcher, p)?;
+        siblings.sort_by_key(|s| (s.passage.abs_diff(p.passage), s.passage));
+        for sib in siblings {
             if pieces.len() >= MAX_SNIPPETS {
                 break;
             }
+            let matches = highlight::match_ranges(&sib.text, terms);
+            let stems = highlight::matched_stems(&sib.text, &matches);
+            if stems.is_subset(&shown) {
+                continue;
+            }
+            shown.extend(stems);
             // With `--full` a joined piece is shown whole, as the hit's own passage is.
             let snippet = if self.text.is_some() {
-                let matches = highlight::match_ranges(&sib.text, terms);
-                (!matches.is_empty()).then(|| whole(&sib.text, matches))
+                Some(whole(&sib.text, matches))
             } else {
-                highlight::snippets(&sib.text, terms, 1)
+                highlight::snippets_at(&sib.text, matches, 1)
                     .into_iter()
                     .find(|s| !s.highlights.is_empty())
             };

@@ -252,8 +252,12 @@ pub fn snippets_at(text: &str, ranges: Vec<Range<usize>>, max: usize) -> Vec<Sni
         }];
     }
     // Greedy: take the window holding most distinct matched words, then the next one
-    // that does not overlap, and so on.
+    // that does not overlap, and so on. A further window must show a word of the query
+    // the windows before it do not: "states" alone in "the United States" is no second
+    // snippet beside "small island states ... sea level rise".
+    let stems = range_stems(text, &ranges);
     let mut chosen: Vec<Range<usize>> = Vec::new();
+    let mut shown: FxHashSet<&str> = FxHashSet::default();
     let mut used = vec![false; ranges.len()];
     while chosen.len() < max {
         let mut best: Option<(usize, usize, Range<usize>)> = None;
@@ -266,24 +270,36 @@ pub fn snippets_at(text: &str, ranges: Vec<Range<usize>>, max: usize) -> Vec<Sni
             if chosen.iter().any(|c| c.start < end && start < c.end) {
                 continue;
             }
-            let inside: Vec<&str> = ranges
-                .iter()
-                .filter(|x| x.start >= start && x.end <= end)
-                .map(|x| &text[x.clone()])
-                .collect();
-            let distinct: FxHashSet<String> = inside.iter().map(|s| s.to_lowercase()).collect();
-            let score = distinct.len() * 10 + inside.len();
+            // Words of the query not shown yet first, then words of the query, then
+            // matches: "debt relief" once beats "debt ... debts ... debt".
+            let mut inside = 0;
+            let mut distinct: FxHashSet<&str> = FxHashSet::default();
+            for (x, st) in ranges.iter().zip(&stems) {
+                if x.start >= start && x.end <= end {
+                    inside += 1;
+                    distinct.extend(st.iter().map(String::as_str));
+                }
+            }
+            let new = distinct.iter().filter(|w| !shown.contains(*w)).count();
+            let score = new * 100 + distinct.len() * 10 + inside;
             if best.as_ref().is_none_or(|b| score > b.0) {
                 best = Some((score, i, start..end));
             }
         }
         let Some((_, i, window)) = best else { break };
         used[i] = true;
+        let mut words: FxHashSet<&str> = FxHashSet::default();
         for (j, r) in ranges.iter().enumerate() {
             if r.start >= window.start && r.end <= window.end {
                 used[j] = true;
+                words.extend(stems[j].iter().map(String::as_str));
             }
         }
+        if !chosen.is_empty() && words.is_subset(&shown) {
+            // Passed over; its matches are spent, so the next pick is another window.
+            continue;
+        }
+        shown.extend(words);
         chosen.push(window);
     }
     chosen.sort_by_key(|r| r.start);
@@ -325,6 +341,27 @@ pub fn snippets_at(text: &str, ranges: Vec<Range<usize>>, max: usize) -> Vec<Sni
                 text: s,
                 highlights,
             }
+        })
+        .collect()
+}
+
+/// The stems of the words `ranges` cover in `text`: which words of the query a
+/// passage shows.
+pub fn matched_stems(text: &str, ranges: &[Range<usize>]) -> FxHashSet<String> {
+    range_stems(text, ranges).into_iter().flatten().collect()
+}
+
+/// The stems of the words in each matched range ("Small Island States" gives small,
+/// island, state), to tell which words of the query a window shows.
+fn range_stems(text: &str, ranges: &[Range<usize>]) -> Vec<Vec<String>> {
+    let mut a = analyzer::analyzer();
+    ranges
+        .iter()
+        .map(|r| {
+            analyzer::terms(&mut a, &text[r.clone()])
+                .into_iter()
+                .map(|t| t.stem)
+                .collect()
         })
         .collect()
 }
@@ -494,9 +531,9 @@ mod tests {
     fn long_passages_give_several_snippets_around_matches() {
         let filler = "nothing to see in this sentence at all. ".repeat(12);
         let text = format!(
-            "Escrow services matter. {filler} Later the darknet escrow again. {filler} End."
+            "Escrow services matter. {filler} Later the darknet escrow again. {filler} Trade ends."
         );
-        let s = snippets(&text, &terms(&["escrow", "darknet"], &[]), 3);
+        let s = snippets(&text, &terms(&["escrow", "darknet", "trade"], &[]), 3);
         assert!(s.len() >= 2, "{s:?}");
         for snip in &s {
             assert!(
@@ -507,12 +544,38 @@ mod tests {
             for [a, b] in &snip.highlights {
                 let word = &snip.text[*a..*b].to_lowercase();
                 assert!(
-                    word.contains("escrow") || word.contains("darknet"),
+                    word.contains("escrow") || word.contains("darknet") || word == "trade",
                     "{word}"
                 );
             }
         }
         assert!(s.iter().any(|x| x.text.contains("darknet escrow")));
+        assert!(s.iter().any(|x| x.text.contains("Trade")));
+    }
+
+    #[test]
+    fn a_window_that_only_repeats_a_word_shown_is_no_snippet() {
+        let filler = "nothing to see in this sentence at all. ".repeat(12);
+        let text = format!(
+            "We thank the United States. {filler} Small island states face sea level rise, and more. {filler} End."
+        );
+        let t = terms(&["island", "state", "sea", "level", "rise"], &[]);
+        let s = snippets(&text, &t, 3);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(s[0].text.contains("sea level rise"), "{s:?}");
+        // Nor is a window where a word shown comes back, however often.
+        let text = format!(
+            "Debt relief is what we ask. {filler} Debt, debts and more debt. {filler} End."
+        );
+        let s = snippets(&text, &terms(&["debt", "relief"], &[]), 3);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(s[0].text.contains("Debt relief"), "{s:?}");
+        // A window that shows a word the first does not is still a snippet.
+        let text = format!(
+            "Escrow services matter. {filler} Later the darknet trade again. {filler} End."
+        );
+        let s = snippets(&text, &terms(&["escrow", "darknet", "trade"], &[]), 3);
+        assert_eq!(s.len(), 2, "{s:?}");
     }
 
     #[test]
