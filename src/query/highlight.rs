@@ -260,7 +260,7 @@ pub fn snippets_at(text: &str, ranges: Vec<Range<usize>>, max: usize) -> Vec<Sni
     let mut shown: FxHashSet<&str> = FxHashSet::default();
     let mut used = vec![false; ranges.len()];
     while chosen.len() < max {
-        let mut best: Option<(usize, usize, Range<usize>)> = None;
+        let mut best: Option<((usize, usize, usize, usize), usize, Range<usize>)> = None;
         for (i, r) in ranges.iter().enumerate() {
             if used[i] {
                 continue;
@@ -271,17 +271,21 @@ pub fn snippets_at(text: &str, ranges: Vec<Range<usize>>, max: usize) -> Vec<Sni
                 continue;
             }
             // Words of the query not shown yet first, then words of the query, then
-            // matches: "debt relief" once beats "debt ... debts ... debt".
+            // the most of them side by side, then matches: "debt relief" once beats
+            // "debt ... debts ... debt", and "456 nuclear tests" beats "nuclear
+            // threats ... Nuclear-Test-Ban".
             let mut inside = 0;
+            let mut side_by_side = 0;
             let mut distinct: FxHashSet<&str> = FxHashSet::default();
             for (x, st) in ranges.iter().zip(&stems) {
                 if x.start >= start && x.end <= end {
                     inside += 1;
+                    side_by_side = side_by_side.max(st.len());
                     distinct.extend(st.iter().map(String::as_str));
                 }
             }
             let new = distinct.iter().filter(|w| !shown.contains(*w)).count();
-            let score = new * 100 + distinct.len() * 10 + inside;
+            let score = (new, distinct.len(), side_by_side, inside);
             if best.as_ref().is_none_or(|b| score > b.0) {
                 best = Some((score, i, start..end));
             }
@@ -570,6 +574,13 @@ mod tests {
         let s = snippets(&text, &terms(&["debt", "relief"], &[]), 3);
         assert_eq!(s.len(), 1, "{s:?}");
         assert!(s[0].text.contains("Debt relief"), "{s:?}");
+        // Words of the query side by side make the better window.
+        let text = format!(
+            "Nuclear threats grow, and the Nuclear-Test-Ban Treaty waits. {filler} We suffered 456 nuclear tests. {filler} End."
+        );
+        let s = snippets(&text, &terms(&["nuclear", "tests"], &[]), 3);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(s[0].text.contains("456 nuclear tests"), "{s:?}");
         // A window that shows a word the first does not is still a snippet.
         let text = format!(
             "Escrow services matter. {filler} Later the darknet trade again. {filler} End."
