@@ -604,6 +604,39 @@ fn a_piece_of_the_paragraph_that_only_repeats_a_word_is_not_joined() {
 }
 
 #[test]
+fn only_the_pieces_next_to_a_hit_join_it() {
+    // One paragraph cut into several passages: "bitcoin" in the first, "escrow" in
+    // the last. Matches are made over a piece and its neighbour, so the last piece is
+    // no part of the first one's hit, whatever word of the query it holds (the
+    // paragraph is one hit).
+    let filler = "Our customs officers have followed the parcels that cross our ports and airports for several years, and they have learned how sellers hide pills in ordinary goods. ".repeat(4);
+    let (_dir, index) = indexed(&[(
+        "belgium.txt",
+        format!("Country: Belgium\nCommittee: CND\nTopic: Online Drug Trafficking\n\nBackground\n\nBuyers pay in bitcoin. {filler}{filler}{filler}Vendors rely on escrow services.\n"),
+    )]);
+    let o = run(&index, &["search", "escrow OR bitcoin", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines = json_lines(&o);
+    let hits = of_type(&lines, "hit");
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    for hit in hits {
+        let own = hit["passage"].as_u64().unwrap();
+        let joined = hit
+            .get("joined")
+            .and_then(|j| j.as_array())
+            .cloned()
+            .unwrap_or_default();
+        assert!(
+            joined
+                .iter()
+                .all(|n| n.as_u64().unwrap().abs_diff(own) == 1),
+            "{hit}"
+        );
+        assert_eq!(hit["snippets"].as_array().unwrap().len(), 1, "{hit}");
+    }
+}
+
+#[test]
 fn a_hit_joined_across_a_cut_is_shown_whole_with_full() {
     // One paragraph of about 190 words: "darknet" opens it and "escrow" closes it, so the
     // passage cut falls between them.

@@ -139,10 +139,10 @@ impl Hit {
         }
     }
 
-    /// Adds the matches in the other pieces of a split paragraph, so a hit whose
+    /// Adds the matches in the pieces next to it of a split paragraph, so a hit whose
     /// words fall on both sides of a cut shows both. A piece joins only for words of
-    /// the query the pieces before it do not show, the nearest piece first: a long
-    /// paragraph's other pieces that only repeat a word are not the hit.
+    /// the query the hit's own piece does not show: one that only repeats a word is
+    /// not part of the hit.
     fn join_siblings(
         mut self,
         index: &PaperIndex,
@@ -158,9 +158,7 @@ impl Hit {
             .into_iter()
             .map(|s| (p.passage, s))
             .collect();
-        let mut siblings = search::siblings(index, searcher, p)?;
-        siblings.sort_by_key(|s| (s.passage.abs_diff(p.passage), s.passage));
-        for sib in siblings {
+        for sib in search::siblings(index, searcher, p)? {
             if pieces.len() >= MAX_SNIPPETS {
                 break;
             }

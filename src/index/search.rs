@@ -161,7 +161,9 @@ pub fn stored(
     })
 }
 
-/// The other passages cut from the same paragraph as `p`, in reading order.
+/// The pieces right before and after `p` in its paragraph, in reading order: the
+/// only ones a match of `p` can take words from (each piece is matched joined with
+/// its neighbour). The others are not read from the store.
 pub fn siblings(
     index: &PaperIndex,
     searcher: &Searcher,
@@ -189,13 +191,23 @@ pub fn siblings(
             )),
         ),
     ]);
+    // Every piece of the paragraph, however many: only the two next to `p` are read.
     let docs = searcher
-        .search(&q, &TopDocs::with_limit(64).order_by_score())
+        .search(&q, &tantivy::collector::DocSetCollector)
         .map_err(|e| index.tantivy_error(e))?;
     let mut out = Vec::new();
-    for (_, addr) in docs {
+    for addr in docs {
+        let number = searcher
+            .segment_reader(addr.segment_ord)
+            .fast_fields()
+            .u64(super::names::PASSAGE)
+            .ok()
+            .and_then(|c| c.first(addr.doc_id));
+        if number.is_some_and(|n| n.abs_diff(u64::from(p.passage)) != 1) {
+            continue;
+        }
         let s = stored(searcher, f, addr).map_err(|e| index.tantivy_error(e))?;
-        if s.passage != p.passage {
+        if s.passage.abs_diff(p.passage) == 1 {
             out.push(s);
         }
     }
