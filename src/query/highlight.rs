@@ -260,7 +260,7 @@ pub fn snippets_at(text: &str, ranges: Vec<Range<usize>>, max: usize) -> Vec<Sni
     let mut shown: FxHashSet<&str> = FxHashSet::default();
     let mut used = vec![false; ranges.len()];
     while chosen.len() < max {
-        let mut best: Option<((usize, usize, usize, usize), usize, Range<usize>)> = None;
+        let mut best: Option<(WindowScore, usize, Range<usize>)> = None;
         for (i, r) in ranges.iter().enumerate() {
             if used[i] {
                 continue;
@@ -348,6 +348,10 @@ pub fn snippets_at(text: &str, ranges: Vec<Range<usize>>, max: usize) -> Vec<Sni
         })
         .collect()
 }
+
+/// How a snippet window ranks: words of the query not shown yet, words of the query,
+/// the most of them side by side, matches.
+type WindowScore = (usize, usize, usize, usize);
 
 /// The stems of the words `ranges` cover in `text`: which words of the query a
 /// passage shows.
