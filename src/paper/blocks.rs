@@ -87,7 +87,7 @@ impl Block {
 pub fn blocks_from_lines(lines: Vec<SrcLine>) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current: Vec<SrcLine> = Vec::new();
-    let flush = |current: &mut Vec<SrcLine>, blocks: &mut Vec<Block>| {
+    let push_paragraph = |current: &mut Vec<SrcLine>, blocks: &mut Vec<Block>| {
         // A short title line glued under a paragraph's last sentence, with no blank
         // line between ("... ratified the Treaty.\nCuba") titles what follows.
         let tail = (current.len() >= 2
@@ -115,6 +115,11 @@ pub fn blocks_from_lines(lines: Vec<SrcLine>) -> Vec<Block> {
             blocks.push(Block::new(BlockKind::Paragraph, vec![line]));
         }
     };
+    let flush = |current: &mut Vec<SrcLine>, blocks: &mut Vec<Block>| {
+        for mut part in line_paragraphs(std::mem::take(current)) {
+            push_paragraph(&mut part, blocks);
+        }
+    };
     for line in lines {
         let trimmed = line.text.trim();
         if trimmed.is_empty() {
@@ -136,6 +141,40 @@ pub fn blocks_from_lines(lines: Vec<SrcLine>) -> Vec<Block> {
     }
     flush(&mut current, &mut blocks);
     blocks
+}
+
+/// A line longer than any hard wrap: a run of lines holding one is written one
+/// paragraph to a line (as a word processor saves plain text), not wrapped.
+const WIDER_THAN_A_WRAP: usize = 160;
+
+/// A run of lines without blank lines between them, cut into its paragraphs when
+/// it is written one paragraph to a line: after each line that ends a sentence.
+/// Wrapped text (every line narrower than [`WIDER_THAN_A_WRAP`]) stays one run; a
+/// line that ends without a stop ("Mr. President,", a title) stays with the next.
+fn line_paragraphs(run: Vec<SrcLine>) -> Vec<Vec<SrcLine>> {
+    if !run
+        .iter()
+        .any(|l| l.text.trim().chars().count() > WIDER_THAN_A_WRAP)
+    {
+        return vec![run];
+    }
+    let mut out = Vec::new();
+    let mut part = Vec::new();
+    for line in run {
+        let ends = line
+            .text
+            .trim_end()
+            .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+            .ends_with(['.', '!', '?', ':', ';']);
+        part.push(line);
+        if ends {
+            out.push(std::mem::take(&mut part));
+        }
+    }
+    if !part.is_empty() {
+        out.push(part);
+    }
+    out
 }
 
 /// Whether `last`, the last line of a block, is a title standing under the sentence
@@ -196,6 +235,27 @@ mod tests {
         assert_eq!(blocks[2].lines.len(), 2);
         assert_eq!(blocks[2].first_line(), Some(4));
         assert_eq!(blocks[3].lines[0].text, "Second.");
+    }
+
+    #[test]
+    fn a_paragraph_to_a_line_is_a_paragraph_each() {
+        // As a word processor saves plain text: no blank lines, one long line per
+        // paragraph. A line ending without a stop stays with the next one.
+        let long = "The delegation recalls that the treaty was signed by every state of the region, and that its verification regime has worked for three decades without a single breach being found";
+        let text = format!(
+            "{long}.\nMr. President,\n{long}, as the Assembly knows.\nA short paragraph.\nThank you."
+        );
+        let blocks = blocks_from_lines(lines(&text));
+        let firsts: Vec<Option<u32>> = blocks.iter().map(Block::first_line).collect();
+        assert_eq!(
+            firsts,
+            vec![Some(1), Some(2), Some(4), Some(5)],
+            "{blocks:?}"
+        );
+        assert_eq!(blocks[1].lines.len(), 2);
+        // Wrapped lines, however many end a sentence, stay one paragraph.
+        let wrapped = "The delegation recalls that the treaty was signed.\nEvery state of the region has\nratified it since.\nIts regime has worked.";
+        assert_eq!(blocks_from_lines(lines(wrapped)).len(), 1);
     }
 
     #[test]
