@@ -2488,10 +2488,18 @@ fn addressing(word: &str) -> bool {
     static FORMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     FORMS
         .get_or_init(|| {
-            ["call", "urge", "encourage", "invite"]
-                .iter()
-                .flat_map(|l| verb_forms(l))
-                .collect()
+            [
+                "call",
+                "urge",
+                "encourage",
+                "invite",
+                "demand",
+                "ask",
+                "request",
+            ]
+            .iter()
+            .flat_map(|l| verb_forms(l))
+            .collect()
         })
         .iter()
         .any(|f| f == word)

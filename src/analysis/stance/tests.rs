@@ -2067,9 +2067,16 @@ fn whom_a_call_is_made_to_is_not_what_it_is_for() {
         ("Ruritania calls on other states, including Freedonia, Iran and China, to stop arming the rebels.", "Iran"),
         ("We urge the Security Council to act at once.", "Security Council"),
         ("We call upon donors and financial institutions to honour their pledges.", "financial institutions"),
+        ("We demand Freedonia to stop exploiting the conflicts around it.", "Freedonia"),
+        ("Ruritania asks the Council to meet in an emergency session.", "Council"),
     ] {
         assert_eq!(st(t, q), Mention, "{t}");
     }
+    // Near miss: what is demanded is still for it.
+    assert_eq!(
+        st("We demand the Council's full support.", "Council"),
+        Support
+    );
     // What they are called on to do keeps its side.
     assert_eq!(
         st(
