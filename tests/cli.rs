@@ -637,6 +637,31 @@ fn only_the_pieces_next_to_a_hit_join_it() {
 }
 
 #[test]
+fn stance_reads_more_of_a_paper_written_in_short_paragraphs() {
+    // Short paragraphs that only name escrow rank first; the one sentence that takes a
+    // side is long, so it ranks fifth. Three short passages are too little text to
+    // judge a stance from: more of the country's best passages are read.
+    let mut text =
+        "Country: Belgium\nCommittee: CND\nTopic: Online Drug Trafficking\n\n".to_owned();
+    for line in [
+        "Escrow was discussed.",
+        "Escrow came up again.",
+        "Escrow is a word.",
+        "Escrow was noted.",
+    ] {
+        text.push_str(line);
+        text.push_str("\n\n");
+    }
+    text.push_str("Belgium strongly supports the regulation of escrow services that hold the payments of buyers on darknet markets, since the police and the customs services of every member state have asked for it.\n");
+    let (_dir, index) = indexed(&[("belgium.txt", text)]);
+    let o = run(&index, &["who", "escrow", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines = json_lines(&o);
+    let row = of_type(&lines, "country")[0].clone();
+    assert_eq!(row["stance"], "support", "{row}");
+}
+
+#[test]
 fn a_hit_joined_across_a_cut_is_shown_whole_with_full() {
     // One paragraph of about 190 words: "darknet" opens it and "escrow" closes it, so the
     // passage cut falls between them.

@@ -389,8 +389,13 @@ pub struct StanceCounts {
 /// From how many countries `who` reads stances on several threads.
 const PARALLEL_FROM: usize = 16;
 
-/// How many of a country's best matching passages its stance is read from.
+/// How many of a country's best matching passages its stance is read from at least.
 const STANCE_PASSAGES: usize = 3;
+
+/// How many words of them it reads at least, taking more of its best passages (of the
+/// six kept) when these are short: a paper written a short paragraph to a line gives
+/// its stance as much text to show in as one written in long paragraphs.
+const STANCE_WORDS: usize = 240;
 
 /// A country's stance over its best matching passages, and the sentence that shows it.
 /// A country's stance, with the evidence to show, and its best passage with its
@@ -411,9 +416,14 @@ fn country_stance(
     // The evidence shown, ranked by (explicit, names the query itself).
     let mut shown: Option<((bool, bool), StanceEvidence)> = None;
     let mut best = None;
-    for (_, addr) in m.top.iter().take(STANCE_PASSAGES) {
+    let mut words = 0;
+    for (read, (_, addr)) in m.top.iter().enumerate() {
+        if read >= STANCE_PASSAGES && words >= STANCE_WORDS {
+            break;
+        }
         let p =
             search::stored(searcher, &index.fields, *addr).map_err(|e| index.tantivy_error(e))?;
+        words += p.text.split_whitespace().count();
         let matches = highlight::match_ranges(&p.text, &c.highlight);
         // A proposals section ("Proposed Solutions") proposes what its sentences name.
         let reading = stance::Reading {
