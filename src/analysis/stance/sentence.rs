@@ -2174,7 +2174,9 @@ pub(super) fn sentence_chains(
             }
         }
         if let Some(m) = is_match[i] {
-            if let Some(cc) = cur.filter(|_| !addressee(&toks, &cues, &cue_at, i)) {
+            if let Some(cc) =
+                cur.filter(|_| !addressee(&toks, &cues, &cue_at, i) && !destination(&toks, i))
+            {
                 let p = chains[cc].pol;
                 if !chains[cc].governed.iter().any(|(g, _)| *g == m) {
                     chains[cc].governed.push((m, p));
@@ -2439,6 +2441,32 @@ fn addressee(toks: &[Tok], cues: &[CueHit], cue_at: &[Option<usize>], i: usize) 
         && (i + 1..toks.len().min(i + 12))
             .take_while(|&j| cue_at[j].is_none() || toks[j].low == "to")
             .any(|j| toks[j].low == "to" && toks.get(j + 1).is_some_and(|n| n.word))
+}
+
+/// Whether the match at `i` names where people or things were moved to or from
+/// ("bring home the civilians deported to Russia", "weapons smuggled into Freedonia"):
+/// a place on the way, not what the cue is for.
+fn destination(toks: &[Tok], i: usize) -> bool {
+    const MOVED: &[&str] = &[
+        "deported",
+        "transferred",
+        "taken",
+        "sent",
+        "abducted",
+        "exported",
+        "smuggled",
+        "trafficked",
+        "relocated",
+        "moved",
+        "shipped",
+        "removed",
+        "fled",
+        "forced",
+    ];
+    toks[i].cap
+        && i >= 2
+        && matches!(toks[i - 1].low.as_str(), "to" | "into" | "from")
+        && MOVED.contains(&toks[i - 2].low.as_str())
 }
 
 /// Wrongs that names of treaties and days set "against" their victims ("Discrimination

@@ -2934,3 +2934,36 @@ fn a_flip_split_by_its_agent_still_turns_what_follows() {
         Oppose
     );
 }
+
+#[test]
+fn where_people_were_moved_to_is_not_what_is_asked_for() {
+    for (t, q) in [
+        (
+            "We need to bring home all our civilians forcibly deported to Freedonia.",
+            "Freedonia",
+        ),
+        (
+            "Ruritania demands the return of the children taken to Freedonia.",
+            "Freedonia",
+        ),
+        (
+            "We support the victims of weapons smuggled into Freedonia.",
+            "Freedonia",
+        ),
+    ] {
+        assert_eq!(st(t, q), Mention, "{t}");
+    }
+    // Near misses: what is asked for keeps its side, and a name after "to" that no
+    // movement comes before is still read.
+    assert_eq!(
+        st(
+            "We need to bring home all our civilians deported to Freedonia.",
+            "civilians"
+        ),
+        Support
+    );
+    assert_eq!(
+        st("We pledge our support to Freedonia.", "Freedonia"),
+        Support
+    );
+}
