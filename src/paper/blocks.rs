@@ -148,9 +148,11 @@ pub fn blocks_from_lines(lines: Vec<SrcLine>) -> Vec<Block> {
 const WIDER_THAN_A_WRAP: usize = 160;
 
 /// A run of lines without blank lines between them, cut into its paragraphs when
-/// it is written one paragraph to a line: after each line that ends a sentence.
-/// Wrapped text (every line narrower than [`WIDER_THAN_A_WRAP`]) stays one run; a
-/// line that ends without a stop ("Mr. President,", a title) stays with the next.
+/// it is written one paragraph to a line: after each line that ends a sentence, and
+/// around a title's line (a few words with no stop: "A. Cooperation") and a rule
+/// ("---"). Wrapped text (every line narrower than [`WIDER_THAN_A_WRAP`]) stays one
+/// run; a line that ends with a comma ("Mr. President,") or a greeting stays with
+/// the next.
 fn line_paragraphs(run: Vec<SrcLine>) -> Vec<Vec<SrcLine>> {
     if !run
         .iter()
@@ -161,13 +163,20 @@ fn line_paragraphs(run: Vec<SrcLine>) -> Vec<Vec<SrcLine>> {
     let mut out = Vec::new();
     let mut part = Vec::new();
     for line in run {
-        let ends = line
-            .text
-            .trim_end()
-            .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
-            .ends_with(['.', '!', '?', ':', ';']);
+        let text = line.text.trim();
+        let bare = text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*', '_']);
+        let ends = bare.ends_with(['.', '!', '?', ':', ';']);
+        let rule = !text.chars().any(char::is_alphanumeric);
+        let title = !ends
+            && !bare.ends_with([',', '-', '–', '—'])
+            && text.split_whitespace().nth(6).is_none()
+            && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !super::structure::is_salutation(text);
+        if (rule || title) && !part.is_empty() {
+            out.push(std::mem::take(&mut part));
+        }
         part.push(line);
-        if ends {
+        if ends || rule || title {
             out.push(std::mem::take(&mut part));
         }
     }
@@ -243,13 +252,22 @@ mod tests {
         // paragraph. A line ending without a stop stays with the next one.
         let long = "The delegation recalls that the treaty was signed by every state of the region, and that its verification regime has worked for three decades without a single breach being found";
         let text = format!(
-            "{long}.\nMr. President,\n{long}, as the Assembly knows.\nA short paragraph.\nThank you."
+            "{long}.\nMr. President,\n{long}, as the Assembly knows.\nA short paragraph.\n**Thank you.**\n---\nII. Position\nA. Cooperation\n{long}."
         );
         let blocks = blocks_from_lines(lines(&text));
         let firsts: Vec<Option<u32>> = blocks.iter().map(Block::first_line).collect();
         assert_eq!(
             firsts,
-            vec![Some(1), Some(2), Some(4), Some(5)],
+            vec![
+                Some(1),
+                Some(2),
+                Some(4),
+                Some(5),
+                Some(6),
+                Some(7),
+                Some(8),
+                Some(9)
+            ],
             "{blocks:?}"
         );
         assert_eq!(blocks[1].lines.len(), 2);

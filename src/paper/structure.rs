@@ -256,7 +256,7 @@ fn topic_heading(raw: &str) -> Option<Heading> {
 /// "Ladies and gentlemen:", "Distinguished delegates", "Peace be upon you all."):
 /// speeches put one on a line of its own between parts, and it is never the title
 /// of what follows.
-fn is_salutation(raw: &str) -> bool {
+pub(crate) fn is_salutation(raw: &str) -> bool {
     let lower = raw
         .trim_matches(['*', '_', '#', ' '])
         .trim_end_matches([':', '!', ',', '.', ';', '…', ' ', '*', '_'])
