@@ -1034,6 +1034,10 @@ pub(super) struct Chain {
     /// The side before a gerund cue ("by ending the occupation"), 0 when the gerund
     /// began the chain: a second gerund joined by "and" ("and achieving X") takes it.
     pub(super) before_gerund: Option<i8>,
+    /// The side taken on the last cue's action itself, before that cue turned it on
+    /// its object: the means of the action ("prevent bloodshed by adhering to X")
+    /// takes it ("adhering to X" is backed as the action is).
+    pub(super) on_action: i8,
 }
 
 impl Chain {
@@ -1059,6 +1063,7 @@ impl Chain {
             before_noun_flip: None,
             before_flip: None,
             before_gerund: None,
+            on_action: 1,
         }
     }
 }
@@ -1926,6 +1931,7 @@ pub(super) fn sentence_chains(
                         chains[cc].void = true;
                     }
                     chains[cc].strength = strength.max(if flip < 0 { 2 } else { 1 });
+                    chains[cc].on_action = flip;
                     chains[cc].cues.push(range);
                 }
                 Some(cc) if embedded => {
@@ -1940,13 +1946,31 @@ pub(super) fn sentence_chains(
                         if gerund_cue {
                             chains[cc].before_gerund = Some(chains[cc].pol);
                         }
-                        if ABSOLUTE_CUES.contains(&toks[c.a].low.as_str()) {
+                        // "prevent bloodshed by adhering to dialogue", "fight terrorism
+                        // by strengthening cooperation": a gerund after "by" and the
+                        // last cue's object is the means of that action, and is taken
+                        // as the action is, not turned by it.
+                        let last_end = chains[cc].cues.last().map_or(0, |r| r[1]);
+                        let means = toks[c.a].low.len() > 5
+                            && toks[c.a].low.ends_with("ing")
+                            && toks[c.a - 1].low == "by"
+                            && (0..c.a - 1)
+                                .rev()
+                                .take_while(|&k| toks[k].start >= last_end)
+                                .any(|k| toks[k].word);
+                        if means {
+                            // Its list of objects keeps the side ("by adhering to dialogue,
+                            // the rules of law, the Charter").
+                            chains[cc].pol = chains[cc].on_action * own;
+                            chains[cc].base = chains[cc].pol;
+                        } else if ABSOLUTE_CUES.contains(&toks[c.a].low.as_str()) {
                             // Scare quotes, threats and wrongs disparage what follows
                             // whatever the stance around them: "rejects the so-called X",
                             // "calls for the lifting of so-called sanctions", "condemns any
                             // threat of X", "denounces the illegal X" all oppose it.
                             chains[cc].pol = own;
                         } else {
+                            chains[cc].on_action = chains[cc].pol;
                             chains[cc].pol *= own;
                         }
                         if short_scope(&c, negated) {
@@ -2174,9 +2198,25 @@ pub(super) fn sentence_chains(
             }
         }
         if let Some(m) = is_match[i] {
-            if let Some(cc) =
-                cur.filter(|_| !addressee(&toks, &cues, &cue_at, i) && !destination(&toks, i))
-            {
+            // "closing the last chapter that still stands open in Western Sahara": a
+            // place named in a relative clause about the object is where it is, not
+            // what the cue is for.
+            let placed_in_clause = || {
+                toks[i].cap
+                    && cur.is_some_and(|cc| {
+                        let last_end = chains[cc].cues.last().map_or(0, |r| r[1]);
+                        (0..i)
+                            .rev()
+                            .take_while(|&k| toks[k].start >= last_end)
+                            .any(|k| matches!(toks[k].low.as_str(), "that" | "which" | "where"))
+                            && super::rules::place_named(text, &matches[m])
+                    })
+            };
+            if let Some(cc) = cur.filter(|_| {
+                !addressee(&toks, &cues, &cue_at, i)
+                    && !destination(&toks, i)
+                    && !placed_in_clause()
+            }) {
                 let p = chains[cc].pol;
                 if !chains[cc].governed.iter().any(|(g, _)| *g == m) {
                     chains[cc].governed.push((m, p));

@@ -2967,3 +2967,48 @@ fn where_people_were_moved_to_is_not_what_is_asked_for() {
         Support
     );
 }
+
+#[test]
+fn the_means_of_an_action_is_taken_as_the_action_is() {
+    for (t, q) in [
+        ("We must fight terrorism by strengthening cooperation among police forces.", "cooperation"),
+        (
+            "Ruritania works to reduce conflict and prevent bloodshed by adhering to dialogue, the rules of international law, the Charter and the resolutions of the Council.",
+            "Charter",
+        ),
+    ] {
+        assert_eq!(st(t, q), Support, "{t}");
+    }
+    // A place in a relative clause about the means' object is where it is.
+    assert_eq!(
+        st(
+            "Ruritania calls for the eradication of colonialism by closing the last chapter that still stands open in Freedonia.",
+            "Freedonia"
+        ),
+        Mention
+    );
+    // Not a field it happens in.
+    assert_eq!(
+        st(
+            "Ruritania welcomes the reforms that brought progress in gender equality.",
+            "gender equality"
+        ),
+        Support
+    );
+    // What the action is against stays opposed, and a means against something is
+    // against it.
+    assert_eq!(
+        st(
+            "We must fight terrorism by strengthening cooperation among police forces.",
+            "terrorism"
+        ),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "We will reduce poverty by ending the blockade of the ports.",
+            "blockade"
+        ),
+        Oppose
+    );
+}
