@@ -662,6 +662,31 @@ fn stance_reads_more_of_a_paper_written_in_short_paragraphs() {
 }
 
 #[test]
+fn a_mixed_stance_shows_a_sentence_for_each_side() {
+    let (_dir, index) = indexed(&[(
+        "belgium.txt",
+        "Country: Belgium\nCommittee: CND\nTopic: Online Drug Trafficking\n\nBelgium strongly supports a register of escrow agents run by the customs services of every member state.\n\nBelgium firmly rejects escrow services that let anonymous vendors hold the payments of buyers on darknet markets.\n".to_owned(),
+    )]);
+    let o = run(&index, &["who", "escrow", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines = json_lines(&o);
+    let row = of_type(&lines, "country")[0].clone();
+    assert_eq!(row["stance"], "mixed", "{row}");
+    let sides = [&row["evidence"]["side"], &row["counter_evidence"]["side"]];
+    assert!(sides.contains(&&serde_json::json!("support")), "{row}");
+    assert!(sides.contains(&&serde_json::json!("oppose")), "{row}");
+    let o = run(&index, &["who", "escrow"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("for: Belgium strongly supports"), "{text}");
+    assert!(text.contains("against: Belgium firmly rejects"), "{text}");
+    // A side taken alone shows one sentence, as "stance:".
+    let o = run(&index, &["who", "register of escrow agents"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("stance: Belgium strongly supports"), "{text}");
+    assert!(!text.contains("against:"), "{text}");
+}
+
+#[test]
 fn a_hit_joined_across_a_cut_is_shown_whole_with_full() {
     // One paragraph of about 190 words: "darknet" opens it and "escrow" closes it, so the
     // passage cut falls between them.

@@ -292,6 +292,8 @@ fn heading_only(text: &str) -> bool {
 /// `cues` are UTF-8 byte ranges and `cues_chars` the same in characters.
 #[derive(Debug, Clone)]
 pub struct StanceEvidence {
+    /// The side the sentence takes: support or oppose (mixed when it takes both).
+    pub side: Stance,
     /// The passage it comes from.
     pub location: String,
     pub sentence: String,
@@ -305,7 +307,8 @@ pub struct StanceEvidence {
 impl Serialize for StanceEvidence {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut out = s.serialize_struct("StanceEvidence", 5)?;
+        let mut out = s.serialize_struct("StanceEvidence", 6)?;
+        out.serialize_field("side", &self.side)?;
         out.serialize_field("location", &self.location)?;
         out.serialize_field("sentence", &self.sentence)?;
         out.serialize_field("cues", &self.cues)?;
@@ -332,6 +335,9 @@ pub struct WhoRow {
     /// The sentence that shows it (none for a mention).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<StanceEvidence>,
+    /// For a mixed stance, the strongest sentence on the other side.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counter_evidence: Option<StanceEvidence>,
     /// Matching passages, over all matches.
     pub passages: usize,
     /// Papers with at least one matching passage.
@@ -402,9 +408,20 @@ const STANCE_WORDS: usize = 240;
 /// matches when stance read it (so the row does not fetch and analyse it again).
 type CountryStanceRead = (
     stance::CountryStance,
-    Option<StanceEvidence>,
+    Shown,
     Option<(StoredPassage, Vec<std::ops::Range<usize>>)>,
 );
+
+/// The evidence a row shows: the sentence on the side the country takes, and for a
+/// mixed stance the strongest on the other side.
+#[derive(Debug, Clone, Default)]
+struct Shown {
+    first: Option<StanceEvidence>,
+    counter: Option<StanceEvidence>,
+}
+
+/// The best sentence seen on one side, ranked by (explicit, names the query itself).
+type SideBest = Option<((bool, bool), StanceEvidence)>;
 
 fn country_stance(
     index: &PaperIndex,
@@ -413,8 +430,8 @@ fn country_stance(
     m: &CountryMatches,
 ) -> Result<CountryStanceRead, IndexError> {
     let mut evidence = Vec::new();
-    // The evidence shown, ranked by (explicit, names the query itself).
-    let mut shown: Option<((bool, bool), StanceEvidence)> = None;
+    // The evidence to show on each side: support, oppose.
+    let mut sides: [SideBest; 2] = [None, None];
     let mut best = None;
     let mut words = 0;
     for (read, (_, addr)) in m.top.iter().enumerate() {
@@ -440,7 +457,16 @@ fn country_stance(
                 .iter()
                 .any(|m| m.start < e.sentence.end && e.sentence.start < m.end);
             let rank = (e.explicit, names_query);
-            if shown.as_ref().is_none_or(|(best, _)| rank > *best) {
+            // A sentence taking both sides stands for each.
+            let slots: &[usize] = match e.stance {
+                Stance::Support => &[0],
+                Stance::Oppose => &[1],
+                _ => &[0, 1],
+            };
+            for &slot in slots {
+                if sides[slot].as_ref().is_some_and(|(best, _)| rank <= *best) {
+                    continue;
+                }
                 let sentence = p
                     .text
                     .get(e.sentence.clone())
@@ -452,9 +478,10 @@ fn country_stance(
                     .filter(|[a, b]| *a >= e.sentence.start && *b <= e.sentence.end)
                     .map(|[a, b]| [a - e.sentence.start, b - e.sentence.start])
                     .collect();
-                shown = Some((
+                sides[slot] = Some((
                     rank,
                     StanceEvidence {
+                        side: e.stance,
                         location: p.location(),
                         sentence,
                         cues,
@@ -470,10 +497,37 @@ fn country_stance(
         }
     }
     let overall = stance::country_stance(&evidence);
-    // Show a sentence on the side the country takes (both sides for mixed).
-    let shown = shown
-        .map(|(_, s)| s)
-        .filter(|_| overall.stance != Stance::Mention);
+    // A sentence on the side the country takes; for mixed, the stronger side's first
+    // and the other's after it (support first among equals).
+    let [support, oppose] = sides;
+    let shown = match overall.stance {
+        Stance::Support => Shown {
+            first: support.map(|(_, e)| e),
+            counter: None,
+        },
+        Stance::Oppose => Shown {
+            first: oppose.map(|(_, e)| e),
+            counter: None,
+        },
+        Stance::Mixed => {
+            let (a, b) = match (support, oppose) {
+                (Some(s), Some(o)) if o.0 > s.0 => (Some(o), Some(s)),
+                (s, o) => (s, o),
+            };
+            let (first, counter) = match (a, b) {
+                (Some(a), b) => (Some(a.1), b.map(|(_, e)| e)),
+                (None, b) => (b.map(|(_, e)| e), None),
+            };
+            // One sentence taking both sides is shown once.
+            let counter = counter.filter(|c| {
+                first
+                    .as_ref()
+                    .is_none_or(|f| (&f.location, &f.sentence) != (&c.location, &c.sentence))
+            });
+            Shown { first, counter }
+        }
+        Stance::Mention => Shown::default(),
+    };
     Ok((overall, shown, best))
 }
 
@@ -584,7 +638,7 @@ pub fn who_with(
         if read_stance {
             country_stance(index, searcher, c, g)
         } else {
-            Ok((stance::country_stance(&[]), None, None))
+            Ok((stance::country_stance(&[]), Shown::default(), None))
         }
     };
     let shown = &groups[..shown_n];
@@ -637,7 +691,8 @@ pub fn who_with(
                 oppose: st.oppose,
                 mention: st.mention,
             },
-            evidence,
+            evidence: evidence.first,
+            counter_evidence: evidence.counter,
             passages: g.passages,
             papers: g.papers,
             score: country_score(g),

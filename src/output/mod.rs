@@ -361,7 +361,9 @@ impl Printer {
                 let text = self.snippet(s);
                 self.body_line("    ", &text)?;
             }
-            if let Some(e) = &row.evidence {
+            // A mixed stance shows a sentence for each side, labelled.
+            let both = row.counter_evidence.is_some();
+            for e in row.evidence.iter().chain(&row.counter_evidence) {
                 let cue = Snippet {
                     text: e.sentence.clone(),
                     highlights: e.cues.clone(),
@@ -371,9 +373,14 @@ impl Printer {
                 } else {
                     format!("  {}", self.paint(Style::Place, &e.location))
                 };
+                let label = match e.side {
+                    Stance::Support if both => "for:",
+                    Stance::Oppose if both => "against:",
+                    _ => "stance:",
+                };
                 let line = format!(
                     "{} {}{place}",
-                    self.paint(Style::Dim, "stance:"),
+                    self.paint(Style::Dim, label),
                     self.snippet(&cue)
                 );
                 self.body_line("    ", &line)?;

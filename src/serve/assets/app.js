@@ -277,7 +277,7 @@ function stanceBadge(row) {
 
 function evidence(row) {
   const st = row.stance && typeof row.stance === 'object' ? row.stance : {};
-  const ev = row.evidence || row.stance_evidence || st.evidence;
+  const ev = row.counter_evidence ? [row.evidence, row.counter_evidence] : (row.evidence || row.stance_evidence || st.evidence);
   if (!ev) return null;
   const items = Array.isArray(ev) ? ev : [ev];
   return items.slice(0, 2).map((e) => {
