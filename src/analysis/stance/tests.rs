@@ -3012,3 +3012,26 @@ fn the_means_of_an_action_is_taken_as_the_action_is() {
         Oppose
     );
 }
+
+#[test]
+fn what_a_breach_of_a_rule_offends_is_upheld() {
+    for (t, q) in [
+        ("Ruritania firmly opposes unilateral sanctions that contravene international law and the Charter.", "Charter"),
+        ("Such blockades flout the Charter of the United Nations.", "Charter"),
+        ("These measures infringe upon the sovereignty of small states.", "sovereignty"),
+    ] {
+        assert_eq!(st(t, q), Support, "{t}");
+    }
+    // The breach itself is opposed, and so is one who must not be let go on with it.
+    assert_eq!(
+        st("Unilateral sanctions contravene the Charter.", "sanctions"),
+        Oppose
+    );
+    assert_eq!(
+        st(
+            "Freedonia cannot be permitted to continue flouting the most basic principles of law.",
+            "Freedonia"
+        ),
+        Oppose
+    );
+}
