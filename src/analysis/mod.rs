@@ -153,7 +153,13 @@ impl Hit {
         if p.pieces <= 1 {
             return Ok(self);
         }
-        let mut shown = highlight::matched_stems(&p.text, &highlight::match_ranges(&p.text, terms));
+        // The words the hit's own snippets show, read from their highlights rather than
+        // by matching the passage again.
+        let mut shown = rustc_hash::FxHashSet::default();
+        for s in &self.snippets {
+            let ranges: Vec<_> = s.highlights.iter().map(|[a, b]| *a..*b).collect();
+            shown.extend(highlight::matched_stems(&s.text, &ranges));
+        }
         let mut pieces: Vec<(u32, Snippet)> = std::mem::take(&mut self.snippets)
             .into_iter()
             .map(|s| (p.passage, s))
@@ -510,16 +516,13 @@ fn country_stance(
             counter: None,
         },
         Stance::Mixed => {
-            let (a, b) = match (support, oppose) {
-                (Some(s), Some(o)) if o.0 > s.0 => (Some(o), Some(s)),
-                (s, o) => (s, o),
-            };
-            let (first, counter) = match (a, b) {
-                (Some(a), b) => (Some(a.1), b.map(|(_, e)| e)),
-                (None, b) => (b.map(|(_, e)| e), None),
-            };
+            let mut both: Vec<_> = [support, oppose].into_iter().flatten().collect();
+            // A stable sort: support stays first among equals.
+            both.sort_by_key(|b| std::cmp::Reverse(b.0));
+            let mut both = both.into_iter().map(|(_, e)| e);
+            let first = both.next();
             // One sentence taking both sides is shown once.
-            let counter = counter.filter(|c| {
+            let counter = both.next().filter(|c| {
                 first
                     .as_ref()
                     .is_none_or(|f| (&f.location, &f.sentence) != (&c.location, &c.sentence))
