@@ -7,6 +7,7 @@ pub mod countries;
 pub mod formats;
 pub mod header;
 pub mod layout;
+mod outline;
 pub mod structure;
 pub mod text;
 
@@ -1056,6 +1057,7 @@ fn read_body(
     let mut topic = default_topic();
     let mut notes_section: Option<usize> = None;
     let mut current: Option<usize> = None;
+    let mut outline = outline::Outline::default();
     // Topics already listed, for a linear walk however many "Topic B:" lines come.
     let mut listed: HashSet<String> = topics.iter().cloned().collect();
     // A heading that repeats one of several listed topics ("I. The Illicit Trade in
@@ -1122,10 +1124,16 @@ fn read_body(
                         kind: SectionKind::Other,
                     });
                     current = Some(sections.len() - 1);
+                    outline.reset();
                 }
                 Heading::Section(text) => {
+                    let level = match block.kind {
+                        BlockKind::Heading(level) => Some(level),
+                        _ => None,
+                    };
+                    let raw = block.lines.first().map_or("", |l| l.text.as_str());
                     sections.push(Section {
-                        kind: body_section_kind(&text),
+                        kind: outline.kind(raw, level, body_section_kind(&text)),
                         heading: text,
                     });
                     current = Some(sections.len() - 1);
@@ -1374,6 +1382,34 @@ mod tests {
         let p = parse(&blocks[..1], Path::new("peru.html"));
         assert!(p.passages.is_empty());
         assert_eq!(p.warnings, ["no text found"]);
+    }
+
+    #[test]
+    fn a_sub_heading_stands_in_the_part_above_it() {
+        let text = "Country: Kenya\nCommittee: UNEP\nTopic: Marine Litter\n\n\
+            I. Background\n\nKenya banned plastic bags in 2017.\n\n\
+            II. Position of Kenya\n\nKenya holds that producers must pay.\n\n\
+            A. Regional Cooperation\n\nKenya works with its neighbours on the coast.\n\n\
+            III. Proposed Solutions\n\nKenya proposes a fund.\n\n\
+            A. A Deposit Scheme\n\nA deposit on every bottle sold in the region.\n\n\
+            IV. Conclusion\n\nKenya looks forward to the debate.\n";
+        let p = parse_text(text, "kenya.txt");
+        let kind_of = |needle: &str| {
+            let passage = p.passages.iter().find(|x| x.text.contains(needle)).unwrap();
+            p.section_of(passage).map(|s| (s.heading.as_str(), s.kind))
+        };
+        assert_eq!(
+            kind_of("neighbours"),
+            Some(("Regional Cooperation", SectionKind::Position))
+        );
+        assert_eq!(
+            kind_of("deposit on every"),
+            Some(("A Deposit Scheme", SectionKind::Solutions))
+        );
+        assert_eq!(
+            kind_of("looks forward"),
+            Some(("Conclusion", SectionKind::Other))
+        );
     }
 
     #[test]
