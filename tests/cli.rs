@@ -993,3 +993,30 @@ fn a_dash_word_excludes_it_as_the_readme_says() {
     // Belgium's escrow sentence names bitcoin; Peru's does not.
     assert_eq!(countries, ["Peru"], "{}", stdout(&o));
 }
+
+#[test]
+fn items_of_a_list_take_the_side_its_introduction_puts_them_forward_on() {
+    // Bare noun phrases say nothing of a side; the sentence before them does.
+    let list = "- A regional deposit scheme for bottles sold in the region;\n\n- A levy on virgin polymers paid by their producers.\n";
+    let (_dir, index) = indexed(&[
+        (
+            "kenya.txt",
+            format!("Country: Kenya\nCommittee: UNEP\nTopic: Marine Litter\n\nKenya has fought plastic litter on its coast for a decade.\n\nKenya proposes the following measures:\n\n{list}"),
+        ),
+        (
+            "chile.txt",
+            format!("Country: Chile\nCommittee: UNEP\nTopic: Marine Litter\n\nChile has studied plastic litter on its coast for a decade.\n\nThe region's debate has turned on two ideas:\n\n{list}"),
+        ),
+    ]);
+    let o = run(&index, &["who", "deposit scheme", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines = json_lines(&o);
+    let stance_of = |country: &str| {
+        of_type(&lines, "country")
+            .iter()
+            .find(|r| r["country"] == country)
+            .map(|r| r["stance"].clone())
+    };
+    assert_eq!(stance_of("Kenya"), Some(serde_json::json!("support")));
+    assert_eq!(stance_of("Chile"), Some(serde_json::json!("mention")));
+}

@@ -450,7 +450,9 @@ fn country_stance(
         let matches = highlight::match_ranges(&p.text, &c.highlight);
         // A proposals section ("Proposed Solutions") proposes what its sentences name.
         let reading = stance::Reading {
-            proposals: p.section_kind == SectionKind::Solutions,
+            // So does a list a sentence puts forward ("Kenya proposes the following:").
+            proposals: p.section_kind == SectionKind::Solutions
+                || (!p.lead.is_empty() && stance::lead_proposes(&p.lead)),
             author: &p.country,
             query_words: c.parts.as_ref().map_or(0, |parts| parts.items.len()),
         };

@@ -46,6 +46,7 @@ pub mod names {
     pub const PARAGRAPH: &str = "paragraph";
     pub const PIECES: &str = "pieces";
     pub const CONTEXT: &str = "context";
+    pub const LEAD: &str = "lead";
 }
 
 /// Typed handles to the schema's fields.
@@ -83,6 +84,8 @@ pub struct Fields {
     /// together. Not the whole paragraph: a book-length paragraph would otherwise
     /// cost the square of its length.
     pub context: Field,
+    /// For an item of a list, the sentence introducing the list (stored only).
+    pub lead: Field,
 }
 
 /// Builds the schema and its field handles.
@@ -119,6 +122,7 @@ pub fn schema() -> (Schema, Fields) {
         paragraph: b.add_u64_field(names::PARAGRAPH, INDEXED | STORED | FAST),
         pieces: b.add_u64_field(names::PIECES, STORED),
         context: b.add_text_field(names::CONTEXT, context_options),
+        lead: b.add_text_field(names::LEAD, STORED),
     };
     (b.build(), fields)
 }

@@ -37,6 +37,8 @@ pub struct StoredPassage {
     /// cut into.
     pub paragraph: u32,
     pub pieces: u32,
+    /// For an item of a list, the sentence introducing it ("" for none).
+    pub lead: String,
 }
 
 impl StoredPassage {
@@ -158,6 +160,7 @@ pub fn stored(
             .collect(),
         paragraph: doc.u64(fields.paragraph) as u32,
         pieces: doc.u64(fields.pieces).max(1) as u32,
+        lead: doc.text(fields.lead),
     })
 }
 

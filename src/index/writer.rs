@@ -723,6 +723,9 @@ pub fn documents<'a>(
         doc.add_u64(f.paper, key);
         doc.add_u64(f.paragraph, u64::from(p.paragraph));
         doc.add_u64(f.pieces, pieces.len().max(1) as u64);
+        if let Some(lead) = &p.lead {
+            doc.add_text(f.lead, lead);
+        }
         if pieces.len() > 1 {
             doc.add_text(f.context, context_window(pieces, p.number));
         }

@@ -80,6 +80,11 @@ pub struct Passage {
     /// the passage's own number unless a long paragraph was split.
     #[serde(default)]
     pub paragraph: u32,
+    /// For an item of a list, the sentence that introduced the list ("Kenya proposes
+    /// the following measures:"): an item is often a bare noun phrase whose side only
+    /// its introduction says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
 }
 
 /// A parsed paper.
@@ -1058,6 +1063,8 @@ fn read_body(
     let mut notes_section: Option<usize> = None;
     let mut current: Option<usize> = None;
     let mut outline = outline::Outline::default();
+    // The sentence introducing the list being read, if any.
+    let mut lead: Option<String> = None;
     // Topics already listed, for a linear walk however many "Topic B:" lines come.
     let mut listed: HashSet<String> = topics.iter().cloned().collect();
     // A heading that repeats one of several listed topics ("I. The Illicit Trade in
@@ -1099,6 +1106,7 @@ fn read_body(
             .map(|(_, t)| Heading::Topic('?', (*t).to_owned()))
         });
         if let Some(heading) = heading {
+            lead = None;
             match heading {
                 Heading::Topic(letter, title) => {
                     // Prefer the header's wording of the topic, if it named this letter.
@@ -1157,10 +1165,71 @@ fn read_body(
         if in_bibliography {
             add_bibliography(block, section, &topic, &mut passages);
         } else {
+            let before = passages.len();
             add_paragraph(block, section, &topic, &mut passages);
+            let item = block.kind == BlockKind::ListItem
+                || block
+                    .lines
+                    .first()
+                    .is_some_and(|l| is_list_marked(l.text.trim_start()));
+            if item {
+                for p in &mut passages[before..] {
+                    p.lead.clone_from(&lead);
+                }
+            }
+            // A paragraph ending in a colon introduces the list after it; one that
+            // does not ends any list before it (an item that ends in one opens a list
+            // of its own).
+            let last = passages[before..].last().map(|p| p.text.as_str());
+            match last.and_then(lead_in) {
+                Some(new) => lead = Some(new),
+                None if !item => lead = None,
+                None => {}
+            }
         }
     }
     (sections, passages)
+}
+
+/// A line marked as an item of a list: a bullet, or a number or letter with its stop
+/// ("3.", "b)", "iv.").
+fn is_list_marked(line: &str) -> bool {
+    if blocks::is_bullet(line) {
+        return true;
+    }
+    let line = line.strip_prefix('(').unwrap_or(line);
+    let marker: &str = &line[..line.bytes().take_while(u8::is_ascii_alphanumeric).count()];
+    let numbered = marker.bytes().all(|b| b.is_ascii_digit())
+        || marker.len() == 1
+        || marker.bytes().all(|b| b"ivxIVX".contains(&b));
+    numbered
+        && (1..=3).contains(&marker.len())
+        && matches!(line.as_bytes().get(marker.len()), Some(b'.' | b')'))
+        && line.as_bytes().get(marker.len() + 1) == Some(&b' ')
+}
+
+/// The sentence that introduces a list, when a paragraph ends with a colon: its last
+/// sentence, at most [`LEAD_CHARS`] of it (the end, where the colon is).
+fn lead_in(text: &str) -> Option<String> {
+    const LEAD_CHARS: usize = 300;
+    let text = text.trim_end();
+    if !text.ends_with(':') {
+        return None;
+    }
+    let start = text[..text.len() - 1]
+        .rmatch_indices(['.', '!', '?'])
+        .map(|(i, _)| i + 1)
+        .find(|&i| text[i..].starts_with(char::is_whitespace))
+        .unwrap_or(0);
+    let mut sentence = text[start..].trim_start();
+    if sentence.len() > LEAD_CHARS {
+        let mut cut = sentence.len() - LEAD_CHARS;
+        while !sentence.is_char_boundary(cut) {
+            cut += 1;
+        }
+        sentence = &sentence[cut..];
+    }
+    Some(sentence.to_owned())
 }
 
 /// The kind of a section heading in the body: by its words, and a heading that
@@ -1293,6 +1362,7 @@ fn push(
         line,
         page,
         topic: topic.to_owned(),
+        lead: None,
     });
 }
 
@@ -1382,6 +1452,31 @@ mod tests {
         let p = parse(&blocks[..1], Path::new("peru.html"));
         assert!(p.passages.is_empty());
         assert_eq!(p.warnings, ["no text found"]);
+    }
+
+    #[test]
+    fn a_list_item_keeps_the_sentence_that_introduced_it() {
+        let text = "Country: Kenya\nCommittee: UNEP\nTopic: Marine Litter\n\n\
+            Kenya has fought plastic litter on its coast for a decade.\n\n\
+            Kenya banned plastic bags in 2017. Kenya proposes the following measures:\n\n\
+            - A regional deposit scheme for bottles and cans sold in the region;\n\n\
+            2. A levy on virgin polymers, paid by their producers.\n\n\
+            Kenya thanks the chair.\n\n\
+            - A list with no introduction\n";
+        let p = parse_text(text, "kenya.txt");
+        let lead_of = |needle: &str| {
+            p.passages
+                .iter()
+                .find(|x| x.text.contains(needle))
+                .unwrap()
+                .lead
+                .clone()
+        };
+        let intro = Some("Kenya proposes the following measures:".to_owned());
+        assert_eq!(lead_of("deposit scheme"), intro);
+        assert_eq!(lead_of("virgin polymers"), intro);
+        assert_eq!(lead_of("thanks the chair"), None);
+        assert_eq!(lead_of("no introduction"), None);
     }
 
     #[test]

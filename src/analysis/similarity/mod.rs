@@ -356,6 +356,7 @@ mod tests {
             citations: vec![],
             paragraph: 1,
             pieces: 1,
+            lead: String::new(),
         }
     }
 

@@ -41,6 +41,7 @@ mod sentence;
 #[cfg(test)]
 mod tests;
 
+pub use rules::lead_proposes;
 use rules::*;
 use sentence::*;
 use serde::{Deserialize, Serialize, Serializer};

@@ -242,6 +242,81 @@ pub(super) const MEASURE_PREPOSITIONS: &[&str] = &[
     "in",
 ];
 
+/// Whether the sentence introducing a list puts its items forward: "Kenya proposes
+/// the following measures:", "We call on all States to:", "This reform must include
+/// the following objectives:". Each item is then read as one of a proposals section
+/// is. An introduction that only describes ("Several factors contribute to this
+/// decline:", "The model has four pillars:") or turns its items down ("We cannot
+/// accept the following:") does not.
+pub fn lead_proposes(lead: &str) -> bool {
+    const VERBS: [&str; 10] = [
+        "propos",
+        "recommend",
+        "insist",
+        "suggest",
+        "encourag",
+        "advocat",
+        "request",
+        "demand",
+        "call",
+        "support",
+    ];
+    const PUT_FORWARD: [&str; 12] = [
+        "measures",
+        "steps",
+        "actions",
+        "objectives",
+        "solutions",
+        "recommendations",
+        "proposals",
+        "priorities",
+        "demands",
+        "goals",
+        "initiatives",
+        "reforms",
+    ];
+    const REFUSING: [&str; 9] = [
+        "not", "never", "no", "cannot", "can't", "reject", "rejects", "oppose", "opposes",
+    ];
+    let words: Vec<String> = lead
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.iter().any(|w| REFUSING.contains(&w.as_str())) {
+        return false;
+    }
+    // "calls" and "called" put forward only with what they ask for: "calls for",
+    // "call on", "call upon" (not "a country called ...").
+    let verb = words.iter().enumerate().any(|(i, w)| {
+        // Whole words where a stem would take others ("committee", "urgent").
+        let whole = matches!(
+            w.as_str(),
+            "commit"
+                | "commits"
+                | "committed"
+                | "commitment"
+                | "commitments"
+                | "urge"
+                | "urges"
+                | "urged"
+                | "urging"
+        );
+        (whole || VERBS.iter().any(|v| w.starts_with(v)))
+            && (!w.starts_with("call")
+                || words
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.as_str(), "for" | "on" | "upon")))
+    });
+    let modal = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "must" | "should" | "shall" | "will"));
+    let put_forward = words.iter().any(|w| PUT_FORWARD.contains(&w.as_str()));
+    // "... and act collectively to:": what is to be done follows.
+    let to_do = modal && words.last().is_some_and(|w| w == "to");
+    verb || put_forward || to_do
+}
+
 /// Whether a sentence makes a statement rather than naming a proposal: its first clause
 /// (after a list marker or an opening "First,") has a finite verb of statement or a
 /// personal subject.

@@ -3035,3 +3035,31 @@ fn what_a_breach_of_a_rule_offends_is_upheld() {
         Oppose
     );
 }
+
+#[test]
+fn a_list_put_forward_by_its_introduction_is_proposed() {
+    for lead in [
+        "Kenya proposes the following measures:",
+        "We call on all States to:",
+        "This reform must include the following objectives:",
+        "We will continue to insist on:",
+        "Ecuador reaffirms its commitment to:",
+        "We must redouble our efforts, overcome our divisions, and act collectively to:",
+        "The delegation recommends:",
+        "This government has five core priorities:",
+    ] {
+        assert!(lead_proposes(lead), "{lead}");
+    }
+    for lead in [
+        "Several factors contribute to this decline:",
+        "The model has four pillars:",
+        "So allow me to invoke three American authors:",
+        "A member of the Education Values Committee identifies five values:",
+        "We face urgent challenges:",
+        "We cannot accept the following:",
+        "Kenya does not support:",
+        "A country called Freedonia wrote:",
+    ] {
+        assert!(!lead_proposes(lead), "{lead}");
+    }
+}
