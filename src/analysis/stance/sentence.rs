@@ -1455,6 +1455,17 @@ pub(super) fn sentence_chains(
                 i = c.b;
                 continue;
             }
+            // "Counter" after a determiner or a describing word is a thing, not the verb:
+            // "the real-time counter outside this hall".
+            if c.b - c.a == 1
+                && toks[c.a].low == "counter"
+                && c.a > 0
+                && (DETERMINERS.contains(&toks[c.a - 1].low.as_str())
+                    || toks[c.a - 1].low.contains('-'))
+            {
+                i = c.b;
+                continue;
+            }
             // A weak cue in the past tense tells what happened ("established a working
             // group", "accepted the ruling"), not where the author stands; unless the
             // author did it ("the country adopted an EPR law", "our 2022 Act established").

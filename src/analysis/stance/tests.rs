@@ -3063,3 +3063,22 @@ fn a_list_put_forward_by_its_introduction_is_proposed() {
         assert!(!lead_proposes(lead), "{lead}");
     }
 }
+
+#[test]
+fn a_counter_that_is_a_thing_takes_no_side() {
+    let t = "The UN must be a platform for addressing transnational threats: migration, pandemics, hunger. Trillions spent on arms (as the real-time counter outside this hall shows) should be redirected to address human needs.";
+    let e = ev(t, "migration");
+    assert!(
+        e.cues.iter().all(|c| &t[c[0]..c[1]] != "counter"),
+        "{:?}",
+        e.cues.iter().map(|c| &t[c[0]..c[1]]).collect::<Vec<_>>()
+    );
+    // The verb still is one.
+    assert_eq!(
+        st(
+            "Ghana will counter irregular migration with jobs.",
+            "migration"
+        ),
+        Stance::Oppose
+    );
+}
