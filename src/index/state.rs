@@ -37,7 +37,7 @@ const JOURNAL_MAGIC: &[u8; 8] = b"CAUCUSJ1";
 const JOURNAL_SHARE: usize = 8;
 const SUMMARY: &str = "caucus.json";
 /// Bumped when the way papers are parsed changes, so old indexes are rebuilt.
-pub const PARSER_VERSION: u32 = 9;
+pub const PARSER_VERSION: u32 = 10;
 
 /// What was read from one paper, as the record keeps it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

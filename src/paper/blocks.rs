@@ -293,6 +293,8 @@ mod tests {
             ("Japan's Position\nJapan holds that peace operations need clear mandates and funds.", "Japan's Position"),
             ("SECURITY AND SUSTAINABILITY\nThe greatest delusion we feed ourselves is that they are separate endeavours.", "SECURITY AND SUSTAINABILITY"),
             ("Candidacy for Security Council\nThe irony is that generations before us did not have an established forum such as this one.", "Candidacy for Security Council"),
+            // Wholly in bold, over a line however short.
+            ("**Artificial Intelligence and Beyond**  \nDear colleagues,  \nThere is no freedom in a world where each individual is reduced to data.", "**Artificial Intelligence and Beyond**  "),
         ] {
             let blocks = blocks_from_lines(lines(text));
             assert_eq!(blocks.len(), 2, "{text}: {blocks:?}");
@@ -309,6 +311,8 @@ mod tests {
             "The Treaty on the Non-\nProliferation of Nuclear Weapons entered into force in 1970 and binds us all.",
             "59.\tAt \tthe \tInternational \tDevelopment\nAssociation (IDA) for Africa Heads of State Summit in Nairobi in April this year, Sierra",
             "Short title\nShort line.",
+            "**Thank you.**\nDear colleagues,",
+            "**Consider this:** nearly 40 countries\nAre under sanctions.",
         ] {
             let blocks = blocks_from_lines(lines(text));
             assert_eq!(blocks.len(), 1, "{text}: {blocks:?}");

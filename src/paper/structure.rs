@@ -408,7 +408,12 @@ pub(crate) fn heads_paragraph(first: &str, next: &str) -> bool {
     let (raw, next) = (first.trim(), next.trim());
     // Asked of every block of two lines or more, whose lines may be a book long: the
     // cheap, bounded tests first.
-    if raw.split_whitespace().nth(6).is_some() || next.split_whitespace().nth(7).is_none() {
+    // A line set wholly in bold titles what follows however short the line under it
+    // ("**Artificial Intelligence and Beyond**" over "Dear colleagues,").
+    let bold = bold_title(raw);
+    if raw.split_whitespace().nth(6).is_some()
+        || (!bold && next.split_whitespace().nth(7).is_none())
+    {
         return false;
     }
     let words = raw.split_whitespace().count();
@@ -423,11 +428,24 @@ pub(crate) fn heads_paragraph(first: &str, next: &str) -> bool {
         && raw.matches('\t').count() < 2
         && words >= 1
         && !raw.ends_with(['-', '‐', '‑'])
-        && (under == 0 || next.chars().nth(under - 1).is_some())
+        && (bold || under == 0 || next.chars().nth(under - 1).is_some())
         && next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && looks_like_heading(raw, words)
         && !is_salutation(raw)
         && !is_emphasis(raw)
+}
+
+/// A line wholly in bold ("**Title**", "__Title__") that ends with no stop.
+fn bold_title(raw: &str) -> bool {
+    ["**", "__"].iter().any(|m| {
+        raw.strip_prefix(m)
+            .and_then(|r| r.strip_suffix(m))
+            .is_some_and(|inner| {
+                !inner.contains(m)
+                    && !inner.trim().is_empty()
+                    && !inner.trim_end().ends_with(['.', '!', '?', ':', ';', ','])
+            })
+    })
 }
 
 /// A section's name alone, as papers title their parts: "Background", "II. COUNTRY
