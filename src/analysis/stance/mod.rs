@@ -762,13 +762,29 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
             }
         }
         // The next sentence, when it refers back: "It would undermine ...". Not to a
-        // place ("In X, the war goes on. This conflict must end" says nothing of X).
-        let only_places = matches
-            .iter()
-            .filter(|m| m.start < sents[s].end && sents[s].start < m.end)
-            .all(|m| place_named(text, m));
+        // place ("In X, the war goes on. This conflict must end" says nothing of X), nor
+        // with "it" or "this" to one item of a list ("faced with division, conflict,
+        // terrorism and violence. Nor can it be advanced ...").
+        let here = || {
+            matches
+                .iter()
+                .filter(|m| m.start < sents[s].end && sents[s].start < m.end)
+        };
+        let only_places = here().all(|m| place_named(text, m));
+        let only_listed = here().all(|m| enumerated(text, m));
+        let back_to_many = || {
+            text[sents.get(s + 1).cloned().unwrap_or(0..0)]
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "these" | "those" | "they" | "them" | "such"
+                    )
+                })
+        };
         if s + 1 < sents.len()
             && !only_places
+            && !(only_listed && !back_to_many())
             && !holding.contains(&(s + 1))
             && !text[sents[s + 1].clone()].trim_end().ends_with('?')
         {

@@ -379,6 +379,39 @@ pub(super) fn is_list_item(s: &str) -> bool {
         && s.as_bytes().get(lead + 1) == Some(&b' ')
 }
 
+/// True when the word at `m` is one item of a list of several ("division, conflict,
+/// terrorism and violence"; "terrorism, extremism and crime"; "hunger, disease and
+/// terrorism").
+pub(super) fn enumerated(text: &str, m: &Range<usize>) -> bool {
+    let (Some(before), Some(after)) = (text.get(..m.start), text.get(m.end..)) else {
+        return false;
+    };
+    let before = before.trim_end();
+    let after_word = after.trim_start();
+    let and_next = |s: &str| s.starts_with("and ") || s.starts_with("or ");
+    // The few words on one side, up to a sentence's or a clause's end.
+    let near = |s: &str| -> String { s.chars().take(40).collect() };
+    // In the middle: a comma before, a comma or "and" after.
+    if before.ends_with(',') && (after.starts_with(',') || and_next(after_word)) {
+        return true;
+    }
+    // Last: "..., X and Y" before it.
+    let last = [" and", " or"].iter().any(|c| {
+        before.strip_suffix(c).is_some_and(|head| {
+            let clause = head.rsplit(['.', ';', ':']).next().unwrap_or(head);
+            let tail: String = clause.chars().rev().take(40).collect();
+            tail.contains(',')
+        })
+    });
+    // First: "X, Y and Z" after it.
+    let first = after.strip_prefix(',').is_some_and(|rest| {
+        let ahead = near(rest);
+        let cut = ahead.find(['.', ';', ':']).unwrap_or(ahead.len());
+        ahead[..cut].contains(" and ") || ahead[..cut].contains(" or ")
+    });
+    last || first
+}
+
 /// True when the word at `m` names where something happens: "in X", "in the X".
 pub(super) fn place_named(text: &str, m: &Range<usize>) -> bool {
     // The few words before it, read as the sentence's words are ("precious—in X").

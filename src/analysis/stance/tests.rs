@@ -3082,3 +3082,28 @@ fn a_counter_that_is_a_thing_takes_no_side() {
         Stance::Oppose
     );
 }
+
+#[test]
+fn it_does_not_refer_back_to_one_item_of_a_list() {
+    let t = "This cannot be delivered by a UN paralyzed when faced with division, conflict, terrorism and violence. Nor can it be advanced if access to fuel, food and fertilizer is jeopardized.";
+    assert_eq!(st(t, "terrorism"), Stance::Mention);
+    // What a plural refers back to may be the list.
+    let t = "We face drought, floods and terrorism. We must combat them.";
+    assert_eq!(st(t, "terrorism"), Stance::Oppose);
+    // "It" after one item does not; after a word alone it does.
+    let t = "We face drought, floods and terrorism. We must combat it.";
+    assert_eq!(st(t, "terrorism"), Stance::Mention);
+    let t = "Terrorism has spread across the Sahel. We must combat it.";
+    assert_eq!(st(t, "terrorism"), Stance::Oppose);
+}
+
+#[test]
+fn items_of_a_list_are_told() {
+    let text = "faced with division, conflict, terrorism and violence. In 2024, terrorism killed many. terrorism, extremism and crime. hunger, disease and terrorism grow. terrorism, which kills, must end.";
+    let at = |nth: usize| {
+        let (s, _) = text.match_indices("terrorism").nth(nth).unwrap();
+        s..s + "terrorism".len()
+    };
+    let listed: Vec<bool> = (0..5).map(|n| enumerated(text, &at(n))).collect();
+    assert_eq!(listed, [true, false, true, true, false]);
+}
