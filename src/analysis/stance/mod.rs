@@ -784,7 +784,7 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
         };
         if s + 1 < sents.len()
             && !only_places
-            && !(only_listed && !back_to_many())
+            && (!only_listed || back_to_many())
             && !holding.contains(&(s + 1))
             && !text[sents[s + 1].clone()].trim_end().ends_with('?')
         {
