@@ -1020,3 +1020,26 @@ fn items_of_a_list_take_the_side_its_introduction_puts_them_forward_on() {
     assert_eq!(stance_of("Kenya"), Some(serde_json::json!("support")));
     assert_eq!(stance_of("Chile"), Some(serde_json::json!("mention")));
 }
+
+#[test]
+fn a_country_filter_takes_the_initials_of_a_union() {
+    let (_dir, index) = indexed(&[
+        (
+            "eu.txt",
+            "Country: European Union\nCommittee: UNEP\nTopic: Marine Litter\n\nThe European Union supports a global treaty on plastic pollution.\n".to_owned(),
+        ),
+        (
+            "belgium.txt",
+            "Country: Belgium\nCommittee: UNEP\nTopic: Marine Litter\n\nBelgium supports a global treaty on plastic pollution.\n".to_owned(),
+        ),
+    ]);
+    let o = run(&index, &["who", "plastic", "--country", "EU", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines = json_lines(&o);
+    let rows = of_type(&lines, "country");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["country"], "European Union");
+    // Initials that name nothing are still an error that suggests.
+    let o = run(&index, &["who", "plastic", "--country", "AU"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}

@@ -263,6 +263,20 @@ pub fn resolve_country(value: &str, catalog: &Catalog) -> Result<String, Unknown
     {
         return Ok(name.clone());
     }
+    // Initials of a name the index holds that is no state's ("EU" for the European
+    // Union, "AU" for the African Union), when they name one only.
+    let v = value.trim();
+    if (2..=5).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_uppercase()) {
+        let initials = |name: &str| -> String {
+            name.split_whitespace()
+                .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+                .collect()
+        };
+        let mut named = catalog.countries.keys().filter(|k| initials(k) == v);
+        if let (Some(name), None) = (named.next(), named.next()) {
+            return Ok(name.clone());
+        }
+    }
     let names: Vec<&str> = catalog.countries.keys().map(String::as_str).collect();
     Err(UnknownValue {
         what: "country",
