@@ -305,13 +305,24 @@ pub fn passage_stance_in(text: &str, matches: &[Range<usize>], reading: &Reading
     let lowered = unshout(text);
     let text = lowered.as_deref().unwrap_or(text);
     let proposals = reading.proposals;
-    // The words naming the author, less those many names share ("Republic", "United").
-    let author: Vec<String> = reading
-        .author
-        .split(|c: char| !c.is_alphanumeric())
+    // The words naming the author in any of its names ("Kyrgyzstan", "the Kyrgyz
+    // Republic"; "Türkiye", "Turkey"), less those many names share ("Republic",
+    // "United").
+    let names = crate::paper::countries::lookup(reading.author)
+        .map(|c| {
+            let mut n = vec![c.official];
+            n.extend_from_slice(c.aliases);
+            n
+        })
+        .unwrap_or_default();
+    let mut author: Vec<String> = std::iter::once(reading.author)
+        .chain(names)
+        .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
         .map(str::to_lowercase)
         .filter(|w| w.len() > 3 && !NAME_FILLERS.contains(&w.as_str()))
         .collect();
+    author.sort();
+    author.dedup();
     // One range per word: a phrase highlighted whole ("digital divide") is two words of
     // the query.
     let matches: Vec<Range<usize>> = matches

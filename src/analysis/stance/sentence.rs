@@ -1442,9 +1442,12 @@ pub(super) fn sentence_chains(
                 continue;
             }
             // A participle after a determiner is an adjective: "an established forum",
-            // "the proposed text".
+            // "the proposed text", "the increasing use" (but "the strengthening of X"
+            // is the act).
             if c.b - c.a == 1
-                && toks[c.a].low.ends_with("ed")
+                && (toks[c.a].low.ends_with("ed")
+                    || (toks[c.a].low.ends_with("ing")
+                        && toks.get(c.b).is_some_and(|n| n.word && n.low != "of")))
                 && c.a > 0
                 && matches!(
                     toks[c.a - 1].low.as_str(),
@@ -2647,14 +2650,21 @@ pub(super) fn author_did(toks: &[Tok], a: usize, clause: &[usize], author: &[Str
     (0..a)
         .rev()
         .take_while(|&k| clause[k] == clause[a])
-        .take(12)
+        // The subject of what follows "that" is after it: "Korea's position is that
+        // international law applies" is not Korea applying it.
+        .take_while(|&k| toks[k].low != "that")
+        .take(16)
         .any(|k| {
             let w = toks[k].low.as_str();
             let prev = if k > 0 { toks[k - 1].low.as_str() } else { "" };
             matches!(w, "we" | "our")
                 || (matches!(w, "government" | "country" | "kingdom")
                     && matches!(prev, "the" | "our" | "my" | "this"))
-                || (toks[k].cap && author.iter().any(|n| n == w))
+                || (toks[k].cap && {
+                    // "Turkey's development cooperation": the author's own.
+                    let name = w.trim_end_matches("'s").trim_end_matches("’s");
+                    author.iter().any(|n| n == name)
+                })
                 || (toks[k].cap && INSTRUMENTS.contains(&w))
         })
 }

@@ -3107,3 +3107,50 @@ fn items_of_a_list_are_told() {
     let listed: Vec<bool> = (0..5).map(|n| enumerated(text, &at(n))).collect();
     assert_eq!(listed, [true, false, true, true, false]);
 }
+
+/// `st_in` for a passage its author wrote.
+fn by(text: &str, query: &str, author: &str) -> Stance {
+    st_in(
+        text,
+        query,
+        &Reading {
+            author,
+            ..Reading::default()
+        },
+    )
+}
+
+#[test]
+fn contributing_to_a_thing_is_a_stance_only_when_the_author_contributes() {
+    // Something else that contributes to it takes no side.
+    let t =
+        "It also contributes to the increasing use of small arms and weapons of mass destruction.";
+    assert_eq!(by(t, "small arms", "Cameroon"), Stance::Mention);
+    let t = "Green House Gas emissions from human activities have irrefutably contributed to global warming and sea level rise.";
+    assert_eq!(by(t, "sea level rise", "Mauritius"), Stance::Mention);
+    // The author does, under any of its names, and a dozen words on.
+    let t = "The Kyrgyz Republic is ready to contribute to the efforts of the General Assembly and the Security Council.";
+    assert_eq!(by(t, "Security Council", "Kyrgyzstan"), Stance::Support);
+    let t = "Turkey's development cooperation activities contribute to achieving the Sustainable Development Goals.";
+    assert_eq!(by(t, "Sustainable Development", "Türkiye"), Stance::Support);
+    let t = "Azerbaijan will continue to play an essential role in global energy security, contributing to sustainable development in the region.";
+    assert_eq!(
+        by(t, "sustainable development", "Azerbaijan"),
+        Stance::Support
+    );
+    // What follows "that" has a subject of its own.
+    let t = "Korea's position is that international humanitarian law applies fully to all weapon systems, including those with autonomous functions, and that humans must remain responsible for decisions on the use of force.";
+    assert_eq!(
+        by(t, "fully autonomous weapons", "South Korea"),
+        Stance::Mention
+    );
+}
+
+#[test]
+fn realising_that_is_a_belief_not_a_goal() {
+    let t = "In the face of the unprovoked war, we must realise that Security Council membership is not a carte blanche.";
+    assert_eq!(st(t, "Security Council"), Stance::Mention);
+    // Realising a goal is still supporting it.
+    let t = "We must realise the Sustainable Development Goals by 2030.";
+    assert_eq!(st(t, "Sustainable Development Goals"), Stance::Support);
+}
