@@ -1191,9 +1191,10 @@ fn read_body(
     (sections, passages)
 }
 
-/// A line marked as an item of a list: a bullet, or a number or letter with its stop
-/// ("3.", "b)", "iv.").
-fn is_list_marked(line: &str) -> bool {
+/// A line marked as an item of a list: a bullet, or a number, a letter or a Roman
+/// numeral with its stop ("3.", "b)", "iv."); not a title ("Mr. President", "Dr.
+/// Smith").
+pub(crate) fn is_list_marked(line: &str) -> bool {
     if blocks::is_bullet(line) {
         return true;
     }

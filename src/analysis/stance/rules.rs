@@ -362,21 +362,7 @@ pub(super) const STATEMENT_WORDS: &[&str] = &[
 /// Whether a sentence is a list item ("- ...", "• ...", "2. ...", "b) ...").
 pub(super) fn is_list_item(s: &str) -> bool {
     let s = s.trim_start();
-    if s.starts_with("- ") || s.starts_with("* ") || s.starts_with('•') {
-        return true;
-    }
-    let s = s.strip_prefix('(').unwrap_or(s);
-    let lead = s.bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
-    // A number, a letter or a roman numeral ("3.", "b)", "iv."); not a title ("Mr.
-    // President, ...", "Dr. Smith").
-    let marker = &s[..lead];
-    let numbering = marker.bytes().all(|b| b.is_ascii_digit())
-        || lead == 1
-        || marker.bytes().all(|b| b"ivxIVX".contains(&b));
-    numbering
-        && (1..=3).contains(&lead)
-        && matches!(s.as_bytes().get(lead), Some(b'.') | Some(b')'))
-        && s.as_bytes().get(lead + 1) == Some(&b' ')
+    s.starts_with('•') || crate::paper::is_list_marked(s)
 }
 
 /// True when the word at `m` is one item of a list of several ("division, conflict,
