@@ -2226,10 +2226,31 @@ pub(super) fn sentence_chains(
                             && super::rules::place_named(text, &matches[m])
                     })
             };
+            // "an end to the war in Ukraine", "condemns the violence in the Sahel": a
+            // place where the wrong happens is not what is said against it (but
+            // "refuses to invest in X": a cue's own "in", right after it, takes its
+            // object). What is done in a place for it ("aid in Gaza") stays its.
+            let placed_after_noun = || {
+                toks[i].cap
+                    && super::rules::place_named(text, &matches[m])
+                    && cur.is_some_and(|cc| {
+                        let last_end = chains[cc].cues.last().map_or(0, |r| r[1]);
+                        let at = if toks[i - 1].low == "in" {
+                            i - 1
+                        } else {
+                            i.saturating_sub(2)
+                        };
+                        chains[cc].pol < 0
+                            && at > 0
+                            && toks[at - 1].start >= last_end
+                            && toks[at - 1].word
+                    })
+            };
             if let Some(cc) = cur.filter(|_| {
                 !addressee(&toks, &cues, &cue_at, i)
                     && !destination(&toks, i)
                     && !placed_in_clause()
+                    && !placed_after_noun()
             }) {
                 let p = chains[cc].pol;
                 if !chains[cc].governed.iter().any(|(g, _)| *g == m) {

@@ -3154,3 +3154,31 @@ fn realising_that_is_a_belief_not_a_goal() {
     let t = "We must realise the Sustainable Development Goals by 2030.";
     assert_eq!(st(t, "Sustainable Development Goals"), Stance::Support);
 }
+
+#[test]
+fn a_wrong_in_a_place_is_not_said_against_the_place() {
+    for t in [
+        "Pakistan calls for an immediate end to the tragic conflict in Ukraine, and a peaceful resolution in line with the UN Charter.",
+        "That is why it is so important today to stop the Russian war in Ukraine.",
+        "We condemn the violence in the Sahel and in Ukraine.",
+    ] {
+        assert_eq!(st(t, "Ukraine"), Stance::Mention, "{t}");
+    }
+    // A cue's own "in" takes its object; the victim of a wrong is still sympathised
+    // with; help given in a place stays for it.
+    assert_eq!(
+        st("Freedonia refuses to invest in Ukraine.", "Ukraine"),
+        Stance::Oppose
+    );
+    assert_eq!(
+        st("We condemn the occupation of Ukraine.", "Ukraine"),
+        Stance::Support
+    );
+    assert_eq!(
+        st(
+            "We strongly support humanitarian aid in Ukraine.",
+            "Ukraine"
+        ),
+        Stance::Support
+    );
+}
