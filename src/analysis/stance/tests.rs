@@ -3182,3 +3182,22 @@ fn a_wrong_in_a_place_is_not_said_against_the_place() {
         Stance::Support
     );
 }
+
+#[test]
+fn a_war_against_a_country_is_against_it() {
+    for t in [
+        "We have long warned of what comes if the brutal war on Freedonia does not end.",
+        "We have long warned of what comes if the brutal war against Freedonia does not end.",
+        "We warned of what comes if the aggression against Freedonia does not end.",
+    ] {
+        assert_ne!(st(t, "Freedonia"), Stance::Oppose, "{t}");
+    }
+    // A war on a wrong is waged against it.
+    assert_eq!(
+        st(
+            "We strongly support the war on drug trafficking.",
+            "drug trafficking"
+        ),
+        Stance::Oppose
+    );
+}
