@@ -590,13 +590,18 @@ pub(super) fn coordinated(toks: &[Tok], a: usize) -> bool {
 
 /// Whether token `k` is the "no" of "there is no", "there can be no", "there will be no".
 pub(super) fn there_is_no(toks: &[Tok], k: usize) -> bool {
-    toks[k].low == "no"
+    let no = toks[k].low == "no"
         && k >= 2
         && matches!(
             toks[k - 1].low.as_str(),
             "be" | "is" | "are" | "was" | "were"
-        )
-        && toks[..k - 1].iter().rev().take(3).any(|t| t.low == "there")
+        );
+    // "there cannot be any negotiations ... without X".
+    let not_any = toks[k].low == "any"
+        && k >= 3
+        && toks[k - 1].low == "be"
+        && matches!(toks[k - 2].low.as_str(), "cannot" | "not" | "never");
+    (no || not_any) && toks[..k - 1].iter().rev().take(4).any(|t| t.low == "there")
 }
 
 /// Whether token `a` is the first word of its sentence, after any list marker ("(a)",
@@ -721,6 +726,17 @@ const WRONG_OUTCOMES: &[&str] = &[
 /// downward spiral will only accelerate"): "without" opens its clause, a match follows
 /// it, and after the comma closing the condition a word says what goes wrong.
 pub(super) fn needed_condition(toks: &[Tok], at: usize, is_match: &[Option<usize>]) -> bool {
+    // "There cannot be any negotiations about X without X", "there is no peace without
+    // Y": what nothing can be had without is needed.
+    if toks[at].low == "without"
+        && (0..at)
+            .rev()
+            .take(12)
+            .take_while(|&k| !matches!(toks[k].low.as_str(), ";" | "." | ":"))
+            .any(|k| there_is_no(toks, k))
+    {
+        return true;
+    }
     // "There can be no X if our planet is not protected", "there will be no X without
     // Y": X is the good that hangs on the condition. The "no" is that of "there is no
     // X" or of a list it heads ("no justice, no strong institutions and no development").

@@ -3201,3 +3201,14 @@ fn a_war_against_a_country_is_against_it() {
         Stance::Oppose
     );
 }
+
+#[test]
+fn what_there_can_be_nothing_without_is_needed() {
+    let t = "Let me be very clear: there cannot be any talks about Freedonia without Freedonia.";
+    assert_eq!(st(t, "Freedonia"), Stance::Support);
+    let t = "There is no lasting settlement without the consent of Freedonia.";
+    assert_eq!(st(t, "Freedonia"), Stance::Support);
+    // Any talks held without it are still against it.
+    let t = "Talks were held without Freedonia.";
+    assert_ne!(st(t, "Freedonia"), Stance::Support);
+}
