@@ -375,25 +375,22 @@ pub(super) fn enumerated(text: &str, m: &Range<usize>) -> bool {
     let before = before.trim_end();
     let after_word = after.trim_start();
     let and_next = |s: &str| s.starts_with("and ") || s.starts_with("or ");
-    // The few words on one side, up to a sentence's or a clause's end.
-    let near = |s: &str| -> String { s.chars().take(40).collect() };
     // In the middle: a comma before, a comma or "and" after.
     if before.ends_with(',') && (after.starts_with(',') || and_next(after_word)) {
         return true;
     }
-    // Last: "..., X and Y" before it.
+    // Last: "..., X and Y" before it, within its clause.
     let last = [" and", " or"].iter().any(|c| {
         before.strip_suffix(c).is_some_and(|head| {
             let clause = head.rsplit(['.', ';', ':']).next().unwrap_or(head);
-            let tail: String = clause.chars().rev().take(40).collect();
-            tail.contains(',')
+            clause.chars().rev().take(40).any(|c| c == ',')
         })
     });
-    // First: "X, Y and Z" after it.
+    // First: "X, Y and Z" after it, within its clause.
     let first = after.strip_prefix(',').is_some_and(|rest| {
-        let ahead = near(rest);
-        let cut = ahead.find(['.', ';', ':']).unwrap_or(ahead.len());
-        ahead[..cut].contains(" and ") || ahead[..cut].contains(" or ")
+        let clause = rest.split(['.', ';', ':']).next().unwrap_or(rest);
+        let ahead: String = clause.chars().take(40).collect();
+        ahead.contains(" and ") || ahead.contains(" or ")
     });
     last || first
 }
